@@ -1,0 +1,5 @@
+"""`python -m tuinews` is the `tuinews` command."""
+
+from tuinews.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,276 @@
+"""The `tuinews` command: the TUI with no subcommand, headless subcommands otherwise.
+
+User errors end with one line on stderr and exit status 1; only bugs may show a traceback.
+The TUI is imported only when it runs, so headless commands start without Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from tuinews import __version__
+from tuinews.config import Config, ConfigError, config_path, db_path, load_config
+from tuinews.ingest.files import ArticleFileError, read_article_file
+from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
+from tuinews.model import ArticleSummary
+from tuinews.plaintext import render_article
+from tuinews.sample import ensure_sample_edition
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    """Options accepted before and after the subcommand.
+
+    The subcommand parsers use SUPPRESS so that an option given before the subcommand
+    is not overwritten by the subparser's default.
+    """
+    default: object = None if defaults else argparse.SUPPRESS
+    flag_default: object = False if defaults else argparse.SUPPRESS
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="library database (default: $TUINEWS_DB, then the platform data directory)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        default=default,
+        help="config file (default: $TUINEWS_CONFIG, then the platform config directory)",
+    )
+    parser.add_argument(
+        "--no-sample",
+        action="store_true",
+        default=flag_default,
+        help="do not load the sample edition into an empty library",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tuinews",
+        description="A terminal newsreader. With no command, opens the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"tuinews {__version__}")
+    _global_options(parser, defaults=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        _global_options(sub, defaults=False)
+        return sub
+
+    listing = command("list", "list articles, newest first")
+    listing.add_argument("--unread", action="store_true", help="only unread articles")
+    listing.add_argument("--starred", action="store_true", help="only starred articles")
+    listing.add_argument("--saved", action="store_true", help="only saved (imported) articles")
+    listing.add_argument("--feed", metavar="NAME", help="only this feed (title, URL or id)")
+    listing.add_argument("--limit", type=_positive_int, default=50, metavar="N")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    show = command("show", "print one article")
+    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true", help="print the article document as JSON")
+
+    search = command("search", "full-text search, best match first")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+    imports = command("import", "store article files (.txt, .md, .json)")
+    imports.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    feeds = command("feeds", "list subscriptions")
+    feeds.add_argument("--json", action="store_true", help="print JSON")
+
+    remove = command("remove", "unsubscribe from a feed and drop its articles")
+    remove.add_argument("feed", metavar="FEED", help="title, URL or id")
+    return parser
+
+
+def _open_library(args: argparse.Namespace, config: Config) -> Library:
+    return Library.open(db_path(args.db, config))
+
+
+def _terminal_width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _summary_line(row: ArticleSummary, feed_width: int) -> str:
+    flags = ("●" if not row.read else " ") + ("★" if row.starred else " ")
+    date = row.published.strftime("%Y-%m-%d") if row.published else " " * 10
+    feed = (row.feed or "Saved")[:feed_width].ljust(feed_width)
+    return f"{row.id:>6} {flags} {date}  {feed}  {row.title}"
+
+
+def _print_summaries(rows: list[ArticleSummary]) -> None:
+    feed_width = min(20, max((len(row.feed or "Saved") for row in rows), default=5))
+    for row in rows:
+        print(_summary_line(row, feed_width))
+
+
+def cmd_list(args: argparse.Namespace, config: Config) -> int:
+    with _open_library(args, config) as library:
+        if not args.no_sample:
+            ensure_sample_edition(library)
+        feed_id = library.find_feed(args.feed).id if args.feed else None
+        rows = library.list_articles(
+            ArticleFilter(
+                unread=args.unread, starred=args.starred, saved=args.saved, feed_id=feed_id
+            ),
+            limit=args.limit,
+        )
+    if args.json:
+        _print_json([row.to_dict() for row in rows])
+    else:
+        _print_summaries(rows)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, config: Config) -> int:
+    with _open_library(args, config) as library:
+        article = library.get_article(args.id)
+    if args.json:
+        _print_json(article.to_dict())
+    else:
+        sys.stdout.write(render_article(article, min(_terminal_width(), 90)))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, config: Config) -> int:
+    with _open_library(args, config) as library:
+        hits = library.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    **hit.article.to_dict(),
+                    "snippet": hit.snippet.replace(MATCH_START, "").replace(MATCH_END, ""),
+                    "rank": hit.rank,
+                }
+                for hit in hits
+            ]
+        )
+        return 0
+    if not hits:
+        print(f"no articles match {args.query!r}", file=sys.stderr)
+        return 0
+    feed_width = min(20, max(len(hit.article.feed or "Saved") for hit in hits))
+    for hit in hits:
+        print(_summary_line(hit.article, feed_width))
+        snippet = " ".join(hit.snippet.split())
+        print("         " + snippet.replace(MATCH_START, "*").replace(MATCH_END, "*"))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, config: Config) -> int:
+    failures = 0
+    with _open_library(args, config) as library:
+        for path in args.paths:
+            try:
+                article = read_article_file(path)
+            except ArticleFileError as error:
+                print(f"tuinews: {error}", file=sys.stderr)
+                failures += 1
+                continue
+            result = library.store_article(article, saved=True)
+            state = {"new": "new", "updated": "updated", "unchanged": "already stored"}
+            print(f"{result.id}\t{state[result.status]}\t{path}")
+    return 1 if failures else 0
+
+
+def cmd_feeds(args: argparse.Namespace, config: Config) -> int:
+    with _open_library(args, config) as library:
+        feeds = library.feeds()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": feed.id,
+                    "title": feed.title,
+                    "url": feed.url,
+                    "folder": feed.folder,
+                    "unread": feed.unread,
+                    "total": feed.total,
+                    "last_success": feed.last_success.isoformat() if feed.last_success else None,
+                    "last_error": feed.last_error,
+                }
+                for feed in feeds
+            ]
+        )
+        return 0
+    for feed in feeds:
+        folder = f"{feed.folder}/" if feed.folder else ""
+        error = f"  ! {feed.last_error}" if feed.last_error else ""
+        print(
+            f"{feed.id:>4} {feed.unread:>5}/{feed.total:<5} {folder}{feed.title}  {feed.url}{error}"
+        )
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, config: Config) -> int:
+    with _open_library(args, config) as library:
+        feed = library.find_feed(args.feed)
+        assert feed.id is not None
+        library.remove_feed(feed.id)
+    print(f"removed {feed.title} ({feed.total} articles)")
+    return 0
+
+
+def cmd_tui(args: argparse.Namespace, config: Config) -> int:
+    from tuinews.app import create_app
+
+    path = db_path(args.db, config)
+    with Library.open(path) as library:
+        if not args.no_sample:
+            ensure_sample_edition(library)
+    create_app(path, config).run()
+    return 0
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace, Config], int]] = {
+    None: cmd_tui,
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+    "import": cmd_import,
+    "feeds": cmd_feeds,
+    "remove": cmd_remove,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        config = load_config(config_path(args.config))
+        return COMMANDS[args.command](args, config)
+    except (LibraryError, ConfigError) as error:
+        print(f"tuinews: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`tuinews list | head`): not an error.
+        # Point stdout at /dev/null so the interpreter's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -1,0 +1,131 @@
+"""Where tuinews keeps its files, and the user's config.toml.
+
+Precedence for the database: `--db PATH`, then `TUINEWS_DB`, then `[library] path` in
+the config file, then the platform's data directory. The config file itself is
+`--config PATH`, `TUINEWS_CONFIG`, or the platform's config directory.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir, user_data_dir
+
+APP_NAME = "tuinews"
+
+
+class ConfigError(Exception):
+    """A config file tuinews cannot use; the message names the file and the line."""
+
+
+@dataclass(frozen=True)
+class RefreshSettings:
+    concurrency: int = 16
+    per_host: int = 2
+    timeout: float = 20.0
+    max_bytes: int = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    db: Path | None = None
+    theme: str | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    refresh: RefreshSettings = RefreshSettings()
+
+
+def default_config_path() -> Path:
+    return Path(user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_db_path() -> Path:
+    return Path(user_data_dir(APP_NAME)) / "tuinews.db"
+
+
+def config_path(explicit: str | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get("TUINEWS_CONFIG")
+    return Path(from_env).expanduser() if from_env else default_config_path()
+
+
+def db_path(explicit: str | None, config: Config) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get("TUINEWS_DB")
+    if from_env:
+        return Path(from_env).expanduser()
+    return config.db or default_db_path()
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line a key is written on, so a type error can point at it."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _expect(
+    text: str, path: Path, table: dict[str, Any], key: str, kind: type | tuple[type, ...]
+) -> Any:
+    value = table.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, kind):
+        line = _line_of(text, key)
+        where = f"{path}, line {line}" if line else str(path)
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise ConfigError(f"{where}: {key} must be a {names}, not {value!r}")
+    return value
+
+
+def _table(text: str, path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        line = _line_of(text, name)
+        where = f"{path}, line {line}" if line else str(path)
+        raise ConfigError(f"{where}: {name} must be a table ([{name}])")
+    return value
+
+
+def load_config(path: Path) -> Config:
+    """Read `path`; a missing file means the defaults, a broken one a `ConfigError`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config file: {error}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: {error}") from None
+
+    library = _table(text, path, data, "library")
+    ui = _table(text, path, data, "ui")
+    keys = _table(text, path, data, "keys")
+    refresh = _table(text, path, data, "refresh")
+    db = _expect(text, path, library, "path", str)
+    for action, key in keys.items():
+        _expect(text, path, keys, action, str)
+    defaults = RefreshSettings()
+    return Config(
+        path=path,
+        db=Path(db).expanduser() if db else None,
+        theme=_expect(text, path, ui, "theme", str),
+        keys=dict(keys),
+        refresh=RefreshSettings(
+            concurrency=_expect(text, path, refresh, "concurrency", int) or defaults.concurrency,
+            per_host=_expect(text, path, refresh, "per_host", int) or defaults.per_host,
+            timeout=float(
+                _expect(text, path, refresh, "timeout", (int, float)) or defaults.timeout
+            ),
+            max_bytes=_expect(text, path, refresh, "max_bytes", int) or defaults.max_bytes,
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Turning what comes from files and the network into `Article`s; no UI, no database."""

@@ -1,0 +1,27 @@
+"""The local article library (SQLite); imports only the model layer."""
+
+from tuinews.library.store import (
+    MATCH_END,
+    MATCH_START,
+    ArticleFilter,
+    ArticleNotFound,
+    Cursor,
+    FeedNotFound,
+    Library,
+    LibraryError,
+    SearchHit,
+    StoreResult,
+)
+
+__all__ = [
+    "MATCH_END",
+    "MATCH_START",
+    "ArticleFilter",
+    "ArticleNotFound",
+    "Cursor",
+    "FeedNotFound",
+    "Library",
+    "LibraryError",
+    "SearchHit",
+    "StoreResult",
+]

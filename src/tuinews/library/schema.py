@@ -1,0 +1,118 @@
+"""The database schema as a list of forward migrations, versioned by `PRAGMA user_version`.
+
+A migration is never edited once released: a change to the schema is a new entry at the
+end, so every database ever written can be brought forward step by step.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: feeds, articles and a key/value table for the library's own state.
+    """
+    CREATE TABLE feeds (
+        id               INTEGER PRIMARY KEY,
+        url              TEXT NOT NULL UNIQUE,
+        title            TEXT NOT NULL,
+        folder           TEXT,
+        etag             TEXT,
+        last_modified    TEXT,
+        last_status      INTEGER,
+        last_error       TEXT,
+        last_fetched     INTEGER,
+        last_success     INTEGER,
+        next_fetch_after INTEGER,
+        failures         INTEGER NOT NULL DEFAULT 0,
+        gone             INTEGER NOT NULL DEFAULT 0,
+        full_text        INTEGER NOT NULL DEFAULT 0,
+        added            INTEGER NOT NULL
+    );
+    CREATE TABLE articles (
+        id           INTEGER PRIMARY KEY,
+        feed_id      INTEGER REFERENCES feeds(id) ON DELETE CASCADE,
+        guid         TEXT,
+        url          TEXT,
+        url_norm     TEXT,
+        content_hash TEXT NOT NULL,
+        title        TEXT NOT NULL,
+        published    TEXT,
+        sort_ts      INTEGER NOT NULL,
+        added        INTEGER NOT NULL,
+        updated      INTEGER,
+        read         INTEGER NOT NULL DEFAULT 0,
+        starred      INTEGER NOT NULL DEFAULT 0,
+        saved        INTEGER NOT NULL DEFAULT 0,
+        body         TEXT NOT NULL,
+        doc          TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX articles_feed_guid ON articles(feed_id, guid) WHERE guid IS NOT NULL;
+    CREATE UNIQUE INDEX articles_url_norm ON articles(url_norm) WHERE url_norm IS NOT NULL;
+    CREATE INDEX articles_content_hash ON articles(content_hash);
+    CREATE INDEX articles_newest ON articles(sort_ts DESC, id DESC);
+    CREATE INDEX articles_feed_newest ON articles(feed_id, sort_ts DESC, id DESC);
+    CREATE INDEX articles_unread ON articles(sort_ts DESC, id DESC) WHERE read = 0;
+    CREATE INDEX articles_starred ON articles(sort_ts DESC, id DESC) WHERE starred = 1;
+    CREATE INDEX articles_saved ON articles(sort_ts DESC, id DESC) WHERE saved = 1;
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+    # 2: full-text search over title and body, kept in step with `articles` by triggers.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body,
+        content='articles', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The database was written by a newer tuinews; touching it could lose data."""
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Apply the migrations after the database's version up to `target`.
+
+    Each step runs in its own transaction together with its version bump, so a crash
+    leaves the database at a whole version, never between two.
+    """
+    current = schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"database schema version {current} is newer than this tuinews supports "
+            f"({SCHEMA_VERSION}); upgrade tuinews"
+        )
+    for version in range(current + 1, target + 1):
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]}\n"
+                f"PRAGMA user_version = {version};\nCOMMIT;"
+            )
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return schema_version(conn)

@@ -1,0 +1,495 @@
+"""The SQLite library: feeds, articles, read state and full-text search.
+
+One `Library` is one connection. A process has at most one writer at a time (SQLite's
+rule); UI workers open their own `Library` for reading, which WAL lets run alongside the
+writer. Every list query takes a limit: a page is what a screen or a command shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from tuinews.library.schema import SchemaTooNew, migrate
+from tuinews.model import Article, ArticleSummary, Feed
+from tuinews.untrusted import clean_article, clean_line
+from tuinews.urls import normalize_url
+
+
+class LibraryError(Exception):
+    """A problem the user can act on; its message is one line fit for a terminal."""
+
+
+class ArticleNotFound(LibraryError):
+    def __init__(self, article_id: int) -> None:
+        super().__init__(f"no article with id {article_id}")
+        self.article_id = article_id
+
+
+class FeedNotFound(LibraryError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no feed named {name!r}")
+        self.name = name
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles a list shows; the fields combine with AND."""
+
+    unread: bool = False
+    starred: bool = False
+    saved: bool = False
+    feed_id: int | None = None
+    folder: str | None = None
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the previous page ended, for keyset paging (no OFFSET scans deep in a list)."""
+
+    sort_ts: int
+    id: int
+
+    @classmethod
+    def after(cls, row: ArticleSummary) -> Cursor:
+        return cls(sort_ts=row.sort_ts, id=row.id)
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    id: int
+    status: Literal["new", "updated", "unchanged"]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article: ArticleSummary
+    snippet: str
+    rank: float
+
+
+# Marks around matched words in search snippets. Control characters never survive
+# `clean_text`, so they cannot be forged by an article and need no escaping.
+MATCH_START = "\x02"
+MATCH_END = "\x03"
+
+_SUMMARY_COLUMNS = (
+    "a.id, a.title, a.url, f.title, a.published, a.read, a.starred, a.saved, a.sort_ts"
+)
+_WORD = re.compile(r"\S+")
+
+
+def _now() -> int:
+    return int(time.time())
+
+
+def _from_ts(value: int | None) -> datetime | None:
+    return datetime.fromtimestamp(value, UTC) if value is not None else None
+
+
+def _summary(row: sqlite3.Row | tuple[Any, ...]) -> ArticleSummary:
+    return ArticleSummary(
+        id=row[0],
+        title=row[1],
+        url=row[2],
+        feed=row[3],
+        published=datetime.fromisoformat(row[4]) if row[4] else None,
+        read=bool(row[5]),
+        starred=bool(row[6]),
+        saved=bool(row[7]),
+        sort_ts=row[8],
+    )
+
+
+def content_hash(title: str, body: str) -> str:
+    """What makes two copies of a story the same story, whitespace aside."""
+    folded = " ".join(f"{title}\n{body}".split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def plain_words_query(query: str) -> str:
+    """`query` as an FTS5 query of quoted words: no operator in it means anything."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in _WORD.findall(query))
+
+
+class Library:
+    """The article store. Open with `Library.open(path)`; use as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: Path | str) -> Library:
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        except (OSError, sqlite3.Error) as error:
+            raise LibraryError(f"cannot open database {path}: {error}") from None
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn)
+        except SchemaTooNew as error:
+            conn.close()
+            raise LibraryError(f"cannot open database {path}: {error}") from None
+        except sqlite3.Error as error:
+            conn.close()
+            raise LibraryError(f"cannot open database {path}: {error}") from None
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; nested uses join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # -- library state ---------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def is_empty(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+
+    # -- feeds -----------------------------------------------------------------------
+
+    def add_feed(self, url: str, title: str, folder: str | None = None) -> Feed:
+        """Subscribe to `url`; subscribing twice returns the existing feed unchanged."""
+        self.conn.execute(
+            "INSERT INTO feeds(url, title, folder, added) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(url) DO NOTHING",
+            (url, clean_line(title) or url, clean_line(folder) if folder else None, _now()),
+        )
+        row = self.conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
+        return self.get_feed(row[0])
+
+    def _feeds(self, where: str, params: tuple[Any, ...]) -> list[Feed]:
+        rows = self.conn.execute(
+            f"""
+            SELECT f.id, f.url, f.title, f.folder, f.etag, f.last_modified, f.last_status,
+                   f.last_error, f.last_fetched, f.last_success, f.next_fetch_after,
+                   f.failures, f.gone, f.full_text,
+                   (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),
+                   (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+            FROM feeds f WHERE {where}
+            ORDER BY coalesce(f.folder, ''), f.title COLLATE NOCASE, f.id
+            """,
+            params,
+        ).fetchall()
+        return [
+            Feed(
+                id=row[0],
+                url=row[1],
+                title=row[2],
+                folder=row[3],
+                etag=row[4],
+                last_modified=row[5],
+                last_status=row[6],
+                last_error=row[7],
+                last_fetched=_from_ts(row[8]),
+                last_success=_from_ts(row[9]),
+                next_fetch_after=_from_ts(row[10]),
+                failures=row[11],
+                gone=bool(row[12]),
+                full_text=bool(row[13]),
+                unread=row[14],
+                total=row[15],
+            )
+            for row in rows
+        ]
+
+    def feeds(self) -> list[Feed]:
+        """Every subscription with its counts: one row per feed, not per article."""
+        return self._feeds("1", ())
+
+    def get_feed(self, feed_id: int) -> Feed:
+        found = self._feeds("f.id = ?", (feed_id,))
+        if not found:
+            raise FeedNotFound(str(feed_id))
+        return found[0]
+
+    def find_feed(self, name: str) -> Feed:
+        """The feed a user means by `name`: its id, its URL or its title (any case)."""
+        where = "f.url = ? OR f.title = ? COLLATE NOCASE"
+        params: tuple[Any, ...] = (name, name)
+        if name.isdigit():
+            where += " OR f.id = ?"
+            params += (int(name),)
+        found = self._feeds(where, params)
+        if not found:
+            raise FeedNotFound(name)
+        return found[0]
+
+    def remove_feed(self, feed_id: int) -> None:
+        """Unsubscribe; the feed's articles go with it."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+
+    # -- articles --------------------------------------------------------------------
+
+    def _find_existing(
+        self, feed_id: int | None, guid: str | None, url_norm: str | None, digest: str
+    ) -> tuple[int, str] | None:
+        if guid is not None:
+            row = self.conn.execute(
+                "SELECT id, content_hash FROM articles WHERE feed_id IS ? AND guid = ?",
+                (feed_id, guid),
+            ).fetchone()
+            if row:
+                return row[0], row[1]
+        if url_norm is not None:
+            row = self.conn.execute(
+                "SELECT id, content_hash FROM articles WHERE url_norm = ?", (url_norm,)
+            ).fetchone()
+            if row:
+                return row[0], row[1]
+        elif guid is None:
+            row = self.conn.execute(
+                "SELECT id, content_hash FROM articles WHERE content_hash = ? LIMIT 1", (digest,)
+            ).fetchone()
+            if row:
+                return row[0], row[1]
+        return None
+
+    def store_article(
+        self,
+        article: Article,
+        *,
+        feed_id: int | None = None,
+        guid: str | None = None,
+        saved: bool = False,
+    ) -> StoreResult:
+        """Store `article`, or find the copy already stored.
+
+        The same story is recognised by its feed's guid, else its normalised URL, else
+        (when it has neither) its content. A stored copy whose content changed is
+        updated in place; its read and starred state is the user's and stays.
+        """
+        article = clean_article(article)
+        body = article.text or article.body_text()
+        digest = content_hash(article.title, body)
+        url_norm = normalize_url(article.url) if article.url else None
+        doc = article.to_dict()
+        for key in ("id", "feed", "text"):
+            del doc[key]
+        for link in doc["also_read"]:
+            link["target_id"] = None
+        for section in doc["sections"]:
+            for block in section["blocks"]:
+                for link in block.get("links", ()):
+                    link["target_id"] = None
+        doc_json = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+        now = _now()
+        published = article.published.isoformat() if article.published else None
+        sort_ts = min(int(article.published.timestamp()), now) if article.published else now
+
+        with self.transaction():
+            existing = self._find_existing(feed_id, guid, url_norm, digest)
+            if existing is not None:
+                article_id, old_digest = existing
+                if saved:
+                    self.conn.execute("UPDATE articles SET saved = 1 WHERE id = ?", (article_id,))
+                if old_digest == digest:
+                    return StoreResult(article_id, "unchanged")
+                self.conn.execute(
+                    "UPDATE articles SET title = ?, body = ?, doc = ?, content_hash = ?, "
+                    "published = ?, updated = ? WHERE id = ?",
+                    (article.title, body, doc_json, digest, published, now, article_id),
+                )
+                return StoreResult(article_id, "updated")
+            cursor = self.conn.execute(
+                "INSERT INTO articles(feed_id, guid, url, url_norm, content_hash, title, "
+                "published, sort_ts, added, saved, body, doc) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    feed_id,
+                    guid,
+                    article.url,
+                    url_norm,
+                    digest,
+                    article.title,
+                    published,
+                    sort_ts,
+                    now,
+                    int(saved),
+                    body,
+                    doc_json,
+                ),
+            )
+            assert cursor.lastrowid is not None
+            return StoreResult(cursor.lastrowid, "new")
+
+    def get_article(self, article_id: int) -> Article:
+        """The whole story, with also-read links pointing at stored targets resolved."""
+        row = self.conn.execute(
+            "SELECT a.doc, a.body, f.title FROM articles a "
+            "LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise ArticleNotFound(article_id)
+        doc = json.loads(row[0])
+        doc.update(id=article_id, text=row[1], feed=row[2])
+        article = Article.from_dict(doc)
+        self._resolve_links(article)
+        return article
+
+    def _resolve_links(self, article: Article) -> None:
+        links = [link for link in article.also_read if link.url]
+        block_links = [
+            link
+            for section in article.sections
+            for block in section.blocks
+            for link in block.links
+            if link.url
+        ]
+        keys = {normalize_url(link.url) for link in (*links, *block_links) if link.url}
+        if not keys:
+            return
+        placeholders = ",".join("?" * len(keys))
+        found = dict(
+            self.conn.execute(
+                f"SELECT url_norm, id FROM articles WHERE url_norm IN ({placeholders})",
+                tuple(keys),
+            ).fetchall()
+        )
+        for link in (*links, *block_links):
+            target = found.get(normalize_url(link.url)) if link.url else None
+            link.target_id = target if target != article.id else None
+
+    def find_by_url(self, url: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE url_norm = ?", (normalize_url(url),)
+        ).fetchone()
+        return row[0] if row else None
+
+    def _where(self, filter: ArticleFilter) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if filter.unread:
+            clauses.append("a.read = 0")
+        if filter.starred:
+            clauses.append("a.starred = 1")
+        if filter.saved:
+            clauses.append("a.saved = 1")
+        if filter.feed_id is not None:
+            clauses.append("a.feed_id = ?")
+            params.append(filter.feed_id)
+        if filter.folder is not None:
+            clauses.append("a.feed_id IN (SELECT id FROM feeds WHERE folder = ?)")
+            params.append(filter.folder)
+        return clauses, params
+
+    def list_articles(
+        self,
+        filter: ArticleFilter = ArticleFilter(),
+        *,
+        limit: int = 50,
+        after: Cursor | None = None,
+        offset: int = 0,
+    ) -> list[ArticleSummary]:
+        """One page of the newest articles matching `filter`.
+
+        Continue with `after=Cursor.after(last_row)`; `offset` serves callers that jump
+        to a row number (a scrolled list) and is cheap near the top.
+        """
+        clauses, params = self._where(filter)
+        if after is not None:
+            clauses.append("(a.sort_ts, a.id) < (?, ?)")
+            params.extend((after.sort_ts, after.id))
+        where = " AND ".join(clauses) or "1"
+        rows = self.conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE {where} ORDER BY a.sort_ts DESC, a.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def count_articles(self, filter: ArticleFilter = ArticleFilter()) -> int:
+        clauses, params = self._where(filter)
+        where = " AND ".join(clauses) or "1"
+        return int(
+            self.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[
+                0
+            ]
+        )
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        self.conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+
+    def set_starred(self, article_id: int, starred: bool = True) -> None:
+        self.conn.execute(
+            "UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id)
+        )
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Full-text search ranked by bm25, a title match weighing ten body matches.
+
+        FTS5 syntax (`"phrase"`, `OR`, `prefix*`, `title:word`) works; a query FTS5
+        cannot parse is searched again as plain words instead of failing.
+        """
+        if not query.strip():
+            return []
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS}, "
+            f"snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 16), "
+            "bm25(articles_fts, 10.0, 1.0) AS rank "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "LEFT JOIN feeds f ON f.id = a.feed_id "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self.conn.execute(sql, (query, limit, offset)).fetchall()
+        except sqlite3.OperationalError:
+            plain = plain_words_query(query)
+            if not plain:
+                return []
+            rows = self.conn.execute(sql, (plain, limit, offset)).fetchall()
+        return [SearchHit(article=_summary(row), snippet=row[9], rank=row[10]) for row in rows]
