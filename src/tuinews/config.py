@@ -64,9 +64,12 @@ def db_path(explicit: str | None, config: Config) -> Path:
     return config.db or default_db_path()
 
 
+_KIND_NAMES = {str: "a string", int: "a whole number", float: "a number"}
+
+
 def _line_of(text: str, key: str) -> int | None:
     """The line a key is written on, so a type error can point at it."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=", re.MULTILINE)
+    pattern = re.compile(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", re.MULTILINE)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
@@ -80,8 +83,9 @@ def _expect(
     if isinstance(value, bool) or not isinstance(value, kind):
         line = _line_of(text, key)
         where = f"{path}, line {line}" if line else str(path)
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise ConfigError(f"{where}: {key} must be a {names}, not {value!r}")
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        wanted = " or ".join(_KIND_NAMES[k] for k in kinds)
+        raise ConfigError(f"{where}: {key} must be {wanted}, not {value!r}")
     return value
 
 
@@ -112,7 +116,7 @@ def load_config(path: Path) -> Config:
     keys = _table(text, path, data, "keys")
     refresh = _table(text, path, data, "refresh")
     db = _expect(text, path, library, "path", str)
-    for action, key in keys.items():
+    for action in keys:
         _expect(text, path, keys, action, str)
     defaults = RefreshSettings()
     return Config(

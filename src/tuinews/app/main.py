@@ -49,6 +49,7 @@ class TuinewsApp(App[None]):
         self.config = config
         if config.theme in self.available_themes:
             self.theme = config.theme
+        self.set_keymap(config.keys)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -51,6 +51,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_content_hash ON articles(content_hash);
     CREATE INDEX articles_newest ON articles(sort_ts DESC, id DESC);
     CREATE INDEX articles_feed_newest ON articles(feed_id, sort_ts DESC, id DESC);
+    CREATE INDEX articles_feed_read ON articles(feed_id, read);
     CREATE INDEX articles_unread ON articles(sort_ts DESC, id DESC) WHERE read = 0;
     CREATE INDEX articles_starred ON articles(sort_ts DESC, id DESC) WHERE starred = 1;
     CREATE INDEX articles_saved ON articles(sort_ts DESC, id DESC) WHERE saved = 1;
@@ -59,7 +60,8 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
-    # 2: full-text search over title and body, kept in step with `articles` by triggers.
+    # 2: full-text search over title and body, kept in step with `articles` by triggers;
+    # ranked by bm25 with a title match weighing ten body matches.
     """
     CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, body,
@@ -78,6 +80,7 @@ MIGRATIONS: tuple[str, ...] = (
         VALUES ('delete', old.id, old.title, old.body);
         INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END;
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     """,
 )

@@ -477,13 +477,14 @@ class Library:
         """
         if not query.strip():
             return []
+        # Rank and cut inside FTS5 first, so only the rows shown are joined and loaded.
         sql = (
-            f"SELECT {_SUMMARY_COLUMNS}, "
-            f"snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 16), "
-            "bm25(articles_fts, 10.0, 1.0) AS rank "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            "LEFT JOIN feeds f ON f.id = a.feed_id "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
+            f"SELECT {_SUMMARY_COLUMNS}, hit.snippet, hit.rank FROM ("
+            f"  SELECT rowid, rank, snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', "
+            "  '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? "
+            "  ORDER BY rank LIMIT ? OFFSET ?"
+            ") AS hit JOIN articles a ON a.id = hit.rowid "
+            "LEFT JOIN feeds f ON f.id = a.feed_id ORDER BY hit.rank"
         )
         try:
             rows = self.conn.execute(sql, (query, limit, offset)).fetchall()

@@ -1,0 +1,150 @@
+"""Library operations on 100,000 articles: the figures the reader's speed rests on.
+
+Run: python benchmarks/library.py [--articles N] [--db PATH]
+Prints the time to insert N generated articles (~2 KB of text each, 100 feeds, one
+transaction per feed as a refresh writes them), then medians of the queries the UI and
+CLI make: open, newest page, unread page, a page deep in the list, a feed's page,
+counts, full-text search and loading one article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from tuinews.library import ArticleFilter, Cursor, Library
+from tuinews.model import AlsoRead, Article, Block, Link, Quote, Section
+
+WORDS = (
+    "harbour ferry council budget school market fishermen storm bridge island mayor vote "
+    "library repair football cup final weather fjord eelgrass climate research museum "
+    "concert theatre hospital nurse train station road tunnel festival winter summer "
+    "election recount candidate pool swimming youth club stadium coach season transfer "
+    "price energy battery grid wind turbine solar farm harvest apple bakery bread coffee"
+).split()
+
+
+def vocabulary(rng: random.Random, size: int = 20_000) -> list[str]:
+    """News words plus made-up ones, so the index sees a realistic spread of rare terms."""
+    letters = "aeiounrstlkmdbgh"
+    made_up = {"".join(rng.choices(letters, k=rng.randint(4, 10))) for _ in range(size)}
+    return [*WORDS, *sorted(made_up - set(WORDS))]
+
+
+_VOCABULARY = vocabulary(random.Random(1))
+# Zipf's law: the n-th most common word is about n times rarer than the first.
+_CUMULATIVE = list(itertools.accumulate(1 / rank for rank in range(1, len(_VOCABULARY) + 1)))
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choices(_VOCABULARY, cum_weights=_CUMULATIVE, k=words)).capitalize() + "."
+
+
+def make_article(rng: random.Random, number: int, when: datetime) -> Article:
+    paragraphs = [" ".join(sentence(rng, 14) for _ in range(3)) for _ in range(6)]
+    target = f"https://bench.example/story/{rng.randrange(number + 1)}"
+    return Article(
+        title=sentence(rng, 8).rstrip("."),
+        url=f"https://bench.example/story/{number}",
+        published=when,
+        lede=sentence(rng, 20),
+        sections=[
+            Section(blocks=[Block(kind="paragraph", text=p) for p in paragraphs[:3]]),
+            Section(
+                title=sentence(rng, 3).rstrip("."),
+                blocks=[
+                    *(Block(kind="paragraph", text=p) for p in paragraphs[3:]),
+                    Block(
+                        kind="also_read",
+                        text="Also read",
+                        links=[Link(title="Related", url=target)],
+                    ),
+                ],
+            ),
+        ],
+        quotes=[Quote(text=sentence(rng, 8), speaker="A. Speaker", section=1)],
+        also_read=[AlsoRead(title="Related", url=target, section=1)],
+    )
+
+
+def median_ms(action: Callable[[], object], repeat: int = 25) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--feeds", type=int, default=100)
+    parser.add_argument("--db", type=Path, help="where to build the library (default: a temp dir)")
+    args = parser.parse_args()
+
+    rng = random.Random(7)
+    folder = Path(tempfile.mkdtemp(prefix="tuinews-bench-"))
+    path = args.db or folder / "bench.db"
+    per_feed = args.articles // args.feeds
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    articles = [make_article(rng, n, base + timedelta(minutes=n)) for n in range(args.articles)]
+
+    with Library.open(path) as library:
+        start = time.perf_counter()
+        for feed_number in range(args.feeds):
+            feed = library.add_feed(
+                f"https://bench.example/feed/{feed_number}.xml", f"Feed {feed_number}"
+            )
+            with library.transaction():
+                for article in articles[feed_number * per_feed : (feed_number + 1) * per_feed]:
+                    library.store_article(article, feed_id=feed.id, guid=article.url)
+        insert_s = time.perf_counter() - start
+        stored = library.count_articles()
+        for row in library.list_articles(limit=1000):
+            library.set_read(row.id)
+    size_mb = path.stat().st_size / 1e6
+
+    with Library.open(path) as library:
+        feed_id = library.feeds()[42].id
+        rare = _VOCABULARY[2000]
+        deep = library.list_articles(limit=1, offset=50_000)
+        rows = {
+            "open library (schema check, WAL)": median_ms(lambda: Library.open(path).close()),
+            "newest 50": median_ms(lambda: library.list_articles(limit=50)),
+            "newest 50 unread": median_ms(
+                lambda: library.list_articles(ArticleFilter(unread=True), limit=50)
+            ),
+            "50 after row 50,000 (keyset)": median_ms(
+                lambda: library.list_articles(limit=50, after=Cursor.after(deep[0]))
+            ),
+            "50 at offset 50,000": median_ms(
+                lambda: library.list_articles(limit=50, offset=50_000)
+            ),
+            "newest 50 of one feed": median_ms(
+                lambda: library.list_articles(ArticleFilter(feed_id=feed_id), limit=50)
+            ),
+            "count unread": median_ms(lambda: library.count_articles(ArticleFilter(unread=True))),
+            "feeds with unread counts": median_ms(library.feeds),
+            "search common word 'harbour' (top 20)": median_ms(lambda: library.search("harbour")),
+            "search two words 'ferry budget'": median_ms(lambda: library.search("ferry budget")),
+            f"search rarer word '{rare}'": median_ms(lambda: library.search(rare)),
+            "load one article": median_ms(lambda: library.get_article(12_345)),
+        }
+
+    print(f"tuinews library benchmark: {stored:,} articles in {args.feeds} feeds, {size_mb:.0f} MB")
+    print(f"insert {stored:,} articles: {insert_s:.1f} s ({stored / insert_s:,.0f} articles/s)")
+    width = max(map(len, rows))
+    for name, value in rows.items():
+        print(f"  {name:<{width}}  {value:8.2f} ms (median)")
+
+
+if __name__ == "__main__":
+    main()
