@@ -16,6 +16,8 @@ from pathlib import Path
 
 from tuinews import __version__
 from tuinews.config import Config, ConfigError, config_path, db_path, load_config
+from tuinews.ingest.extract import from_html
+from tuinews.ingest.fetch import FetchError, fetch_page
 from tuinews.ingest.files import ArticleFileError, read_article_file
 from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
 from tuinews.model import ArticleSummary
@@ -92,8 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
     search.add_argument("--json", action="store_true", help="print JSON")
 
-    imports = command("import", "store article files (.txt, .md, .json)")
+    imports = command("import", "store article files (.txt, .md, .html, .json)")
     imports.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    save = command("save", "fetch a web page, extract its article and store it")
+    save.add_argument("url", metavar="URL")
 
     feeds = command("feeds", "list subscriptions")
     feeds.add_argument("--json", action="store_true", help="print JSON")
@@ -199,6 +204,24 @@ def cmd_import(args: argparse.Namespace, config: Config) -> int:
     return 1 if failures else 0
 
 
+def cmd_save(args: argparse.Namespace, config: Config) -> int:
+    with _open_library(args, config) as library:
+        known = library.find_by_url(args.url)
+        if known is not None:
+            print(f"{known}\talready stored\t{args.url}")
+            return 0
+        page = fetch_page(args.url, max_bytes=config.refresh.max_bytes)
+        if "html" not in page.content_type and not page.content.lstrip()[:1] == b"<":
+            raise FetchError(f"{args.url}: not a web page ({page.content_type or 'no type'})")
+        article = from_html(page.content, page.url)
+        if not article.sections:
+            raise FetchError(f"{args.url}: no article text found in the page")
+        result = library.store_article(article, saved=True)
+    state = {"new": "new", "updated": "updated", "unchanged": "already stored"}
+    print(f"{result.id}\t{state[result.status]}\t{page.url}")
+    return 0
+
+
 def cmd_feeds(args: argparse.Namespace, config: Config) -> int:
     with _open_library(args, config) as library:
         feeds = library.feeds()
@@ -254,6 +277,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, Config], int]] = {
     "show": cmd_show,
     "search": cmd_search,
     "import": cmd_import,
+    "save": cmd_save,
     "feeds": cmd_feeds,
     "remove": cmd_remove,
 }
@@ -264,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = load_config(config_path(args.config))
         return COMMANDS[args.command](args, config)
-    except (LibraryError, ConfigError) as error:
+    except (LibraryError, ConfigError, FetchError) as error:
         print(f"tuinews: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -242,6 +242,7 @@ class Article:
         """The readable text of the story: lede, headings and blocks, one per paragraph.
 
         Used when an extractor did not fill `text`, and as the full-text index body.
+        Also-read boxes are left out: their words belong to other stories.
         """
         parts: list[str] = []
         if self.lede:
@@ -249,7 +250,9 @@ class Article:
         for section in self.sections:
             if section.title:
                 parts.append(section.title)
-            parts.extend(block.text for block in section.blocks if block.text)
+            parts.extend(
+                block.text for block in section.blocks if block.text and block.kind != "also_read"
+            )
         return "\n\n".join(parts)
 
 

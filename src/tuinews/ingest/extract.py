@@ -1,39 +1,74 @@
-"""Text -> Article: the structure of a story from a plain-text file.
+"""What we get -> `Article`: text captures, Markdown, web pages and feed entries' HTML.
 
-Plain text keeps every paragraph: the first line is the title, blank lines separate
-paragraphs, and Markdown `#` headings open sections. Nothing a reader wrote is dropped.
+The format-specific readers build sections and blocks; `finish` then derives what every
+article has the same way whatever it came from: its quotations with speakers, its
+also-read links in reading order, and its whole text.
 """
 
 from __future__ import annotations
 
-import re
+from tuinews.ingest.htmlpage import extract_html
+from tuinews.ingest.quotes import QuoteFinder
+from tuinews.ingest.textcapture import parse_capture
+from tuinews.model import AlsoRead, Article, Quote
 
-from tuinews.model import Article, Block, Section
-
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [" ".join(chunk.split()) for chunk in _PARAGRAPH_BREAK.split(text) if chunk.strip()]
+__all__ = ["finish", "from_html", "from_text"]
 
 
-def from_text(text: str) -> Article:
-    """An article from plain text or Markdown: title, sections, paragraphs."""
-    chunks = _paragraphs(text.replace("\r\n", "\n"))
-    if not chunks:
-        raise ValueError("the file has no text")
-    title_match = _HEADING.match(chunks[0])
-    title = title_match.group(2) if title_match else chunks[0]
-    sections = [Section()]
-    for chunk in chunks[1:]:
-        heading = _HEADING.match(chunk)
-        if heading:
-            sections.append(Section(title=heading.group(2)))
-        else:
-            sections[-1].blocks.append(Block(kind="paragraph", text=chunk))
-    if not sections[0].blocks and len(sections) > 1:
-        sections.pop(0)
-    article = Article(title=title, sections=sections)
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .,!?…")
+
+
+def finish(article: Article, *, find_quotes: bool = True) -> Article:
+    """Fill quotes (if the reader did not), the also-read list and the text."""
+    if find_quotes and not article.quotes:
+        finder = QuoteFinder()
+        if article.lede:
+            article.quotes.extend(finder.feed(article.lede, 0))
+        for index, section in enumerate(article.sections):
+            previous = ""
+            for block in section.blocks:
+                if block.kind == "paragraph":
+                    article.quotes.extend(finder.feed(block.text, index))
+                elif block.kind == "blockquote":
+                    article.quotes.append(finder.block_quote(block.text, index, previous))
+                elif block.kind == "list":
+                    for item in block.items:
+                        article.quotes.extend(finder.feed(item, index))
+                previous = block.text
+    _add_title_quote(article)
+    if not article.also_read:
+        article.also_read = [
+            AlsoRead(title=link.title, url=link.url, section=index)
+            for index, section in enumerate(article.sections)
+            for block in section.blocks
+            if block.kind == "also_read"
+            for link in block.links
+        ]
     article.text = article.body_text()
     return article
+
+
+def _add_title_quote(article: Article) -> None:
+    """A headline quoting someone ("…: “Nobody believed in us”") is a quotation too.
+
+    Its speaker is the speaker of the same words in the body, when the body has them.
+    """
+    for quote in QuoteFinder().feed(article.title):
+        known = {_normal(q.text): q for q in article.quotes}
+        same = known.get(_normal(quote.text))
+        if same is None:
+            same = next((q for key, q in known.items() if _normal(quote.text) in key), None)
+        if same is not None and quote.speaker is None:
+            continue  # already listed from the body, with its speaker
+        article.quotes.insert(0, Quote(text=quote.text, speaker=quote.speaker, section=0))
+
+
+def from_text(text: str, *, markdown: bool = False) -> Article:
+    """An article from a stored text capture, plain text or Markdown."""
+    return finish(parse_capture(text, markdown=markdown), find_quotes=False)
+
+
+def from_html(html: str | bytes, url: str | None = None) -> Article:
+    """An article from a web page or a feed entry's HTML content."""
+    return finish(extract_html(html, url))

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tuinews.ingest.extract import from_text
+from tuinews.ingest.extract import from_html, from_text
 from tuinews.model import Article
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -49,12 +49,27 @@ def _from_plain(data: bytes) -> Article:
     return from_text(decode_text(data))
 
 
+def _from_markdown(data: bytes) -> Article:
+    return from_text(decode_text(data), markdown=True)
+
+
+def _from_html(data: bytes) -> Article:
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("binary data, not HTML")
+    article = from_html(data)
+    if not article.title and not article.sections:
+        raise ValueError("no article found in the page")
+    return article
+
+
 READERS: dict[str, Callable[[bytes], Article]] = {
     ".json": _from_json,
     ".txt": _from_plain,
     ".text": _from_plain,
-    ".md": _from_plain,
-    ".markdown": _from_plain,
+    ".md": _from_markdown,
+    ".markdown": _from_markdown,
+    ".html": _from_html,
+    ".htm": _from_html,
 }
 
 

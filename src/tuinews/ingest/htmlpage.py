@@ -1,0 +1,667 @@
+"""Web page (or feed entry) HTML -> Article, on lexbor's parser via selectolax.
+
+The steps, each a function below:
+1. decode the bytes (BOM, <meta charset>, UTF-8, Windows-1252);
+2. read metadata from JSON-LD, OpenGraph, <meta>, <time> and byline markup;
+3. find the article body: the element holding most of the page's paragraph text, after
+   dropping chrome by tag (nav, footer, forms…) and by class/id words (share, comment,
+   outbrain…);
+4. walk that body in reading order into sections and blocks. Also-read boxes and figure
+   credits are read from the raw DOM in place, before anything is summarised away.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from tuinews.ingest import labels
+from tuinews.model import Article, Block, Image, Link, Section
+
+MAX_DEPTH = 400
+_DROP_TAGS = (
+    "script, style, noscript, template, svg, iframe, form, button, select, input, textarea, "
+    "nav, canvas, video, audio, object, embed, link, meta, dialog, math"
+)
+_BLOCK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 blockquote ul ol dl table figure pre div section article aside main "
+    "header footer li figcaption picture hr details summary center address".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template svg iframe form button nav head".split())
+_BOILERPLATE_WORDS = frozenset(
+    """
+    share sharing social socials comment comments disqus newsletter cookie cookies consent
+    banner advert advertisement ad ads adslot adunit dfp sponsor sponsored promo promotion
+    outbrain taboola plista ligatus recommended recommendation recommendations mostread
+    most-read popular trending breadcrumb breadcrumbs sidebar footer subscribe subscription
+    paywall print toolbar tags tag-list topics pagination pager nav navigation menu masthead
+    skip skiplink jump newsletter-signup signup login modal popup overlay author-bio
+    byline-share embed-social related-articles more-stories next-article prev-article
+    """.split()
+)
+_ALSO_READ_WORDS = frozenset(
+    """
+    related also-read alsoread read-more readmore inline-teaser teaser-inline inlineteaser
+    mehr-zum-thema lesen-sie-auch see-also article-related related-link related-links
+    relatedlink relatedlinks related-content inline-related embedded-article
+    """.split()
+)
+# Words that say "this is the story": they outweigh a boilerplate word on the same element
+# (class="article-body paywall" is the body, behind a paywall script).
+_CONTENT_WORDS = frozenset(
+    """
+    article articlebody article-body article-content article-text story story-body
+    storybody content entry entry-content post-content post-body body-text main maincontent
+    main-content text richtext rich-text body
+    """.split()
+)
+_WIDGET_WORDS = frozenset("outbrain taboola plista ligatus mostread most-read trending".split())
+_LEDE_WORDS = frozenset(
+    """
+    lede standfirst intro introduction summary teaser dek subtitle subheadline sub-headline
+    leadtext lead-text article-lead lead abstract excerpt description kicker-text
+    article-summary article__lead article-intro
+    """.split()
+)
+_CREDIT_WORDS = frozenset(
+    "credit credits copyright source author photographer byline image-credit caption-credit "
+    "media-credit photo-credit attribution rights".split()
+)
+_CREDIT_PATTERNS = (
+    re.compile(
+        r"[\s(\[|–—-]*\b(?P<credit>(?:photo(?:graph)?s?|foto(?:s|grafi)?|bild|billede|"
+        r"image|credit|kredit|crédit|quelle|source|kilde|illustration|grafik)\s*:\s*.+?)"
+        r"[)\]]?\s*$",
+        re.I,
+    ),
+    re.compile(r"[\s(\[|–—-]*(?P<credit>©.+?)[)\]]?\s*$"),
+    re.compile(r"\s+(?P<credit>/\s*[^/]{2,80})$"),
+    re.compile(r"\s*\((?P<credit>[^()]{2,60}/[^()]{2,60})\)\s*$"),
+)
+_JSON_LD_TYPES = frozenset(
+    "Article NewsArticle ReportageNewsArticle BlogPosting AnalysisNewsArticle "
+    "OpinionNewsArticle ReviewNewsArticle LiveBlogPosting WebPage BackgroundNewsArticle "
+    "SocialMediaPosting Report".split()
+)
+_CLASS_SPLIT = re.compile(r"[\s_]+")
+_SPACE = re.compile(r"\s+")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
+
+
+def decode_html(data: str | bytes) -> str:
+    """Text of a page: BOM, then <meta charset>, then UTF-8, then Windows-1252."""
+    if isinstance(data, str):
+        return data
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        encoding = match.group(1).decode("ascii", "ignore").lower()
+        if encoding in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+            encoding = "cp1252"  # what browsers do with these labels
+        try:
+            return data.decode(encoding, errors="replace")
+        except LookupError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _words(node: LexborNode) -> set[str]:
+    attrs = node.attributes
+    value = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if not value.strip():
+        return set()
+    tokens = set(_CLASS_SPLIT.split(value))
+    # "article-related__list" says "related" too: look at the dash-separated parts.
+    for token in list(tokens):
+        parts = token.split("-")
+        tokens.update(parts)
+        tokens.update("-".join(parts[i : i + 2]) for i in range(len(parts) - 1))
+        tokens.update(token.split("__"))
+    tokens.discard("")
+    return tokens
+
+
+def _text(node: LexborNode) -> str:
+    return _SPACE.sub(" ", node.text(deep=True, separator="")).strip()
+
+
+def _link_text_length(node: LexborNode) -> int:
+    return sum(len(_text(anchor)) for anchor in node.css("a"))
+
+
+@dataclass
+class _Metadata:
+    title: str | None = None
+    byline: str | None = None
+    published: datetime | None = None
+    category: str | None = None
+    description: str | None = None
+    image_url: str | None = None
+    body: str | None = None
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        match = re.match(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)", value)
+        if not match:
+            return None
+        try:
+            parsed = datetime.fromisoformat(f"{match.group(1)}T{match.group(2)}")
+        except ValueError:
+            return None
+    # A date without a zone is read as UTC: the site's zone is unknown, the day is not.
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    return []
+
+
+def _json_ld_articles(tree: LexborHTMLParser) -> Iterator[dict[str, object]]:
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text(), strict=False)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                kinds = item.get("@type")
+                kinds = kinds if isinstance(kinds, list) else [kinds]
+                if any(kind in _JSON_LD_TYPES for kind in kinds if isinstance(kind, str)):
+                    yield item
+
+
+def _metadata(tree: LexborHTMLParser) -> _Metadata:
+    meta: dict[str, str] = {}
+    for node in tree.css("meta[content]"):
+        key = (node.attributes.get("property") or node.attributes.get("name") or "").lower()
+        content = node.attributes.get("content")
+        if key and content and key not in meta:
+            meta[key] = content.strip()
+    found = _Metadata()
+    for item in _json_ld_articles(tree):
+        if item.get("@type") == "WebPage" and found.title:
+            continue
+        headline = item.get("headline") or item.get("name")
+        if isinstance(headline, str) and not found.title:
+            found.title = headline.strip()
+        authors = _names(item.get("author"))
+        if authors and not found.byline:
+            found.byline = ", ".join(dict.fromkeys(a.strip() for a in authors if a.strip()))
+        if not found.published:
+            found.published = _parse_date(str(item.get("datePublished") or "") or None)
+        section = item.get("articleSection")
+        if isinstance(section, list):
+            section = section[0] if section else None
+        if isinstance(section, str) and not found.category:
+            found.category = section.strip()
+        if isinstance(item.get("description"), str) and not found.description:
+            found.description = str(item["description"]).strip()
+        body = item.get("articleBody")
+        if isinstance(body, str) and len(body) > 200 and not found.body:
+            found.body = body
+    h1 = tree.css_first("h1")
+    title_tag = tree.css_first("title")
+    found.title = (
+        found.title
+        or meta.get("og:title")
+        or meta.get("twitter:title")
+        or (_text(h1) if h1 else None)
+        or (_text(title_tag) if title_tag else None)
+    )
+    if not found.byline:
+        found.byline = meta.get("author") or meta.get("article:author") or None
+        if found.byline and found.byline.startswith("http"):
+            found.byline = None
+    if not found.byline:
+        byline = tree.css_first('[rel="author"], [itemprop="author"], .byline, .author-name')
+        if byline is not None and 2 < len(_text(byline)) < 120:
+            found.byline = _text(byline)
+    if not found.published:
+        found.published = _parse_date(
+            meta.get("article:published_time")
+            or meta.get("og:published_time")
+            or meta.get("date")
+            or meta.get("pubdate")
+            or meta.get("dc.date")
+        )
+    if not found.published:
+        time_node = tree.css_first("time[datetime]")
+        if time_node is not None:
+            found.published = _parse_date(time_node.attributes.get("datetime"))
+    found.category = found.category or meta.get("article:section") or None
+    found.description = found.description or meta.get("og:description") or meta.get("description")
+    found.image_url = meta.get("og:image") or meta.get("twitter:image")
+    return found
+
+
+def split_credit(text: str) -> tuple[str | None, str | None]:
+    """A caption's own words and its credit: "Photo: X", "© X", "… / Agency", "(X/Y)"."""
+    text = _SPACE.sub(" ", text).strip()
+    if not text:
+        return None, None
+    for pattern in _CREDIT_PATTERNS:
+        match = pattern.search(text)
+        if match and match.start() > 0:
+            caption = text[: match.start()].strip(" |–—-,;(")
+            credit = match.group("credit").strip(" |()[]")
+            if caption and credit:
+                return caption, credit
+        elif match and pattern is not _CREDIT_PATTERNS[2]:
+            return None, match.group("credit").strip(" |()[]")
+    return text, None
+
+
+def _image_url(node: LexborNode, base: str | None) -> str | None:
+    img = node if node.tag == "img" else node.css_first("img")
+    if img is None:
+        source = node.css_first("source[srcset]")
+        src = source.attributes.get("srcset") if source else None
+    else:
+        attrs = img.attributes
+        src = attrs.get("data-src") or attrs.get("src") or attrs.get("data-original")
+        if not src or src.startswith("data:"):
+            srcset = attrs.get("srcset") or attrs.get("data-srcset")
+            src = srcset.split(",")[0].split()[0] if srcset else None
+    if not src or src.startswith("data:"):
+        return None
+    src = src.split()[0] if " " in src.strip() else src.strip()
+    return urljoin(base, src) if base else src
+
+
+def _figure(node: LexborNode, base: str | None) -> Block | None:
+    url = _image_url(node, base)
+    caption_node = node.css_first("figcaption") or node.css_first(
+        '[class*="caption"], [class*="Caption"]'
+    )
+    credit = None
+    caption = None
+    if caption_node is not None:
+        for child in caption_node.css("*"):
+            if _words(child) & _CREDIT_WORDS and _text(child):
+                credit = _text(child)
+                child.decompose()
+                break
+        caption, found_credit = split_credit(_text(caption_node))
+        credit = credit or found_credit
+    if credit is None:
+        for child in node.css("*"):
+            if _words(child) & _CREDIT_WORDS and _text(child):
+                credit = _text(child)
+                break
+    if caption is None and credit is None:
+        img = node.css_first("img")
+        alt = img.attributes.get("alt") if img is not None else None
+        if alt and len(alt.split()) >= 3:
+            caption, credit = split_credit(alt)
+    if url is None and caption is None:
+        return None
+    return Block(kind="figure", text=caption or "", url=url, caption=caption, credit=credit)
+
+
+def _is_also_read_box(node: LexborNode) -> bool:
+    words = _words(node)
+    if words & _WIDGET_WORDS:
+        return False
+    if words & _ALSO_READ_WORDS:
+        return bool(node.css_first("a[href]"))
+    if node.tag in ("aside", "div", "section", "p", "ul"):
+        label = _text(node)[:60]
+        is_marker, _ = labels.also_read_marker(label.split(":")[0] if ":" in label else label)
+        if is_marker or _label_starts(label):
+            anchors = node.css("a[href]")
+            return 0 < len(anchors) <= 6 and len(_text(node)) < 600
+    return False
+
+
+_LABEL_START = re.compile(rf"^\s*(?:{labels.ALSO_READ})\s*[:：»›>|–—-]?\s*", re.I)
+
+
+def _label_starts(text: str) -> bool:
+    return bool(_LABEL_START.match(text))
+
+
+def _also_read(node: LexborNode, base: str | None) -> Block | None:
+    links = []
+    for anchor in node.css("a[href]"):
+        href = anchor.attributes.get("href") or ""
+        title = _text(anchor)
+        title = _LABEL_START.sub("", title).strip()
+        if not title or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        links.append(Link(title=title, url=urljoin(base, href) if base else href))
+    if not links:
+        return None
+    label_match = _LABEL_START.match(_text(node))
+    label = label_match.group(0).strip(" :：»›>|–—-") if label_match else "Also read"
+    return Block(kind="also_read", text=label or "Also read", links=links[:6])
+
+
+@dataclass
+class _Walk:
+    base: str | None
+    title: str | None
+    total_text: int = 1
+    sections: list[Section] = field(default_factory=lambda: [Section()])
+    inline: list[str] = field(default_factory=list)
+
+    def add(self, block: Block) -> None:
+        self.flush()
+        self.sections[-1].blocks.append(block)
+
+    def heading(self, text: str) -> None:
+        self.flush()
+        if (
+            not self.sections[-1].blocks
+            and self.sections[-1].title is None
+            and len(self.sections) > 1
+        ):
+            self.sections[-1].title = text
+        else:
+            self.sections.append(Section(title=text))
+
+    def flush(self) -> None:
+        text = _SPACE.sub(" ", "".join(self.inline)).strip()
+        self.inline.clear()
+        if text:
+            self.sections[-1].blocks.append(Block(kind="paragraph", text=text))
+
+
+def _is_boilerplate(node: LexborNode) -> bool:
+    words = _words(node)
+    if not words:
+        return False
+    if words & _WIDGET_WORDS:
+        return True
+    if words & _ALSO_READ_WORDS or words & _CONTENT_WORDS:
+        return False
+    return bool(words & _BOILERPLATE_WORDS)
+
+
+def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            walk.inline.append(child.text(deep=False) or "")
+            continue
+        if tag in _SKIP_TAGS or tag.startswith("-"):
+            continue
+        if tag == "br":
+            walk.inline.append(" ")
+            continue
+        if tag not in _BLOCK_TAGS:
+            if _is_boilerplate(child):
+                continue
+            walk.inline.append(child.text(deep=True, separator=""))
+            continue
+        if depth > MAX_DEPTH:
+            walk.inline.append(" " + child.text(deep=True, separator=" ") + " ")
+            continue
+        if _is_also_read_box(child):
+            block = _also_read(child, walk.base)
+            if block is not None:
+                walk.add(block)
+            continue
+        if _is_boilerplate(child) and len(_text(child)) < 0.4 * walk.total_text:
+            continue
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            text = _text(child)
+            if text and text != walk.title and len(text) < 200:
+                walk.heading(text)
+            continue
+        if tag == "p":
+            walk.flush()
+            walk.inline.append(child.text(deep=True, separator=""))
+            walk.flush()
+            continue
+        if tag == "blockquote":
+            if _words(child) & {"twitter-tweet", "instagram-media", "tiktok-embed"}:
+                continue
+            text = _text(child)
+            if text:
+                walk.add(Block(kind="blockquote", text=text))
+            continue
+        if tag in ("ul", "ol"):
+            items = [_text(li) for li in child.css("li")]
+            items = [item for item in items if item]
+            text_length = sum(map(len, items))
+            if items and _link_text_length(child) < 0.6 * max(text_length, 1):
+                walk.add(
+                    Block(kind="list", text="\n".join(items), items=items, ordered=tag == "ol")
+                )
+            continue
+        if tag == "table":
+            rows = [[_text(cell) for cell in row.css("th, td")] for row in child.css("tr")]
+            rows = [row for row in rows if any(row)]
+            if rows:
+                walk.add(
+                    Block(kind="table", text="\n".join(" | ".join(r) for r in rows), rows=rows)
+                )
+            continue
+        if tag == "figure" or (tag == "picture" and child.parent and child.parent.tag != "figure"):
+            figure = _figure(child, walk.base)
+            if figure is not None:
+                walk.add(figure)
+            continue
+        if tag == "pre":
+            walk.add(
+                Block(kind="preformatted", text=child.text(deep=True, separator="").strip("\n"))
+            )
+            continue
+        if tag == "figcaption":
+            continue
+        walk.flush()
+        _walk(child, walk, depth + 1)
+        walk.flush()
+
+
+def _paragraph_scores(body: LexborNode) -> dict[int, tuple[LexborNode, float]]:
+    """Readability's idea: paragraphs vote for their parent and grandparent."""
+    scores: dict[int, tuple[LexborNode, float]] = {}
+    for paragraph in body.css("p, pre, td, blockquote"):
+        text = _text(paragraph)
+        if len(text) < 25 or _near_boilerplate(paragraph):
+            continue
+        links = _link_text_length(paragraph)
+        if links > 0.5 * len(text):
+            continue
+        weight = len(text) * (1 - links / len(text))
+        parent = paragraph.parent
+        for share in (1.0, 0.5):
+            if parent is None:
+                break
+            key = parent.mem_id
+            node, score = scores.get(key, (parent, 0.0))
+            scores[key] = (node, score + weight * share)
+            parent = parent.parent
+    return scores
+
+
+def _near_boilerplate(node: LexborNode, levels: int = 3) -> bool:
+    """Whether the paragraph sits in a comment, a teaser card, a share box…
+
+    Only the nearest ancestors count: far up, page-wide wrappers carry any class at all.
+    """
+    current: LexborNode | None = node
+    for _ in range(levels + 1):
+        if current is None:
+            return False
+        if _is_boilerplate(current):
+            return True
+        current = current.parent
+    return False
+
+
+def _main_container(tree: LexborHTMLParser) -> LexborNode | None:
+    body = tree.body
+    if body is None:
+        return None
+    for selector in ('[itemprop="articleBody"]', '[property="articleBody"]'):
+        candidate = tree.css_first(selector)
+        if candidate is not None and len(_text(candidate)) > 400:
+            return candidate
+    scores = _paragraph_scores(body)
+    ranked = sorted(
+        ((score, node) for node, score in scores.values() if not _is_boilerplate(node)),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    if not ranked:
+        return body
+    best_score, best = ranked[0]
+    # Bodies split over sibling blocks: climb while the parent holds much more good text.
+    current = best
+    while current.parent is not None and current.parent.tag not in ("body", "html"):
+        parent = current.parent
+        parent_score = scores.get(parent.mem_id, (parent, 0.0))[1]
+        if _is_boilerplate(parent) or parent_score < best_score * 0.3:
+            break
+        current = parent
+        best_score = max(best_score, parent_score)
+    return current
+
+
+def _lede(tree: LexborHTMLParser, container: LexborNode | None) -> tuple[str | None, int | None]:
+    """The standfirst: an element whose class says so, in or just before the body."""
+    for node in tree.css("p, div, h2, span, section"):
+        if not (_words(node) & _LEDE_WORDS):
+            continue
+        text = _text(node)
+        if 40 <= len(text) <= 800 and not _is_boilerplate(node):
+            inner = node.css("p")
+            if len(inner) > 2:
+                continue
+            return text, node.mem_id
+    return None, None
+
+
+def extract_html(html: str | bytes, url: str | None = None) -> Article:
+    """The article in a web page or a feed entry's HTML; chrome is left behind."""
+    text = decode_html(html)
+    tree = LexborHTMLParser(text)
+    base = url
+    base_node = tree.css_first("base[href]")
+    if base_node is not None and url:
+        base = urljoin(url, base_node.attributes.get("href") or "")
+    metadata = _metadata(tree)
+    for node in tree.css(_DROP_TAGS):
+        node.decompose()
+    for node in tree.css("[hidden], [aria-hidden=true]"):
+        if node.tag not in ("figure", "img", "picture"):
+            node.decompose()
+    container = _main_container(tree)
+    lede, lede_id = _lede(tree, container)
+    if lede_id is not None:
+        for node in tree.css("p, div, h2, span, section"):
+            if node.mem_id == lede_id:
+                node.decompose()
+                break
+    lead_image = _lead_image(tree, container, base, metadata.image_url)
+
+    walk = _Walk(base=base, title=metadata.title)
+    if container is not None:
+        walk.total_text = max(1, len(_text(container)))
+        _walk(container, walk)
+        walk.flush()
+    sections = [section for section in walk.sections if section.blocks or section.title]
+    if sections and sections[0].title is None and not sections[0].blocks:
+        sections.pop(0)
+    if not any(block.kind == "paragraph" for s in sections for block in s.blocks) and metadata.body:
+        sections = [
+            Section(
+                blocks=[
+                    Block(kind="paragraph", text=p.strip())
+                    for p in metadata.body.split("\n")
+                    if p.strip()
+                ]
+            )
+        ]
+    lead_image = _promote_lead_figure(sections, lead_image)
+    title = metadata.title or ""
+    return Article(
+        title=_SPACE.sub(" ", title).strip(),
+        url=url,
+        byline=metadata.byline,
+        published=metadata.published,
+        category=metadata.category,
+        lede=lede
+        or (
+            metadata.description
+            if metadata.description and len(metadata.description) > 40
+            else None
+        ),
+        image=lead_image,
+        sections=sections,
+    )
+
+
+def _promote_lead_figure(sections: list[Section], image: Image | None) -> Image | None:
+    """A figure standing before any body text is the lead image, not a body figure."""
+    if not sections or sections[0].title is not None or not sections[0].blocks:
+        return image
+    first = sections[0].blocks[0]
+    if first.kind != "figure" or (image is not None and (image.caption or image.credit)):
+        return image
+    sections[0].blocks.pop(0)
+    url = first.url or (image.url if image else None)
+    name = (url or "").rsplit("/", 1)[-1].split("?")[0] or None
+    return Image(url=url, name=name, caption=first.caption, credit=first.credit)
+
+
+def _lead_image(
+    tree: LexborHTMLParser, container: LexborNode | None, base: str | None, og_image: str | None
+) -> Image | None:
+    """The lead picture: the first figure before the body text, else OpenGraph's image."""
+    first_figure = tree.css_first("figure")
+    if first_figure is not None and container is not None:
+        inside = False
+        node = first_figure
+        while node is not None:
+            if node.mem_id == container.mem_id:
+                inside = True
+                break
+            node = node.parent
+        if not inside:
+            block = _figure(first_figure, base)
+            if block is not None and (block.caption or block.credit):
+                name = (block.url or "").rsplit("/", 1)[-1].split("?")[0] or None
+                return Image(
+                    url=block.url or og_image, name=name, caption=block.caption, credit=block.credit
+                )
+    if og_image:
+        url = urljoin(base, og_image) if base else og_image
+        return Image(url=url, name=url.rsplit("/", 1)[-1].split("?")[0] or None)
+    return None

@@ -1,0 +1,142 @@
+"""The stored-article text format of DESIGN.md -> Article.
+
+A capture is blank-line separated chunks: a breadcrumb ending in a truncated title, the
+title, the lead image's file name (words joined by underscores) with its credit, the lede,
+then body paragraphs, short unpunctuated lines as section headings, "Also read" markers,
+a "Sources:" line, and site furniture (widget labels, ad markers) that is dropped.
+Lines the rules do not recognise stay in the body: nothing a reader wrote is lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tuinews.ingest import labels
+from tuinews.ingest.quotes import QuoteFinder
+from tuinews.model import AlsoRead, Article, Block, Image, Link, Section
+
+_IMAGE_NAME = re.compile(r"^[\w.-]*_[\w.-]*$")
+_HEADING_END = re.compile(r"[.!?:;,…“”\"»«)]$")
+_TRUNCATION = re.compile(r"(?:\.\.\.|…)\s*$")
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_CREDIT_HINT = re.compile(
+    r"(?:©|\bphoto\b|\bfoto\b|\bcredit\b|\bimage\b|\bbild\b|\bcc[ -]by|wikimedia|getty|reuters|"
+    r"\bap\b|\bafp\b|\bdpa\b|ritzau|ntb|scanpix|shutterstock|/)",
+    re.I,
+)
+
+
+def _chunks(text: str) -> list[list[str]]:
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(raw.split())
+        if line:
+            current.append(line)
+        elif current:
+            chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _breadcrumb(first: str, title: str) -> tuple[bool, str | None]:
+    """Whether `first` is a breadcrumb ending in the truncated `title`, and its category."""
+    if not _TRUNCATION.search(first):
+        return False, None
+    stem = _TRUNCATION.sub("", first).rstrip()
+    words = stem.split()
+    for start in range(len(words)):
+        tail = " ".join(words[start:])
+        if len(tail) >= 8 and title.startswith(tail):
+            crumbs = [word for word in words[:start] if not labels.is_home_crumb(word)]
+            return True, " ".join(crumbs) or None
+    return False, None
+
+
+def _is_heading(line: str, following: list[str]) -> bool:
+    words = line.split()
+    return (
+        bool(following)
+        and 1 <= len(words) <= 12
+        and len(line) <= 90
+        and not _HEADING_END.search(line)
+        and line[:1].isupper()
+    )
+
+
+def parse_capture(text: str, *, markdown: bool = False) -> Article:
+    """An article from a text capture, or from any plain text / Markdown file.
+
+    Quotations are found here, paragraph by paragraph, because only here is it known
+    which line is the lede and which a heading.
+    """
+    lines = [line for chunk in _chunks(text) for line in chunk]
+    if not lines:
+        raise ValueError("the file has no text")
+    index = 0
+    category = None
+    title_line = lines[0]
+    is_capture = False
+    heading = _MARKDOWN_HEADING.match(title_line)
+    if heading:
+        title_line = heading.group(2)
+        markdown = True
+    elif len(lines) > 1 and not markdown:
+        is_capture, category = _breadcrumb(lines[0], lines[1])
+        if is_capture:
+            index = 1
+            title_line = lines[1]
+    index += 1
+    article = Article(title=title_line, category=category)
+
+    # The lead image: a file-like name, then a credit line.
+    if index < len(lines) and _IMAGE_NAME.match(lines[index]) and not markdown:
+        is_capture = True
+        name = lines[index]
+        index += 1
+        credit = None
+        if index < len(lines) and _CREDIT_HINT.search(lines[index]) and len(lines[index]) < 200:
+            credit = lines[index]
+            index += 1
+        article.image = Image(name=name, credit=credit)
+
+    body = lines[index:]
+    finder = QuoteFinder()
+    sections = [Section()]
+    for position, line in enumerate(body):
+        following = body[position + 1 :]
+        if labels.is_widget_label(line) or labels.is_ad_marker(line):
+            continue
+        sources = labels.sources_of(line)
+        if sources is not None:
+            article.sources.extend(sources)
+            continue
+        is_marker, linked_title = labels.also_read_marker(line)
+        if is_marker:
+            links = [Link(title=linked_title)] if linked_title else []
+            sections[-1].blocks.append(Block(kind="also_read", text=line, links=links))
+            article.also_read.append(AlsoRead(title=linked_title or "", section=len(sections) - 1))
+            continue
+        heading = _MARKDOWN_HEADING.match(line) if markdown else None
+        if heading:
+            sections.append(Section(title=heading.group(2)))
+            continue
+        if is_capture and article.lede is None and not sections[-1].blocks and len(sections) == 1:
+            article.lede = line
+            article.quotes.extend(finder.feed(line, 0))
+            continue
+        if not markdown and _is_heading(line, following):
+            sections.append(Section(title=line))
+            continue
+        sections[-1].blocks.append(Block(kind="paragraph", text=line))
+        article.quotes.extend(finder.feed(line, len(sections) - 1))
+    if not sections[0].blocks and len(sections) > 1:
+        sections.pop(0)
+        for quote in article.quotes:
+            quote.section -= 1
+        for link in article.also_read:
+            link.section -= 1
+    article.sections = sections
+    return article
