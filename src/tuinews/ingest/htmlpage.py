@@ -26,14 +26,16 @@ from tuinews.model import Article, Block, Image, Link, Section
 
 MAX_DEPTH = 400
 _DROP_TAGS = (
-    "script, style, noscript, template, svg, iframe, form, button, select, input, textarea, "
+    "script, style, noscript, template, svg, iframe, button, select, input, textarea, "
     "nav, canvas, video, audio, object, embed, link, meta, dialog, math"
 )
 _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 blockquote ul ol dl table figure pre div section article aside main "
-    "header footer li figcaption picture hr details summary center address".split()
+    "header footer li figcaption picture hr details summary center address form".split()
 )
-_SKIP_TAGS = frozenset("script style noscript template svg iframe form button nav head".split())
+_SKIP_TAGS = frozenset("script style noscript template svg iframe button nav head".split())
+# Dropped in the body unless they hold most of its text (ASP.NET wraps whole pages in one).
+_SMALL_CHROME_TAGS = frozenset("form header footer aside".split())
 _BOILERPLATE_WORDS = frozenset(
     """
     share sharing social socials comment comments disqus newsletter cookie cookies consent
@@ -337,7 +339,9 @@ def _is_also_read_box(node: LexborNode) -> bool:
     if words & _WIDGET_WORDS:
         return False
     if words & _ALSO_READ_WORDS:
-        return bool(node.css_first("a[href]"))
+        anchors = node.css("a[href]")
+        text = len(_text(node))
+        return 0 < len(anchors) <= 6 and text < 500 and _link_text_length(node) > 0.4 * text
     if node.tag in ("aside", "div", "section", "p", "ul"):
         label = _text(node)[:60]
         is_marker, _ = labels.also_read_marker(label.split(":")[0] if ":" in label else label)
@@ -435,7 +439,9 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if block is not None:
                 walk.add(block)
             continue
-        if _is_boilerplate(child) and len(_text(child)) < 0.4 * walk.total_text:
+        if (_is_boilerplate(child) or tag in _SMALL_CHROME_TAGS) and len(
+            _text(child)
+        ) < 0.4 * walk.total_text:
             continue
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text = _text(child)
@@ -483,6 +489,10 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if tag == "figcaption":
             continue
+        if tag in ("div", "section", "ul", "ol"):
+            text = _text(child)
+            if text and _link_text_length(child) > 0.6 * len(text):
+                continue  # a menu, a tag list, a teaser grid: links, not prose
         walk.flush()
         _walk(child, walk, depth + 1)
         walk.flush()
@@ -491,7 +501,16 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
 def _paragraph_scores(body: LexborNode) -> dict[int, tuple[LexborNode, float]]:
     """Readability's idea: paragraphs vote for their parent and grandparent."""
     scores: dict[int, tuple[LexborNode, float]] = {}
-    for paragraph in body.css("p, pre, td, blockquote"):
+    for paragraph in body.css("p, pre, td, blockquote, div"):
+        if paragraph.tag == "div":
+            # Pages that write paragraphs as text between <br>s: the div's own text.
+            own = "".join(
+                child.text(deep=False) or ""
+                for child in paragraph.iter(include_text=True)
+                if child.tag == "-text"
+            )
+            if len(own.strip()) < 100:
+                continue
         text = _text(paragraph)
         if len(text) < 25 or _near_boilerplate(paragraph):
             continue
@@ -554,7 +573,16 @@ def _main_container(tree: LexborHTMLParser) -> LexborNode | None:
     return current
 
 
-def _lede(tree: LexborHTMLParser, container: LexborNode | None) -> tuple[str | None, int | None]:
+def _contains(outer: LexborNode, inner: LexborNode | None) -> bool:
+    node = inner
+    while node is not None:
+        if node.mem_id == outer.mem_id:
+            return True
+        node = node.parent
+    return False
+
+
+def _lede(tree: LexborHTMLParser) -> tuple[str | None, LexborNode | None]:
     """The standfirst: an element whose class says so, in or just before the body."""
     for node in tree.css("p, div, h2, span, section"):
         if not (_words(node) & _LEDE_WORDS):
@@ -564,7 +592,7 @@ def _lede(tree: LexborHTMLParser, container: LexborNode | None) -> tuple[str | N
             inner = node.css("p")
             if len(inner) > 2:
                 continue
-            return text, node.mem_id
+            return text, node
     return None, None
 
 
@@ -583,12 +611,9 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
         if node.tag not in ("figure", "img", "picture"):
             node.decompose()
     container = _main_container(tree)
-    lede, lede_id = _lede(tree, container)
-    if lede_id is not None:
-        for node in tree.css("p, div, h2, span, section"):
-            if node.mem_id == lede_id:
-                node.decompose()
-                break
+    lede, lede_node = _lede(tree)
+    if lede_node is not None and not _contains(lede_node, container):
+        lede_node.decompose()
     lead_image = _lead_image(tree, container, base, metadata.image_url)
 
     walk = _Walk(base=base, title=metadata.title)

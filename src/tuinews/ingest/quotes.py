@@ -56,22 +56,31 @@ _SPEECH_VERBS_DE = (
 _SPEECH_VERBS_NORDIC = (
     "siger|sagde|sagt|fortæller|fortalte|forklarer|forklarede|skriver|skrev|understreger|"
     "understregede|tilføjer|tilføjede|mener|mente|sier|sa|forteller|fortalte|forklarer|skriver|"
+    "slutter|lyder|konstaterer|uddyber|påpeger|fastslår|"
     "legger til|påpeker|säger|sade|berättar|skriver|menar|förklarar"
 )
 _SPEECH_VERBS_FR = (
     "a déclaré|déclare|a dit|dit|explique|a expliqué|affirme|a affirmé|ajoute|a ajouté|estime|"
     "a estimé|souligne|a souligné|indique|a indiqué|précise|a précisé|raconte|a raconté|"
     "confie|a confié|assure|a assuré|insiste|a insisté|lance|a lancé|reconnaît|a reconnu|"
-    "rappelle|a rappelé|poursuit|a poursuivi|note|a noté|écrit|a écrit|répond|a répondu"
+    "rappelle|a rappelé|poursuit|a poursuivi|note|a noté|écrit|a écrit|répond|a répondu|"
+    "prévient|a prévenu|martèle|a martelé|résume|a résumé|ironise|a ironisé|s'exclame"
 )
 _SPEECH_VERBS_ES_IT = (
     "dijo|dice|afirmó|afirma|explicó|explica|señaló|señala|añadió|añade|aseguró|asegura|"
-    "declaró|ha detto|dice|ha spiegato|spiega|ha aggiunto|aggiunge|ha dichiarato|afferma"
+    "declaró|resumió|resume|replicó|advirtió|subrayó|insistió|"
+    "ha detto|ha spiegato|spiega|ha aggiunto|aggiunge|ha dichiarato|afferma|rivela|ha definita"
+)
+_SPEECH_VERBS_DE_EXTRA = (
+    "schimpft|schimpfte|spöttelt|spöttelte|twitterte|kommentierte|ließ|lässt|protestiert|"
+    "protestierte|entgegnet|entgegnete|widerspricht|widersprach|ruft|rief|fragt|fragte|"
+    "beklagt|beklagte|bilanziert|bilanzierte|resümiert|resümierte"
 )
 SPEECH_VERBS = "|".join(
     (
         _SPEECH_VERBS_EN,
         _SPEECH_VERBS_DE,
+        _SPEECH_VERBS_DE_EXTRA,
         _SPEECH_VERBS_NORDIC,
         _SPEECH_VERBS_FR,
         _SPEECH_VERBS_ES_IT,
@@ -84,60 +93,94 @@ _PRONOUNS = (
 )
 # A name: capitalised words, with the particles names carry (von, van, de, bin, al-).
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
-_NAME_WORD = rf"{_UPPER}[\w'’.-]*"
+_LOWER_WORD = r"[a-zß-öø-ÿ][\w’'-]*"
+_NAME_WORD = rf"{_UPPER}(?:\.|[\w'’-]*)"
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|la|le|bin|ben|al|el|af|zu|ter|ten|op|dos|das)"
-NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}}"
-# A role before a name or on its own: "Mayor Ingrid Holm", "the minister", "a spokesperson".
+NAME = rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{0,4}}"
+# A role on its own: "the minister", "a Sussex spokesperson", "der Drusenführer".
 _ROLE = (
-    r"(?:the|a|an|der|die|das|den|dem|le|la|les|l’|l'|el|il)\s+"
-    r"[\w’'-]+(?:\s+[\w’'-]+){0,3}"
+    r"(?:the|a|an|one of the|der|die|das|den|dem|le|la|les|l’|l'|el|il)\s+"
+    r"(?!(?:and|und|et|og|y|e|och)\b)[\w’'-]+"
+    r"(?:\s+(?!(?:and|und|et|og|y|e|och)\b)[\w’'-]+){0,2}?"
 )
+# A quote ends here when the clause after it attributes it: “…,” she said / „…“, sagte er.
+_LEAD = r"^\s*[,;]?\s*[-–—]?\s*"
+# French and Spanish put the pronoun after the verb, or leave it out: », a-t-il raconté.
+_INVERTED = r"(?:a-t-(?:il|elle)\s+\w+|\w+-t-(?:il|elle)|\w+-(?:il|elle|ils|elles))"
 
 _FLAGS = re.UNICODE
 
-# After the closing mark: `, said X` / `, X said` / `, she said` / `, so X`.
 _AFTER_VERB_NAME = re.compile(
-    rf"^\s*[,.!?…]?\s*[-–—]?\s*(?:{SPEECH_VERBS})\s+(?:(?:the|die|der|le|la)\s+)?"
-    rf"(?P<role>(?:[a-zäöüæøåéè][\w-]*\s+){{0,3}}?)(?P<name>{NAME})",
+    rf"{_LEAD}(?:{SPEECH_VERBS})\s+(?P<lead>(?:{_LOWER_WORD}\s+){{0,6}}?)(?P<name>{NAME})",
     _FLAGS,
 )
+# "…, a affirmé le ministre de la Défense, Andreï Belooussov, selon…": the name in
+# apposition is the speaker, not the words of the role before it.
+_APPOSITION = re.compile(rf"^[^.!?“„«»\"]{{0,60}}?,\s+(?P<name>{NAME})\s*(?:,|\.|$)", _FLAGS)
+_ARTICLES = frozenset(
+    "the a an der die das dem den des im am zum zur vom beim ins le la les du el los las "
+    "del il lo gli".split()
+)
 _AFTER_NAME_VERB = re.compile(
-    rf"^\s*[,.!?…]?\s*[-–—]?\s*(?:[a-zäöüæøåéè][\w-]*\s+){{0,3}}?(?P<name>{NAME})(?:,\s*[^,]{{1,80}},)?\s+(?:{SPEECH_VERBS})\b",
+    rf"{_LEAD}(?:{_LOWER_WORD}\s+){{0,3}}?(?P<name>{NAME})(?:,\s*[^,]{{1,80}},)?\s+"
+    rf"(?:{SPEECH_VERBS})\b",
     _FLAGS,
 )
 _AFTER_PRONOUN = re.compile(
-    rf"^\s*[,.!?…]?\s*[-–—]?\s*(?:(?:{_PRONOUNS})\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+(?:{_PRONOUNS}))\b",
+    rf"{_LEAD}(?:(?:{_PRONOUNS})\s+(?:\w+\s+)?(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+(?:{_PRONOUNS})"
+    rf"|{_INVERTED})",
     _FLAGS,
 )
-_AFTER_ROLE_VERB = re.compile(
-    rf"^\s*[,.!?…]?\s*[-–—]?\s*(?P<role>{_ROLE}?)\s+(?:{SPEECH_VERBS})\b",
+# Spanish, Italian and French leave the subject out: “…”, resumió. — the last speaker.
+_AFTER_VERB_ALONE = re.compile(rf"{_LEAD}(?:{SPEECH_VERBS})\s*(?:[.,;]|$)", _FLAGS)
+_INTRODUCES = re.compile(
+    rf"(?:\b(?:{SPEECH_VERBS})\s+(?:{_LOWER_WORD}\s+){{0,2}}?(?P<after>{NAME})"
+    rf"|(?P<before>{NAME})(?:,\s*[^,]{{1,60}},)?\s+(?:{SPEECH_VERBS})\b)",
     _FLAGS,
 )
-_AFTER_VERB_ROLE = re.compile(
-    rf"^\s*[,.!?…]?\s*[-–—]?\s*(?:{SPEECH_VERBS})\s+(?P<role>{_ROLE})",
+_AFTER_ROLE = re.compile(
+    rf"{_LEAD}(?:(?P<role>{_ROLE})\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+(?P<role2>{_ROLE})"
+    rf"(?:,\s+(?P<apposition>{NAME}))?)",
     _FLAGS,
 )
-# Before the opening mark, at the end of the text before it.
+_AFTER_ACCORDING = re.compile(
+    rf"{_LEAD}(?i:according to|laut|ifølge|enligt|selon|según|secondo)\s+"
+    rf"(?:(?P<name>{NAME})|(?P<role>{_ROLE}))",
+    _FLAGS,
+)
+# Before the opening mark: the end of the text before it.
+_UNTIL_QUOTE = r"(?:[^.!?“„«»\"]|(?<=\b[A-Z])\.){0,80}?\s*$"
 _BEFORE_NAME_VERB = re.compile(
-    rf"(?P<name>{NAME})(?:,\s*[^,]{{1,80}},)?\s+(?:(?:has|had|have|hat|har|a)\s+)?"
-    rf"(?:{SPEECH_VERBS})(?:\s+[\w’'.-]+){{0,6}}?\s*(?:[:,]|\bthat|\bdass|\bat|\bque)?\s*$",
+    rf"(?P<name>{NAME})(?:,\s*[^,]{{1,80}},|,)?(?:\s+(?:who|der|die|som|qui))?\s+"
+    rf"(?:(?:has|had|have|hat|har|a)\s+)?(?:{SPEECH_VERBS})\b{_UNTIL_QUOTE}",
+    _FLAGS,
+)
+_BEFORE_VERB_NAME = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\s+(?:{_LOWER_WORD}\s+){{0,3}}?(?P<name>{NAME}){_UNTIL_QUOTE}",
+    _FLAGS,
+)
+_BEFORE_ROLE_VERB = re.compile(
+    rf"\b(?P<role>{_ROLE})\s+(?:(?:has|had|hat|har|a)\s+)?(?:{SPEECH_VERBS})\b{_UNTIL_QUOTE}",
     _FLAGS,
 )
 _BEFORE_PRONOUN_VERB = re.compile(
-    rf"\b(?:{_PRONOUNS})\s+(?:(?:has|had|hat|har|a)\s+)?(?:{SPEECH_VERBS})"
-    rf"(?:\s+[\w’'.-]+){{0,6}}?\s*(?:[:,]|\bthat|\bdass|\bat|\bque)?\s*$",
+    rf"\b(?:{_PRONOUNS})\s+(?:(?:has|had|hat|har|a)\s+)?(?:{SPEECH_VERBS})\b{_UNTIL_QUOTE}",
     _FLAGS,
 )
 _BEFORE_ACCORDING = re.compile(
     rf"\b(?i:according to|laut|ifølge|enligt|selon|según|secondo)\s+"
-    rf"(?:(?:the|der|die|le|la)\s+)?(?:[a-zäöüæøåéè][\w-]*\s+){{0,3}}?(?P<name>{NAME})\s*[,:]?\s*$",
+    rf"(?:(?:[\w’'-]+\s+){{0,4}}?(?P<name>{NAME})|(?P<role>{_ROLE}))\s*[,:]?\s*$",
     _FLAGS,
 )
+_BEFORE_OF_COLON = re.compile(rf"\b(?:di|de|von|of|from|fra|af)\s+(?P<name>{NAME})\s*:\s*$", _FLAGS)
+_VERB_AT_END = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?“„«»\"]{{0,40}}$", _FLAGS)
+_PRONOUN_WORD = re.compile(rf"\b(?:{_PRONOUNS})\b", _FLAGS)
 _BEFORE_COLON = re.compile(
-    rf"(?:^|[.!?]\s+|\n)(?P<name>{NAME}|{_ROLE})\s*:\s*$",
+    rf"(?:^\s*|[.!?]\s+|\n|[–—]\s+|[“”»«\"]\s+)(?P<name>{NAME}|{_ROLE})\s*:\s*$",
     _FLAGS,
 )
-_SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“„«»‘A-ZÀ-Ý])|\n")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!Mr|Ms|Dr|St)[.!?…](?=\s+[\"“„«»‘A-ZÀ-Ý])|\n")
+_CLAUSE_END = re.compile(r"(?<!\b[A-Z])(?<!Mr|Ms|Dr|St)(?<!Mrs)[.!?](?:\s|$)|[“„«»\"]")
 _WORDS = re.compile(r"\w+", _FLAGS)
 # Words that start a sentence with a capital but are not names.
 _NOT_NAMES = frozenset(
@@ -146,10 +189,21 @@ _NOT_NAMES = frozenset(
     With As When While If After Before Yesterday Today Tomorrow Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday Der Die Das Ein Eine Und Aber Oder Auch Es Er Sie Wir Ich
     Im Am Zum Zur Den Dem Des Le La Les Un Une Et Mais Il Elle Ils Elles Nous Vous Je Det Den
-    En Et Og Men Han Hun De Vi Jeg Da Så Nu Mr Mrs Ms Dr Prof Herr Frau
+    En Et Og Men Han Hun De Vi Jeg Da Så Nu Mr Mrs Ms Dr Prof Herr Frau Yet Still Also Later
+    Hier Dort Dann Doch Zugleich Aber So Als Wie Was Wer Beim Nach Vor Bei Mit Von Auf
     """.split()
 )
-_HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame)\.?\s+")
+# Words that make a capitalised run an organisation or a place, not a person.
+_NOT_PEOPLE = frozenset(
+    """
+    Times Post News Court Council Ministry Party University Center Centre Agency Police
+    Department Government House Senate Congress Union Bank Group Inc Ltd AG GmbH Company
+    Corporation Association Institute Office Commission Committee Service Street Road City
+    County State States Republic Kingdom Parliament Press Reuters AFP AP Truth Social
+    EU UN NATO USA US UK Twitter Facebook Instagram Weibo Google Metro
+    """.split()
+)
+_HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame|M|Mme)\.?\s+")
 
 
 @dataclass
@@ -216,7 +270,15 @@ def _clean_name(name: str) -> str | None:
         words.pop()
     if not words:
         return None
-    return " ".join(words).rstrip("’'s").strip() if name.endswith(("’s", "'s")) else " ".join(words)
+    cleaned = " ".join(words)
+    for suffix in ("’s", "'s"):
+        cleaned = cleaned.removesuffix(suffix)
+    return cleaned or None
+
+
+def _is_person(name: str) -> bool:
+    words = name.split()
+    return bool(words) and not any(word.strip(".") in _NOT_PEOPLE for word in words)
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -230,37 +292,93 @@ def _sentence_before(text: str, start: int) -> str:
 
 def _clause_after(text: str, end: int) -> str:
     after = text[end:]
-    match = re.search(r"[.!?](?:\s|$)|[“„«»\"]", after)
+    match = _CLAUSE_END.search(after)
     return after[: match.start() + 1] if match else after
 
 
+def _attributes_forward(quote: str, after: str) -> bool:
+    """Whether the words after a quote can be its attribution.
+
+    “Text,” she said — yes. „Text“, sagte er — yes. “Text.” She said he… — a new
+    sentence, about something else.
+    """
+    stripped = after.lstrip()
+    if not stripped:
+        return False
+    if stripped[0] in ",;–—-" or stripped[0].islower():
+        return True
+    return quote.rstrip()[-1:] in ",?!…"
+
+
 class QuoteFinder:
-    """Finds quotations paragraph by paragraph, remembering the last person named."""
+    """Finds quotations paragraph by paragraph, remembering who was named last."""
 
     def __init__(self) -> None:
         self.last_person: str | None = None
+        self.last_speaker: str | None = None
+        self._person_is_newer = False
+        self._full_names: dict[str, str] = {}
+        self._paragraphs = 0
+        self._speaker_paragraph = -1
+
+    @property
+    def referent(self) -> str | None:
+        """Who a pronoun means: someone newly introduced by full name, else the last speaker."""
+        if self._person_is_newer and self.last_person and len(self.last_person.split()) > 1:
+            return self.last_person
+        return self.last_speaker or self.last_person
+
+    def _spoke(self, speaker: str | None) -> str | None:
+        if speaker:
+            self.last_speaker = speaker
+            self._person_is_newer = False
+            self._speaker_paragraph = self._paragraphs
+        return speaker
 
     def feed(self, text: str, section: int = 0) -> list[Quote]:
         quotes: list[Quote] = []
         spans = _find_spans(text)
+        previous_speaker: str | None = None
         unattributed: list[int] = []
-        for index, span in enumerate(spans):
+        scanned = 0
+        previous_end = -1
+        for span in spans:
             words = len(_WORDS.findall(span.text))
             if words == 0:
                 continue
-            speaker, attributed = self._attribute(text, span, spans[index + 1 :])
+            self._remember_people(text[scanned : span.start])
+            scanned = span.end
+            speaker, attributed = self._attribute(text, span)
             if not attributed and not _is_speech(span.text, words):
                 continue
+            if attributed:
+                self._spoke(speaker)
+            elif span.start == 0 and self._speaker_paragraph == self._paragraphs - 1:
+                # A paragraph that is all quotation continues the voice introduced just
+                # before it (common in Nordic and German reporting).
+                speaker, attributed = self.last_speaker, True
+            adjacent = previous_end >= 0 and not text[previous_end : span.start].strip(" ,.;:–—")
             if attributed and speaker:
-                # Earlier quotes of this paragraph that had no attribution of their own
-                # are the same voice: “…” Then: “…,” said X.
-                for waiting in unattributed:
-                    quotes[waiting].speaker = speaker
+                # A quote standing right before, without an attribution of its own, is the
+                # same voice: “One.” “Two,” said X.
+                if adjacent and unattributed and unattributed[-1] == len(quotes) - 1:
+                    quotes[-1].speaker = speaker
                 unattributed.clear()
+                previous_speaker = speaker
+            elif not attributed and previous_speaker and not self._person_is_newer:
+                # “…,” said X. “…” — the next quote, with nobody new named between.
+                speaker = previous_speaker
+            previous_end = span.end
             quotes.append(Quote(text=span.text.rstrip(" ,"), speaker=speaker, section=section))
             if speaker is None:
                 unattributed.append(len(quotes) - 1)
-        self._remember_names(text)
+        self._remember_people(text[scanned:])
+        if not quotes:
+            for match in _INTRODUCES.finditer(text):
+                name = _clean_name(match.group("after") or match.group("before") or "")
+                if name and _is_person(name) and len(name.split()) > 1:
+                    self._spoke(self._met(name))
+        self._paragraphs += 1
         return quotes
 
     def block_quote(self, text: str, section: int = 0, lead_in: str = "") -> Quote:
@@ -277,45 +395,145 @@ class QuoteFinder:
             if match:
                 speaker = _clean_name(match.group("name"))
         if speaker:
-            self.last_person = speaker
+            self._met(speaker)
         return Quote(text=body, speaker=speaker, section=section)
 
-    def _attribute(self, text: str, span: _Span, later: list[_Span]) -> tuple[str | None, bool]:
+    def _met(self, name: str) -> str:
+        """Record a person; a surname alone is who its full name was."""
+        if _is_person(name):
+            words = name.split()
+            if len(words) > 1:
+                self._full_names[words[-1]] = name
+            elif name in self._full_names:
+                name = self._full_names[name]
+            if name != self.last_speaker:
+                self._person_is_newer = True
+            self.last_person = name
+        return name
+
+    def _named(self, match: re.Match[str], group: str = "name", text: str = "") -> str | None:
+        raw = match.groupdict().get(group)
+        if not raw:
+            return None
+        if text:
+            following = text[match.end(group) :]
+            apposition = _APPOSITION.match(following)
+            if apposition and len(apposition.group("name").split()) > 1:
+                raw = apposition.group("name")
+            else:
+                preceding = text[: match.start(group)].split()
+                if preceding and preceding[-1].lower() in _ARTICLES:
+                    # "sagt der Drusenführer": a role standing for the person met last.
+                    return self.referent or _clean_name(raw)
+        name = _clean_name(raw)
+        if name is None:
+            return None
+        return self._met(name)
+
+    def _role_or_person(self, match: re.Match[str]) -> str | None:
+        """A role with an apposition is that person; "der Drusenführer" is who was named last."""
+        if match.groupdict().get("apposition"):
+            return self._named(match, "apposition")
+        role = (match.groupdict().get("role") or match.groupdict().get("role2") or "").strip()
+        if not role:
+            return None
+        words = role.split()
+        if len(words) <= 3 and words[0].lower() in ("der", "die", "le", "la") and self.referent:
+            return self.referent
+        return role
+
+    def _attribute(self, text: str, span: _Span) -> tuple[str | None, bool]:
         after = _clause_after(text, span.end)
-        match = _AFTER_VERB_NAME.match(after)
-        if match and (name := _clean_name(match.group("name"))):
-            self.last_person = name
-            return name, True
-        match = _AFTER_NAME_VERB.match(after)
-        if match and (name := _clean_name(match.group("name"))):
-            self.last_person = name
-            return name, True
-        if _AFTER_PRONOUN.match(after):
-            return self.last_person, True
-        match = _AFTER_VERB_ROLE.match(after) or _AFTER_ROLE_VERB.match(after)
-        if match and match.group("role").strip():
-            return match.group("role").strip(), True
-        before = _sentence_before(text, span.start)
-        for pattern in (_BEFORE_ACCORDING, _BEFORE_NAME_VERB):
-            match = pattern.search(before)
-            if match and (name := _clean_name(match.group("name"))):
-                self.last_person = name
+        if _attributes_forward(span.text, after):
+            match = _AFTER_ACCORDING.match(after)
+            if match:
+                return self._named(match, text=after) or self._role_or_person(match), True
+            if _AFTER_PRONOUN.match(after):
+                return self.referent, True
+            if _AFTER_VERB_ALONE.match(after):
+                return self.last_speaker or self.last_person, True
+            match = _AFTER_VERB_NAME.match(after)
+            if match and (name := self._named(match, text=after)):
                 return name, True
-        if _BEFORE_PRONOUN_VERB.search(before):
-            return self.last_person, True
+            match = _AFTER_NAME_VERB.match(after)
+            if match and (name := self._named(match, text=after)):
+                return name, True
+            match = _AFTER_ROLE.match(after)
+            if match and (role := self._role_or_person(match)):
+                return role, True
+        before = _sentence_before(text, span.start)
+        for pattern in (_BEFORE_ACCORDING, _BEFORE_NAME_VERB, _BEFORE_VERB_NAME):
+            match = _last(pattern, before)
+            if match and (name := self._named(match, text=before) or self._role_or_person(match)):
+                return name, True
+        if _BEFORE_PRONOUN_VERB.search(before) or (
+            _VERB_AT_END.search(before) and _PRONOUN_WORD.search(before)
+        ):
+            return self.referent, True
+        match = _BEFORE_OF_COLON.search(before)
+        if match and (name := self._named(match)):
+            return name, True
+        match = _BEFORE_ROLE_VERB.search(before)
+        if match and (role := self._role_or_person(match)):
+            return role, True
         match = _BEFORE_COLON.search(before)
         if match and (name := _clean_name(match.group("name"))):
-            if name[0].isupper():
-                self.last_person = name
-            return name, True
+            return (self._met(name) if name[0].isupper() else name), True
         return None, False
 
-    def _remember_names(self, text: str) -> None:
-        """A person introduced as the subject of a reporting verb is who "she" means later."""
-        for match in re.finditer(rf"(?P<name>{NAME})\s+(?:{SPEECH_VERBS})\b", text):
+    def _remember_people(self, text: str) -> None:
+        """Who "she" will mean: the last person the text names.
+
+        A run of two or more capitalised words counts unless it names an organisation;
+        a single word counts when it is the surname of someone already met, or when it
+        opens a sentence as the subject of a lower-case verb ("Medrano believes").
+        """
+        for match in _INTRODUCES.finditer(text):
+            name = _clean_name(match.group("after") or match.group("before") or "")
+            if name and _is_person(name):
+                self._met(name)
+        for match in re.finditer(rf"(?<![\w.])(?P<name>{NAME})", text):
             name = _clean_name(match.group("name"))
-            if name and len(name.split()) >= 2:
-                self.last_person = name
+            if not name:
+                continue
+            preceding = text[: match.start()].split()
+            if preceding and preceding[-1].lower() in _ARTICLES:
+                continue  # "im Berliner Führerbunker": German nouns, not a person
+            words = name.split()
+            if len(words) >= 2 and _is_person(name):
+                self._met(name)
+            elif len(words) == 1:
+                if name in self._full_names:
+                    self.last_person = self._full_names[name]
+                    continue
+                if re.match(r"^[LDlds][’']", name):
+                    continue  # L’espèce, D’après: an elided article, not a name
+                start = match.start()
+                at_sentence_start = start == 0 or text[:start].rstrip()[-1:] in ".!?:"
+                rest = text[match.end() : match.end() + 20]
+                subject = re.match(r"\s+[a-zäöüæøå]|,\s+(?:who|der|die|som|qui|which)\b", rest)
+                if at_sentence_start and subject and _is_person(name):
+                    self._met(name)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match naming a person: the attribution nearest the quote.
+
+    "Lacerda said Epstein told her: “…”" is Epstein's quote. Matches restart after the
+    name found, so "Finnish Civil Defence" is not also tried as "Civil Defence".
+    """
+    found = fallback = None
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        name = match.groupdict().get("name")
+        cleaned = _clean_name(name) if name else None
+        fallback = match
+        if name is None or (cleaned and _is_person(cleaned)):
+            found = match
+        position = match.end("name") if name else match.end()
+        if position <= match.start():
+            position = match.start() + 1
+    return found or fallback
 
 
 def _is_speech(text: str, words: int) -> bool:
