@@ -33,9 +33,9 @@ _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 blockquote ul ol dl table figure pre div section article aside main "
     "header footer li figcaption picture hr details summary center address form".split()
 )
-_SKIP_TAGS = frozenset("script style noscript template svg iframe button nav head".split())
+_SKIP_TAGS = frozenset("script style noscript template svg iframe button nav head footer".split())
 # Dropped in the body unless they hold most of its text (ASP.NET wraps whole pages in one).
-_SMALL_CHROME_TAGS = frozenset("form header footer aside".split())
+_SMALL_CHROME_TAGS = frozenset("form header aside".split())
 _BOILERPLATE_WORDS = frozenset(
     """
     share sharing social socials comment comments disqus newsletter cookie cookies consent

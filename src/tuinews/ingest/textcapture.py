@@ -26,6 +26,25 @@ _CREDIT_HINT = re.compile(
 )
 
 
+_LIST_ITEM = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
+
+
+def _lines(text: str) -> list[str]:
+    """One entry per paragraph: a chunk's lines joined, except an image name + credit.
+
+    A chunk of list items stays one entry with its line breaks, to become a list block.
+    """
+    lines: list[str] = []
+    for chunk in _chunks(text):
+        if _IMAGE_NAME.match(chunk[0]) or len(chunk) == 1:
+            lines.extend(chunk)
+        elif all(_LIST_ITEM.match(line) for line in chunk):
+            lines.append("\n".join(chunk))
+        else:
+            lines.append(" ".join(chunk))
+    return lines
+
+
 def _chunks(text: str) -> list[list[str]]:
     chunks: list[list[str]] = []
     current: list[str] = []
@@ -72,7 +91,7 @@ def parse_capture(text: str, *, markdown: bool = False) -> Article:
     Quotations are found here, paragraph by paragraph, because only here is it known
     which line is the lede and which a heading.
     """
-    lines = [line for chunk in _chunks(text) for line in chunk]
+    lines = _lines(text)
     if not lines:
         raise ValueError("the file has no text")
     index = 0
@@ -129,6 +148,12 @@ def parse_capture(text: str, *, markdown: bool = False) -> Article:
             continue
         if not markdown and _is_heading(line, following):
             sections.append(Section(title=line))
+            continue
+        if "\n" in line:
+            items = [_LIST_ITEM.sub("", item) for item in line.split("\n")]
+            ordered = line[0].isdigit()
+            block = Block(kind="list", text="\n".join(items), items=items, ordered=ordered)
+            sections[-1].blocks.append(block)
             continue
         sections[-1].blocks.append(Block(kind="paragraph", text=line))
         article.quotes.extend(finder.feed(line, len(sections) - 1))

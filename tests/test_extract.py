@@ -1,0 +1,293 @@
+"""Extraction on fixtures written for the project: captures, pages, feed HTML, bad input."""
+
+from __future__ import annotations
+
+import codecs
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tuinews.ingest.extract import from_html, from_text
+from tuinews.ingest.htmlpage import split_credit
+from tuinews.model import Article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def blocks(article: Article, kind: str) -> list:
+    return [block for section in article.sections for block in section.blocks if block.kind == kind]
+
+
+# -- text captures -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "category", "credit", "headings", "quotes", "sources"),
+    [
+        (
+            "capture_en.txt",
+            "Sport",
+            "Town Archive, CC BY 4.0, via Wikimedia Commons",
+            ["A late winner"],
+            [
+                ("Nobody believed in us", "Anna Lind"),
+                ("We never gave up", "Ola Berg"),
+                ("We trained for this.", "Ola Berg"),
+            ],
+            ["Town Gazette", "Radio North"],
+        ),
+        (
+            "capture_de.txt",
+            "Lokales",
+            "Foto: Jonas Breck / Hafenkurier",
+            ["Leiser als früher"],
+            [
+                ("Endlich wieder eine direkte Verbindung", "Bürgermeisterin Ingrid Holm"),
+                ("Man hört nur noch die Möwen", "Kapitän Rhys Amberley"),
+            ],
+            ["Hafenkurier", "Regionalrat"],
+        ),
+        (
+            "capture_da.txt",
+            "Klima",
+            "Foto: Sofie Lund / Havnekureren",
+            ["Hvad betyder det"],
+            [
+                ("Det er et lille mirakel", "Ane Kjærsgaard"),
+                ("Vi ser flere små torsk end i mange år", "Mads Høj"),
+            ],
+            ["Varne Universitet", "Havnekureren"],
+        ),
+    ],
+)
+def test_text_capture_structure(name, category, credit, headings, quotes, sources) -> None:
+    article = from_text((FIXTURES / name).read_text(encoding="utf-8"))
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    assert article.title == lines[2]
+    assert article.category == category
+    assert article.image is not None and article.image.credit == credit
+    assert article.image.name == lines[4]
+    assert article.lede == lines[7]
+    assert [section.title for section in article.sections[1:]] == headings
+    assert [(quote.text, quote.speaker) for quote in article.quotes] == quotes
+    assert article.sources == sources
+    # The also-read marker stays where it stood: in the last section, after its paragraph.
+    (marker,) = blocks(article, "also_read")
+    assert article.sections[-1].blocks[1] is marker
+    assert [link.section for link in article.also_read] == [len(article.sections) - 1]
+    for furniture in ("reading now", "lesen gerade", "læser lige nu", "Ads by", "Anzeigen von"):
+        assert furniture not in article.text
+
+
+def test_plain_text_keeps_every_word() -> None:
+    essay = (
+        "On walking\n\nI walk every morning along the quay.\nThe gulls know me by now.\n\n"
+        "In winter the wind is sharp. Nobody else is out.\n"
+    )
+    article = from_text(essay)
+    assert article.title == "On walking"
+    assert article.lede is None and article.category is None
+    assert [block.text for block in blocks(article, "paragraph")] == [
+        "I walk every morning along the quay. The gulls know me by now.",
+        "In winter the wind is sharp. Nobody else is out.",
+    ]
+
+
+def test_markdown_headings_become_sections() -> None:
+    article = from_text(
+        "# Market day\n\nStalls on the quay.\n\n## Prices\n\nFish is cheaper.\n", markdown=True
+    )
+    assert article.title == "Market day"
+    assert [(s.title, [b.text for b in s.blocks]) for s in article.sections] == [
+        (None, ["Stalls on the quay."]),
+        ("Prices", ["Fish is cheaper."]),
+    ]
+
+
+def test_unclosed_quote_loses_nothing() -> None:
+    article = from_text("Title\n\nShe said “this never ends and goes on\n\nNext paragraph.\n")
+    assert "this never ends and goes on" in article.text
+    assert article.quotes == []
+
+
+# -- web pages -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def page() -> Article:
+    return from_html(
+        (FIXTURES / "page_also_read.html").read_bytes(), "https://courier.example/2026/harbour-wall"
+    )
+
+
+def test_page_metadata(page: Article) -> None:
+    assert page.title == "Harbour wall to be rebuilt"
+    assert page.byline == "Maren Tolley"
+    assert page.published is not None and page.published.isoformat() == "2026-11-20T09:15:00+01:00"
+    assert page.category == "Local"
+    assert (
+        page.lede
+        == "The council has approved £4m to rebuild the storm-damaged harbour wall before next winter."
+    )
+
+
+def test_page_lead_image_and_figures_have_credits_split_out(page: Article) -> None:
+    assert page.image is not None
+    assert page.image.caption == "The wall after the January storm."
+    assert page.image.credit == "Photo: Jonas Breck / Harbour Courier"
+    (figure,) = blocks(page, "figure")
+    assert (figure.caption, figure.credit) == ("The plan for the new wall.", "© Harbour Council")
+    assert figure.url == "https://courier.example/images/plan.png"  # lazy-loaded, made absolute
+
+
+def test_page_sections_and_blocks(page: Article) -> None:
+    assert [section.title for section in page.sections] == [None, "Who pays", "What happens next"]
+    (listing,) = blocks(page, "list")
+    assert listing.items[0] == "Tender published in December"
+    (quote_block,) = blocks(page, "blockquote")
+    assert "one-in-two-hundred-year storm" in quote_block.text
+    assert ("We cannot leave the fleet exposed for another winter", "Ingrid Holm") in [
+        (quote.text, quote.speaker) for quote in page.quotes
+    ]
+
+
+def test_page_also_read_boxes_in_every_markup_stay_in_place(page: Article) -> None:
+    assert [(link.title, link.url, link.section) for link in page.also_read] == [
+        (
+            "January storm leaves trail of damage along the coast",
+            "https://courier.example/2026/storm-january?utm_source=inline",
+            0,
+        ),
+        ("Hafenmauer: Was die Sanierung kostet", "https://courier.example/de/hafenmauer", 1),
+        (
+            "Fishing quotas cut again for next year",
+            "https://courier.example/2026/fishing-quotas",
+            2,
+        ),
+    ]
+    kinds = [block.kind for block in page.sections[0].blocks]
+    assert kinds == ["paragraph", "paragraph", "also_read"]
+
+
+def test_page_chrome_and_recommendation_widgets_are_dropped(page: Article) -> None:
+    everything = page.text + " ".join(link.title for link in page.also_read)
+    for chrome in (
+        "cookies",
+        "Share",
+        "Most read",
+        "Celebrity chef",
+        "ten tricks",
+        "mattress",
+        "All rights reserved",
+        "Tags:",
+        "Home",
+    ):
+        assert chrome not in everything
+
+
+def test_feed_entry_fragment_gets_sections_and_quotes() -> None:
+    entry = (
+        "<p>The ferry returns.</p><h2>Timetable</h2><p>“Eight crossings a day,” said "
+        "operator Rhys Amberley.</p><p><a href='/more'>Read more</a></p>"
+    )
+    article = from_html(entry, "https://courier.example/feed/item")
+    assert [section.title for section in article.sections] == [None, "Timetable"]
+    assert [(q.text, q.speaker) for q in article.quotes] == [
+        ("Eight crossings a day", "Rhys Amberley")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("Boats at dawn. Photo: Ann Lee / Courier", ("Boats at dawn.", "Photo: Ann Lee / Courier")),
+        ("Die Fähre am Kai. Foto: dpa", ("Die Fähre am Kai.", "Foto: dpa")),
+        ("The quay in 1920 © Town Archive", ("The quay in 1920", "© Town Archive")),
+        ("Protesters outside parliament / Reuters", ("Protesters outside parliament", "/ Reuters")),
+        (
+            "Fiskerne i havnen (Foto: Sofie Lund/Ritzau Scanpix)",
+            ("Fiskerne i havnen", "Foto: Sofie Lund/Ritzau Scanpix"),
+        ),
+        ("Just a caption", ("Just a caption", None)),
+    ],
+)
+def test_split_credit(caption: str, expected: tuple[str | None, str | None]) -> None:
+    assert split_credit(caption) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "title"),
+    [
+        (
+            '<meta charset="iso-8859-1"><title>Köln</title><p>Straße in Köln, schöne Grüße aus dem Süden der Stadt.</p>'.encode(
+                "latin-1"
+            ),
+            "Köln",
+        ),
+        (
+            codecs.BOM_UTF8
+            + "<title>Ærø</title><p>Færgen sejler igen fra Ærøskøbing til Svendborg.</p>".encode(),
+            "Ærø",
+        ),
+        (
+            "<title>Čeština</title><p>Příliš žluťoučký kůň úpěl ďábelské ódy.</p>".encode("utf-16"),
+            "Čeština",
+        ),
+        ((FIXTURES / "latin1.html").read_bytes(), "Kaffée und Köln"),
+    ],
+)
+def test_charsets(data: bytes, title: str) -> None:
+    article = from_html(data)
+    assert article.title == title
+    assert "\ufffd" not in article.text
+
+
+# -- bad input: a best-effort article or a clear error, never a hang or a traceback ------
+
+
+def test_empty_and_articleless_pages_give_empty_articles() -> None:
+    assert from_html(b"").sections == []
+    nav_only = "<html><body><nav><a href='/'>Home</a></nav><footer>© 2026</footer></body></html>"
+    assert from_html(nav_only).text == ""
+
+
+def test_binary_garbage_does_not_raise() -> None:
+    article = from_html(bytes(range(256)) * 64)
+    assert isinstance(article, Article)
+
+
+def test_deeply_nested_html() -> None:
+    deep = (
+        "<div>" * 10_000
+        + "<p>Deep down there is a paragraph with enough words to count.</p>"
+        + "</div>" * 10_000
+    )
+    article = from_html(deep)
+    assert "Deep down there is a paragraph" in article.text
+
+
+def test_huge_page_finishes(tmp_path: Path) -> None:
+    """50 MB of paragraphs: run in a child process so a hang fails the test, not CI."""
+    script = (
+        "from tuinews.ingest.extract import from_html\n"
+        "html = '<html><body><article>' + '<p>' + 'word ' * 100 + '</p>' * 1 + "
+        "('<p>' + 'word ' * 100 + '</p>') * 100_000 + '</article></body></html>'\n"
+        "assert len(html) > 50_000_000\n"
+        "article = from_html(html)\n"
+        "print(len(article.sections[0].blocks))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == 100_001
+
+
+def test_unclosed_markup_and_quotes_in_html() -> None:
+    article = from_html(
+        "<p>“An open quote that never closes <b>bold <i>and more <p>Second paragraph here"
+    )
+    assert "An open quote that never closes" in article.text
+    assert "Second paragraph here" in article.text
