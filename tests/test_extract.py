@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tuinews.ingest.extract import from_html, from_text
-from tuinews.ingest.htmlpage import split_credit
+from tuinews.ingest.figures import split_credit
 from tuinews.model import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -22,7 +22,9 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tuinews.ingest import labels
-from tuinews.model import Article, Block, Image, Link, Section
+from tuinews.ingest.dom import element_words, link_text_length, node_text
+from tuinews.ingest.figures import figure_block, lead_image, promote_lead_figure
+from tuinews.model import Article, Block, Link, Section
 
 MAX_DEPTH = 400
 _DROP_TAGS = (
@@ -71,27 +73,11 @@ _LEDE_WORDS = frozenset(
     article-summary article__lead article-intro
     """.split()
 )
-_CREDIT_WORDS = frozenset(
-    "credit credits copyright source author photographer byline image-credit caption-credit "
-    "media-credit photo-credit attribution rights".split()
-)
-_CREDIT_PATTERNS = (
-    re.compile(
-        r"[\s(\[|–—-]*\b(?P<credit>(?:photo(?:graph)?s?|foto(?:s|grafi)?|bild|billede|"
-        r"image|credit|kredit|crédit|quelle|source|kilde|illustration|grafik)\s*:\s*.+?)"
-        r"[)\]]?\s*$",
-        re.I,
-    ),
-    re.compile(r"[\s(\[|–—-]*(?P<credit>©.+?)[)\]]?\s*$"),
-    re.compile(r"\s+(?P<credit>/\s*[^/]{2,80})$"),
-    re.compile(r"\s*\((?P<credit>[^()]{2,60}/[^()]{2,60})\)\s*$"),
-)
 _JSON_LD_TYPES = frozenset(
     "Article NewsArticle ReportageNewsArticle BlogPosting AnalysisNewsArticle "
     "OpinionNewsArticle ReviewNewsArticle LiveBlogPosting WebPage BackgroundNewsArticle "
     "SocialMediaPosting Report".split()
 )
-_CLASS_SPLIT = re.compile(r"[\s_]+")
 _SPACE = re.compile(r"\s+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
 
@@ -120,30 +106,6 @@ def decode_html(data: str | bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
-
-
-def _words(node: LexborNode) -> set[str]:
-    attrs = node.attributes
-    value = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if not value.strip():
-        return set()
-    tokens = set(_CLASS_SPLIT.split(value))
-    # "article-related__list" says "related" too: look at the dash-separated parts.
-    for token in list(tokens):
-        parts = token.split("-")
-        tokens.update(parts)
-        tokens.update("-".join(parts[i : i + 2]) for i in range(len(parts) - 1))
-        tokens.update(token.split("__"))
-    tokens.discard("")
-    return tokens
-
-
-def _text(node: LexborNode) -> str:
-    return _SPACE.sub(" ", node.text(deep=True, separator="")).strip()
-
-
-def _link_text_length(node: LexborNode) -> int:
-    return sum(len(_text(anchor)) for anchor in node.css("a"))
 
 
 @dataclass
@@ -241,8 +203,8 @@ def _metadata(tree: LexborHTMLParser) -> _Metadata:
         found.title
         or meta.get("og:title")
         or meta.get("twitter:title")
-        or (_text(h1) if h1 else None)
-        or (_text(title_tag) if title_tag else None)
+        or (node_text(h1) if h1 else None)
+        or (node_text(title_tag) if title_tag else None)
     )
     if not found.byline:
         found.byline = meta.get("author") or meta.get("article:author") or None
@@ -250,8 +212,8 @@ def _metadata(tree: LexborHTMLParser) -> _Metadata:
             found.byline = None
     if not found.byline:
         byline = tree.css_first('[rel="author"], [itemprop="author"], .byline, .author-name')
-        if byline is not None and 2 < len(_text(byline)) < 120:
-            found.byline = _text(byline)
+        if byline is not None and 2 < len(node_text(byline)) < 120:
+            found.byline = node_text(byline)
     if not found.published:
         found.published = _parse_date(
             meta.get("article:published_time")
@@ -270,84 +232,20 @@ def _metadata(tree: LexborHTMLParser) -> _Metadata:
     return found
 
 
-def split_credit(text: str) -> tuple[str | None, str | None]:
-    """A caption's own words and its credit: "Photo: X", "© X", "… / Agency", "(X/Y)"."""
-    text = _SPACE.sub(" ", text).strip()
-    if not text:
-        return None, None
-    for pattern in _CREDIT_PATTERNS:
-        match = pattern.search(text)
-        if match and match.start() > 0:
-            caption = text[: match.start()].strip(" |–—-,;(")
-            credit = match.group("credit").strip(" |()[]")
-            if caption and credit:
-                return caption, credit
-        elif match and pattern is not _CREDIT_PATTERNS[2]:
-            return None, match.group("credit").strip(" |()[]")
-    return text, None
-
-
-def _image_url(node: LexborNode, base: str | None) -> str | None:
-    img = node if node.tag == "img" else node.css_first("img")
-    if img is None:
-        source = node.css_first("source[srcset]")
-        src = source.attributes.get("srcset") if source else None
-    else:
-        attrs = img.attributes
-        src = attrs.get("data-src") or attrs.get("src") or attrs.get("data-original")
-        if not src or src.startswith("data:"):
-            srcset = attrs.get("srcset") or attrs.get("data-srcset")
-            src = srcset.split(",")[0].split()[0] if srcset else None
-    if not src or src.startswith("data:"):
-        return None
-    src = src.split()[0] if " " in src.strip() else src.strip()
-    return urljoin(base, src) if base else src
-
-
-def _figure(node: LexborNode, base: str | None) -> Block | None:
-    url = _image_url(node, base)
-    caption_node = node.css_first("figcaption") or node.css_first(
-        '[class*="caption"], [class*="Caption"]'
-    )
-    credit = None
-    caption = None
-    if caption_node is not None:
-        for child in caption_node.css("*"):
-            if _words(child) & _CREDIT_WORDS and _text(child):
-                credit = _text(child)
-                child.decompose()
-                break
-        caption, found_credit = split_credit(_text(caption_node))
-        credit = credit or found_credit
-    if credit is None:
-        for child in node.css("*"):
-            if _words(child) & _CREDIT_WORDS and _text(child):
-                credit = _text(child)
-                break
-    if caption is None and credit is None:
-        img = node.css_first("img")
-        alt = img.attributes.get("alt") if img is not None else None
-        if alt and len(alt.split()) >= 3:
-            caption, credit = split_credit(alt)
-    if url is None and caption is None:
-        return None
-    return Block(kind="figure", text=caption or "", url=url, caption=caption, credit=credit)
-
-
 def _is_also_read_box(node: LexborNode) -> bool:
-    words = _words(node)
+    words = element_words(node)
     if words & _WIDGET_WORDS:
         return False
     if words & _ALSO_READ_WORDS:
         anchors = node.css("a[href]")
-        text = len(_text(node))
-        return 0 < len(anchors) <= 6 and text < 500 and _link_text_length(node) > 0.4 * text
+        text = len(node_text(node))
+        return 0 < len(anchors) <= 6 and text < 500 and link_text_length(node) > 0.4 * text
     if node.tag in ("aside", "div", "section", "p", "ul"):
-        label = _text(node)[:60]
+        label = node_text(node)[:60]
         is_marker, _ = labels.also_read_marker(label.split(":")[0] if ":" in label else label)
         if is_marker or _label_starts(label):
             anchors = node.css("a[href]")
-            return 0 < len(anchors) <= 6 and len(_text(node)) < 600
+            return 0 < len(anchors) <= 6 and len(node_text(node)) < 600
     return False
 
 
@@ -362,14 +260,14 @@ def _also_read(node: LexborNode, base: str | None) -> Block | None:
     links = []
     for anchor in node.css("a[href]"):
         href = anchor.attributes.get("href") or ""
-        title = _text(anchor)
+        title = node_text(anchor)
         title = _LABEL_START.sub("", title).strip()
         if not title or href.startswith(("#", "javascript:", "mailto:")):
             continue
         links.append(Link(title=title, url=urljoin(base, href) if base else href))
     if not links:
         return None
-    label_match = _LABEL_START.match(_text(node))
+    label_match = _LABEL_START.match(node_text(node))
     label = label_match.group(0).strip(" :：»›>|–—-") if label_match else "Also read"
     return Block(kind="also_read", text=label or "Also read", links=links[:6])
 
@@ -405,7 +303,7 @@ class _Walk:
 
 
 def _is_boilerplate(node: LexborNode) -> bool:
-    words = _words(node)
+    words = element_words(node)
     if not words:
         return False
     if words & _WIDGET_WORDS:
@@ -440,11 +338,11 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                 walk.add(block)
             continue
         if (_is_boilerplate(child) or tag in _SMALL_CHROME_TAGS) and len(
-            _text(child)
+            node_text(child)
         ) < 0.4 * walk.total_text:
             continue
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            text = _text(child)
+            text = node_text(child)
             if text and text != walk.title and len(text) < 200:
                 walk.heading(text)
             continue
@@ -454,23 +352,23 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             walk.flush()
             continue
         if tag == "blockquote":
-            if _words(child) & {"twitter-tweet", "instagram-media", "tiktok-embed"}:
+            if element_words(child) & {"twitter-tweet", "instagram-media", "tiktok-embed"}:
                 continue
-            text = _text(child)
+            text = node_text(child)
             if text:
                 walk.add(Block(kind="blockquote", text=text))
             continue
         if tag in ("ul", "ol"):
-            items = [_text(li) for li in child.css("li")]
+            items = [node_text(li) for li in child.css("li")]
             items = [item for item in items if item]
             text_length = sum(map(len, items))
-            if items and _link_text_length(child) < 0.6 * max(text_length, 1):
+            if items and link_text_length(child) < 0.6 * max(text_length, 1):
                 walk.add(
                     Block(kind="list", text="\n".join(items), items=items, ordered=tag == "ol")
                 )
             continue
         if tag == "table":
-            rows = [[_text(cell) for cell in row.css("th, td")] for row in child.css("tr")]
+            rows = [[node_text(cell) for cell in row.css("th, td")] for row in child.css("tr")]
             rows = [row for row in rows if any(row)]
             if rows:
                 walk.add(
@@ -478,7 +376,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                 )
             continue
         if tag == "figure" or (tag == "picture" and child.parent and child.parent.tag != "figure"):
-            figure = _figure(child, walk.base)
+            figure = figure_block(child, walk.base)
             if figure is not None:
                 walk.add(figure)
             continue
@@ -490,8 +388,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         if tag == "figcaption":
             continue
         if tag in ("div", "section", "ul", "ol"):
-            text = _text(child)
-            if text and _link_text_length(child) > 0.6 * len(text):
+            text = node_text(child)
+            if text and link_text_length(child) > 0.6 * len(text):
                 continue  # a menu, a tag list, a teaser grid: links, not prose
         walk.flush()
         _walk(child, walk, depth + 1)
@@ -511,10 +409,10 @@ def _paragraph_scores(body: LexborNode) -> dict[int, tuple[LexborNode, float]]:
             )
             if len(own.strip()) < 100:
                 continue
-        text = _text(paragraph)
+        text = node_text(paragraph)
         if len(text) < 25 or _near_boilerplate(paragraph):
             continue
-        links = _link_text_length(paragraph)
+        links = link_text_length(paragraph)
         if links > 0.5 * len(text):
             continue
         weight = len(text) * (1 - links / len(text))
@@ -550,7 +448,7 @@ def _main_container(tree: LexborHTMLParser) -> LexborNode | None:
         return None
     for selector in ('[itemprop="articleBody"]', '[property="articleBody"]'):
         candidate = tree.css_first(selector)
-        if candidate is not None and len(_text(candidate)) > 400:
+        if candidate is not None and len(node_text(candidate)) > 400:
             return candidate
     scores = _paragraph_scores(body)
     ranked = sorted(
@@ -585,9 +483,9 @@ def _contains(outer: LexborNode, inner: LexborNode | None) -> bool:
 def _lede(tree: LexborHTMLParser) -> tuple[str | None, LexborNode | None]:
     """The standfirst: an element whose class says so, in or just before the body."""
     for node in tree.css("p, div, h2, span, section"):
-        if not (_words(node) & _LEDE_WORDS):
+        if not (element_words(node) & _LEDE_WORDS):
             continue
-        text = _text(node)
+        text = node_text(node)
         if 40 <= len(text) <= 800 and not _is_boilerplate(node):
             inner = node.css("p")
             if len(inner) > 2:
@@ -614,11 +512,11 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
     lede, lede_node = _lede(tree)
     if lede_node is not None and not _contains(lede_node, container):
         lede_node.decompose()
-    lead_image = _lead_image(tree, container, base, metadata.image_url)
+    image = lead_image(tree, container, base, metadata.image_url)
 
     walk = _Walk(base=base, title=metadata.title)
     if container is not None:
-        walk.total_text = max(1, len(_text(container)))
+        walk.total_text = max(1, len(node_text(container)))
         _walk(container, walk)
         walk.flush()
     sections = [section for section in walk.sections if section.blocks or section.title]
@@ -634,7 +532,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
                 ]
             )
         ]
-    lead_image = _promote_lead_figure(sections, lead_image)
+    image = promote_lead_figure(sections, image)
     title = metadata.title or ""
     return Article(
         title=_SPACE.sub(" ", title).strip(),
@@ -648,45 +546,6 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
             if metadata.description and len(metadata.description) > 40
             else None
         ),
-        image=lead_image,
+        image=image,
         sections=sections,
     )
-
-
-def _promote_lead_figure(sections: list[Section], image: Image | None) -> Image | None:
-    """A figure standing before any body text is the lead image, not a body figure."""
-    if not sections or sections[0].title is not None or not sections[0].blocks:
-        return image
-    first = sections[0].blocks[0]
-    if first.kind != "figure" or (image is not None and (image.caption or image.credit)):
-        return image
-    sections[0].blocks.pop(0)
-    url = first.url or (image.url if image else None)
-    name = (url or "").rsplit("/", 1)[-1].split("?")[0] or None
-    return Image(url=url, name=name, caption=first.caption, credit=first.credit)
-
-
-def _lead_image(
-    tree: LexborHTMLParser, container: LexborNode | None, base: str | None, og_image: str | None
-) -> Image | None:
-    """The lead picture: the first figure before the body text, else OpenGraph's image."""
-    first_figure = tree.css_first("figure")
-    if first_figure is not None and container is not None:
-        inside = False
-        node = first_figure
-        while node is not None:
-            if node.mem_id == container.mem_id:
-                inside = True
-                break
-            node = node.parent
-        if not inside:
-            block = _figure(first_figure, base)
-            if block is not None and (block.caption or block.credit):
-                name = (block.url or "").rsplit("/", 1)[-1].split("?")[0] or None
-                return Image(
-                    url=block.url or og_image, name=name, caption=block.caption, credit=block.credit
-                )
-    if og_image:
-        url = urljoin(base, og_image) if base else og_image
-        return Image(url=url, name=url.rsplit("/", 1)[-1].split("?")[0] or None)
-    return None

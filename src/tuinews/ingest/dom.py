@@ -1,0 +1,34 @@
+"""Small questions asked of DOM nodes by every part of HTML extraction."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+_CLASS_SPLIT = re.compile(r"[\s_]+")
+_SPACE = re.compile(r"\s+")
+
+
+def element_words(node: LexborNode) -> set[str]:
+    attrs = node.attributes
+    value = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if not value.strip():
+        return set()
+    tokens = set(_CLASS_SPLIT.split(value))
+    # "article-related__list" says "related" too: look at the dash-separated parts.
+    for token in list(tokens):
+        parts = token.split("-")
+        tokens.update(parts)
+        tokens.update("-".join(parts[i : i + 2]) for i in range(len(parts) - 1))
+        tokens.update(token.split("__"))
+    tokens.discard("")
+    return tokens
+
+
+def node_text(node: LexborNode) -> str:
+    return _SPACE.sub(" ", node.text(deep=True, separator="")).strip()
+
+
+def link_text_length(node: LexborNode) -> int:
+    return sum(len(node_text(anchor)) for anchor in node.css("a"))
