@@ -44,7 +44,7 @@ _BOILERPLATE_WORDS = frozenset(
     banner advert advertisement ad ads adslot adunit dfp sponsor sponsored promo promotion
     outbrain taboola plista ligatus recommended recommendation recommendations mostread
     most-read popular trending breadcrumb breadcrumbs sidebar footer subscribe subscription
-    paywall print toolbar tags tag-list topics pagination pager nav navigation menu masthead
+    print toolbar tags tag-list topics pagination pager nav navigation menu masthead
     skip skiplink jump newsletter-signup signup login modal popup overlay author-bio
     byline-share embed-social related-articles more-stories next-article prev-article
     """.split()
@@ -62,7 +62,7 @@ _CONTENT_WORDS = frozenset(
     """
     article articlebody article-body article-content article-text story story-body
     storybody content entry entry-content post-content post-body body-text main maincontent
-    main-content text richtext rich-text body
+    main-content text richtext rich-text body content-group story-content
     """.split()
 )
 _WIDGET_WORDS = frozenset("outbrain taboola plista ligatus mostread most-read trending".split())
@@ -93,6 +93,14 @@ def decode_html(data: str | bytes) -> str:
     ):
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
+    if max(data[:65536], default=0) >= 0x80:
+        # Valid UTF-8 with multi-byte sequences is never an accident; pages that say
+        # "iso-8859-1" in <meta> while serving UTF-8 are common (the HTTP header wins
+        # in a browser, and we may not have it).
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     match = _META_CHARSET.search(data[:4096])
     if match:
         encoding = match.group(1).decode("ascii", "ignore").lower()
@@ -319,16 +327,18 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         if tag == "-text":
             walk.inline.append(child.text(deep=False) or "")
             continue
-        if tag in _SKIP_TAGS or tag.startswith("-"):
-            continue
+        if tag is None or tag in _SKIP_TAGS or tag.startswith("-"):
+            continue  # comments, doctype, and nodes lexbor could not name
         if tag == "br":
             walk.inline.append(" ")
             continue
         if tag not in _BLOCK_TAGS:
             if _is_boilerplate(child):
                 continue
-            walk.inline.append(child.text(deep=True, separator=""))
-            continue
+            if child.css_first(_BLOCK_SELECTOR) is None:
+                walk.inline.append(child.text(deep=True, separator=""))
+                continue
+            # <span class="subtitle"><h3>…</h3></span>: an inline wrapper around blocks.
         if depth > MAX_DEPTH:
             walk.inline.append(" " + child.text(deep=True, separator=" ") + " ")
             continue
@@ -343,9 +353,14 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text = node_text(child)
-            if text and text != walk.title and len(text) < 200:
+            if text and len(text) < 200 and not _repeats_title(text, walk.title):
                 walk.heading(text)
             continue
+        if tag == "p" or (tag == "div" and child.attributes.get("role") == "heading"):
+            heading = _paragraph_heading(child)
+            if heading:
+                walk.heading(heading)
+                continue
         if tag == "p":
             walk.flush()
             walk.inline.append(child.text(deep=True, separator=""))
@@ -396,18 +411,68 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         walk.flush()
 
 
-def _paragraph_scores(body: LexborNode) -> dict[int, tuple[LexborNode, float]]:
-    """Readability's idea: paragraphs vote for their parent and grandparent."""
-    scores: dict[int, tuple[LexborNode, float]] = {}
-    for paragraph in body.css("p, pre, td, blockquote, div"):
-        if paragraph.tag == "div":
-            # Pages that write paragraphs as text between <br>s: the div's own text.
-            own = "".join(
-                child.text(deep=False) or ""
-                for child in paragraph.iter(include_text=True)
-                if child.tag == "-text"
-            )
-            if len(own.strip()) < 100:
+_BLOCK_SELECTOR = "p, div, section, h1, h2, h3, h4, h5, h6, ul, ol, figure, blockquote, table"
+_HEADING_WORDS = frozenset(
+    """
+    subtitle subheadline sub-headline subheading subhead heading crosshead interline
+    intertitle zwischentitel zwischenueberschrift mellemrubrik mellomtittel mellanrubrik
+    article-subtitle inline-heading
+    """.split()
+)
+_HEADING_FRAGMENTS = ("interline", "zwischentitel", "subhead", "crosshead", "subtitle")
+_HEADING_END = tuple(".:,;")
+
+
+def _repeats_title(text: str, title: str | None) -> bool:
+    if not title:
+        return False
+    heading, title = text.casefold().strip(), title.casefold().strip()
+    return heading == title or (len(heading) > 20 and (heading in title or title in heading))
+
+
+def _paragraph_heading(node: LexborNode) -> str | None:
+    """A paragraph written as a heading: all bold, or classed as one, short, unpunctuated.
+
+    Many sites write sub-headings as `<p><strong>Water woes</strong></p>` or
+    `<p class="interline">…</p>`; a bold lead sentence ends with a full stop and is not one.
+    """
+    text = node_text(node)
+    if not text or len(text) > 150 or len(text.split()) > 18 or text.endswith(_HEADING_END):
+        return None
+    classes = (node.attributes.get("class") or "").lower()
+    if (
+        node.attributes.get("role") == "heading"
+        or element_words(node) & _HEADING_WORDS
+        or any(word in classes for word in _HEADING_FRAGMENTS)
+    ):
+        return text
+    bold = node.css("strong, b")
+    if bold and sum(len(node_text(b)) for b in bold) >= len(text) - 1:
+        if labels.also_read_marker(text)[0] or node.css_first("a[href]") is not None:
+            return None
+        return text
+    return None
+
+
+def _own_text(node: LexborNode) -> str:
+    return "".join(
+        child.text(deep=False) or ""
+        for child in node.iter(include_text=True)
+        if child.tag == "-text"
+    )
+
+
+def _text_totals(body: LexborNode) -> dict[int, float]:
+    """Good paragraph text under every element, by `mem_id`.
+
+    A good paragraph is long enough to be prose, not mostly links, and not inside
+    comments or teaser cards; each adds its length to all of its ancestors.
+    """
+    totals: dict[int, float] = {}
+    for paragraph in body.css("p, pre, td, blockquote, div, li"):
+        if paragraph.tag in ("div", "li"):
+            # Pages that write paragraphs as text between <br>s: the element's own text.
+            if len(_own_text(paragraph).strip()) < 100:
                 continue
         text = node_text(paragraph)
         if len(text) < 25 or _near_boilerplate(paragraph):
@@ -415,26 +480,26 @@ def _paragraph_scores(body: LexborNode) -> dict[int, tuple[LexborNode, float]]:
         links = link_text_length(paragraph)
         if links > 0.5 * len(text):
             continue
-        weight = len(text) * (1 - links / len(text))
-        parent = paragraph.parent
-        for share in (1.0, 0.5):
-            if parent is None:
+        weight = len(text) - links
+        current = paragraph.parent
+        while current is not None:
+            totals[current.mem_id] = totals.get(current.mem_id, 0.0) + weight
+            if current.tag == "body":
                 break
-            key = parent.mem_id
-            node, score = scores.get(key, (parent, 0.0))
-            scores[key] = (node, score + weight * share)
-            parent = parent.parent
-    return scores
+            current = current.parent
+    return totals
 
 
-def _near_boilerplate(node: LexborNode, levels: int = 3) -> bool:
+def _near_boilerplate(node: LexborNode) -> bool:
     """Whether the paragraph sits in a comment, a teaser card, a share box…
 
-    Only the nearest ancestors count: far up, page-wide wrappers carry any class at all.
+    Walking up stops at the first element that says it holds the story
+    (`article__content`): page-wide layout wrappers above it carry any class at all.
     """
     current: LexborNode | None = node
-    for _ in range(levels + 1):
-        if current is None:
+    while current is not None and current.tag not in ("body", "html"):
+        words = element_words(current)
+        if words & _CONTENT_WORDS and not words & _WIDGET_WORDS:
             return False
         if _is_boilerplate(current):
             return True
@@ -443,6 +508,11 @@ def _near_boilerplate(node: LexborNode, levels: int = 3) -> bool:
 
 
 def _main_container(tree: LexborHTMLParser) -> LexborNode | None:
+    """The smallest element that still holds most of the page's prose.
+
+    From <body>, step into the child holding at least 70% of the current element's
+    good text; stop where the text divides among children (the paragraphs).
+    """
     body = tree.body
     if body is None:
         return None
@@ -450,25 +520,20 @@ def _main_container(tree: LexborHTMLParser) -> LexborNode | None:
         candidate = tree.css_first(selector)
         if candidate is not None and len(node_text(candidate)) > 400:
             return candidate
-    scores = _paragraph_scores(body)
-    ranked = sorted(
-        ((score, node) for node, score in scores.values() if not _is_boilerplate(node)),
-        key=lambda item: item[0],
-        reverse=True,
-    )
-    if not ranked:
-        return body
-    best_score, best = ranked[0]
-    # Bodies split over sibling blocks: climb while the parent holds much more good text.
-    current = best
-    while current.parent is not None and current.parent.tag not in ("body", "html"):
-        parent = current.parent
-        parent_score = scores.get(parent.mem_id, (parent, 0.0))[1]
-        if _is_boilerplate(parent) or parent_score < best_score * 0.3:
-            break
-        current = parent
-        best_score = max(best_score, parent_score)
-    return current
+    totals = _text_totals(body)
+    current = body
+    while True:
+        here = totals.get(current.mem_id, 0.0)
+        if here <= 0:
+            return current
+        best, best_total = None, 0.0
+        for child in current.iter(include_text=False):
+            total = totals.get(child.mem_id, 0.0)
+            if total > best_total:
+                best, best_total = child, total
+        if best is None or best_total < 0.7 * here:
+            return current
+        current = best
 
 
 def _contains(outer: LexborNode, inner: LexborNode | None) -> bool:
