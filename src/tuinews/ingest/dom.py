@@ -32,3 +32,13 @@ def node_text(node: LexborNode) -> str:
 
 def link_text_length(node: LexborNode) -> int:
     return sum(len(node_text(anchor)) for anchor in node.css("a"))
+
+
+def has_ancestor(node: LexborNode, ancestor: LexborNode) -> bool:
+    """Whether `ancestor` is `node` or holds it (selectolax nodes compare by `mem_id`)."""
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id == ancestor.mem_id:
+            return True
+        current = current.parent
+    return False

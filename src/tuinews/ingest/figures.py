@@ -1,51 +1,172 @@
 """Figures: the picture, its caption and its credit, read from the raw DOM.
 
 Sites put credits in many places: a child element with a class like `credit`, a
-"Photo: …" / "Foto: …" / "© …" tail, a "… / Agency" suffix, "(Name/Agency)". The credit
-is split out of the caption so each can be shown and searched on its own.
+`<small>`, `<cite>` or `<footer>` in the caption, an element that starts "Foto: …", a
+"Photo: …" / "© …" tail, a "… / Agency" or "| Agency" suffix, "(Name/Agency)", a last
+sentence that is only an agency ("… an hour. AP"). The credit is split out of the caption
+so each can be shown and searched on its own.
+
+Not every site uses `<figure>`: many write `<div class="image"><img><p class="caption">`.
+`is_figure_like` recognises those so the body walk can hand them to `figure_block` too,
+and `lead_image` looks for the page's cover picture (usually in the article header,
+outside the body container) among both kinds.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tuinews.ingest.dom import element_words, node_text
+from tuinews.ingest.dom import element_words, has_ancestor, node_text
 from tuinews.model import Block, Image, Section
 
-_CREDIT_WORDS = frozenset(
-    "credit credits copyright source author photographer byline image-credit caption-credit "
-    "media-credit photo-credit attribution rights".split()
+# Class fragments that say "caption" wherever they stand (substring of the class/id string,
+# so camelCase names such as `imageCaption` or `newsCaption` count too).
+_CAPTION_MARKERS = (
+    "caption",
+    "legend",
+    "bildtext",
+    "billedtekst",
+    "bildunterschrift",
+    "cutline",
+    "bildbeschreibung",
 )
-_CREDIT_PATTERNS = (
+# Class words that say "caption" only inside a picture's own box ("description" elsewhere
+# is the page's standfirst).
+_WEAK_CAPTION_WORDS = frozenset(
+    "description desc subtitle infotext info text image-text img-info image-info "
+    "media-info mediainfo mediasubtitle bu title-text photo-text".split()
+)
+# Class fragments that say "credit" (substrings, as above).
+_CREDIT_MARKERS = (
+    "credit",
+    "copyright",
+    "photographer",
+    "fotograf",
+    "byline",
+    "source",
+    "quelle",
+    "kilde",
+    "author",
+    "rights",
+    "attribution",
+    "courtesy",
+)
+_CREDIT_TAGS = frozenset(("small", "cite", "footer"))
+_CREDIT_ITEMPROPS = frozenset(
+    ("copyrightholder", "creditText", "credittext", "author", "copyrightnotice")
+)
+# Words in a class that say "this box is a picture" (element_words tokens).
+_IMAGE_WORDS = frozenset(
+    "figure image images img photo photos picture pic media foto bild billede thumb "
+    "thumbnail wp-caption imagebox image-box image-container img-container media-image "
+    "article-image article-img lead-image hero-image main-image".split()
+)
+_FIGURE_LIKE_TAGS = frozenset("div span p aside section li a em".split())
+# Elements never read as caption text: screen-reader labels ("Legende:"), controls, code.
+_SKIP_TEXT_TAGS = frozenset("script style noscript template svg button img picture source".split())
+_SKIP_TEXT_MARKERS = ("offscreen", "visually-hidden", "sr-only-label", "screenreader")
+# Inline tags whose edges are inside one run of text: no space is put at their edges.
+_INLINE_TAGS = frozenset("a b i em strong u abbr sup sub mark q time bdi bdo s wbr".split())
+
+MAX_CAPTION = 700  # longer "captions" are body text that a wrapper's class misnamed
+MAX_CREDIT = 160
+
+_LABELS = (
+    r"photo(?:graph)?s?|foto(?:s|grafi|grafie|graf)?|bild(?:er|quelle)?|billede|image|"
+    r"picture|credit|kredit|crédit|quelle|source|kilde|illustration|grafik|kuva|zdroj|fotó|"
+    r"fonte|bron|video"
+)
+# A whole text that is a credit: "Foto: X", "Photo by X", "© X", "(c) X", "Copyright X".
+_CREDIT_START = re.compile(
+    rf"^\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:{_LABELS})\s*(?::|by\b))",
+    re.I,
+)
+# News agencies and stock libraries, and the stock words of a credit line.
+_AGENCY = re.compile(
+    r"(?<!\w)(?:AP|AFP|AAP|dpa|DPA|EPA|Reuters|REUTERS|Getty(?: Images)?|GETTY|Imago|IMAGO|"
+    r"imago|picture[ -]alliance|Shutterstock|SHUTTERSTOCK|iStock(?:photo)?|Unsplash|Pexels|"
+    r"Pixabay|Keystone|KEYSTONE|APA|ANP|NTB|TT|Ritzau|Scanpix|PA(?: Images| Wire)?|Xinhua|"
+    r"Bloomberg|EFE|ANSA|Sipa|SIPA|Alamy|Handout|HANDOUT|Supplied|Screenshot|Courtesy|"
+    r"Wikimedia(?: Commons)?|CC BY[\w .-]*|Archiv|Archive|File)(?!\w)"
+)
+_TAIL_PATTERNS = (
+    # "… Photo: X", "… (Foto: X)", "… – Bild: X", "… Photo by X"
     re.compile(
-        r"[\s(\[|–—-]*\b(?P<credit>(?:photo(?:graph)?s?|foto(?:s|grafi)?|bild|billede|"
-        r"image|credit|kredit|crédit|quelle|source|kilde|illustration|grafik)\s*:\s*.+?)"
-        r"[)\]]?\s*$",
+        rf"[\s(\[|–—-]*(?<!\w)(?P<credit>(?:{_LABELS})\s*(?::|by\b)\s*.+?)[)\]]?\s*$",
         re.I,
     ),
-    re.compile(r"[\s(\[|–—-]*(?P<credit>©.+?)[)\]]?\s*$"),
+    re.compile(r"[\s(\[|–—-]*(?P<credit>(?:©|\(c\)|\bcopyright\b).+?)[)\]]?\s*$", re.I),
+    # "… / Reuters"
     re.compile(r"\s+(?P<credit>/\s*[^/]{2,80})$"),
+    # "… (Name/Agency)", "(AFP / NAME)"
     re.compile(r"\s*\((?P<credit>[^()]{2,60}/[^()]{2,60})\)\s*$"),
 )
+# "… | Niall Carson/PA Images via Getty Images"
+_PIPE_TAIL = re.compile(r"\s+\|\s*(?P<credit>[^|]{2,100})$")
+# "… an hour. AP", "… illegally. AP Photo/Eric Gay, File", "… (AP)"
+_SENTENCE_TAIL = re.compile(r"(?<=[.!?…\"”»)])\s+(?P<credit>[^.!?]{2,90}\.?)$")
+_PAREN_TAIL = re.compile(r"\s*\((?P<credit>[^()]{2,60})\)\s*$")
+_LEAD_LABEL = re.compile(r"^\s*(?:legende|bildlegende|caption|bildtext|billedtekst)\s*:\s*", re.I)
+_SPACE = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?)\]»”])")
+_SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[„«“])\s+")
+
+
+def _has_credit_cue(text: str) -> bool:
+    """Whether a short phrase reads like a credit: an agency, a label, "Name/Agency"."""
+    return bool(_AGENCY.search(text) or _CREDIT_START.search(text) or "/" in text)
+
+
+def _clean(text: str) -> str:
+    text = _SPACE.sub(" ", text).strip()
+    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    return _SPACE_AFTER_OPEN.sub("", text)
+
+
+def _strip_credit(credit: str) -> str:
+    """Edge punctuation off a credit, keeping brackets that close inside it."""
+    credit = credit.strip(" |–—-,;")
+    while credit[:1] in "([" and credit.count("(") + credit.count("[") > credit.count(
+        ")"
+    ) + credit.count("]"):
+        credit = credit[1:].strip()
+    while credit[-1:] in ")]" and credit.count(")") + credit.count("]") > credit.count(
+        "("
+    ) + credit.count("["):
+        credit = credit[:-1].strip()
+    return credit
 
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
-    """A caption's own words and its credit: "Photo: X", "© X", "… / Agency", "(X/Y)"."""
-    text = re.sub(r"\s+", " ", text).strip()
+    """A caption's own words and its credit: "Photo: X", "© X", "… / Agency", "(X/Y)",
+    "… | Agency", "… . AP Photo/Name"."""
+    text = _LEAD_LABEL.sub("", _SPACE.sub(" ", text).strip())
     if not text:
         return None, None
-    for pattern in _CREDIT_PATTERNS:
+    if _CREDIT_START.match(text) and len(text) <= MAX_CREDIT and not re.search(r"[.!?]\s", text):
+        return None, _strip_credit(text)
+    for index, pattern in enumerate(_TAIL_PATTERNS):
         match = pattern.search(text)
         if match and match.start() > 0:
             caption = text[: match.start()].strip(" |–—-,;(")
-            credit = match.group("credit").strip(" |()[]")
+            credit = _strip_credit(match.group("credit"))
             if caption and credit:
                 return caption, credit
-        elif match and pattern is not _CREDIT_PATTERNS[2]:
-            return None, match.group("credit").strip(" |()[]")
+        elif match and index != 2:
+            return None, _strip_credit(match.group("credit"))
+    for pattern in (_PIPE_TAIL, _SENTENCE_TAIL, _PAREN_TAIL):
+        match = pattern.search(text)
+        if match is None or match.start() == 0:
+            continue
+        credit = _strip_credit(match.group("credit"))
+        if credit and len(credit.split()) <= 12 and _has_credit_cue(credit):
+            caption = text[: match.start()].strip(" |–—-,;(")
+            if caption:
+                return caption, credit
     return text, None
 
 
@@ -66,34 +187,204 @@ def image_url(node: LexborNode, base: str | None) -> str | None:
     return urljoin(base, src) if base else src
 
 
+def _class_string(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+
+
+def _is_caption_node(node: LexborNode) -> bool:
+    if node.tag == "figcaption":
+        return True
+    value = _class_string(node)
+    return any(marker in value for marker in _CAPTION_MARKERS)
+
+
+def _is_credit_node(node: LexborNode) -> bool:
+    if node.tag in _CREDIT_TAGS:
+        return True
+    attrs = node.attributes
+    itemprop = (attrs.get("itemprop") or "").lower()
+    if itemprop and itemprop in _CREDIT_ITEMPROPS:
+        return True
+    value = _class_string(node)
+    return any(marker in value for marker in _CREDIT_MARKERS)
+
+
+def _skipped(node: LexborNode) -> bool:
+    if node.tag in _SKIP_TEXT_TAGS:
+        return True
+    value = _class_string(node)
+    return any(marker in value for marker in _SKIP_TEXT_MARKERS)
+
+
+def _texts(node: LexborNode, skip: set[int]) -> Iterator[str]:
+    """The text under `node` without the `skip` elements, with a space at element edges
+    (two spans side by side are two phrases, "kommen." and "Unsplash/Name")."""
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            yield child.text(deep=False) or ""
+        elif tag is None or tag.startswith("-") or child.mem_id in skip or _skipped(child):
+            continue
+        elif tag == "br":
+            yield " "
+        elif tag in _INLINE_TAGS:
+            yield from _texts(child, skip)
+        else:
+            yield " "
+            yield from _texts(child, skip)
+            yield " "
+
+
+def _text(node: LexborNode, skip: set[int] | None = None) -> str:
+    return _clean("".join(_texts(node, skip or set())))
+
+
+def _leaf_segments(node: LexborNode) -> list[LexborNode]:
+    """The caption's element children that hold text, for "caption span + credit span"."""
+    return [
+        child
+        for child in node.iter()
+        if child.tag not in _SKIP_TEXT_TAGS and not _skipped(child) and node_text(child)
+    ]
+
+
+def _find_caption(node: LexborNode) -> LexborNode | None:
+    """The caption element of a picture box: <figcaption>, a class saying caption, else
+    a class saying description/info/text."""
+    if node.tag != "figure" and _is_caption_node(node) and node.css_first("img") is None:
+        return node
+    found = node.css_first("figcaption")
+    if found is not None and node_text(found):
+        return found
+    weak = None
+    for child in node.css("[class], [id]"):
+        if child.tag in _SKIP_TEXT_TAGS or _skipped(child):
+            continue
+        if _is_caption_node(child):
+            if node_text(child):
+                return child
+            continue
+        if weak is None and element_words(child) & _WEAK_CAPTION_WORDS and node_text(child):
+            weak = child
+    return found if found is not None and weak is None else weak
+
+
+def _credit_nodes(node: LexborNode, caption: LexborNode | None) -> list[LexborNode]:
+    """Elements in the box that are the credit: by class, tag or itemprop, or by starting
+    "Foto:"/"©". An element holding the caption is not a credit."""
+    found: list[LexborNode] = []
+    inside: set[int] = set()
+    for child in node.css("*"):
+        if child.tag in _SKIP_TEXT_TAGS or child.mem_id in inside:
+            continue
+        if caption is not None and (child.mem_id == caption.mem_id or has_ancestor(caption, child)):
+            continue  # the caption itself or one of its wrappers
+        text = node_text(child)
+        if not text or len(text) > MAX_CREDIT:
+            continue
+        if _is_credit_node(child) or _CREDIT_START.match(text):
+            found.append(child)
+            inside.update(grandchild.mem_id for grandchild in child.css("*"))
+    return found
+
+
+def _attribute_credit(node: LexborNode) -> str | None:
+    for candidate in (node, node.css_first("img")):
+        if candidate is None:
+            continue
+        attrs = candidate.attributes
+        for name in ("data-credit", "data-copyright", "data-photographer", "data-author"):
+            value = attrs.get(name)
+            if value and value.strip() and len(value) <= MAX_CREDIT:
+                return _clean(value)
+    return None
+
+
+def _split_last_segment(caption_node: LexborNode, skip: set[int]) -> str | None:
+    """A caption written as sentence + short agency/name element with no class saying so:
+    the last element is the credit when it reads like one."""
+    segments = [s for s in _leaf_segments(caption_node) if s.mem_id not in skip]
+    if len(segments) < 2:
+        return None
+    last = segments[-1]
+    if last.css_first("*") is not None:
+        return None
+    text = node_text(last)
+    if not text or len(text) > 100 or len(text.split()) > 10:
+        return None
+    if _has_credit_cue(text):
+        return text
+    return None
+
+
 def figure_block(node: LexborNode, base: str | None) -> Block | None:
+    """A figure block from a <figure>, a <picture> or a picture box that `is_figure_like`.
+
+    The caption is read without its credit elements, then any credit still written into
+    its text is split off, so neither carries the other.
+    """
     url = image_url(node, base)
-    caption_node = node.css_first("figcaption") or node.css_first(
-        '[class*="caption"], [class*="Caption"]'
-    )
-    credit = None
-    caption = None
+    caption_node = _find_caption(node)
+    credits = _credit_nodes(node, caption_node)
+    skip = {credit.mem_id for credit in credits}
+    credit_texts = [_clean(node_text(credit)) for credit in credits]
+    caption: str | None = None
     if caption_node is not None:
-        for child in caption_node.css("*"):
-            if element_words(child) & _CREDIT_WORDS and node_text(child):
-                credit = node_text(child)
-                child.decompose()
-                break
-        caption, found_credit = split_credit(node_text(caption_node))
-        credit = credit or found_credit
+        if not credits:
+            last = _split_last_segment(caption_node, skip)
+            if last is not None:
+                credit_texts.append(last)
+                skip.update(s.mem_id for s in _leaf_segments(caption_node) if node_text(s) == last)
+        text = _text(caption_node, skip)
+        caption, inline_credit = split_credit(text) if text else (None, None)
+        if inline_credit and not any(
+            inline_credit in c or c in inline_credit for c in credit_texts
+        ):
+            credit_texts.append(inline_credit)
+    credit = " / ".join(dict.fromkeys(c for c in credit_texts if c)) or None
     if credit is None:
-        for child in node.css("*"):
-            if element_words(child) & _CREDIT_WORDS and node_text(child):
-                credit = node_text(child)
-                break
-    if caption is None and credit is None:
-        img = node.css_first("img")
+        credit = _attribute_credit(node)
+    if caption is None:
+        img = node.css_first("img") if node.tag != "img" else node
         alt = img.attributes.get("alt") if img is not None else None
-        if alt and len(alt.split()) >= 3:
-            caption, credit = split_credit(alt)
+        if alt and len(alt.split()) >= 3 and caption_node is None:
+            caption, alt_credit = split_credit(alt)
+            credit = credit or alt_credit
+    if caption is not None and len(caption) > MAX_CAPTION:
+        caption = None
     if url is None and caption is None:
         return None
     return Block(kind="figure", text=caption or "", url=url, caption=caption, credit=credit)
+
+
+def is_figure_like(node: LexborNode) -> bool:
+    """Whether a non-<figure> element is a picture box with a caption, or a lone caption:
+    `<div class="image"><img><span class="caption">`, `<p class="wp-caption-text">`.
+
+    Short text only, and mostly not links, so a wrapper never swallows body paragraphs or
+    a teaser card's headline.
+    """
+    if node.tag not in _FIGURE_LIKE_TAGS:
+        return False
+    value = _class_string(node)
+    if not value.strip():
+        return False
+    caption_class = any(marker in value for marker in _CAPTION_MARKERS)
+    if not caption_class and not (element_words(node) & _IMAGE_WORDS):
+        return False
+    has_image = node.css_first("img, picture") is not None
+    if not caption_class and not has_image:
+        return False
+    if len(node.css("p")) > 3 or node.css_first("h1, h2, h3, h4, h5, h6") is not None:
+        return False
+    text = node_text(node)
+    if len(text) > MAX_CAPTION:
+        return False
+    if not text:
+        return has_image and len(node.css("img")) == 1
+    links = sum(len(node_text(anchor)) for anchor in node.css("a"))
+    return links <= 0.5 * len(text)
 
 
 def promote_lead_figure(sections: list[Section], image: Image | None) -> Image | None:
@@ -109,26 +400,94 @@ def promote_lead_figure(sections: list[Section], image: Image | None) -> Image |
     return Image(url=url, name=name, caption=first.caption, credit=first.credit)
 
 
+_BODY_MARK = "data-tuinews-body"
+_COVER_CANDIDATES = (
+    f"figure, [{_BODY_MARK}], [class*=caption i], [class*=legend i], [class*=image i], "
+    "[class*=photo i], [class*=media i], [class*=picture i], [class*=bild i], [class*=foto i]"
+)
+# Ancestors that make a picture someone else's: teasers, lists of other stories, chrome.
+_NOT_COVER_WORDS = frozenset(
+    """
+    related recommended recommendation recommendations promo most-read mostread popular
+    trending newsletter comments comment author authors author-bio byline avatar profile
+    more-stories latest-stories outbrain taboola login account user
+    """.split()
+)
+_STRONG = "figcaption, " + ", ".join(f"[class*={m} i]" for m in _CAPTION_MARKERS)
+_NOT_COVER_TAGS = frozenset(("nav", "footer"))
+
+
+def _cover_ok(node: LexborNode, levels: int = 6) -> bool:
+    current = node.parent
+    for _ in range(levels):
+        if current is None or current.tag in ("body", "html"):
+            return True
+        if current.tag in _NOT_COVER_TAGS or element_words(current) & _NOT_COVER_WORDS:
+            return False
+        current = current.parent
+    return True
+
+
+def _walk_skips(node: LexborNode, container: LexborNode) -> bool:
+    """Inside the body container but under a <header>, which the body walk leaves out."""
+    current = node.parent
+    while current is not None and current.mem_id != container.mem_id:
+        if current.tag == "header":
+            return True
+        current = current.parent
+    return False
+
+
+def _cover_block(
+    tree: LexborHTMLParser, container: LexborNode | None, base: str | None
+) -> Block | None:
+    """The first captioned picture before the body text, outside any teaser or chrome."""
+    body = tree.body
+    if body is None:
+        return None
+    if container is not None:
+        container.attrs[_BODY_MARK] = "1"
+    try:
+        seen: set[int] = set()
+        weak: Block | None = None
+        reached = False
+        for node in body.css(_COVER_CANDIDATES):
+            if container is not None and node.mem_id == container.mem_id:
+                reached = True
+                continue
+            inside = reached and container is not None and has_ancestor(node, container)
+            if reached and not inside:
+                break  # past the body: what follows is other stories and chrome
+            if node.mem_id in seen or (node.tag != "figure" and not is_figure_like(node)):
+                continue
+            seen.update(child.mem_id for child in node.css("*"))
+            if inside and container is not None and not _walk_skips(node, container):
+                break  # the body's own first figure: promote_lead_figure decides on it
+            if not _cover_ok(node):
+                continue
+            block = figure_block(node, base)
+            if block is None or not block.caption or not (block.url or _is_caption_node(node)):
+                continue
+            if node.tag == "figure" or _is_caption_node(node) or node.css_first(_STRONG):
+                return block
+            weak = weak or block  # a caption found by a vaguer class: unless a better one
+        return weak
+    finally:
+        if container is not None:
+            del container.attrs[_BODY_MARK]
+    return None
+
+
 def lead_image(
     tree: LexborHTMLParser, container: LexborNode | None, base: str | None, og_image: str | None
 ) -> Image | None:
-    """The lead picture: the first figure before the body text, else OpenGraph's image."""
-    first_figure = tree.css_first("figure")
-    if first_figure is not None and container is not None:
-        inside = False
-        node = first_figure
-        while node is not None:
-            if node.mem_id == container.mem_id:
-                inside = True
-                break
-            node = node.parent
-        if not inside:
-            block = figure_block(first_figure, base)
-            if block is not None and (block.caption or block.credit):
-                name = (block.url or "").rsplit("/", 1)[-1].split("?")[0] or None
-                return Image(
-                    url=block.url or og_image, name=name, caption=block.caption, credit=block.credit
-                )
+    """The lead picture: the captioned cover picture before the body text (in the article
+    header, usually outside the body container), else OpenGraph's image."""
+    block = _cover_block(tree, container, base)
+    if block is not None:
+        url = block.url or (urljoin(base, og_image) if base and og_image else og_image)
+        name = (url or "").rsplit("/", 1)[-1].split("?")[0] or None
+        return Image(url=url, name=name, caption=block.caption, credit=block.credit)
     if og_image:
         url = urljoin(base, og_image) if base else og_image
         return Image(url=url, name=url.rsplit("/", 1)[-1].split("?")[0] or None)

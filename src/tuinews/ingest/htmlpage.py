@@ -47,6 +47,7 @@ _BOILERPLATE_WORDS = frozenset(
     print toolbar tags tag-list topics pagination pager nav navigation menu masthead
     skip skiplink jump newsletter-signup signup login modal popup overlay author-bio
     byline-share embed-social related-articles more-stories next-article prev-article
+    gallery slideshow carousel slider lightbox
     """.split()
 )
 _ALSO_READ_WORDS = frozenset(
@@ -455,11 +456,9 @@ def _paragraph_heading(node: LexborNode) -> str | None:
 
 
 def _own_text(node: LexborNode) -> str:
-    return "".join(
-        child.text(deep=False) or ""
-        for child in node.iter(include_text=True)
-        if child.tag == "-text"
-    )
+    """The element's text outside its child elements."""
+    texts = (child for child in node.iter(include_text=True) if child.tag == "-text")
+    return "".join(child.text(deep=False) or "" for child in texts)
 
 
 def _text_totals(body: LexborNode) -> dict[int, float]:
@@ -470,10 +469,9 @@ def _text_totals(body: LexborNode) -> dict[int, float]:
     """
     totals: dict[int, float] = {}
     for paragraph in body.css("p, pre, td, blockquote, div, li"):
-        if paragraph.tag in ("div", "li"):
-            # Pages that write paragraphs as text between <br>s: the element's own text.
-            if len(_own_text(paragraph).strip()) < 100:
-                continue
+        # Pages that write paragraphs as text between <br>s: the element's own text.
+        if paragraph.tag in ("div", "li") and len(_own_text(paragraph).strip()) < 100:
+            continue
         text = node_text(paragraph)
         if len(text) < 25 or _near_boilerplate(paragraph):
             continue
