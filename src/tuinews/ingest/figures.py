@@ -410,7 +410,7 @@ _NOT_COVER_WORDS = frozenset(
     """
     related recommended recommendation recommendations promo most-read mostread popular
     trending newsletter comments comment author authors author-bio byline avatar profile
-    more-stories latest-stories outbrain taboola login account user
+    more-stories latest-stories outbrain taboola login account user hidden
     """.split()
 )
 _STRONG = "figcaption, " + ", ".join(f"[class*={m} i]" for m in _CAPTION_MARKERS)
@@ -460,13 +460,14 @@ def _cover_block(
                 break  # past the body: what follows is other stories and chrome
             if node.mem_id in seen or (node.tag != "figure" and not is_figure_like(node)):
                 continue
+            seen.add(node.mem_id)
             seen.update(child.mem_id for child in node.css("*"))
             if inside and container is not None and not _walk_skips(node, container):
                 break  # the body's own first figure: promote_lead_figure decides on it
             if not _cover_ok(node):
                 continue
             block = figure_block(node, base)
-            if block is None or not block.caption or not (block.url or _is_caption_node(node)):
+            if block is None or not block.caption:
                 continue
             if node.tag == "figure" or _is_caption_node(node) or node.css_first(_STRONG):
                 return block
