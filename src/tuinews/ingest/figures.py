@@ -78,11 +78,11 @@ MAX_CREDIT = 160
 _LABELS = (
     r"photo(?:graph)?s?|foto(?:s|grafi|grafie|graf)?|bild(?:er|quelle)?|billede|image|"
     r"picture|credit|kredit|crédit|quelle|source|kilde|illustration|grafik|kuva|zdroj|fotó|"
-    r"fonte|bron|video"
+    r"fonte|bron|video|imagen|fot\.|fotoğraf|фото|ảnh|写真|사진|φωτογραφία|ljósmynd|mynd"
 )
 # A whole text that is a credit: "Foto: X", "Photo by X", "© X", "(c) X", "Copyright X".
 _CREDIT_START = re.compile(
-    rf"^\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:{_LABELS})\s*(?::|by\b))",
+    rf"^\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:{_LABELS})\s*(?:[:=／：]|by\b))",
     re.I,
 )
 # News agencies and stock libraries, and the stock words of a credit line.
@@ -96,7 +96,7 @@ _AGENCY = re.compile(
 _TAIL_PATTERNS = (
     # "… Photo: X", "… (Foto: X)", "… – Bild: X", "… Photo by X"
     re.compile(
-        rf"[\s(\[|–—-]*(?<!\w)(?P<credit>(?:{_LABELS})\s*(?::|by\b)\s*.+?)[)\]]?\s*$",
+        rf"[\s(\[|–—-]*(?<!\w)(?P<credit>(?:{_LABELS})\s*(?:[:=／：]|by\b)\s*.+?)[)\]]?\s*$",
         re.I,
     ),
     re.compile(r"[\s(\[|–—-]*(?P<credit>(?:©|\(c\)|\bcopyright\b).+?)[)\]]?\s*$", re.I),
@@ -388,11 +388,16 @@ def is_figure_like(node: LexborNode) -> bool:
 
 
 def promote_lead_figure(sections: list[Section], image: Image | None) -> Image | None:
-    """A figure standing before any body text is the lead image, not a body figure."""
+    """A figure standing before any body text is the lead image, not a body figure; when
+    the lead image already is that figure (same caption), the body copy goes."""
     if not sections or sections[0].title is not None or not sections[0].blocks:
         return image
     first = sections[0].blocks[0]
-    if first.kind != "figure" or (image is not None and (image.caption or image.credit)):
+    if first.kind != "figure":
+        return image
+    if image is not None and (image.caption or image.credit):
+        if first.caption and first.caption == image.caption:
+            sections[0].blocks.pop(0)
         return image
     sections[0].blocks.pop(0)
     url = first.url or (image.url if image else None)
@@ -428,25 +433,27 @@ def _cover_ok(node: LexborNode, levels: int = 6) -> bool:
     return True
 
 
-def _walk_skips(node: LexborNode, container: LexborNode) -> bool:
-    """Inside the body container but under a <header>, which the body walk leaves out."""
-    current = node.parent
-    while current is not None and current.mem_id != container.mem_id:
-        if current.tag == "header":
-            return True
-        current = current.parent
-    return False
+def _first_paragraph(container: LexborNode) -> LexborNode | None:
+    """The body's first real paragraph: pictures before it are the article's lead."""
+    for paragraph in container.css("p"):
+        if len(node_text(paragraph)) >= 80:
+            return paragraph
+    return None
 
 
 def _cover_block(
     tree: LexborHTMLParser, container: LexborNode | None, base: str | None
 ) -> Block | None:
-    """The first captioned picture before the body text, outside any teaser or chrome."""
+    """The first captioned picture before the body's first paragraph, outside any teaser
+    or chrome; one with a real caption element wins over one found by a vaguer class."""
     body = tree.body
     if body is None:
         return None
+    first = _first_paragraph(container) if container is not None else None
     if container is not None:
         container.attrs[_BODY_MARK] = "1"
+    if first is not None:
+        first.attrs[_BODY_MARK] = "p"
     try:
         seen: set[int] = set()
         weak: Block | None = None
@@ -455,6 +462,8 @@ def _cover_block(
             if container is not None and node.mem_id == container.mem_id:
                 reached = True
                 continue
+            if first is not None and node.mem_id == first.mem_id:
+                break  # the body text starts: pictures after it are body figures
             inside = reached and container is not None and has_ancestor(node, container)
             if reached and not inside:
                 break  # past the body: what follows is other stories and chrome
@@ -462,8 +471,6 @@ def _cover_block(
                 continue
             seen.add(node.mem_id)
             seen.update(child.mem_id for child in node.css("*"))
-            if inside and container is not None and not _walk_skips(node, container):
-                break  # the body's own first figure: promote_lead_figure decides on it
             if not _cover_ok(node):
                 continue
             block = figure_block(node, base)
@@ -476,7 +483,8 @@ def _cover_block(
     finally:
         if container is not None:
             del container.attrs[_BODY_MARK]
-    return None
+        if first is not None:
+            del first.attrs[_BODY_MARK]
 
 
 def lead_image(
