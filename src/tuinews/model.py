@@ -242,7 +242,8 @@ class Article:
         """The readable text of the story: lede, headings and blocks, one per paragraph.
 
         Used when an extractor did not fill `text`, and as the full-text index body.
-        Also-read boxes are left out: their words belong to other stories.
+        Figures and also-read boxes are left out: captions describe pictures, and the
+        links belong to other stories.
         """
         parts: list[str] = []
         if self.lede:
@@ -251,7 +252,9 @@ class Article:
             if section.title:
                 parts.append(section.title)
             parts.extend(
-                block.text for block in section.blocks if block.text and block.kind != "also_read"
+                block.text
+                for block in section.blocks
+                if block.text and block.kind not in ("also_read", "figure")
             )
         return "\n\n".join(parts)
 

@@ -78,7 +78,7 @@ MAX_CREDIT = 160
 _LABELS = (
     r"photo(?:graph)?s?|foto(?:s|grafi|grafie|graf)?|bild(?:er|quelle)?|billede|image|"
     r"picture|credit|kredit|crédit|quelle|source|kilde|illustration|grafik|kuva|zdroj|fotó|"
-    r"fonte|bron|video|imagen|fot\.|fotoğraf|фото|ảnh|写真|사진|φωτογραφία|ljósmynd|mynd"
+    r"fonte|bron|video|imagen|fotoğraf|фото|ảnh|写真|사진|φωτογραφία|ljósmynd|mynd|isithombe"
 )
 # A whole text that is a credit: "Foto: X", "Photo by X", "© X", "(c) X", "Copyright X".
 _CREDIT_START = re.compile(
@@ -109,7 +109,19 @@ _TAIL_PATTERNS = (
 _PIPE_TAIL = re.compile(r"\s+\|\s*(?P<credit>[^|]{2,100})$")
 # "… an hour. AP", "… illegally. AP Photo/Eric Gay, File", "… (AP)"
 _SENTENCE_TAIL = re.compile(r"(?<=[.!?…\"”»)])\s+(?P<credit>[^.!?]{2,90}\.?)$")
-_PAREN_TAIL = re.compile(r"\s*\((?P<credit>[^()]{2,60})\)\s*$")
+_PAREN_TAIL = re.compile(r"\s*[(（](?P<credit>[^()（）]{2,60})[)）]\s*$")
+# "… Apostoli. (Edu Luque)": a name in brackets after the last sentence.
+_NAME_AFTER_SENTENCE = re.compile(
+    r"(?<=[.!?])\s*\((?P<credit>\w[\w.'-]*(?: \w[\w.'-]*){1,3})\)\s*$"
+)
+# Japanese and Korean credits: "…＝ＡＰ", "…（Ｃ）共同通信社", "…（名前撮影）",
+# "[사진 출처 = X]".
+_CJK_TAILS = (
+    re.compile(r"[＝=](?P<credit>[^＝=、。，,\d０-９]{1,15})$"),
+    re.compile(r"[(（][ＣCc][)）]\s*(?P<credit>[^()（）]{1,30})$"),
+    re.compile(r"[(（](?P<credit>[^()（）]{1,20}?)撮影[)）]$"),
+    re.compile(r"[\[［(（]\s*(?P<credit>(?:사진|사진 출처|자료)\s*[=:＝].{1,40}?)[\]］)）]$"),
+)
 _LEAD_LABEL = re.compile(r"^\s*(?:legende|bildlegende|caption|bildtext|billedtekst)\s*:\s*", re.I)
 _SPACE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?)\]»”])")
@@ -158,6 +170,16 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
                 return caption, credit
         elif match and index != 2:
             return None, _strip_credit(match.group("credit"))
+    for pattern in _CJK_TAILS:
+        match = pattern.search(text)
+        if match and match.start() > 0:
+            caption = text[: match.start()].strip()
+            credit = match.group("credit").strip()
+            if caption and credit:
+                return caption, credit
+    match = _NAME_AFTER_SENTENCE.search(text)
+    if match and all(word[:1].isupper() for word in match.group("credit").split()):
+        return text[: match.start()].strip(), match.group("credit")
     for pattern in (_PIPE_TAIL, _SENTENCE_TAIL, _PAREN_TAIL):
         match = pattern.search(text)
         if match is None or match.start() == 0:
@@ -171,7 +193,7 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
 
 
 def image_url(node: LexborNode, base: str | None) -> str | None:
-    img = node if node.tag == "img" else node.css_first("img")
+    img = node if node.tag in ("img", "amp-img") else node.css_first("img, amp-img")
     if img is None:
         source = node.css_first("source[srcset]")
         src = source.attributes.get("srcset") if source else None
@@ -301,20 +323,50 @@ def _attribute_credit(node: LexborNode) -> str | None:
     return None
 
 
-def _split_last_segment(caption_node: LexborNode, skip: set[int]) -> str | None:
-    """A caption written as sentence + short agency/name element with no class saying so:
-    the last element is the credit when it reads like one."""
+def _split_last_segment(caption_node: LexborNode, skip: set[int]) -> LexborNode | None:
+    """A caption written as text + a short agency/name element with no class saying so
+    (`<p>Caption <span>IMAGO/Name</span></p>`): the last element is the credit when it
+    ends the caption, follows other words, and reads like a credit."""
     segments = [s for s in _leaf_segments(caption_node) if s.mem_id not in skip]
-    if len(segments) < 2:
+    if not segments:
         return None
     last = segments[-1]
-    if last.css_first("*") is not None:
+    if last.css_first("*") is not None or last.mem_id == caption_node.mem_id:
         return None
     text = node_text(last)
-    if not text or len(text) > 100 or len(text.split()) > 10:
+    if not text or len(text) > 100 or len(text.split()) > 10 or not _has_credit_cue(text):
         return None
-    if _has_credit_cue(text):
-        return text
+    whole = node_text(caption_node)
+    if not whole.endswith(text) or len(whole) - len(text) < 3:
+        return None
+    return last
+
+
+def _sibling_credit(node: LexborNode) -> str | None:
+    """A credit element right after the picture box (`<figure>…</figure><div
+    class="image-copyright">`), looked for in the box's and its parent's next siblings."""
+    current: LexborNode | None = node
+    for _ in range(2):
+        if current is None:
+            return None
+        sibling = current.next
+        for _ in range(3):
+            while sibling is not None and sibling.tag in ("-text", "-comment"):
+                sibling = sibling.next
+            if sibling is None:
+                break
+            text = node_text(sibling)
+            if text and len(text) <= MAX_CREDIT:
+                if _is_credit_node(sibling) and sibling.tag not in _CREDIT_TAGS:
+                    return _clean(text)
+                for child in sibling.css("[class]"):
+                    child_text = node_text(child)
+                    if child_text and _is_credit_node(child):
+                        return _clean(child_text)
+            elif len(text) > MAX_CAPTION:
+                return None
+            sibling = sibling.next
+        current = current.parent
     return None
 
 
@@ -334,8 +386,8 @@ def figure_block(node: LexborNode, base: str | None) -> Block | None:
         if not credits:
             last = _split_last_segment(caption_node, skip)
             if last is not None:
-                credit_texts.append(last)
-                skip.update(s.mem_id for s in _leaf_segments(caption_node) if node_text(s) == last)
+                credit_texts.append(_clean(node_text(last)))
+                skip.add(last.mem_id)
         text = _text(caption_node, skip)
         caption, inline_credit = split_credit(text) if text else (None, None)
         if inline_credit and not any(
@@ -343,10 +395,17 @@ def figure_block(node: LexborNode, base: str | None) -> Block | None:
         ):
             credit_texts.append(inline_credit)
     credit = " / ".join(dict.fromkeys(c for c in credit_texts if c)) or None
+    img = node if node.tag == "img" else node.css_first("img")
     if credit is None:
-        credit = _attribute_credit(node)
+        credit = _attribute_credit(node) or _sibling_credit(node)
+    if credit is None and img is not None:
+        # title="Caption | Getty Images/Name": a credit only the tooltip or alt text carries
+        for name in ("title", "alt"):
+            value = img.attributes.get(name)
+            credit = split_credit(value)[1] if value else None
+            if credit:
+                break
     if caption is None:
-        img = node.css_first("img") if node.tag != "img" else node
         alt = img.attributes.get("alt") if img is not None else None
         if alt and len(alt.split()) >= 3 and caption_node is None:
             caption, alt_credit = split_credit(alt)
@@ -373,7 +432,7 @@ def is_figure_like(node: LexborNode) -> bool:
     caption_class = any(marker in value for marker in _CAPTION_MARKERS)
     if not caption_class and not (element_words(node) & _IMAGE_WORDS):
         return False
-    has_image = node.css_first("img, picture") is not None
+    has_image = node.css_first("img, picture, amp-img, figure") is not None
     if not caption_class and not has_image:
         return False
     if len(node.css("p")) > 3 or node.css_first("h1, h2, h3, h4, h5, h6") is not None:
@@ -501,3 +560,21 @@ def lead_image(
         url = urljoin(base, og_image) if base else og_image
         return Image(url=url, name=url.rsplit("/", 1)[-1].split("?")[0] or None)
     return None
+
+
+def is_figure_part(node: LexborNode) -> bool:
+    """Whether an element is a picture's caption or credit, or sits in a <figure>.
+
+    Sites mark the visible caption and credit `aria-hidden` (the image's alt text speaks
+    for them to screen readers); dropping hidden elements must not drop those.
+    """
+    if node.tag == "figure" or _is_caption_node(node):
+        return True
+    current = node.parent
+    for _ in range(6):
+        if current is None:
+            return False
+        if current.tag == "figure" or _is_caption_node(current):
+            return True
+        current = current.parent
+    return False
