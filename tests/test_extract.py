@@ -211,6 +211,23 @@ def test_feed_entry_fragment_gets_sections_and_quotes() -> None:
             ("Fiskerne i havnen", "Foto: Sofie Lund/Ritzau Scanpix"),
         ),
         ("Just a caption", ("Just a caption", None)),
+        ("The court sat for an hour. AP", ("The court sat for an hour.", "AP")),
+        (
+            "She will succeed Higgins. | Niall Carson/PA Images via Getty Images",
+            ("She will succeed Higgins.", "Niall Carson/PA Images via Getty Images"),
+        ),
+        (
+            "Chiesa bei seiner Rede. Foto: Urs Flueeler (Keystone)",
+            ("Chiesa bei seiner Rede.", "Foto: Urs Flueeler (Keystone)"),
+        ),
+        ("Báez intenta marcharse. (Edu Luque)", ("Báez intenta marcharse.", "Edu Luque")),
+        ("Kryžius (AFP / ISHARA S. KODIKARA)", ("Kryžius", "AFP / ISHARA S. KODIKARA")),
+        (
+            "テレビで見る国民（ソウルで、３日）＝ＡＰ",
+            ("テレビで見る国民（ソウルで、３日）", "ＡＰ"),
+        ),
+        ("Photo by Handout/School Board", (None, "Photo by Handout/School Board")),
+        ("Ein Treffen in Berlin (Archivbild)", ("Ein Treffen in Berlin (Archivbild)", None)),
     ],
 )
 def test_split_credit(caption: str, expected: tuple[str | None, str | None]) -> None:
@@ -291,3 +308,86 @@ def test_unclosed_markup_and_quotes_in_html() -> None:
     )
     assert "An open quote that never closes" in article.text
     assert "Second paragraph here" in article.text
+
+
+def test_bylines_dates_and_teaser_lists_at_the_edges_are_trimmed() -> None:
+    prose = "The council met on Tuesday and agreed the budget after a long debate. " * 3
+    page = (
+        "<html><body><article><div class='story'>"
+        "<p>By Ann Lee | Special to the Courier</p>"
+        "<p>PUBLISHED: November 19, 2026 at 8:59 pm</p>"
+        f"<p>{prose}</p><p>{prose}</p>"
+        "<h2>More in Local news</h2>"
+        "<ul><li>Ferry timetable changes November 19, 2026 Read more</li>"
+        "<li>Market moves to the quay November 18, 2026 Read more</li></ul>"
+        "</div></article></body></html>"
+    )
+    article = from_html(page)
+    assert article.text.startswith("The council met on Tuesday")
+    assert "PUBLISHED" not in article.text and "Ann Lee" not in article.text
+    assert "More in Local news" not in article.text and "Ferry timetable" not in article.text
+    assert [section.title for section in article.sections] == [None]
+
+
+# -- figures outside <figure>, cover pictures, hidden credits --------------------------------
+
+_FIGURE_PAGE = (
+    "<html><body><header><figure><img src='/lead.jpg'><figcaption>"
+    "<span>The harbour at dawn.</span><span>Getty Images</span></figcaption></figure></header>"
+    "<div id='body'><p>"
+    + "A first paragraph long enough to start the story's body text. "
+    * 3
+    + "</p><div class='image-box'><img src='/b.jpg'><p class='caption'>The new quay. "
+    "<span>IMAGO/Jan Holm</span></p></div>"
+    "<div class='image-gallery'>" + "<p>" + "words " * 200 + "</p>" * 4 + "<img src='/c.jpg'></div>"
+    "<figure><img src='/d.jpg'><footer class='credit' aria-hidden='true'>Ritzau Scanpix</footer>"
+    "<figcaption>Fishermen in the port</figcaption></figure></div></body></html>"
+)
+
+
+def test_figure_like_box_splits_an_unlabelled_credit_element() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from tuinews.ingest.figures import figure_block, is_figure_like
+
+    tree = LexborHTMLParser(_FIGURE_PAGE)
+    box = tree.css_first("div.image-box")
+    assert is_figure_like(box)
+    block = figure_block(box, "https://x.example/a")
+    assert block is not None
+    assert (block.caption, block.credit, block.url) == (
+        "The new quay.",
+        "IMAGO/Jan Holm",
+        "https://x.example/b.jpg",
+    )
+    # A wrapper holding body paragraphs is never a figure, whatever its class says.
+    assert not is_figure_like(tree.css_first("div.image-gallery"))
+
+
+def test_lead_image_reads_the_cover_figure_before_the_body() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from tuinews.ingest.figures import lead_image
+
+    tree = LexborHTMLParser(_FIGURE_PAGE)
+    image = lead_image(tree, tree.css_first("#body"), "https://x.example/a", "/og.jpg")
+    assert image is not None
+    assert (image.url, image.caption, image.credit) == (
+        "https://x.example/lead.jpg",
+        "The harbour at dawn.",
+        "Getty Images",
+    )
+    assert tree.css_first("[data-tuinews-body]") is None  # the temporary marks are gone
+
+
+def test_hidden_credit_inside_a_figure_is_kept_and_split() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from tuinews.ingest.figures import figure_block, is_figure_part
+
+    tree = LexborHTMLParser(_FIGURE_PAGE)
+    credit = tree.css_first("footer.credit")
+    assert is_figure_part(credit)
+    block = figure_block(tree.css("figure")[-1], None)
+    assert block is not None
+    assert (block.caption, block.credit) == ("Fishermen in the port", "Ritzau Scanpix")

@@ -77,7 +77,7 @@ MAX_CREDIT = 160
 
 _LABELS = (
     r"photo(?:graph)?s?|foto(?:s|grafi|grafie|graf)?|bild(?:er|quelle)?|billede|image|"
-    r"picture|credit|kredit|crédit|quelle|source|kilde|illustration|grafik|kuva|zdroj|fotó|"
+    r"picture|credits?|kredit|crédit|quelle|source|kilde|illustration|grafik|kuva|zdroj|fotó|"
     r"fonte|bron|video|imagen|fotoğraf|фото|ảnh|写真|사진|φωτογραφία|ljósmynd|mynd|isithombe"
 )
 # A whole text that is a credit: "Foto: X", "Photo by X", "© X", "(c) X", "Copyright X".
@@ -91,7 +91,8 @@ _AGENCY = re.compile(
     r"imago|picture[ -]alliance|Shutterstock|SHUTTERSTOCK|iStock(?:photo)?|Unsplash|Pexels|"
     r"Pixabay|Keystone|KEYSTONE|APA|ANP|NTB|TT|Ritzau|Scanpix|PA(?: Images| Wire)?|Xinhua|"
     r"Bloomberg|EFE|ANSA|Sipa|SIPA|Alamy|Handout|HANDOUT|Supplied|Screenshot|Courtesy|"
-    r"Wikimedia(?: Commons)?|CC BY[\w .-]*|Archiv|Archive|File)(?!\w)"
+    r"Wikimedia(?: Commons)?|CC BY[\w .-]*|Archiv|Archive|File|"
+    r"연합뉴스|뉴시스|뉴스1|기자|共同|時事|代表撮影)(?!\w)"
 )
 _TAIL_PATTERNS = (
     # "… Photo: X", "… (Foto: X)", "… – Bild: X", "… Photo by X"
@@ -100,10 +101,10 @@ _TAIL_PATTERNS = (
         re.I,
     ),
     re.compile(r"[\s(\[|–—-]*(?P<credit>(?:©|\(c\)|\bcopyright\b).+?)[)\]]?\s*$", re.I),
-    # "… / Reuters"
-    re.compile(r"\s+(?P<credit>/\s*[^/]{2,80})$"),
     # "… (Name/Agency)", "(AFP / NAME)"
     re.compile(r"\s*\((?P<credit>[^()]{2,60}/[^()]{2,60})\)\s*$"),
+    # "… / Reuters" (last: never a whole text)
+    re.compile(r"\s+(?P<credit>/\s*[^/]{2,80})$"),
 )
 # "… | Niall Carson/PA Images via Getty Images"
 _PIPE_TAIL = re.compile(r"\s+\|\s*(?P<credit>[^|]{2,100})$")
@@ -163,13 +164,16 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
         return None, _strip_credit(text)
     for index, pattern in enumerate(_TAIL_PATTERNS):
         match = pattern.search(text)
-        if match and match.start() > 0:
+        if match is None:
+            continue
+        # From the credit to the end, so a bracket that closes inside it stays.
+        credit = _strip_credit(text[match.start("credit") :])
+        if match.start() > 0:
             caption = text[: match.start()].strip(" |–—-,;(")
-            credit = _strip_credit(match.group("credit"))
             if caption and credit:
                 return caption, credit
-        elif match and index != 2:
-            return None, _strip_credit(match.group("credit"))
+        elif index != len(_TAIL_PATTERNS) - 1:
+            return None, credit
     for pattern in _CJK_TAILS:
         match = pattern.search(text)
         if match and match.start() > 0:

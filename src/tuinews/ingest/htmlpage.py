@@ -424,6 +424,54 @@ _HEADING_FRAGMENTS = ("interline", "zwischentitel", "subhead", "crosshead", "sub
 _HEADING_END = tuple(".:,;")
 
 
+_EDGE_FURNITURE = re.compile(
+    r"^(?:by\s|von\s|af\s|par\s|published|updated|posted|last updated|veröffentlicht|"
+    r"aktualisiert|opdateret|publié|mis à jour|photo:|foto:|image:|caption$|close$|"
+    r"advertisement$|anzeige$|share\b|teilen\b|del\b|"
+    r"\w{3}\.? \d{1,2}, \d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})",
+    re.I,
+)
+_END_MATTER = re.compile(
+    r"^(?:more (?:in|from|on|about|stories|news)\b|want more stories|"
+    r"related (?:stories|articles|coverage)|"
+    r"most (?:read|popular|viewed)|recommended|trending|latest (?:news|stories)|top stories|"
+    r"you may also like|read next|weitere artikel|mehr aus|mehr zum thema|meistgelesen|"
+    r"das könnte sie auch interessieren|læs også|mest læste|les også|mest lest|à lire aussi|"
+    r"les plus lus|sur le même sujet|te puede interesar|potrebbe interessarti)",
+    re.I,
+)
+
+
+def _is_edge_furniture(block: Block) -> bool:
+    if block.kind != "paragraph":
+        return block.kind == "list" and bool(_EDGE_FURNITURE.match(block.text))
+    text = block.text.strip()
+    return len(text) < 160 and bool(_EDGE_FURNITURE.match(text))
+
+
+def _trim_edges(sections: list[Section]) -> list[Section]:
+    """Bylines, dates and photo furniture before the story; teaser lists after it.
+
+    Only the edges are trimmed: a date in the middle of a story is part of it.
+    """
+    for index, section in enumerate(sections):
+        if index > 0 and section.title and _END_MATTER.match(section.title):
+            # "More in Minnesota Wild" and what follows: only when what follows is teasers,
+            # not prose (a story's own "Related coverage" section keeps its paragraphs).
+            rest = [block for later in sections[index:] for block in later.blocks]
+            if not any(block.kind == "paragraph" and len(block.text) > 200 for block in rest):
+                sections = sections[:index]
+                break
+    if sections:
+        first = sections[0].blocks
+        while first and _is_edge_furniture(first[0]):
+            first.pop(0)
+        last = sections[-1].blocks
+        while last and _is_edge_furniture(last[-1]):
+            last.pop()
+    return [section for section in sections if section.blocks or section.title]
+
+
 def _repeats_title(text: str, title: str | None) -> bool:
     if not title:
         return False
@@ -582,7 +630,9 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
         walk.total_text = max(1, len(node_text(container)))
         _walk(container, walk)
         walk.flush()
-    sections = [section for section in walk.sections if section.blocks or section.title]
+    sections = _trim_edges(
+        [section for section in walk.sections if section.blocks or section.title]
+    )
     if sections and sections[0].title is None and not sections[0].blocks:
         sections.pop(0)
     if not any(block.kind == "paragraph" for s in sections for block in s.blocks) and metadata.body:
