@@ -197,6 +197,8 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
 
 
 def image_url(node: LexborNode, base: str | None) -> str | None:
+    """The picture's address: lazy-loading attributes first (`src` is often a placeholder
+    then), `amp-img` too, made absolute against the page."""
     img = node if node.tag in ("img", "amp-img") else node.css_first("img, amp-img")
     if img is None:
         source = node.css_first("source[srcset]")
@@ -486,6 +488,8 @@ _NOT_COVER_TAGS = frozenset(("nav", "footer"))
 
 
 def _cover_ok(node: LexborNode, levels: int = 6) -> bool:
+    """Whether no near ancestor makes the picture chrome (nav, footer, login box) or
+    another story's (related, most-read); far ancestors are page-wide and say nothing."""
     current = node.parent
     for _ in range(levels):
         if current is None or current.tag in ("body", "html"):

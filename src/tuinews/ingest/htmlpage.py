@@ -23,7 +23,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tuinews.ingest import labels
 from tuinews.ingest.dom import element_words, link_text_length, node_text
-from tuinews.ingest.figures import figure_block, lead_image, promote_lead_figure
+from tuinews.ingest.figures import (
+    figure_block,
+    is_figure_like,
+    is_figure_part,
+    lead_image,
+    promote_lead_figure,
+)
 from tuinews.model import Article, Block, Link, Section
 
 MAX_DEPTH = 400
@@ -333,6 +339,16 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         if tag == "br":
             walk.inline.append(" ")
             continue
+        if tag != "figure" and is_figure_like(child) and not _is_boilerplate(child):
+            figure = figure_block(child, walk.base)
+            if figure is not None:
+                walk.add(figure)
+            continue
+        if tag not in _BLOCK_TAGS and child.css_first("figure") is not None:
+            walk.flush()
+            _walk(child, walk, depth + 1)
+            walk.flush()
+            continue
         if tag not in _BLOCK_TAGS:
             if _is_boilerplate(child):
                 continue
@@ -591,12 +607,23 @@ def _contains(outer: LexborNode, inner: LexborNode | None) -> bool:
     return False
 
 
+def _in_figure(node: LexborNode) -> bool:
+    current: LexborNode | None = node
+    while current is not None:
+        if current.tag in ("figure", "figcaption"):
+            return True
+        current = current.parent
+    return False
+
+
 def _lede(tree: LexborHTMLParser) -> tuple[str | None, LexborNode | None]:
     """The standfirst: an element whose class says so, in or just before the body."""
     for node in tree.css("p, div, h2, span, section"):
         if not (element_words(node) & _LEDE_WORDS):
             continue
         text = node_text(node)
+        if _in_figure(node):
+            continue  # a picture's description, not the story's
         if 40 <= len(text) <= 800 and not _is_boilerplate(node):
             inner = node.css("p")
             if len(inner) > 2:
@@ -617,7 +644,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
     for node in tree.css(_DROP_TAGS):
         node.decompose()
     for node in tree.css("[hidden], [aria-hidden=true]"):
-        if node.tag not in ("figure", "img", "picture"):
+        if node.tag not in ("figure", "img", "picture") and not is_figure_part(node):
             node.decompose()
     container = _main_container(tree)
     lede, lede_node = _lede(tree)
