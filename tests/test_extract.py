@@ -391,3 +391,14 @@ def test_hidden_credit_inside_a_figure_is_kept_and_split() -> None:
     block = figure_block(tree.css("figure")[-1], None)
     assert block is not None
     assert (block.caption, block.credit) == ("Fishermen in the port", "Ritzau Scanpix")
+
+
+def test_utf8_after_a_long_ascii_head_wins_over_a_wrong_meta_charset() -> None:
+    page = (
+        '<meta charset="iso-8859-1"><title>Ferry</title>'
+        + "<!-- "
+        + "x" * 70_000
+        + " -->"
+        + "<p>Færgen sejler igen fra Ærøskøbing til Svendborg hver morgen.</p>"
+    ).encode()
+    assert "Færgen sejler igen fra Ærøskøbing" in from_html(page).text

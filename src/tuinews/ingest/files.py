@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from tuinews.ingest.charset import decode_bytes, has_bom
 from tuinews.ingest.extract import from_html, from_text
 from tuinews.model import Article
 
@@ -21,18 +22,11 @@ class ArticleFileError(Exception):
 
 
 def decode_text(data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
-
-    Binary data (NUL bytes outside UTF-16) is refused rather than stored as mojibake.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data:
+    """Text of a file; binary data (NUL bytes without a UTF-16 BOM) is refused rather
+    than stored as mojibake."""
+    if b"\x00" in data and not has_bom(data):
         raise ValueError("binary data, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    return decode_bytes(data)
 
 
 def _from_json(data: bytes) -> Article:
@@ -54,7 +48,7 @@ def _from_markdown(data: bytes) -> Article:
 
 
 def _from_html(data: bytes) -> Article:
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:8192] and not has_bom(data):
         raise ValueError("binary data, not HTML")
     article = from_html(data)
     if not article.title and not article.sections:

@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tuinews.ingest import labels
+from tuinews.ingest.charset import decode_bytes
 from tuinews.ingest.dom import element_words, link_text_length, node_text
 from tuinews.ingest.figures import (
     figure_block,
@@ -90,37 +91,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]
 
 
 def decode_html(data: str | bytes) -> str:
-    """Text of a page: BOM, then <meta charset>, then UTF-8, then Windows-1252."""
+    """Text of a page: see `decode_bytes`; the declared charset is `<meta charset>`."""
     if isinstance(data, str):
         return data
-    for bom, encoding in (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe", "utf-16-le"),
-        (b"\xfe\xff", "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    if max(data[:65536], default=0) >= 0x80:
-        # Valid UTF-8 with multi-byte sequences is never an accident; pages that say
-        # "iso-8859-1" in <meta> while serving UTF-8 are common (the HTTP header wins
-        # in a browser, and we may not have it).
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
     match = _META_CHARSET.search(data[:4096])
-    if match:
-        encoding = match.group(1).decode("ascii", "ignore").lower()
-        if encoding in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
-            encoding = "cp1252"  # what browsers do with these labels
-        try:
-            return data.decode(encoding, errors="replace")
-        except LookupError:
-            pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    declared = match.group(1).decode("ascii", "ignore") if match else None
+    return decode_bytes(data, declared)
 
 
 @dataclass
