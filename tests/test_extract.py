@@ -402,3 +402,24 @@ def test_utf8_after_a_long_ascii_head_wins_over_a_wrong_meta_charset() -> None:
         + "<p>Færgen sejler igen fra Ærøskøbing til Svendborg hver morgen.</p>"
     ).encode()
     assert "Færgen sejler igen fra Ærøskøbing" in from_html(page).text
+
+
+def test_a_headline_quote_repeated_in_the_body_is_listed_once() -> None:
+    page = (
+        "<title>Mayor Holm: “The wall will hold this winter”</title>"
+        "<p>Speaking on Tuesday, she repeated it. “The wall will hold this winter,” "
+        "said mayor Ingrid Holm at the harbour.</p>"
+    )
+    article = from_html(page)
+    assert [(q.text, q.speaker) for q in article.quotes] == [
+        ("The wall will hold this winter", "Ingrid Holm")
+    ]
+
+
+def test_a_headline_quote_missing_from_the_body_is_listed() -> None:
+    article = from_html(
+        "<title>Fishermen: “We will not sail for less”</title><p>Talks went on.</p>"
+    )
+    assert [(q.text, q.speaker) for q in article.quotes] == [
+        ("We will not sail for less", "Fishermen")
+    ]

@@ -52,16 +52,16 @@ def finish(article: Article, *, find_quotes: bool = True) -> Article:
 def _add_title_quote(article: Article) -> None:
     """A headline quoting someone ("…: “Nobody believed in us”") is a quotation too.
 
-    Its speaker is the speaker of the same words in the body, when the body has them.
+    When the body has the same words it is listed once, from the body, where the speaker
+    is usually named; a speaker only the headline names is kept on that entry.
     """
     for quote in QuoteFinder().feed(article.title):
-        known = {_normal(q.text): q for q in article.quotes}
-        same = known.get(_normal(quote.text))
+        key = _normal(quote.text)
+        same = next((q for q in article.quotes if key in _normal(q.text)), None)
         if same is None:
-            same = next((q for key, q in known.items() if _normal(quote.text) in key), None)
-        if same is not None and quote.speaker is None:
-            continue  # already listed from the body, with its speaker
-        article.quotes.insert(0, Quote(text=quote.text, speaker=quote.speaker, section=0))
+            article.quotes.insert(0, Quote(text=quote.text, speaker=quote.speaker, section=0))
+        elif same.speaker is None:
+            same.speaker = quote.speaker
 
 
 def from_text(text: str, *, markdown: bool = False) -> Article:
