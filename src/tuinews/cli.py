@@ -121,6 +121,13 @@ def _print_json(value: object) -> None:
     sys.stdout.write("\n")
 
 
+STATUS_WORDS = {"new": "new", "updated": "updated", "unchanged": "already stored"}
+
+
+def _feed_width(rows: list[ArticleSummary]) -> int:
+    return min(20, max((len(row.feed or "Saved") for row in rows), default=5))
+
+
 def _summary_line(row: ArticleSummary, feed_width: int) -> str:
     flags = ("●" if not row.read else " ") + ("★" if row.starred else " ")
     date = row.published.strftime("%Y-%m-%d") if row.published else " " * 10
@@ -129,7 +136,7 @@ def _summary_line(row: ArticleSummary, feed_width: int) -> str:
 
 
 def _print_summaries(rows: list[ArticleSummary]) -> None:
-    feed_width = min(20, max((len(row.feed or "Saved") for row in rows), default=5))
+    feed_width = _feed_width(rows)
     for row in rows:
         print(_summary_line(row, feed_width))
 
@@ -180,7 +187,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     if not hits:
         print(f"no articles match {args.query!r}", file=sys.stderr)
         return 0
-    feed_width = min(20, max(len(hit.article.feed or "Saved") for hit in hits))
+    feed_width = _feed_width([hit.article for hit in hits])
     for hit in hits:
         print(_summary_line(hit.article, feed_width))
         snippet = " ".join(hit.snippet.split())
@@ -199,8 +206,7 @@ def cmd_import(args: argparse.Namespace, config: Config) -> int:
                 failures += 1
                 continue
             result = library.store_article(article, saved=True)
-            state = {"new": "new", "updated": "updated", "unchanged": "already stored"}
-            print(f"{result.id}\t{state[result.status]}\t{path}")
+            print(f"{result.id}\t{STATUS_WORDS[result.status]}\t{path}")
     return 1 if failures else 0
 
 
@@ -217,8 +223,7 @@ def cmd_save(args: argparse.Namespace, config: Config) -> int:
         if not article.sections:
             raise FetchError(f"{args.url}: no article text found in the page")
         result = library.store_article(article, saved=True)
-    state = {"new": "new", "updated": "updated", "unchanged": "already stored"}
-    print(f"{result.id}\t{state[result.status]}\t{page.url}")
+    print(f"{result.id}\t{STATUS_WORDS[result.status]}\t{page.url}")
     return 0
 
 

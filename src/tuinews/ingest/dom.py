@@ -42,3 +42,8 @@ def has_ancestor(node: LexborNode, ancestor: LexborNode) -> bool:
             return True
         current = current.parent
     return False
+
+
+def collapse_space(text: str) -> str:
+    """Runs of whitespace (newlines included) as one space, ends trimmed."""
+    return _SPACE.sub(" ", text).strip()

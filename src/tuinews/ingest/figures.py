@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tuinews.ingest.dom import element_words, has_ancestor, node_text
+from tuinews.ingest.dom import collapse_space, element_words, has_ancestor, node_text
 from tuinews.model import Block, Image, Section
 
 # Class fragments that say "caption" wherever they stand (substring of the class/id string,
@@ -124,7 +124,6 @@ _CJK_TAILS = (
     re.compile(r"[\[［(（]\s*(?P<credit>(?:사진|사진 출처|자료)\s*[=:＝].{1,40}?)[\]］)）]$"),
 )
 _LEAD_LABEL = re.compile(r"^\s*(?:legende|bildlegende|caption|bildtext|billedtekst)\s*:\s*", re.I)
-_SPACE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?)\]»”])")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[„«“])\s+")
 
@@ -135,7 +134,7 @@ def _has_credit_cue(text: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    text = _SPACE.sub(" ", text).strip()
+    text = collapse_space(text)
     text = _SPACE_BEFORE_PUNCT.sub("", text)
     return _SPACE_AFTER_OPEN.sub("", text)
 
@@ -157,7 +156,7 @@ def _strip_credit(credit: str) -> str:
 def split_credit(text: str) -> tuple[str | None, str | None]:
     """A caption's own words and its credit: "Photo: X", "© X", "… / Agency", "(X/Y)",
     "… | Agency", "… . AP Photo/Name"."""
-    text = _LEAD_LABEL.sub("", _SPACE.sub(" ", text).strip())
+    text = _LEAD_LABEL.sub("", collapse_space(text))
     if not text:
         return None, None
     if _CREDIT_START.match(text) and len(text) <= MAX_CREDIT and not re.search(r"[.!?]\s", text):

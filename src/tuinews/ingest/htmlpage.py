@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tuinews.ingest import labels
 from tuinews.ingest.charset import decode_bytes
-from tuinews.ingest.dom import element_words, link_text_length, node_text
+from tuinews.ingest.dom import collapse_space, element_words, link_text_length, node_text
 from tuinews.ingest.figures import (
     figure_block,
     is_figure_like,
@@ -86,7 +86,6 @@ _JSON_LD_TYPES = frozenset(
     "OpinionNewsArticle ReviewNewsArticle LiveBlogPosting WebPage BackgroundNewsArticle "
     "SocialMediaPosting Report".split()
 )
-_SPACE = re.compile(r"\s+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
 
 
@@ -287,7 +286,7 @@ class _Walk:
             self.sections.append(Section(title=text))
 
     def flush(self) -> None:
-        text = _SPACE.sub(" ", "".join(self.inline)).strip()
+        text = collapse_space("".join(self.inline))
         self.inline.clear()
         if text:
             self.sections[-1].blocks.append(Block(kind="paragraph", text=text))
@@ -651,7 +650,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
     image = promote_lead_figure(sections, image)
     title = metadata.title or ""
     return Article(
-        title=_SPACE.sub(" ", title).strip(),
+        title=collapse_space(title),
         url=url,
         byline=metadata.byline,
         published=metadata.published,
