@@ -155,6 +155,20 @@ def test_pages_come_newest_first_and_keyset_paging_visits_each_row_once(library:
     ]
 
 
+def test_row_index_is_the_position_of_a_row_in_its_filtered_list(library: Library) -> None:
+    news = library.add_feed("https://news.example/rss", "News")
+    _fill(library, 6, feed_id=news.id)
+    _fill(library, 4)
+    rows = library.list_articles(limit=10)
+    for index, row in enumerate(rows):
+        assert library.row_index(ArticleFilter(), Cursor.after(row)) == index
+    library.set_read(rows[0].id)
+    unread = library.list_articles(ArticleFilter(unread=True), limit=10)
+    assert library.row_index(ArticleFilter(unread=True), Cursor.after(unread[2])) == 2
+    in_feed = library.list_articles(ArticleFilter(feed_id=news.id), limit=10)
+    assert library.row_index(ArticleFilter(feed_id=news.id), Cursor.after(in_feed[-1])) == 5
+
+
 def test_filters_combine(library: Library) -> None:
     news = library.add_feed("https://news.example/rss", "News", folder="Daily")
     sport = library.add_feed("https://sport.example/rss", "Sport")

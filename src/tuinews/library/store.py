@@ -461,6 +461,22 @@ class Library:
             ]
         )
 
+    def row_index(self, filter: ArticleFilter, cursor: Cursor) -> int:
+        """Where the row at `cursor` stands in the list of `filter` (0 = newest).
+
+        Lets a long list jump to one article (the next unread, the one kept selected when a
+        refresh adds rows above it) without reading the rows before it.
+        """
+        clauses, params = self._where(filter)
+        clauses.append("(a.sort_ts, a.id) > (?, ?)")
+        params.extend((cursor.sort_ts, cursor.id))
+        where = " AND ".join(clauses)
+        return int(
+            self.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[
+                0
+            ]
+        )
+
     def set_read(self, article_id: int, read: bool = True) -> None:
         self.conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
 
