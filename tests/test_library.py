@@ -78,6 +78,22 @@ def test_store_and_get_round_trip(library: Library) -> None:
     assert stored.text == "The harbour reopened on Monday after repairs."
 
 
+def test_get_summary_is_the_list_row_of_one_article(library: Library) -> None:
+    feed = library.add_feed("https://news.example/rss", "News")
+    stored = library.store_article(make_article(), feed_id=feed.id)
+    library.set_starred(stored.id)
+    summary = library.get_summary(stored.id)
+    assert summary == library.list_articles()[0]
+    assert (summary.title, summary.feed, summary.starred, summary.read) == (
+        "Harbour reopens",
+        "News",
+        True,
+        False,
+    )
+    with pytest.raises(ArticleNotFound):
+        library.get_summary(stored.id + 1)
+
+
 def test_unknown_article_id(library: Library) -> None:
     with pytest.raises(ArticleNotFound, match="no article with id 99"):
         library.get_article(99)

@@ -381,6 +381,17 @@ class Library:
         self._resolve_links(article)
         return article
 
+    def get_summary(self, article_id: int) -> ArticleSummary:
+        """One article's list row: its read, starred and saved state without the document."""
+        row = self.conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
+            "WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise ArticleNotFound(article_id)
+        return _summary(row)
+
     def _resolve_links(self, article: Article) -> None:
         links = [link for link in article.also_read if link.url]
         block_links = [
