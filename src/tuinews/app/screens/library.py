@@ -1,0 +1,258 @@
+"""The library: feeds on the left, their articles on the right, opened from disk at once.
+
+Nothing here waits for the network: the lists are SQLite queries of a page at a time, and
+refreshing, subscribing and searching run in workers owned by the app or the dialogs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from tuinews.app.dialogs.add_feed import AddFeedDialog
+from tuinews.app.dialogs.confirm import ConfirmDialog
+from tuinews.app.dialogs.search import SearchDialog
+from tuinews.app.feed_entries import FeedEntry, feed_entries
+from tuinews.app.paged_rows import LibraryRows, next_unread
+from tuinews.app.screens.reader import ReaderScreen
+from tuinews.app.widgets.article_list import ArticleList
+from tuinews.app.widgets.feed_tree import FeedTree
+from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus
+from tuinews.config import RefreshSettings
+from tuinews.library import ArticleFilter, Cursor, Library
+from tuinews.model import ArticleSummary, Feed
+from tuinews.untrusted import is_followable
+
+if TYPE_CHECKING:
+    from tuinews.app.main import TuinewsApp
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "switch_pane", "Switch pane", show=False, id="library.next_pane",
+                tooltip="Move between the feeds and the articles"),
+        Binding("shift+tab", "switch_pane", "Switch pane", show=False,
+                id="library.previous_pane", tooltip="Move between the feeds and the articles"),
+        Binding("slash", "search", "Search", id="library.search",
+                tooltip="Full-text search of the library"),
+        Binding("r", "refresh_feed", "Refresh", show=False, id="library.refresh",
+                tooltip="Fetch new articles of the selected feed or folder"),
+        Binding("R", "refresh_all", "Refresh all", id="library.refresh_all",
+                tooltip="Fetch new articles of every feed"),
+        Binding("a", "add_feed", "Add feed", id="library.add_feed",
+                tooltip="Subscribe to a feed or a site"),
+        Binding("m", "toggle_read", "Read/unread", show=False, id="library.toggle_read",
+                tooltip="Mark the selected article read or unread"),
+        Binding("s", "toggle_star", "Star", show=False, id="library.toggle_star",
+                tooltip="Star or unstar the selected article"),
+        Binding("n", "next_unread", "Next unread", id="library.next_unread",
+                tooltip="Open the next unread article"),
+        Binding("o", "open_browser", "Browser", show=False, id="library.open_browser",
+                tooltip="Open the selected article's page in the web browser"),
+        Binding("y", "copy_link", "Copy link", show=False, id="library.copy_link",
+                tooltip="Copy the selected article's link to the clipboard"),
+        Binding("delete", "unsubscribe", "Unsubscribe", show=False, id="library.unsubscribe",
+                tooltip="Unsubscribe from the selected feed (asks first)"),
+    ]
+
+    def __init__(self, library: Library, settings: RefreshSettings) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self._seen_new = 0
+
+    @property
+    def tuinews(self) -> TuinewsApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="library"):
+            yield FeedTree(id="feeds")
+            yield ArticleList(LibraryRows(self.library, ArticleFilter()), id="articles")
+        yield RefreshBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FeedTree).border_title = "Feeds"
+        self.feeds.show(feed_entries(self.library))
+        self.articles.focus()
+        self.watch(self.app, "refresh_status", self._refresh_landed, init=False)
+
+    @property
+    def feeds(self) -> FeedTree:
+        return self.query_one(FeedTree)
+
+    @property
+    def articles(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def list_filter(self) -> ArticleFilter:
+        entry = self.feeds.current
+        return entry.filter if entry else ArticleFilter()
+
+    # -- lists -------------------------------------------------------------------------
+
+    @on(FeedTree.Chosen)
+    def _feed_chosen(self, message: FeedTree.Chosen) -> None:
+        self.articles.show(LibraryRows(self.library, message.entry.filter))
+        self._title_list(message.entry)
+
+    @on(FeedTree.Entered)
+    def _feed_entered(self, message: FeedTree.Entered) -> None:
+        self.articles.focus()
+
+    def _title_list(self, entry: FeedEntry) -> None:
+        self.articles.border_title = Content(entry.label)
+        error = entry.error
+        self.articles.border_subtitle = Content(f"! {error}") if error else None
+
+    def reload(self, keep: ArticleSummary | None = None) -> None:
+        """Read counts and rows again, keeping the cursor on `keep` (or where it was)."""
+        self.feeds.show(feed_entries(self.library))
+        keep = keep or self.articles.highlighted
+        index = None
+        if keep is not None:
+            index = self.library.row_index(self.list_filter, Cursor.after(keep))
+        self.articles.reload(index=index)
+        if self.feeds.current:
+            self._title_list(self.feeds.current)
+
+    def _refresh_landed(self, status: RefreshStatus | None) -> None:
+        if status is None:
+            return
+        if status.new != self._seen_new or not status.running:
+            self._seen_new = status.new if status.running else 0
+            self.reload()
+
+    # -- reading -----------------------------------------------------------------------
+
+    @on(ArticleList.Opened)
+    def _opened(self, message: ArticleList.Opened) -> None:
+        self.open_article(message.row)
+
+    def open_article(self, row: ArticleSummary) -> None:
+        reader = ReaderScreen(
+            self.library, self.settings, row.id, list_filter=self.list_filter, list_row=row
+        )
+        self.app.push_screen(reader, self._reader_closed)
+
+    def _reader_closed(self, last: ArticleSummary | None) -> None:
+        self.reload(keep=last)
+
+    def action_next_unread(self) -> None:
+        row = next_unread(self.library, self.list_filter, self.articles.highlighted)
+        if row is None:
+            row = next_unread(self.library, self.list_filter, None)
+        if row is None:
+            self.notify("No unread articles here.")
+            return
+        self.articles.cursor = self.library.row_index(self.list_filter, Cursor.after(row))
+        self.open_article(row)
+
+    def action_switch_pane(self) -> None:
+        (self.articles if self.feeds.has_focus else self.feeds).focus()
+
+    # -- the selected article ----------------------------------------------------------
+
+    def action_toggle_read(self) -> None:
+        row = self.articles.highlighted
+        if row is None:
+            return
+        self.library.set_read(row.id, not row.read)
+        self.articles.update_row(row.id, read=not row.read)
+        self.feeds.show(feed_entries(self.library))
+
+    def action_toggle_star(self) -> None:
+        row = self.articles.highlighted
+        if row is None:
+            return
+        self.library.set_starred(row.id, not row.starred)
+        self.articles.update_row(row.id, starred=not row.starred)
+        self.feeds.show(feed_entries(self.library))
+
+    def action_open_browser(self) -> None:
+        row = self.articles.highlighted
+        if row is not None and row.url and is_followable(row.url):
+            self.app.open_url(row.url)
+        else:
+            self.notify("This article has no web address to open.", severity="warning")
+
+    def action_copy_link(self) -> None:
+        row = self.articles.highlighted
+        if row is not None and row.url:
+            self.app.copy_to_clipboard(row.url)
+            self.notify("Link copied.")
+        else:
+            self.notify("This article has no link to copy.", severity="warning")
+
+    # -- dialogs -----------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchDialog(self.library.path), self._search_closed)
+
+    def _search_closed(self, row: ArticleSummary | None) -> None:
+        if row is not None:
+            reader = ReaderScreen(self.library, self.settings, row.id)
+            self.app.push_screen(reader, lambda _: self.reload())
+
+    def action_add_feed(self) -> None:
+        self.app.push_screen(AddFeedDialog(self.library.path, self.settings), self._feed_added)
+
+    def _feed_added(self, feed: Feed | None) -> None:
+        if feed is None or feed.id is None:
+            return
+        self.feeds.show(feed_entries(self.library))
+        keys = [entry.key for entry in self.feeds.entries]
+        if f"feed:{feed.id}" in keys:
+            self.feeds.highlighted = keys.index(f"feed:{feed.id}")
+        self.notify(f"Subscribed to {feed.title}.", markup=False)
+        self.tuinews.start_refresh([feed.id])
+
+    def action_unsubscribe(self) -> None:
+        entry = self.feeds.current
+        if entry is None or entry.feed is None or entry.feed.id is None:
+            self.notify("Choose a feed in the feeds pane to unsubscribe.", severity="warning")
+            return
+        feed = entry.feed
+        question = Content.assemble(
+            "Unsubscribe from ", (feed.title, "bold"), f"?\nIts {feed.total} articles go too."
+        )
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Unsubscribe"),
+            lambda confirmed: self._unsubscribe(feed, bool(confirmed)),
+        )
+
+    def _unsubscribe(self, feed: Feed, confirmed: bool) -> None:
+        if not confirmed or feed.id is None:
+            return
+        self.library.remove_feed(feed.id)
+        self.reload()
+        self.notify(f"Unsubscribed from {feed.title}.", markup=False)
+
+    # -- refresh -----------------------------------------------------------------------
+
+    def action_refresh_all(self) -> None:
+        self.tuinews.start_refresh(None)
+
+    def action_refresh_feed(self) -> None:
+        entry = self.feeds.current
+        if entry is None or (entry.feed is None and entry.folder is None):
+            self.notify("Choose a feed or folder to refresh; R refreshes every feed.")
+            return
+        ids = [
+            e.feed.id
+            for e in self.feeds.entries
+            if e.feed is not None
+            and e.feed.id is not None
+            and (e.feed is entry.feed or (entry.folder is not None and e.feed.folder == entry.folder))
+        ]
+        self.tuinews.start_refresh(ids)

@@ -1,0 +1,1 @@
+"""Widgets of the library and reader screens; each posts its own messages."""

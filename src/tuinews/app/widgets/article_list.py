@@ -1,0 +1,194 @@
+"""The article list: one row per article, drawn only for the rows on screen.
+
+Textual's ListView, DataTable and OptionList build a widget or a row object for every item,
+which takes seconds at 100,000 articles. This `ScrollView` knows only how many rows there are
+and asks `PagedRows` for the ones it draws, so opening and scrolling cost the same for a
+library of 100 or 100,000 stories.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tuinews.app.paged_rows import PagedRows, RowSource
+from tuinews.model import ArticleSummary
+
+FEED_WIDTH = 18
+
+
+class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Rows of unread mark, star, date, feed and title; a cursor; Enter opens."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--star",
+        "article-list--date",
+        "article-list--feed",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="list.down",
+                tooltip="Next article"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list.up",
+                tooltip="Previous article"),
+        Binding("g,home", "first", "First", show=False, id="list.first",
+                tooltip="First article"),
+        Binding("G,end", "last", "Last", show=False, id="list.last",
+                tooltip="Last article"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down",
+                tooltip="Down a screen"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up",
+                tooltip="Up a screen"),
+        Binding("enter", "open", "Open", id="list.open", tooltip="Read the selected article"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to another article."""
+
+        def __init__(self, article_list: ArticleList, row: ArticleSummary | None) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.row = row
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    class Opened(Message):
+        """The user asked to read an article (Enter or a double click)."""
+
+        def __init__(self, article_list: ArticleList, row: ArticleSummary) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.row = row
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    def __init__(self, source: RowSource, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = PagedRows(source)
+        self.lines_rendered = 0
+
+    def on_mount(self) -> None:
+        self._size_to_rows()
+
+    def show(self, source: RowSource) -> None:
+        """List other rows (another feed, new search results) from the top."""
+        self.rows = PagedRows(source)
+        self._size_to_rows()
+        self.scroll_to(y=0, animate=False)
+        self.cursor = 0
+
+    def reload(self, keep: ArticleSummary | None = None, index: int | None = None) -> None:
+        """Read the rows again; keep the cursor on `index` (where `keep` now stands)."""
+        self.rows.reload()
+        self._size_to_rows()
+        if index is None and keep is not None:
+            index = self.rows.index_of(keep.id)
+        target = self.cursor if index is None else index
+        self.cursor = max(0, min(target, len(self.rows) - 1))
+
+    def _size_to_rows(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
+        self.refresh()
+
+    @property
+    def highlighted(self) -> ArticleSummary | None:
+        return self.rows.get(self.cursor)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self.scroll_to_region(
+            Region(0, new, 1, 1), animate=False, force=True, immediate=True
+        )
+        self.post_message(self.Highlighted(self, self.highlighted))
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1))
+
+    def update_row(
+        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        self.rows.update(article_id, read=read, starred=starred)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        self.lines_rendered += 1
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_offset.y) + y
+        row = self.rows.get(index)
+        if row is None:
+            return Strip.blank(width, self.rich_style)
+        style = self.rich_style
+        if index == self.cursor:
+            style = style + self.get_component_rich_style("article-list--cursor")
+        text = self._row_text(row)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        strip = Strip(text.render(self.app.console), text.cell_len)
+        return strip.crop_extend(0, width, style).apply_style(style)
+
+    def _row_text(self, row: ArticleSummary) -> Text:
+        """A row from Text parts: titles and feed names are data, never markup."""
+        style = self._part_style
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(" ● " if not row.read else "   ", style=style("article-list--unread"))
+        text.append("★ " if row.starred else "  ", style=style("article-list--star"))
+        date = row.published.strftime("%Y-%m-%d") if row.published else ""
+        text.append(date.ljust(10), style=style("article-list--date"))
+        text.append("  ")
+        feed = row.feed or ("Saved" if row.saved else "Web")
+        text.append(feed[:FEED_WIDTH].ljust(FEED_WIDTH), style=style("article-list--feed"))
+        text.append("  ")
+        title_style = "article-list--unread" if not row.read else "article-list--read"
+        text.append(row.title, style=style(title_style))
+        return text
+
+    def _part_style(self, name: str) -> Style:
+        """Only what the stylesheet sets for a part, so the cursor's background shows."""
+        return self.get_component_rich_style(name, partial=True)
+
+    def on_click(self, event: events.Click) -> None:
+        index = round(self.scroll_offset.y) + event.y
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_open()
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_open(self) -> None:
+        row = self.highlighted
+        if row is not None:
+            self.post_message(self.Opened(self, row))

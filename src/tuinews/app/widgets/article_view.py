@@ -1,0 +1,201 @@
+"""The reading column: an article drawn line by line from its layout.
+
+A `ScrollView` that renders only the lines on screen, centred in a column of at most
+`READING_WIDTH` cells. It reports the section in view as it scrolls and the link a click
+lands on; the reader screen decides what to do with either.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tuinews.app.also_read import LinkEntry
+from tuinews.app.article_layout import ROLES, ArticleLayout, lay_out
+from tuinews.model import Article
+
+READING_WIDTH = 88
+FLASH_SECONDS = 1.2
+
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """The body of one article."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"article-view--{role}" for role in ROLES),
+        "article-view--flash",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="reader.scroll_down",
+                tooltip="Scroll down a line"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="reader.scroll_up",
+                tooltip="Scroll up a line"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page_down",
+                tooltip="Scroll down a screen"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up",
+                tooltip="Scroll up a screen"),
+        Binding("home", "scroll_home", "Top", show=False, id="reader.top",
+                tooltip="Go to the top of the story"),
+        Binding("end", "scroll_end", "End", show=False, id="reader.bottom",
+                tooltip="Go to the end of the story"),
+    ]
+
+    class SectionInView(Message):
+        """The section at the top of the view changed."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class LinkClicked(Message):
+        """A link card (or one of its suggestions) was clicked."""
+
+        def __init__(self, entry: int, suggestion: int | None) -> None:
+            super().__init__()
+            self.entry = entry
+            self.suggestion = suggestion
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.entries: list[LinkEntry] = []
+        self._layout: ArticleLayout | None = None
+        self._section = -1
+        self.flashing: tuple[int, int] | None = None
+
+    def show(self, article: Article, entries: list[LinkEntry], scroll_y: float = 0) -> None:
+        self.article = article
+        self.entries = entries
+        self._section = -1
+        self.flashing = None
+        self._relayout()
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        self._report_section()
+
+    def update_entries(self, entries: list[LinkEntry]) -> None:
+        """New link state (suggestions arrived, a target got stored): same article."""
+        self.entries = entries
+        self._relayout()
+
+    @property
+    def layout_lines(self) -> ArticleLayout | None:
+        return self._layout
+
+    def _column_width(self) -> int:
+        return max(20, min(READING_WIDTH, self.scrollable_content_region.width - 2))
+
+    def _relayout(self) -> None:
+        if self.article is None or not self.size.width:
+            self._layout = None
+            return
+        width = self._column_width()
+        self._layout = lay_out(
+            self.article,
+            self.entries,
+            width,
+            self.app.console,
+            lambda role: self.get_component_rich_style(f"article-view--{role}", partial=True),
+        )
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._layout.lines))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout is None or self._layout.width != self._column_width():
+            self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.article is not None:
+            self._relayout()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        layout = self._layout
+        index = round(self.scroll_offset.y) + y
+        if layout is None or index >= len(layout.lines):
+            return Strip.blank(width, self.rich_style)
+        margin = max(0, (width - layout.width) // 2)
+        line = layout.lines[index]
+        if self.flashing and self.flashing[0] <= index <= self.flashing[1]:
+            line = line.apply_style(self.get_component_rich_style("article-view--flash"))
+        strip = Strip([Segment(" " * margin), *line]) if margin else line
+        return strip.crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._report_section()
+
+    def _report_section(self) -> None:
+        if self._layout is None:
+            return
+        section = self._layout.section_at(round(self.scroll_y) + 1)
+        if self.is_vertical_scroll_end and self.max_scroll_y > 0:
+            visible_end = round(self.scroll_y) + self.scrollable_content_region.height
+            starts = [i for i, line in enumerate(self._layout.section_lines) if line < visible_end]
+            section = starts[-1] if starts else section
+        if section != self._section:
+            self._section = section
+            self.post_message(self.SectionInView(section))
+
+    @property
+    def section_in_view(self) -> int:
+        return self._section
+
+    def scroll_to_line(self, line: int, *, above: int = 0) -> None:
+        self.scroll_to(y=max(0, line - above), animate=False, immediate=True)
+
+    def scroll_to_section(self, index: int) -> None:
+        if self._layout is not None and 0 <= index < len(self._layout.section_lines):
+            self.scroll_to_line(self._layout.section_lines[index])
+
+    def flash_quote(self, index: int) -> bool:
+        """Bring a quotation into view and light it up briefly; False if it is not shown."""
+        if self._layout is None or index not in self._layout.quote_lines:
+            return False
+        first, last = self._layout.quote_lines[index]
+        self.scroll_to_line(first, above=self.scrollable_content_region.height // 3)
+        self.flashing = (first, last)
+        self.refresh()
+        self.set_timer(FLASH_SECONDS, self._end_flash)
+        return True
+
+    def _end_flash(self) -> None:
+        self.flashing = None
+        self.refresh()
+
+    def scroll_to_link(self, entry: int) -> None:
+        if self._layout is not None and entry in self._layout.link_lines:
+            line = self._layout.link_lines[entry]
+            if not self.scroll_y <= line < self.scroll_y + self.scrollable_content_region.height:
+                self.scroll_to_line(line, above=self.scrollable_content_region.height // 3)
+
+    def on_click(self, event: events.Click) -> None:
+        meta = event.style.meta if event.style else {}
+        if "link" in meta:
+            event.stop()
+            self.post_message(self.LinkClicked(meta["link"], meta.get("suggestion")))
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_relative(y=1, animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_relative(y=-1, animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)

@@ -1,0 +1,99 @@
+"""The feeds pane: a short list (one row per feed), so a plain OptionList serves it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tuinews.app.feed_entries import FeedEntry
+
+
+class FeedTree(OptionList, inherit_bindings=False):
+    """All, Unread, Starred, Saved, folders and feeds with unread counts; errors marked."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "feed-tree--count",
+        "feed-tree--error",
+        "feed-tree--folder",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="feeds.down",
+                tooltip="Next feed"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="feeds.up",
+                tooltip="Previous feed"),
+        Binding("g,home", "first", "First", show=False, id="feeds.first", tooltip="First entry"),
+        Binding("G,end", "last", "Last", show=False, id="feeds.last", tooltip="Last entry"),
+        Binding("enter", "select", "Articles", id="feeds.open",
+                tooltip="Show this feed's articles"),
+    ]
+
+    class Chosen(Message):
+        """The highlighted entry changed: the article list should show its articles."""
+
+        def __init__(self, entry: FeedEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    class Entered(Message):
+        """Enter on an entry: move on to its articles."""
+
+        def __init__(self, entry: FeedEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[FeedEntry] = []
+
+    def show(self, entries: list[FeedEntry]) -> None:
+        """Replace the entries, keeping the highlight on the same key when it is still there."""
+        current = self.current
+        keep = current.key if current else "all"
+        self.entries = entries
+        with self.prevent(OptionList.OptionHighlighted):
+            self.clear_options()
+            self.add_options(Option(self._prompt(entry), id=entry.key) for entry in entries)
+            keys = [entry.key for entry in entries]
+            self.highlighted = keys.index(keep) if keep in keys else 0
+        if current is None or keep not in keys:
+            self._announce()
+
+    @property
+    def current(self) -> FeedEntry | None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self.entries):
+            return None
+        return self.entries[self.highlighted]
+
+    def _part(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _prompt(self, entry: FeedEntry) -> Text:
+        """Label and count as Text: feed titles are data, never markup."""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("  " * entry.depth)
+        if entry.error:
+            text.append("! ", style=self._part("feed-tree--error"))
+        style = self._part("feed-tree--folder") if entry.folder else Style()
+        text.append(entry.label, style=style)
+        if entry.count:
+            text.append(f"  {entry.count}", style=self._part("feed-tree--count"))
+        return text
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._announce()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.current is not None:
+            self.post_message(self.Entered(self.current))
+
+    def _announce(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Chosen(self.current))
