@@ -267,10 +267,89 @@ class Library:
             raise FeedNotFound(name)
         return found[0]
 
+    def find_feed_by_url(self, url: str) -> Feed | None:
+        found = self._feeds("f.url = ?", (url,))
+        return found[0] if found else None
+
     def remove_feed(self, feed_id: int) -> None:
         """Unsubscribe; the feed's articles go with it."""
         with self.transaction():
             self.conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+
+    def set_full_text(self, feed_id: int, on: bool) -> None:
+        """Fetch each new entry's web page too, for feeds that carry only summaries."""
+        self.conn.execute("UPDATE feeds SET full_text = ? WHERE id = ?", (int(on), feed_id))
+
+    def rename_feed(self, feed_id: int, title: str) -> None:
+        self.conn.execute(
+            "UPDATE feeds SET title = ? WHERE id = ?", (clean_line(title) or title, feed_id)
+        )
+
+    def move_feed(self, feed_id: int, url: str) -> bool:
+        """Point a subscription at its new address; False when another feed already has it."""
+        taken = self.conn.execute(
+            "SELECT 1 FROM feeds WHERE url = ? AND id != ?", (url, feed_id)
+        ).fetchone()
+        if taken:
+            return False
+        self.conn.execute("UPDATE feeds SET url = ? WHERE id = ?", (url, feed_id))
+        return True
+
+    def record_success(
+        self, feed_id: int, status: int, etag: str | None, last_modified: str | None
+    ) -> None:
+        """A fetch that worked (200 or 304): errors and back-off are forgotten."""
+        now = _now()
+        if status == 304:
+            self.conn.execute(
+                "UPDATE feeds SET last_status = 304, last_error = NULL, last_fetched = ?, "
+                "last_success = ?, failures = 0, next_fetch_after = NULL, gone = 0 "
+                "WHERE id = ?",
+                (now, now, feed_id),
+            )
+            return
+        self.conn.execute(
+            "UPDATE feeds SET last_status = ?, etag = ?, last_modified = ?, last_error = NULL, "
+            "last_fetched = ?, last_success = ?, failures = 0, next_fetch_after = NULL, "
+            "gone = 0 WHERE id = ?",
+            (status, etag, last_modified, now, now, feed_id),
+        )
+
+    def record_failure(
+        self,
+        feed_id: int,
+        error: str,
+        *,
+        status: int | None = None,
+        next_fetch_after: datetime | None = None,
+        gone: bool = False,
+    ) -> None:
+        """A failed fetch: the error is kept, one line, for `feeds` and the UI to show."""
+        self.conn.execute(
+            "UPDATE feeds SET last_status = ?, last_error = ?, last_fetched = ?, "
+            "failures = failures + 1, next_fetch_after = ?, gone = ? WHERE id = ?",
+            (
+                status,
+                clean_line(error),
+                _now(),
+                int(next_fetch_after.timestamp()) if next_fetch_after else None,
+                int(gone),
+                feed_id,
+            ),
+        )
+
+    def known_guids(self, feed_id: int, guids: list[str]) -> set[str]:
+        """Which of these entries the feed has already delivered."""
+        found: set[str] = set()
+        for start in range(0, len(guids), 500):
+            chunk = guids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT guid FROM articles WHERE feed_id = ? AND guid IN ({marks})",
+                (feed_id, *chunk),
+            )
+            found.update(row[0] for row in rows)
+        return found
 
     # -- articles --------------------------------------------------------------------
 
