@@ -38,10 +38,18 @@ def feed_entries(library: Library) -> list[FeedEntry]:
     entries = [
         FeedEntry("all", "All", ArticleFilter(), unread),
         FeedEntry("unread", "Unread", ArticleFilter(unread=True), unread),
-        FeedEntry("starred", "Starred", ArticleFilter(starred=True),
-                  library.count_articles(ArticleFilter(starred=True))),
-        FeedEntry("saved", "Saved", ArticleFilter(saved=True),
-                  library.count_articles(ArticleFilter(saved=True))),
+        FeedEntry(
+            "starred",
+            "Starred",
+            ArticleFilter(starred=True),
+            library.count_articles(ArticleFilter(starred=True)),
+        ),
+        FeedEntry(
+            "saved",
+            "Saved",
+            ArticleFilter(saved=True),
+            library.count_articles(ArticleFilter(saved=True)),
+        ),
     ]
     for folder, group in groupby(feeds, key=lambda feed: feed.folder):
         members = list(group)

@@ -1,67 +1,121 @@
-"""The application: opens the library and shows its newest articles.
+"""The application: the library connection, the screens, and feed refreshes.
 
-The library screen here lists one page of the newest stories; it opens from disk at once
-and never waits for the network.
+The library opens from disk at once and never waits for the network. The app owns what
+outlives a screen: the UI thread's library connection and the refresh worker, whose
+progress every screen shows through `refresh_status`.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
-from textual.app import App, ComposeResult
+from textual import work
+from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
 
+from tuinews.app.commands import ActionCommands
+from tuinews.app.dialogs.help import HelpDialog
+from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.styles import stylesheets
+from tuinews.app.widgets.refresh_bar import RefreshStatus
 from tuinews.config import Config
 from tuinews.library import Library
-from tuinews.model import ArticleSummary
-
-PAGE_SIZE = 200
-
-
-def article_row(row: ArticleSummary) -> Text:
-    """One list row built from Text parts: titles are data, never markup."""
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append("● " if not row.read else "  ", style="bold")
-    text.append("★ " if row.starred else "  ")
-    text.append(row.published.strftime("%Y-%m-%d") if row.published else " " * 10, style="dim")
-    text.append("  ")
-    text.append((row.feed or "Saved")[:18].ljust(18), style="italic")
-    text.append("  ")
-    text.append(row.title, style="bold" if not row.read else "")
-    return text
+from tuinews.refresh import RefreshProgress, refresh_feeds
 
 
 class TuinewsApp(App[None]):
     TITLE = "tuinews"
     CSS_PATH: ClassVar = stylesheets()
+    COMMANDS: ClassVar = App.COMMANDS | {ActionCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave tuinews"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="The keys of this screen"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            id="app.command_palette",
+            tooltip="Find any command by name",
+        ),
     ]
+
+    refresh_status: reactive[RefreshStatus | None] = reactive(None, init=False)
 
     def __init__(self, db: Path, config: Config) -> None:
         super().__init__()
         self.db = db
         self.config = config
+        self.library = Library.open(db)
+        self._cancel_refresh = threading.Event()
         if config.theme in self.available_themes:
             self.theme = config.theme
         self.set_keymap(config.keys)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield OptionList(id="articles")
-        yield Footer()
-
     def on_mount(self) -> None:
         if self.config.theme and self.config.theme not in self.available_themes:
             self.notify(f"Unknown theme {self.config.theme!r} in config", severity="warning")
-        with Library.open(self.db) as library:
-            rows = library.list_articles(limit=PAGE_SIZE)
-        articles = self.query_one("#articles", OptionList)
-        articles.add_options(Option(article_row(row), id=str(row.id)) for row in rows)
-        articles.border_title = "Newest"
-        articles.focus()
+        self.push_screen(LibraryScreen(self.library, self.config.refresh))
+
+    def on_unmount(self) -> None:
+        self._cancel_refresh.set()
+        self.library.close()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpDialog):
+            return
+        name = "Reader" if self.screen.__class__.__name__ == "ReaderScreen" else "Library"
+        self.push_screen(HelpDialog(self.screen, name))
+
+    # -- refresh -----------------------------------------------------------------------
+
+    @property
+    def refreshing(self) -> bool:
+        return self.refresh_status is not None and self.refresh_status.running
+
+    def start_refresh(self, feed_ids: Sequence[int] | None) -> None:
+        """Refresh these feeds (None: every due feed) unless a refresh is running."""
+        if self.refreshing:
+            self.notify("A refresh is already running.")
+            return
+        self.refresh_status = RefreshStatus()
+        self._refresh(None if feed_ids is None else list(feed_ids))
+
+    @work(thread=True, group="refresh")
+    def _refresh(self, feed_ids: list[int] | None) -> None:
+        outcomes = refresh_feeds(
+            self.db,
+            self.config.refresh,
+            feed_ids,
+            on_progress=lambda progress: self.call_from_thread(self._progressed, progress),
+            cancel=self._cancel_refresh,
+        )
+        self.call_from_thread(self._refresh_ended, len(outcomes))
+
+    def _progressed(self, progress: RefreshProgress) -> None:
+        self.refresh_status = RefreshStatus(
+            progress.done, progress.total, progress.new, progress.errors
+        )
+        outcome = progress.outcome
+        if outcome is not None and outcome.status in ("error", "gone"):
+            self.notify(
+                outcome.error or "failed",
+                title=f"Could not refresh {outcome.title}",
+                severity="error",
+                markup=False,
+            )
+
+    def _refresh_ended(self, feeds: int) -> None:
+        status = self.refresh_status or RefreshStatus()
+        self.refresh_status = RefreshStatus(
+            status.done, status.total, status.new, status.errors, running=False
+        )
+        if feeds == 0:
+            self.notify("No feeds to refresh.")
+        else:
+            self.notify(f"Refreshed {status.done} of {feeds} feeds: {status.new} new articles.")

@@ -110,7 +110,9 @@ class PagedRows:
                     return number * self.page_size + within
         return None
 
-    def update(self, article_id: int, *, read: bool | None = None, starred: bool | None = None) -> None:
+    def update(
+        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
         """Change a loaded row in place, as the library just changed it; no query."""
         for page in self._pages.values():
             for within, row in enumerate(page):

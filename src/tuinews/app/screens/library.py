@@ -36,30 +36,98 @@ if TYPE_CHECKING:
 
 class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "switch_pane", "Switch pane", show=False, id="library.next_pane",
-                tooltip="Move between the feeds and the articles"),
-        Binding("shift+tab", "switch_pane", "Switch pane", show=False,
-                id="library.previous_pane", tooltip="Move between the feeds and the articles"),
-        Binding("slash", "search", "Search", id="library.search",
-                tooltip="Full-text search of the library"),
-        Binding("r", "refresh_feed", "Refresh", show=False, id="library.refresh",
-                tooltip="Fetch new articles of the selected feed or folder"),
-        Binding("R", "refresh_all", "Refresh all", id="library.refresh_all",
-                tooltip="Fetch new articles of every feed"),
-        Binding("a", "add_feed", "Add feed", id="library.add_feed",
-                tooltip="Subscribe to a feed or a site"),
-        Binding("m", "toggle_read", "Read/unread", show=False, id="library.toggle_read",
-                tooltip="Mark the selected article read or unread"),
-        Binding("s", "toggle_star", "Star", show=False, id="library.toggle_star",
-                tooltip="Star or unstar the selected article"),
-        Binding("n", "next_unread", "Next unread", id="library.next_unread",
-                tooltip="Open the next unread article"),
-        Binding("o", "open_browser", "Browser", show=False, id="library.open_browser",
-                tooltip="Open the selected article's page in the web browser"),
-        Binding("y", "copy_link", "Copy link", show=False, id="library.copy_link",
-                tooltip="Copy the selected article's link to the clipboard"),
-        Binding("delete", "unsubscribe", "Unsubscribe", show=False, id="library.unsubscribe",
-                tooltip="Unsubscribe from the selected feed (asks first)"),
+        Binding(
+            "tab",
+            "switch_pane",
+            "Switch pane",
+            show=False,
+            id="library.next_pane",
+            tooltip="Move between the feeds and the articles",
+        ),
+        Binding(
+            "shift+tab",
+            "switch_pane",
+            "Switch pane",
+            show=False,
+            id="library.previous_pane",
+            tooltip="Move between the feeds and the articles",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="library.search",
+            tooltip="Full-text search of the library",
+        ),
+        Binding(
+            "r",
+            "refresh_feed",
+            "Refresh",
+            show=False,
+            id="library.refresh",
+            tooltip="Fetch new articles of the selected feed or folder",
+        ),
+        Binding(
+            "R",
+            "refresh_all",
+            "Refresh all",
+            id="library.refresh_all",
+            tooltip="Fetch new articles of every feed",
+        ),
+        Binding(
+            "a",
+            "add_feed",
+            "Add feed",
+            id="library.add_feed",
+            tooltip="Subscribe to a feed or a site",
+        ),
+        Binding(
+            "m",
+            "toggle_read",
+            "Read/unread",
+            show=False,
+            id="library.toggle_read",
+            tooltip="Mark the selected article read or unread",
+        ),
+        Binding(
+            "s",
+            "toggle_star",
+            "Star",
+            show=False,
+            id="library.toggle_star",
+            tooltip="Star or unstar the selected article",
+        ),
+        Binding(
+            "n",
+            "next_unread",
+            "Next unread",
+            id="library.next_unread",
+            tooltip="Open the next unread article",
+        ),
+        Binding(
+            "o",
+            "open_browser",
+            "Browser",
+            show=False,
+            id="library.open_browser",
+            tooltip="Open the selected article's page in the web browser",
+        ),
+        Binding(
+            "y",
+            "copy_link",
+            "Copy link",
+            show=False,
+            id="library.copy_link",
+            tooltip="Copy the selected article's link to the clipboard",
+        ),
+        Binding(
+            "delete",
+            "unsubscribe",
+            "Unsubscribe",
+            show=False,
+            id="library.unsubscribe",
+            tooltip="Unsubscribe from the selected feed (asks first)",
+        ),
     ]
 
     def __init__(self, library: Library, settings: RefreshSettings) -> None:
@@ -253,6 +321,8 @@ class LibraryScreen(Screen[None]):
             for e in self.feeds.entries
             if e.feed is not None
             and e.feed.id is not None
-            and (e.feed is entry.feed or (entry.folder is not None and e.feed.folder == entry.folder))
+            and (
+                e.feed is entry.feed or (entry.folder is not None and e.feed.folder == entry.folder)
+            )
         ]
         self.tuinews.start_refresh(ids)

@@ -44,7 +44,6 @@ def _follow_bindings() -> list[Binding]:
             f"follow({number})",
             "Follow link",
             show=number == 1,
-            key_display="1…9",
             id=f"reader.follow_{number}",
             tooltip=f"Follow also-read link {number}",
         )
@@ -56,33 +55,105 @@ class ReaderScreen(Screen[ArticleSummary | None]):
     """Dismisses with the last article reached from the list, so the list can follow."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,escape", "close", "Library", id="reader.close",
-                tooltip="Back to the library (Escape also cancels loading a link)"),
-        Binding("backspace,alt+left", "back", "Back", id="reader.back",
-                tooltip="The article you read before this one"),
-        Binding("alt+right", "forward", "Forward", id="reader.forward",
-                tooltip="The article you came back from"),
-        Binding("right_square_bracket", "next_section", "Next section", show=False,
-                id="reader.next_section", tooltip="Scroll to the next section"),
-        Binding("left_square_bracket", "previous_section", "Previous section", show=False,
-                id="reader.previous_section", tooltip="Scroll to the previous section"),
-        Binding("tab", "cycle(1)", "Panes", show=False, id="reader.next_pane",
-                tooltip="Body, Sections, Quotes, Also read in turn"),
-        Binding("shift+tab", "cycle(-1)", "Panes back", show=False, id="reader.previous_pane",
-                tooltip="Body, Also read, Quotes, Sections in turn"),
-        Binding("p", "toggle_panes", "Panes", id="reader.toggle_panes",
-                tooltip="Show or hide the panes (narrow terminals)"),
+        Binding(
+            "q,escape",
+            "close",
+            "Library",
+            id="reader.close",
+            tooltip="Back to the library (Escape also cancels loading a link)",
+        ),
+        Binding(
+            "backspace,alt+left",
+            "back",
+            "Back",
+            id="reader.back",
+            tooltip="The article you read before this one",
+        ),
+        Binding(
+            "alt+right",
+            "forward",
+            "Forward",
+            id="reader.forward",
+            tooltip="The article you came back from",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_section",
+            "Next section",
+            show=False,
+            id="reader.next_section",
+            tooltip="Scroll to the next section",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_section",
+            "Previous section",
+            show=False,
+            id="reader.previous_section",
+            tooltip="Scroll to the previous section",
+        ),
+        Binding(
+            "tab",
+            "cycle(1)",
+            "Next pane",
+            show=False,
+            id="reader.next_pane",
+            tooltip="Body, Sections, Quotes, Also read in turn",
+        ),
+        Binding(
+            "shift+tab",
+            "cycle(-1)",
+            "Previous pane",
+            show=False,
+            id="reader.previous_pane",
+            tooltip="Body, Also read, Quotes, Sections in turn",
+        ),
+        Binding(
+            "p",
+            "toggle_panes",
+            "Show panes",
+            id="reader.toggle_panes",
+            tooltip="Show or hide the panes (narrow terminals)",
+        ),
         *_follow_bindings(),
-        Binding("n", "next_unread", "Next unread", id="reader.next_unread",
-                tooltip="Open the next unread article of the list"),
-        Binding("m", "toggle_read", "Read/unread", show=False, id="reader.toggle_read",
-                tooltip="Mark this article read or unread"),
-        Binding("s", "toggle_star", "Star", id="reader.toggle_star",
-                tooltip="Star or unstar this article"),
-        Binding("o", "open_browser", "Browser", show=False, id="reader.open_browser",
-                tooltip="Open this article's page in the web browser"),
-        Binding("y", "copy_link", "Copy link", show=False, id="reader.copy_link",
-                tooltip="Copy this article's link to the clipboard"),
+        Binding(
+            "n",
+            "next_unread",
+            "Next unread",
+            id="reader.next_unread",
+            tooltip="Open the next unread article of the list",
+        ),
+        Binding(
+            "m",
+            "toggle_read",
+            "Read/unread",
+            show=False,
+            id="reader.toggle_read",
+            tooltip="Mark this article read or unread",
+        ),
+        Binding(
+            "s",
+            "toggle_star",
+            "Star",
+            id="reader.toggle_star",
+            tooltip="Star or unstar this article",
+        ),
+        Binding(
+            "o",
+            "open_browser",
+            "Browser",
+            show=False,
+            id="reader.open_browser",
+            tooltip="Open this article's page in the web browser",
+        ),
+        Binding(
+            "y",
+            "copy_link",
+            "Copy link",
+            show=False,
+            id="reader.copy_link",
+            tooltip="Copy this article's link to the clipboard",
+        ),
     ]
 
     class LinkFetched(Message):
@@ -107,7 +178,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
         settings: RefreshSettings,
         article_id: int,
         *,
-        list_filter: ArticleFilter = ArticleFilter(),
+        list_filter: ArticleFilter | None = None,
         list_row: ArticleSummary | None = None,
     ) -> None:
         super().__init__()
@@ -115,7 +186,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
         self.settings = settings
         self.history = History()
         self.history.visit(article_id)
-        self.list_filter = list_filter
+        self.list_filter = list_filter or ArticleFilter()
         self.list_row = list_row
         self.article: Article | None = None
         self.summary: ArticleSummary | None = None

@@ -38,18 +38,23 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         "article-list--feed",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="list.down",
-                tooltip="Next article"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="list.up",
-                tooltip="Previous article"),
-        Binding("g,home", "first", "First", show=False, id="list.first",
-                tooltip="First article"),
-        Binding("G,end", "last", "Last", show=False, id="list.last",
-                tooltip="Last article"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down",
-                tooltip="Down a screen"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up",
-                tooltip="Up a screen"),
+        Binding(
+            "j,down", "cursor_down", "Down", show=False, id="list.down", tooltip="Next article"
+        ),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list.up", tooltip="Previous article"),
+        Binding("g,home", "first", "First", show=False, id="list.first", tooltip="First article"),
+        Binding("G,end", "last", "Last", show=False, id="list.last", tooltip="Last article"),
+        Binding(
+            "pagedown",
+            "page_down",
+            "Page down",
+            show=False,
+            id="list.page_down",
+            tooltip="Down a screen",
+        ),
+        Binding(
+            "pageup", "page_up", "Page up", show=False, id="list.page_up", tooltip="Up a screen"
+        ),
         Binding("enter", "open", "Open", id="list.open", tooltip="Read the selected article"),
     ]
 
@@ -114,9 +119,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh_line(old)
         self.refresh_line(new)
-        self.scroll_to_region(
-            Region(0, new, 1, 1), animate=False, force=True, immediate=True
-        )
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
         self.post_message(self.Highlighted(self, self.highlighted))
 
     def validate_cursor(self, value: int) -> int:
@@ -164,7 +167,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         return self.get_component_rich_style(name, partial=True)
 
     def on_click(self, event: events.Click) -> None:
-        index = round(self.scroll_offset.y) + event.y
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = round(self.scroll_offset.y) + offset.y
         if 0 <= index < len(self.rows):
             self.cursor = index
             if event.chain >= 2:

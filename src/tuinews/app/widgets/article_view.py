@@ -33,18 +33,49 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--flash",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Down", show=False, id="reader.scroll_down",
-                tooltip="Scroll down a line"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="reader.scroll_up",
-                tooltip="Scroll up a line"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page_down",
-                tooltip="Scroll down a screen"),
-        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up",
-                tooltip="Scroll up a screen"),
-        Binding("home", "scroll_home", "Top", show=False, id="reader.top",
-                tooltip="Go to the top of the story"),
-        Binding("end", "scroll_end", "End", show=False, id="reader.bottom",
-                tooltip="Go to the end of the story"),
+        Binding(
+            "j,down",
+            "scroll_down",
+            "Down",
+            show=False,
+            id="reader.scroll_down",
+            tooltip="Scroll down a line",
+        ),
+        Binding(
+            "k,up", "scroll_up", "Up", show=False, id="reader.scroll_up", tooltip="Scroll up a line"
+        ),
+        Binding(
+            "space,pagedown",
+            "page_down",
+            "Page down",
+            show=False,
+            id="reader.page_down",
+            tooltip="Scroll down a screen",
+        ),
+        Binding(
+            "pageup",
+            "page_up",
+            "Page up",
+            show=False,
+            id="reader.page_up",
+            tooltip="Scroll up a screen",
+        ),
+        Binding(
+            "home",
+            "scroll_home",
+            "Top",
+            show=False,
+            id="reader.top",
+            tooltip="Go to the top of the story",
+        ),
+        Binding(
+            "end",
+            "scroll_end",
+            "End",
+            show=False,
+            id="reader.bottom",
+            tooltip="Go to the end of the story",
+        ),
     ]
 
     class SectionInView(Message):
@@ -68,6 +99,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.entries: list[LinkEntry] = []
         self._layout: ArticleLayout | None = None
         self._section = -1
+        self._pending_scroll: float | None = None
         self.flashing: tuple[int, int] | None = None
 
     def show(self, article: Article, entries: list[LinkEntry], scroll_y: float = 0) -> None:
@@ -75,9 +107,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.entries = entries
         self._section = -1
         self.flashing = None
+        self._pending_scroll = scroll_y
         self._relayout()
-        self.scroll_to(y=scroll_y, animate=False, immediate=True)
-        self._report_section()
 
     def update_entries(self, entries: list[LinkEntry]) -> None:
         """New link state (suggestions arrived, a target got stored): same article."""
@@ -104,7 +135,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             lambda role: self.get_component_rich_style(f"article-view--{role}", partial=True),
         )
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._layout.lines))
+        if self._pending_scroll is not None:
+            # Restoring a position (going back) must wait for the lines it points into.
+            self.scroll_to(y=self._pending_scroll, animate=False, force=True)
+            self._pending_scroll = None
         self.refresh()
+        self._report_section()
 
     def on_resize(self, event: events.Resize) -> None:
         if self._layout is None or self._layout.width != self._column_width():

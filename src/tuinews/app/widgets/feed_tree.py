@@ -23,14 +23,13 @@ class FeedTree(OptionList, inherit_bindings=False):
         "feed-tree--folder",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="feeds.down",
-                tooltip="Next feed"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="feeds.up",
-                tooltip="Previous feed"),
+        Binding("j,down", "cursor_down", "Down", show=False, id="feeds.down", tooltip="Next feed"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="feeds.up", tooltip="Previous feed"),
         Binding("g,home", "first", "First", show=False, id="feeds.first", tooltip="First entry"),
         Binding("G,end", "last", "Last", show=False, id="feeds.last", tooltip="Last entry"),
-        Binding("enter", "select", "Articles", id="feeds.open",
-                tooltip="Show this feed's articles"),
+        Binding(
+            "enter", "select", "Articles", id="feeds.open", tooltip="Show this feed's articles"
+        ),
     ]
 
     class Chosen(Message):

@@ -29,8 +29,7 @@ class OutlinePane(OptionList, inherit_bindings=False):
         "outline--current",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="pane.down",
-                tooltip="Next entry"),
+        Binding("j,down", "cursor_down", "Down", show=False, id="pane.down", tooltip="Next entry"),
         Binding("k,up", "cursor_up", "Up", show=False, id="pane.up", tooltip="Previous entry"),
         Binding("home", "first", "First", show=False, id="pane.first", tooltip="First entry"),
         Binding("end", "last", "Last", show=False, id="pane.last", tooltip="Last entry"),
@@ -100,12 +99,14 @@ class QuotesPane(OutlinePane):
         options = []
         for index, quote in enumerate(article.quotes):
             prompt = Text(f"“{quote.text}”")
-            prompt.append("\n— " + (quote.speaker or "speaker not named"),
-                          style=self._part("outline--muted"))
+            prompt.append(
+                "\n— " + (quote.speaker or "speaker not named"), style=self._part("outline--muted")
+            )
             options.append(Option(prompt, id=f"quote-{index}"))
         if not options:
-            options.append(Option(Text("No quotations", style=self._part("outline--muted")),
-                                  disabled=True))
+            options.append(
+                Option(Text("No quotations", style=self._part("outline--muted")), disabled=True)
+            )
         self._replace(options)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -127,17 +128,30 @@ class AlsoReadPane(OutlinePane):
         keep = self.highlighted
         options: list[Option] = []
         for index, entry in enumerate(entries):
-            options.append(Option(self._link_prompt(entry), id=f"link-{index}",
-                                  disabled=entry.number is None and not entry.suggestions))
+            options.append(
+                Option(
+                    self._link_prompt(entry),
+                    id=f"link-{index}",
+                    disabled=entry.number is None and not entry.suggestions,
+                )
+            )
             if entry.suggestions:
-                options.append(Option(Text("  related in your library:",
-                                           style=self._part("outline--muted")), disabled=True))
+                options.append(
+                    Option(
+                        Text("  related in your library:", style=self._part("outline--muted")),
+                        disabled=True,
+                    )
+                )
                 for number, summary in enumerate(entry.suggestions):
-                    options.append(Option(Text("  ↳ ") + Text(summary.title),
-                                          id=f"suggest-{index}-{number}"))
+                    options.append(
+                        Option(Text("  ↳ ") + Text(summary.title), id=f"suggest-{index}-{number}")
+                    )
         if not options:
-            options.append(Option(Text("No also-read links", style=self._part("outline--muted")),
-                                  disabled=True))
+            options.append(
+                Option(
+                    Text("No also-read links", style=self._part("outline--muted")), disabled=True
+                )
+            )
         self._replace(options)
         if keep is not None and keep < self.option_count:
             self.highlighted = keep

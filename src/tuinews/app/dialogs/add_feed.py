@@ -1,0 +1,111 @@
+"""Subscribing from inside the reader: an address, an optional folder, errors shown inline.
+
+The address may be a feed, a web page that names its feed, or a local file; `subscribe`
+works out which, over the network, in a worker. The dialog stays open on an error, with the
+reason under the field, and dismisses with the subscription once it worked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Static
+
+from tuinews.config import RefreshSettings
+from tuinews.library import Library, LibraryError
+from tuinews.subscribe import Subscribed, SubscribeError, subscribe
+
+
+class AddFeedDialog(ModalScreen[Subscribed | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape", "cancel", "Cancel", id="add_feed.cancel", tooltip="Close without subscribing"
+        ),
+    ]
+
+    class Done(Message):
+        def __init__(self, subscribed: Subscribed) -> None:
+            super().__init__()
+            self.subscribed = subscribed
+
+    class Failed(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, db: Path, settings: RefreshSettings) -> None:
+        super().__init__()
+        self.db = db
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="add-feed"):
+            yield Label("Add a feed", classes="dialog-title")
+            yield Label("Feed, web page or file")
+            yield Input(placeholder="https://example.org/feed.xml", id="url")
+            yield Label("Folder (optional)")
+            yield Input(placeholder="News", id="folder")
+            yield Checkbox("Fetch each article's web page (for summary-only feeds)", id="full-text")
+            yield Static(id="error", classes="dialog-error")
+            yield LoadingIndicator(id="busy")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Subscribe", variant="primary", id="subscribe")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#busy").display = False
+        self.query_one("#error").display = False
+        self.query_one("#url", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#subscribe")
+    def _submit(self) -> None:
+        url = self.query_one("#url", Input).value.strip()
+        if not url:
+            self._show_error("Enter the address of a feed, a web page or a file.")
+            return
+        folder = self.query_one("#folder", Input).value.strip() or None
+        full_text = self.query_one("#full-text", Checkbox).value
+        self.query_one("#error").display = False
+        self.query_one("#busy").display = True
+        self.query_one("#subscribe", Button).disabled = True
+        self._subscribe(url, folder, full_text)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.workers.cancel_group(self, "subscribe")
+        self.dismiss(None)
+
+    @work(thread=True, exclusive=True, group="subscribe")
+    def _subscribe(self, url: str, folder: str | None, full_text: bool) -> None:
+        try:
+            with Library.open(self.db) as library:
+                subscribed = subscribe(
+                    library, url, self.settings, folder=folder, full_text=full_text
+                )
+        except (SubscribeError, LibraryError) as error:
+            self.post_message(self.Failed(str(error)))
+            return
+        self.post_message(self.Done(subscribed))
+
+    def on_add_feed_dialog_done(self, message: Done) -> None:
+        self.dismiss(message.subscribed)
+
+    def on_add_feed_dialog_failed(self, message: Failed) -> None:
+        self._show_error(message.error)
+
+    def _show_error(self, error: str) -> None:
+        self.query_one("#busy").display = False
+        self.query_one("#subscribe", Button).disabled = False
+        error_line = self.query_one("#error", Static)
+        error_line.update(Text(error))
+        error_line.display = True
+        self.query_one("#url", Input).focus()

@@ -1,0 +1,44 @@
+"""Shared helpers for the TUI tests: real library files, the app as the CLI builds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widget import Widget
+
+from tuinews.app import TuinewsApp, create_app
+from tuinews.app.widgets.article_list import ArticleList
+from tuinews.config import Config
+from tuinews.library import Library
+from tuinews.sample import ensure_sample_edition
+
+SIZE = (120, 40)
+
+
+def sample_db(tmp_path: Path) -> Path:
+    """A library holding the sample edition, as `tuinews` makes it on first start."""
+    db = tmp_path / "tui.db"
+    with Library.open(db) as library:
+        ensure_sample_edition(library)
+    return db
+
+
+def sample_app(tmp_path: Path, config: Config | None = None) -> TuinewsApp:
+    return create_app(sample_db(tmp_path), config)
+
+
+def visible_lines(widget: Widget) -> list[str]:
+    """The text of the lines a line-API widget shows now, as the user sees them."""
+    height = widget.scrollable_content_region.height
+    return [widget.render_line(y).text.rstrip() for y in range(height)]  # type: ignore[attr-defined]
+
+
+def list_titles(app: TuinewsApp) -> list[str]:
+    articles = app.screen.query_one(ArticleList)
+    return [row.title for row in (articles.rows.get(i) for i in range(len(articles.rows))) if row]
+
+
+def sample_id(db: Path, title_start: str) -> int:
+    with Library.open(db) as library:
+        rows = library.list_articles(limit=100)
+    return next(row.id for row in rows if row.title.startswith(title_start))
