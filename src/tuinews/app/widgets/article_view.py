@@ -7,7 +7,7 @@ lands on; the reader screen decides what to do with either.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.segment import Segment
 from textual import events
@@ -212,8 +212,23 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if not self.scroll_y <= line < self.scroll_y + self.scrollable_content_region.height:
                 self.scroll_to_line(line, above=self.scrollable_content_region.height // 3)
 
+    def _meta_at(self, x: int, y: int) -> dict[str, Any]:
+        """The style metadata of the character drawn at (x, y) of the content region."""
+        layout = self._layout
+        index = round(self.scroll_offset.y) + y
+        if layout is None or not 0 <= index < len(layout.lines):
+            return {}
+        column = x - max(0, (self.scrollable_content_region.width - layout.width) // 2)
+        for segment in layout.lines[index]:
+            width = segment.cell_length
+            if 0 <= column < width:
+                return dict(segment.style.meta) if segment.style else {}
+            column -= width
+        return {}
+
     def on_click(self, event: events.Click) -> None:
-        meta = event.style.meta if event.style else {}
+        offset = event.get_content_offset(self)
+        meta = self._meta_at(offset.x, offset.y) if offset is not None else {}
         if "link" in meta:
             event.stop()
             self.post_message(self.LinkClicked(meta["link"], meta.get("suggestion")))
