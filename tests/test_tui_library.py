@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.widgets import OptionList
+from tui_fixtures import SIZE, list_titles, sample_app, sample_db, visible_lines
 
 from conftest import make_article
-from tui_fixtures import SIZE, list_titles, sample_app, sample_db, visible_lines
 from tuinews.app import create_app
 from tuinews.app.dialogs.confirm import ConfirmDialog
 from tuinews.app.screens.library import LibraryScreen

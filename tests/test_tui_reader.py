@@ -6,8 +6,8 @@ import webbrowser
 from pathlib import Path
 
 import pytest
-
 from tui_fixtures import SIZE, sample_db, sample_id, visible_lines
+
 from tuinews.app import TuinewsApp, create_app
 from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.screens.reader import ReaderScreen
