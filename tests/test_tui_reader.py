@@ -6,11 +6,10 @@ import webbrowser
 from pathlib import Path
 
 import pytest
-from tui_fixtures import SIZE, sample_db, sample_id, visible_lines
+from tui_fixtures import SIZE, body_text, open_reader, prompts, sample_db, sample_id, visible_lines
 
-from tuinews.app import TuinewsApp, create_app
+from tuinews.app import create_app
 from tuinews.app.screens.library import LibraryScreen
-from tuinews.app.screens.reader import ReaderScreen
 from tuinews.app.widgets.article_list import ArticleList
 from tuinews.app.widgets.article_view import ArticleView
 from tuinews.app.widgets.outline import AlsoReadPane, QuotesPane, SectionsPane
@@ -19,29 +18,6 @@ from tuinews.library import Library
 FERRY = "Kragsø ferry line reopens"
 EELGRASS = "Ålegræsset vender tilbage"
 MARKET = "Wintermarkt am Kai"
-
-
-async def open_reader(app: TuinewsApp, pilot, title_start: str) -> ReaderScreen:
-    """Move the library cursor to a story and press Enter, as a user would."""
-    articles = app.screen.query_one(ArticleList)
-    for _ in range(len(articles.rows)):
-        if articles.highlighted.title.startswith(title_start):
-            break
-        await pilot.press("j")
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(app.screen, ReaderScreen)
-    return app.screen
-
-
-def body_text(screen: ReaderScreen) -> list[str]:
-    layout = screen.query_one(ArticleView).layout_lines
-    assert layout is not None
-    return [line.text.rstrip() for line in layout.lines]
-
-
-def prompts(pane) -> list[str]:
-    return [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
 
 
 async def test_the_body_is_drawn_from_the_blocks(tmp_path: Path) -> None:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import OptionList
 
 from tuinews.app import TuinewsApp, create_app
+from tuinews.app.screens.reader import ReaderScreen
 from tuinews.app.widgets.article_list import ArticleList
+from tuinews.app.widgets.article_view import ArticleView
 from tuinews.config import Config
 from tuinews.library import Library
 from tuinews.sample import ensure_sample_edition
@@ -42,3 +46,34 @@ def sample_id(db: Path, title_start: str) -> int:
     with Library.open(db) as library:
         rows = library.list_articles(limit=100)
     return next(row.id for row in rows if row.title.startswith(title_start))
+
+
+def notices(app: TuinewsApp) -> list[str]:
+    """The notifications shown so far (titles and messages), newest last."""
+    return [
+        f"{notification.title}: {notification.message}".lstrip(": ")
+        for notification in app._notifications
+    ]
+
+
+async def open_reader(app: TuinewsApp, pilot: Pilot[None], title_start: str) -> ReaderScreen:
+    """Move the library cursor to a story and press Enter, as a user would."""
+    articles = app.screen.query_one(ArticleList)
+    for _ in range(len(articles.rows)):
+        if articles.highlighted.title.startswith(title_start):
+            break
+        await pilot.press("j")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen
+
+
+def body_text(screen: ReaderScreen) -> list[str]:
+    layout = screen.query_one(ArticleView).layout_lines
+    assert layout is not None
+    return [line.text.rstrip() for line in layout.lines]
+
+
+def prompts(pane: OptionList) -> list[str]:
+    return [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]

@@ -42,7 +42,8 @@ class OutlinePane(OptionList, inherit_bindings=False):
     def _replace(self, options: list[Option]) -> None:
         self.clear_options()
         self.add_options(options)
-        self.highlighted = 0 if options and not options[0].disabled else None
+        enabled = [index for index, option in enumerate(options) if not option.disabled]
+        self.highlighted = enabled[0] if enabled else None
 
 
 class SectionsPane(OutlinePane):
@@ -132,7 +133,7 @@ class AlsoReadPane(OutlinePane):
                 Option(
                     self._link_prompt(entry),
                     id=f"link-{index}",
-                    disabled=entry.number is None and not entry.suggestions,
+                    disabled=entry.number is None,
                 )
             )
             if entry.suggestions:
