@@ -410,8 +410,7 @@ def test_requests_to_one_host_never_exceed_the_per_host_limit(tmp_path: Path) ->
         with lock:
             state["now"] -= 1
         connection.sendall(
-            b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: %d\r\n\r\n" % len(body)
-            + body
+            b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: %d\r\n\r\n" % len(body) + body
         )
 
     with raw_server(slow) as url:
