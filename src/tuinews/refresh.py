@@ -28,7 +28,7 @@ from tuinews.config import RefreshSettings
 from tuinews.ingest.extract import from_html
 from tuinews.ingest.feedfetch import PAGE_ACCEPT, FeedFetcher, Response
 from tuinews.ingest.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
-from tuinews.library import Library
+from tuinews.library import Library, PreparedArticle, prepare_article
 from tuinews.model import Article, Feed
 
 BACKOFF_START = timedelta(minutes=1)
@@ -59,6 +59,29 @@ class RefreshProgress:
     outcome: FeedOutcome | None
 
 
+@dataclass(frozen=True)
+class ReadyFeed:
+    """A parsed feed whose entries are prepared for storing: what a worker sends back."""
+
+    title: str
+    entries: list[tuple[str | None, PreparedArticle]]
+
+
+def read_feed(content: bytes, url: str, content_type: str | None) -> ReadyFeed:
+    """Parse and prepare in one go, in a worker: only SQL is left for the writer."""
+    parsed = parse_feed(content, url, content_type)
+    return _ready(parsed)
+
+
+def _ready(parsed: ParsedFeed) -> ReadyFeed:
+    entries = [(entry.guid, prepare_article(entry.article)) for entry in parsed.entries]
+    return ReadyFeed(title=parsed.title, entries=entries)
+
+
+def _read_page(entry: Article, content: bytes, url: str) -> Article:
+    return _with_page(entry, from_html(content, url))
+
+
 def is_refreshable(url: str) -> bool:
     """Feeds we can fetch: the web and local files, not the built-in sample edition."""
     return url.lower().startswith(("http://", "https://", "file:"))
@@ -82,7 +105,7 @@ def _process_pool() -> Executor:
     method = "forkserver" if "forkserver" in methods else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
-        context.set_forkserver_preload(["tuinews.ingest.feeds"])
+        context.set_forkserver_preload(["tuinews.refresh"])
     return ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context)
 
 
@@ -177,9 +200,15 @@ class _Refresh:
             return _outcome(feed, "not_modified")
         assert response.content is not None
         try:
-            parsed = await self._in_pool(
-                parse_feed, response.content, response.url, response.content_type
-            )
+            if feed.full_text:
+                parsed = await self._in_pool(
+                    parse_feed, response.content, response.url, response.content_type
+                )
+                ready = _ready(await self._full_text(fetcher, feed, parsed))
+            else:
+                ready = await self._in_pool(
+                    read_feed, response.content, response.url, response.content_type
+                )
         except FeedParseError as error:
             return self._failed(feed, replace(response, error=str(error)))
         except BrokenProcessPool:
@@ -188,9 +217,7 @@ class _Refresh:
         except Exception as error:  # feedparser on hostile input: one feed's problem only
             reason = " ".join(str(error).split()) or type(error).__name__
             return self._failed(feed, replace(response, error=f"could not parse: {reason}"))
-        if feed.full_text:
-            parsed = await self._full_text(fetcher, feed, parsed)
-        return self._store(feed, response, parsed)
+        return self._store(feed, response, ready)
 
     def _failed(self, feed: Feed, response: Response) -> FeedOutcome:
         assert feed.id is not None and response.error is not None
@@ -227,10 +254,10 @@ class _Refresh:
             if page.content is None:
                 return entry
             try:
-                article = await self._in_pool(from_html, page.content, page.url)
+                article = await self._in_pool(_read_page, entry.article, page.content, page.url)
             except Exception:  # a page we cannot read keeps the feed's summary
                 return entry
-            return FeedEntry(entry.guid, _with_page(entry.article, article))
+            return FeedEntry(entry.guid, article)
 
         pages = await asyncio.gather(*(page_of(parsed.entries[index]) for index in fresh))
         entries = list(parsed.entries)
@@ -238,9 +265,9 @@ class _Refresh:
             entries[index] = entry
         return replace(parsed, entries=entries)
 
-    def _store(self, feed: Feed, response: Response, parsed: ParsedFeed) -> FeedOutcome:
+    def _store(self, feed: Feed, response: Response, ready: ReadyFeed) -> FeedOutcome:
         try:
-            feed, new, updated = store_feed(self.library, feed, response, parsed)
+            feed, new, updated = store_feed(self.library, feed, response, ready)
         except sqlite3.Error as error:
             return self._failed(feed, replace(response, error=f"could not store: {error}"))
         return _outcome(
@@ -249,19 +276,20 @@ class _Refresh:
 
 
 def store_feed(
-    library: Library, feed: Feed, response: Response, parsed: ParsedFeed
+    library: Library, feed: Feed, response: Response, parsed: ParsedFeed | ReadyFeed
 ) -> tuple[Feed, int, int]:
     """A feed's entries and its fetch state in one transaction: (feed, new, updated)."""
     assert feed.id is not None and response.status is not None
+    ready = parsed if isinstance(parsed, ReadyFeed) else _ready(parsed)
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     with library.transaction():
-        for entry in parsed.entries:
-            result = library.store_article(entry.article, feed_id=feed.id, guid=entry.guid)
+        for guid, article in ready.entries:
+            result = library.store_prepared(article, feed_id=feed.id, guid=guid)
             counts[result.status] += 1
         library.record_success(feed.id, response.status, response.etag, response.last_modified)
-        if parsed.title and feed.title == feed.url:
-            library.rename_feed(feed.id, parsed.title)
-            feed = replace(feed, title=parsed.title)
+        if ready.title and feed.title == feed.url:
+            library.rename_feed(feed.id, ready.title)
+            feed = replace(feed, title=ready.title)
     return feed, counts["new"], counts["updated"]
 
 

@@ -48,7 +48,7 @@ def looks_like_urls_file(text: str) -> bool:
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line and not line.startswith("#")]
     starts = ("http://", "https://", "file://", *_NEWSBOAT_SPECIAL)
-    return bool(lines) and all(line.lower().startswith(starts) for line in lines)
+    return bool(lines) and all(line.lstrip('"').lower().startswith(starts) for line in lines)
 
 
 def read_opml(data: bytes) -> SubscriptionList:
@@ -80,8 +80,8 @@ def read_urls_file(text: str) -> SubscriptionList:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if line.lower().startswith(_NEWSBOAT_SPECIAL):
-            kind = line.split(":", 1)[0]
+        if line.lstrip('"').lower().startswith(_NEWSBOAT_SPECIAL):
+            kind = line.lstrip('"').split(":", 1)[0]
             found.warnings.append(f"line {number}: {kind}: lines are not supported, skipped")
             continue
         try:

@@ -121,6 +121,48 @@ def plain_words_query(query: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in _WORD.findall(query))
 
 
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article as its row will hold it: cleaned, hashed and serialised.
+
+    Preparing is the CPU part of storing and needs no database, so the refresh engine
+    does it in its worker processes and the one writer only runs SQL.
+    """
+
+    title: str
+    url: str | None
+    url_norm: str | None
+    digest: str
+    body: str
+    doc_json: str
+    published: str | None
+    published_ts: int | None
+
+
+def prepare_article(article: Article) -> PreparedArticle:
+    article = clean_article(article)
+    body = article.text or article.body_text()
+    doc = article.to_dict()
+    for key in ("id", "feed", "text"):
+        del doc[key]
+    for link in doc["also_read"]:
+        link["target_id"] = None
+    for section in doc["sections"]:
+        for block in section["blocks"]:
+            for link in block.get("links", ()):
+                link["target_id"] = None
+    return PreparedArticle(
+        title=article.title,
+        url=article.url,
+        url_norm=normalize_url(article.url) if article.url else None,
+        digest=content_hash(article.title, body),
+        body=body,
+        doc_json=json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
+        published=article.published.isoformat() if article.published else None,
+        published_ts=int(article.published.timestamp()) if article.published else None,
+    )
+
+
 class Library:
     """The article store. Open with `Library.open(path)`; use as a context manager."""
 
@@ -385,42 +427,47 @@ class Library:
         guid: str | None = None,
         saved: bool = False,
     ) -> StoreResult:
-        """Store `article`, or find the copy already stored.
+        """Store `article`, or find the copy already stored (see `store_prepared`)."""
+        return self.store_prepared(
+            prepare_article(article), feed_id=feed_id, guid=guid, saved=saved
+        )
+
+    def store_prepared(
+        self,
+        article: PreparedArticle,
+        *,
+        feed_id: int | None = None,
+        guid: str | None = None,
+        saved: bool = False,
+    ) -> StoreResult:
+        """Store a prepared article, or find the copy already stored.
 
         The same story is recognised by its feed's guid, else its normalised URL, else
         (when it has neither) its content. A stored copy whose content changed is
         updated in place; its read and starred state is the user's and stays.
         """
-        article = clean_article(article)
-        body = article.text or article.body_text()
-        digest = content_hash(article.title, body)
-        url_norm = normalize_url(article.url) if article.url else None
-        doc = article.to_dict()
-        for key in ("id", "feed", "text"):
-            del doc[key]
-        for link in doc["also_read"]:
-            link["target_id"] = None
-        for section in doc["sections"]:
-            for block in section["blocks"]:
-                for link in block.get("links", ()):
-                    link["target_id"] = None
-        doc_json = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
         now = _now()
-        published = article.published.isoformat() if article.published else None
-        sort_ts = min(int(article.published.timestamp()), now) if article.published else now
-
+        sort_ts = min(article.published_ts, now) if article.published_ts is not None else now
         with self.transaction():
-            existing = self._find_existing(feed_id, guid, url_norm, digest)
+            existing = self._find_existing(feed_id, guid, article.url_norm, article.digest)
             if existing is not None:
                 article_id, old_digest = existing
                 if saved:
                     self.conn.execute("UPDATE articles SET saved = 1 WHERE id = ?", (article_id,))
-                if old_digest == digest:
+                if old_digest == article.digest:
                     return StoreResult(article_id, "unchanged")
                 self.conn.execute(
                     "UPDATE articles SET title = ?, body = ?, doc = ?, content_hash = ?, "
                     "published = ?, updated = ? WHERE id = ?",
-                    (article.title, body, doc_json, digest, published, now, article_id),
+                    (
+                        article.title,
+                        article.body,
+                        article.doc_json,
+                        article.digest,
+                        article.published,
+                        now,
+                        article_id,
+                    ),
                 )
                 return StoreResult(article_id, "updated")
             cursor = self.conn.execute(
@@ -431,15 +478,15 @@ class Library:
                     feed_id,
                     guid,
                     article.url,
-                    url_norm,
-                    digest,
+                    article.url_norm,
+                    article.digest,
                     article.title,
-                    published,
+                    article.published,
                     sort_ts,
                     now,
                     int(saved),
-                    body,
-                    doc_json,
+                    article.body,
+                    article.doc_json,
                 ),
             )
             assert cursor.lastrowid is not None
