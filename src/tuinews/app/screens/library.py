@@ -28,6 +28,7 @@ from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus
 from tuinews.config import RefreshSettings
 from tuinews.library import ArticleFilter, Cursor, Library
 from tuinews.model import ArticleSummary, Feed
+from tuinews.subscribe import Subscribed
 from tuinews.untrusted import is_followable
 
 if TYPE_CHECKING:
@@ -275,15 +276,24 @@ class LibraryScreen(Screen[None]):
     def action_add_feed(self) -> None:
         self.app.push_screen(AddFeedDialog(self.library.path, self.settings), self._feed_added)
 
-    def _feed_added(self, feed: Feed | None) -> None:
-        if feed is None or feed.id is None:
+    def _feed_added(self, subscribed: Subscribed | None) -> None:
+        if subscribed is None or subscribed.feed.id is None:
             return
+        feed = subscribed.feed
         self.feeds.show(feed_entries(self.library))
         keys = [entry.key for entry in self.feeds.entries]
         if f"feed:{feed.id}" in keys:
             self.feeds.highlighted = keys.index(f"feed:{feed.id}")
-        self.notify(f"Subscribed to {feed.title}.", markup=False)
-        self.tuinews.start_refresh([feed.id])
+        if not subscribed.created:
+            self.notify(f"Already subscribed to {feed.title}.", markup=False)
+        elif feed.full_text:
+            # Full-text feeds store their entries on the first refresh, pages and all.
+            self.notify(f"Subscribed to {feed.title}; fetching its articles.", markup=False)
+            self.tuinews.start_refresh([feed.id])
+        else:
+            self.notify(
+                f"Subscribed to {feed.title}: {subscribed.new_articles} articles.", markup=False
+            )
 
     def action_unsubscribe(self) -> None:
         entry = self.feeds.current

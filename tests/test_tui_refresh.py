@@ -1,0 +1,77 @@
+"""Refresh from the UI: progress above the footer, lists growing, errors as notifications."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+from textual.widgets import ProgressBar
+from tui_fixtures import SIZE, list_titles, notices
+
+from feedkit import items, rss
+from tuinews.app import create_app
+from tuinews.app.widgets.feed_tree import FeedTree
+from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus
+from tuinews.library import Library
+
+
+def _feeds(tmp_path: Path, httpserver: HTTPServer) -> Path:
+    httpserver.expect_request("/news.xml").respond_with_data(rss("News", items(4, "News")))
+    httpserver.expect_request("/sport.xml").respond_with_data(rss("Sport", items(2, "Sport")))
+    httpserver.expect_request("/broken.xml").respond_with_data("gone away", status=500)
+    db = tmp_path / "refresh.db"
+    with Library.open(db) as library:
+        library.add_feed(httpserver.url_for("/news.xml"), "News")
+        library.add_feed(httpserver.url_for("/sport.xml"), "Sport", folder="Games")
+        library.add_feed(httpserver.url_for("/broken.xml"), "Broken")
+    return db
+
+
+async def test_R_refreshes_every_feed_with_progress_and_reports_errors(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    app = create_app(_feeds(tmp_path, httpserver))
+    async with app.run_test(size=SIZE) as pilot:
+        statuses: list[RefreshStatus | None] = []
+        app.watch(app, "refresh_status", lambda status: statuses.append(status), init=False)
+        assert list_titles(app) == []
+        await pilot.press("R")
+        bar = app.screen.query_one(RefreshBar)
+        assert bar.display  # shown at once, before any feed has landed
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        progress = [(s.done, s.total) for s in statuses if s is not None and s.running]
+        assert progress[0] == (0, 0) and progress[1] == (0, 3) and progress[-1] == (3, 3)
+        assert statuses[-1] == RefreshStatus(3, 3, 6, 1, running=False)
+        assert not bar.display
+        assert bar.query_one(ProgressBar).progress == 3
+        assert len(list_titles(app)) == 6
+        feeds = app.screen.query_one(FeedTree)
+        labels = [str(feeds.get_option_at_index(i).prompt) for i in range(feeds.option_count)]
+        assert labels == [
+            "All  6",
+            "Unread  6",
+            "Starred",
+            "Saved",
+            "! Broken",
+            "News  4",
+            "Games  2",
+            "  Sport  2",
+        ]
+        assert any(n.startswith("Could not refresh Broken: HTTP 500") for n in notices(app))
+        assert notices(app)[-1] == "Refreshed 3 of 3 feeds: 6 new articles."
+
+
+async def test_r_refreshes_the_chosen_folder_only(tmp_path: Path, httpserver: HTTPServer) -> None:
+    app = create_app(_feeds(tmp_path, httpserver))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")  # "All" chosen: r says what it needs
+        assert "R refreshes every feed" in notices(app)[-1]
+        await pilot.press("tab", "end", "up", "r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one(FeedTree).current.label == "Games"
+        assert sorted(list_titles(app)) == ["Sport 0", "Sport 1"]
+        assert notices(app)[-1] == "Refreshed 1 of 1 feeds: 2 new articles."
+        paths = [request.path for request, _ in httpserver.log]
+        assert paths == ["/sport.xml"]
