@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 from textual.widgets import ProgressBar
-from tui_fixtures import SIZE, list_titles, notices
+from tui_fixtures import SIZE, feed_labels, list_titles, notices
 
 from feedkit import items, rss
 from tuinews.app import create_app
@@ -46,17 +46,15 @@ async def test_R_refreshes_every_feed_with_progress_and_reports_errors(
         assert not bar.display
         assert bar.query_one(ProgressBar).progress == 3
         assert len(list_titles(app)) == 6
-        feeds = app.screen.query_one(FeedTree)
-        labels = [str(feeds.get_option_at_index(i).prompt) for i in range(feeds.option_count)]
-        assert labels == [
-            "All  6",
-            "Unread  6",
+        assert feed_labels(app) == [
+            "All 6",
+            "Unread 6",
             "Starred",
             "Saved",
             "! Broken",
-            "News  4",
-            "Games  2",
-            "  Sport  2",
+            "News 4",
+            "Games 2",
+            "  Sport 2",
         ]
         assert any(n.startswith("Could not refresh Broken: HTTP 500") for n in notices(app))
         assert notices(app)[-1] == "Refreshed 3 of 3 feeds: 6 new articles."

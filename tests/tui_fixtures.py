@@ -12,6 +12,7 @@ from tuinews.app import TuinewsApp, create_app
 from tuinews.app.screens.reader import ReaderScreen
 from tuinews.app.widgets.article_list import ArticleList
 from tuinews.app.widgets.article_view import ArticleView
+from tuinews.app.widgets.feed_tree import FeedTree
 from tuinews.config import Config
 from tuinews.library import Library
 from tuinews.sample import ensure_sample_edition
@@ -77,3 +78,14 @@ def body_text(screen: ReaderScreen) -> list[str]:
 
 def prompts(pane: OptionList) -> list[str]:
     return [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+
+
+def feed_labels(app: TuinewsApp) -> list[str]:
+    """The feeds pane's rows with the gap before each count closed up ("All 6", "  Sport 2")."""
+    feeds = app.screen.query_one(FeedTree)
+    labels = []
+    for index in range(feeds.option_count):
+        text = str(feeds.get_option_at_index(index).prompt)
+        indent = text[: len(text) - len(text.lstrip())]
+        labels.append(indent + " ".join(text.split()))
+    return labels

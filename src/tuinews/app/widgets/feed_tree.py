@@ -73,16 +73,24 @@ class FeedTree(OptionList, inherit_bindings=False):
         return self.get_component_rich_style(name, partial=True)
 
     def _prompt(self, entry: FeedEntry) -> Text:
-        """Label and count as Text: feed titles are data, never markup."""
+        """Label and count as Text (feed titles are data, never markup), the count at the right."""
+        count = str(entry.count) if entry.count else ""
+        width = max(10, self.scrollable_content_region.width - 1)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("  " * entry.depth)
         if entry.error:
             text.append("! ", style=self._part("feed-tree--error"))
-        style = self._part("feed-tree--folder") if entry.folder else Style()
-        text.append(entry.label, style=style)
-        if entry.count:
-            text.append(f"  {entry.count}", style=self._part("feed-tree--count"))
+        text.append(entry.label, style=self._part("feed-tree--folder") if entry.folder else "")
+        text.truncate(width - len(count) - 1, overflow="ellipsis")
+        if count:
+            text.pad_right(width - len(count) - text.cell_len)
+            text.append(count, style=self._part("feed-tree--count"))
         return text
+
+    def on_resize(self) -> None:
+        if self.entries:
+            for index, entry in enumerate(self.entries):
+                self.replace_option_prompt_at_index(index, self._prompt(entry))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
