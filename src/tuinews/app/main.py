@@ -82,7 +82,7 @@ class TuinewsApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpDialog):
             return
-        name = "Reader" if self.screen.__class__.__name__ == "ReaderScreen" else "Library"
+        name = type(self.screen).__name__.removesuffix("Screen").removesuffix("Dialog")
         self.push_screen(HelpDialog(self.screen, name))
 
     # -- refresh -----------------------------------------------------------------------
