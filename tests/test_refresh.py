@@ -457,3 +457,22 @@ def test_the_sample_edition_and_local_files_refresh_without_the_network(tmp_path
 
     assert [(o.url, o.new) for o in first] == [(local.as_uri(), 2)]
     assert [o.status for o in second] == ["not_modified"]
+
+
+def test_a_feed_that_breaks_later_keeps_everything_it_delivered(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "lib.db"
+    httpserver.expect_ordered_request("/feed").respond_with_data(rss("Steady", items(3)))
+    httpserver.expect_ordered_request("/feed").respond_with_data(b"<html><body>Oops</body></html>")
+    httpserver.expect_ordered_request("/feed").respond_with_data("down", status=500)
+    (feed_id,) = subscribe_all(db, httpserver.url_for("/feed"))
+
+    outcomes = [refresh_feeds(db, SETTINGS, [feed_id])[0].status for _ in range(3)]
+
+    assert outcomes == ["updated", "error", "error"]
+    assert article_count(db) == 3
+    with Library.open(db) as library:
+        feed = library.get_feed(feed_id)
+    assert (feed.unread, feed.failures, feed.last_error) == (3, 2, "HTTP 500 INTERNAL SERVER ERROR")
+    assert feed.last_success is not None

@@ -411,6 +411,9 @@ def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
         if progress is not None:
             progress.close()
     outcomes.sort(key=lambda outcome: outcome.title.casefold())
+    if not outcomes and not args.json:
+        print("no feeds to refresh; subscribe with `tuinews add URL` or `tuinews import FILE`")
+        return 0
     if args.json:
         _print_json([asdict(outcome) for outcome in outcomes])
         return 0
