@@ -84,6 +84,29 @@ async def test_add_feed_shows_errors_inline_and_subscribes(
         assert library.count_articles(ArticleFilter(folder="Radio")) == 3
 
 
+async def test_add_feed_finds_the_feed_a_web_page_names(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/").respond_with_data(
+        '<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head>'
+        "<body><p>The Harbour Courier</p></body></html>",
+        content_type="text/html",
+    )
+    httpserver.expect_request("/rss").respond_with_data(
+        rss("Harbour Courier", items(2, "Courier")), content_type="application/rss+xml"
+    )
+    app = create_app(sample_db(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        app.screen.query_one("#url", Input).value = httpserver.url_for("/")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one(FeedTree).current.feed.url == httpserver.url_for("/rss")
+        assert sorted(list_titles(app)) == ["Courier 0", "Courier 1"]
+
+
 async def test_escape_closes_add_feed_without_subscribing(tmp_path: Path) -> None:
     db = sample_db(tmp_path)
     app = create_app(db)

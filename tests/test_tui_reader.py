@@ -6,6 +6,7 @@ import webbrowser
 from pathlib import Path
 
 import pytest
+from textual import events
 from tui_fixtures import SIZE, body_text, open_reader, prompts, sample_db, sample_id, visible_lines
 
 from tuinews.app import create_app
@@ -197,6 +198,20 @@ async def test_clicking_a_link_card_follows_it(tmp_path: Path) -> None:
         await pilot.click(ArticleView, offset=(margin + 8, y))
         await pilot.pause()
         assert reader.article.title.startswith(EELGRASS)
+
+
+async def test_the_mouse_wheel_scrolls_the_body(tmp_path: Path) -> None:
+    app = create_app(sample_db(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(app, pilot, FERRY)
+        view = reader.query_one(ArticleView)
+        # Pilot has no public wheel helper; this posts the events the driver would.
+        await pilot._post_mouse_events([events.MouseScrollDown], ArticleView, offset=(20, 5))
+        await pilot._post_mouse_events([events.MouseScrollDown], ArticleView, offset=(20, 5))
+        assert view.scroll_y > 0
+        down = view.scroll_y
+        await pilot._post_mouse_events([events.MouseScrollUp], ArticleView, offset=(20, 5))
+        assert 0 <= view.scroll_y < down
 
 
 async def test_n_m_s_o_y_act_on_the_article_being_read(
