@@ -7,10 +7,9 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
-from tui_fixtures import SIZE, list_titles, sample_app, sample_db, visible_lines
+from tui_fixtures import SIZE, list_titles, make_app, sample_app, sample_db, visible_lines
 
 from feedkit import items, rss
-from tuinews.app import create_app
 from tuinews.app.dialogs.add_feed import AddFeedDialog
 from tuinews.app.dialogs.help import HelpDialog, key_rows
 from tuinews.app.dialogs.search import SearchDialog
@@ -56,7 +55,7 @@ async def test_add_feed_shows_errors_inline_and_subscribes(
         rss("Harbour Radio", items(3, "Radio")), content_type="application/rss+xml"
     )
     db = sample_db(tmp_path)
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a")
         dialog = app.screen
@@ -95,7 +94,7 @@ async def test_add_feed_finds_the_feed_a_web_page_names(
     httpserver.expect_request("/rss").respond_with_data(
         rss("Harbour Courier", items(2, "Courier")), content_type="application/rss+xml"
     )
-    app = create_app(sample_db(tmp_path))
+    app = make_app(sample_db(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a")
         app.screen.query_one("#url", Input).value = httpserver.url_for("/")
@@ -109,7 +108,7 @@ async def test_add_feed_finds_the_feed_a_web_page_names(
 
 async def test_escape_closes_add_feed_without_subscribing(tmp_path: Path) -> None:
     db = sample_db(tmp_path)
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a", *"https://x.example/feed", "escape")
         assert isinstance(app.screen, LibraryScreen)
@@ -142,7 +141,7 @@ async def test_help_lists_the_live_bindings_of_each_screen(tmp_path: Path) -> No
 
 async def test_command_palette_runs_any_action_by_name(tmp_path: Path) -> None:
     db = sample_db(tmp_path)
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)

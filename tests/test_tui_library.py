@@ -8,10 +8,17 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.widgets import OptionList
-from tui_fixtures import SIZE, feed_labels, list_titles, sample_app, sample_db, visible_lines
+from tui_fixtures import (
+    SIZE,
+    feed_labels,
+    list_titles,
+    make_app,
+    sample_app,
+    sample_db,
+    visible_lines,
+)
 
 from conftest import make_article
-from tuinews.app import create_app
 from tuinews.app.dialogs.confirm import ConfirmDialog
 from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.screens.reader import ReaderScreen
@@ -114,7 +121,7 @@ async def test_tab_switches_panes_and_the_feed_choice_filters_the_list(tmp_path:
 
 async def test_m_and_s_toggle_read_and_star_in_place(tmp_path: Path) -> None:
     db = sample_db(tmp_path)
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         articles = app.screen.query_one(ArticleList)
         await pilot.press("m", "s")
@@ -130,7 +137,7 @@ async def test_m_and_s_toggle_read_and_star_in_place(tmp_path: Path) -> None:
 
 async def test_n_opens_the_next_unread_article(tmp_path: Path) -> None:
     db = sample_db(tmp_path)
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("m", "j", "m", "g")  # the two newest are read
         await pilot.press("n")
@@ -157,7 +164,7 @@ async def test_o_opens_the_page_in_a_browser_and_y_copies_the_link(
 
 async def test_delete_unsubscribes_after_confirmation(tmp_path: Path) -> None:
     db = sample_db(tmp_path)
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("delete")
         assert not isinstance(app.screen, ConfirmDialog)  # "All" is not a feed
@@ -181,7 +188,7 @@ async def test_feeds_with_errors_are_marked(tmp_path: Path) -> None:
         broken = library.add_feed("https://broken.example/rss", "Broken", folder="News")
         library.add_feed("https://fine.example/rss", "Fine", folder="News")
         library.record_failure(broken.id, "HTTP 500 Internal Server Error")
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         assert feed_labels(app)[4:] == ["News", "  ! Broken", "  Fine"]
         await pilot.press("tab", "end", "up")
@@ -196,7 +203,7 @@ async def test_hostile_titles_are_shown_literally_and_trigger_nothing(tmp_path: 
     with Library.open(db) as library:
         feed = library.add_feed("https://evil.example/rss", hostile)
         library.store_article(make_article(hostile), feed_id=feed.id)
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         shown = "[@click=app.quit]x[/] red [b]bold"
         assert shown in visible_lines(app.screen.query_one(ArticleList))[0]

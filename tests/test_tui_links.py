@@ -6,11 +6,10 @@ import time
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
-from tui_fixtures import SIZE, body_text, notices, open_reader, prompts, sample_db
+from tui_fixtures import SIZE, body_text, make_app, notices, open_reader, prompts, sample_db
 from werkzeug import Request, Response
 
 from conftest import make_article
-from tuinews.app import create_app
 from tuinews.app.screens.reader import ReaderScreen
 from tuinews.app.widgets.article_view import ArticleView
 from tuinews.app.widgets.outline import AlsoReadPane
@@ -43,7 +42,7 @@ async def test_a_link_not_in_the_library_is_fetched_stored_and_opened(
         content_type="text/html; charset=utf-8",
     )
     db = _source_library(tmp_path, httpserver, "/2026/target")
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, "The source story")
         assert prompts(reader.query_one(AlsoReadPane)) == ["1 Linked story 1"]
@@ -69,7 +68,7 @@ async def test_a_broken_link_is_reported_and_the_reader_stays(
 ) -> None:
     httpserver.expect_request("/gone").respond_with_data("no", status=404)
     db = _source_library(tmp_path, httpserver, "/gone")
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, "The source story")
         await pilot.press("1")
@@ -91,7 +90,7 @@ async def test_escape_cancels_a_slow_link_and_keeps_the_article(
 
     httpserver.expect_request("/slow").respond_with_handler(slow)
     db = _source_library(tmp_path, httpserver, "/slow")
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, "The source story")
         await pilot.press("1")
@@ -119,7 +118,7 @@ async def test_a_marker_without_a_link_suggests_related_stories(tmp_path: Path) 
                 body="The club that won the cup final will parade through town.",
             )
         )
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, "Local club wins cup")
         await app.workers.wait_for_complete()

@@ -7,9 +7,17 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from tui_fixtures import SIZE, body_text, open_reader, prompts, sample_db, sample_id, visible_lines
+from tui_fixtures import (
+    SIZE,
+    body_text,
+    make_app,
+    open_reader,
+    prompts,
+    sample_db,
+    sample_id,
+    visible_lines,
+)
 
-from tuinews.app import create_app
 from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.widgets.article_list import ArticleList
 from tuinews.app.widgets.article_view import ArticleView
@@ -22,7 +30,7 @@ MARKET = "Wintermarkt am Kai"
 
 
 async def test_the_body_is_drawn_from_the_blocks(tmp_path: Path) -> None:
-    app = create_app(sample_db(tmp_path))
+    app = make_app(sample_db(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, FERRY)
         lines = body_text(reader)
@@ -49,7 +57,7 @@ async def test_the_body_is_drawn_from_the_blocks(tmp_path: Path) -> None:
 
 
 async def test_panes_list_sections_quotes_and_links(tmp_path: Path) -> None:
-    app = create_app(sample_db(tmp_path))
+    app = make_app(sample_db(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, FERRY)
         assert prompts(reader.query_one(SectionsPane)) == [
@@ -69,7 +77,7 @@ async def test_panes_list_sections_quotes_and_links(tmp_path: Path) -> None:
 
 async def test_opening_marks_read_and_q_or_escape_return_to_the_library(tmp_path: Path) -> None:
     db = sample_db(tmp_path)
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(app, pilot, FERRY)
         with Library.open(db) as library:
@@ -82,7 +90,7 @@ async def test_opening_marks_read_and_q_or_escape_return_to_the_library(tmp_path
 
 
 async def test_scrolling_keys_and_the_section_in_view(tmp_path: Path) -> None:
-    app = create_app(sample_db(tmp_path))
+    app = make_app(sample_db(tmp_path))
     async with app.run_test(size=(120, 24)) as pilot:
         reader = await open_reader(app, pilot, FERRY)
         view = reader.query_one(ArticleView)
@@ -108,7 +116,7 @@ async def test_scrolling_keys_and_the_section_in_view(tmp_path: Path) -> None:
 
 
 async def test_brackets_move_between_sections(tmp_path: Path) -> None:
-    app = create_app(sample_db(tmp_path))
+    app = make_app(sample_db(tmp_path))
     async with app.run_test(size=(120, 24)) as pilot:
         reader = await open_reader(app, pilot, FERRY)
         view = reader.query_one(ArticleView)
@@ -126,7 +134,7 @@ async def test_brackets_move_between_sections(tmp_path: Path) -> None:
 
 
 async def test_tab_cycles_the_panes_and_enter_acts_in_each(tmp_path: Path) -> None:
-    app = create_app(sample_db(tmp_path))
+    app = make_app(sample_db(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, FERRY)
         view = reader.query_one(ArticleView)
@@ -155,7 +163,7 @@ async def test_tab_cycles_the_panes_and_enter_acts_in_each(tmp_path: Path) -> No
 async def test_number_keys_follow_links_and_history_goes_back_and_forward(
     tmp_path: Path,
 ) -> None:
-    app = create_app(sample_db(tmp_path))
+    app = make_app(sample_db(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, FERRY)
         view = reader.query_one(ArticleView)
@@ -184,7 +192,7 @@ async def test_number_keys_follow_links_and_history_goes_back_and_forward(
 
 
 async def test_clicking_a_link_card_follows_it(tmp_path: Path) -> None:
-    app = create_app(sample_db(tmp_path))
+    app = make_app(sample_db(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, FERRY)
         view = reader.query_one(ArticleView)
@@ -201,7 +209,7 @@ async def test_clicking_a_link_card_follows_it(tmp_path: Path) -> None:
 
 
 async def test_the_mouse_wheel_scrolls_the_body(tmp_path: Path) -> None:
-    app = create_app(sample_db(tmp_path))
+    app = make_app(sample_db(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, FERRY)
         view = reader.query_one(ArticleView)
@@ -220,7 +228,7 @@ async def test_n_m_s_o_y_act_on_the_article_being_read(
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: opened.append(url))
     db = sample_db(tmp_path)
-    app = create_app(db)
+    app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, EELGRASS)
         await pilot.press("s", "m", "o", "y")
@@ -238,7 +246,7 @@ async def test_n_m_s_o_y_act_on_the_article_being_read(
 
 
 async def test_narrow_terminals_fold_the_panes_into_a_toggle(tmp_path: Path) -> None:
-    app = create_app(sample_db(tmp_path))
+    app = make_app(sample_db(tmp_path))
     async with app.run_test(size=(90, 30)) as pilot:
         reader = await open_reader(app, pilot, FERRY)
         outline = reader.query_one("#outline")

@@ -6,10 +6,9 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 from textual.widgets import ProgressBar
-from tui_fixtures import SIZE, feed_labels, list_titles, notices
+from tui_fixtures import SIZE, feed_labels, list_titles, make_app, notices
 
 from feedkit import items, rss
-from tuinews.app import create_app
 from tuinews.app.widgets.feed_tree import FeedTree
 from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus
 from tuinews.library import Library
@@ -30,19 +29,25 @@ def _feeds(tmp_path: Path, httpserver: HTTPServer) -> Path:
 async def test_R_refreshes_every_feed_with_progress_and_reports_errors(
     tmp_path: Path, httpserver: HTTPServer
 ) -> None:
-    app = create_app(_feeds(tmp_path, httpserver))
+    app = make_app(_feeds(tmp_path, httpserver))
     async with app.run_test(size=SIZE) as pilot:
+        bar = app.screen.query_one(RefreshBar)
         statuses: list[RefreshStatus | None] = []
-        app.watch(app, "refresh_status", lambda status: statuses.append(status), init=False)
+        shown: list[bool] = []
+
+        def record(status: RefreshStatus | None) -> None:
+            statuses.append(status)
+            shown.append(bar.display)
+
+        app.watch(app, "refresh_status", record, init=False)
         assert list_titles(app) == []
         await pilot.press("R")
-        bar = app.screen.query_one(RefreshBar)
-        assert bar.display  # shown at once, before any feed has landed
         await app.workers.wait_for_complete()
         await pilot.pause()
         progress = [(s.done, s.total) for s in statuses if s is not None and s.running]
         assert progress[0] == (0, 0) and progress[1] == (0, 3) and progress[-1] == (3, 3)
         assert statuses[-1] == RefreshStatus(3, 3, 6, 1, running=False)
+        assert all(shown[:-1]) and not shown[-1]  # the bar shows while it runs, then goes
         assert not bar.display
         assert bar.query_one(ProgressBar).progress == 3
         assert len(list_titles(app)) == 6
@@ -61,7 +66,7 @@ async def test_R_refreshes_every_feed_with_progress_and_reports_errors(
 
 
 async def test_r_refreshes_the_chosen_folder_only(tmp_path: Path, httpserver: HTTPServer) -> None:
-    app = create_app(_feeds(tmp_path, httpserver))
+    app = make_app(_feeds(tmp_path, httpserver))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")  # "All" chosen: r says what it needs
         assert "R refreshes every feed" in notices(app)[-1]

@@ -28,8 +28,15 @@ def sample_db(tmp_path: Path) -> Path:
     return db
 
 
+def make_app(db: Path, config: Config | None = None) -> TuinewsApp:
+    """The app as `tuinews` builds it; notifications last a minute so a slow run can read them."""
+    app = create_app(db, config)
+    app.NOTIFICATION_TIMEOUT = 60
+    return app
+
+
 def sample_app(tmp_path: Path, config: Config | None = None) -> TuinewsApp:
-    return create_app(sample_db(tmp_path), config)
+    return make_app(sample_db(tmp_path), config)
 
 
 def visible_lines(widget: Widget) -> list[str]:

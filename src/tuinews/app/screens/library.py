@@ -152,6 +152,8 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(FeedTree).border_title = "Feeds"
         self.feeds.show(feed_entries(self.library))
+        if self.feeds.current is not None:
+            self._title_list(self.feeds.current)
         self.articles.focus()
         self.watch(self.app, "refresh_status", self._refresh_landed, init=False)
 

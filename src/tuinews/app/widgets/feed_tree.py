@@ -51,7 +51,11 @@ class FeedTree(OptionList, inherit_bindings=False):
         self.entries: list[FeedEntry] = []
 
     def show(self, entries: list[FeedEntry]) -> None:
-        """Replace the entries, keeping the highlight on the same key when it is still there."""
+        """Replace the entries, keeping the highlight on the same key when it is still there.
+
+        The first time, "All" is highlighted without a message: the article list starts
+        out showing all articles, and loading them twice would double the work of opening.
+        """
         current = self.current
         keep = current.key if current else "all"
         self.entries = entries
@@ -60,7 +64,7 @@ class FeedTree(OptionList, inherit_bindings=False):
             self.add_options(Option(self._prompt(entry), id=entry.key) for entry in entries)
             keys = [entry.key for entry in entries]
             self.highlighted = keys.index(keep) if keep in keys else 0
-        if current is None or keep not in keys:
+        if current is not None and keep not in keys:
             self._announce()
 
     @property
