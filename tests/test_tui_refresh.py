@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
-from textual.widgets import ProgressBar
-from tui_fixtures import SIZE, feed_labels, list_titles, make_app, notices
+from textual.widgets import Footer, Label, ProgressBar
+from tui_fixtures import SIZE, feed_labels, list_titles, make_app, notices, sample_app
 
 from feedkit import items, rss
 from tuinews.app.widgets.feed_tree import FeedTree
@@ -78,3 +78,20 @@ async def test_r_refreshes_the_chosen_folder_only(tmp_path: Path, httpserver: HT
         assert notices(app)[-1] == "Refreshed 1 of 1 feeds: 2 new articles."
         paths = [request.path for request, _ in httpserver.log]
         assert paths == ["/sport.xml"]
+
+
+async def test_the_progress_bar_sits_above_the_footer_on_every_screen(tmp_path: Path) -> None:
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for keys in ((), ("enter",)):
+            await pilot.press(*keys)
+            app.refresh_status = RefreshStatus(done=2, total=5, new=7, errors=1)
+            await pilot.pause()
+            bar = app.screen.query_one(RefreshBar)
+            footer = app.screen.query_one(Footer)
+            assert bar.region.height == 1 and bar.region.bottom == footer.region.y
+            assert str(bar.query_one(Label).render()) == ("Refreshing 2/5 feeds · 7 new · 1 failed")
+            assert bar.query_one(ProgressBar).percentage == 0.4
+            app.refresh_status = RefreshStatus(5, 5, 9, 1, running=False)
+            await pilot.pause()
+            assert not bar.display
