@@ -1,0 +1,36 @@
+"""Every key tuinews binds has an id (for `[keys]` in config.toml) and a tooltip (for help)."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+import tuinews.app
+
+
+def _our_nodes() -> list[type[DOMNode]]:
+    found: list[type[DOMNode]] = []
+    for module_info in pkgutil.walk_packages(tuinews.app.__path__, "tuinews.app."):
+        module = importlib.import_module(module_info.name)
+        for _, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, DOMNode) and value.__module__ == module.__name__:
+                found.append(value)
+    return found
+
+
+def test_every_binding_has_an_id_and_a_tooltip() -> None:
+    bindings = [
+        (node.__name__, binding)
+        for node in _our_nodes()
+        for binding in node.__dict__.get("BINDINGS", [])
+        if isinstance(binding, Binding)
+    ]
+    assert len(bindings) > 50
+    assert [name for name, b in bindings if not (b.id and b.tooltip)] == []
+    ids = [b.id for _, b in bindings]
+    assert len(ids) == len(set(ids))
+
