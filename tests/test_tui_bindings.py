@@ -33,4 +33,3 @@ def test_every_binding_has_an_id_and_a_tooltip() -> None:
     assert [name for name, b in bindings if not (b.id and b.tooltip)] == []
     ids = [b.id for _, b in bindings]
     assert len(ids) == len(set(ids))
-
