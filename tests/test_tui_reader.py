@@ -22,6 +22,7 @@ from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.widgets.article_list import ArticleList
 from tuinews.app.widgets.article_view import ArticleView
 from tuinews.app.widgets.outline import AlsoReadPane, QuotesPane, SectionsPane
+from tuinews.config import Config
 from tuinews.library import Library
 
 FERRY = "Kragsø ferry line reopens"
@@ -260,3 +261,17 @@ async def test_narrow_terminals_fold_the_panes_into_a_toggle(tmp_path: Path) -> 
         assert outline.region.width == 0
         await pilot.press("tab")
         assert outline.region.width > 0 and reader.query_one(SectionsPane).has_focus
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "ansi-dark"])
+async def test_every_theme_styles_the_reading_column(tmp_path: Path, theme: str) -> None:
+    app = make_app(sample_db(tmp_path), Config(theme=theme))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == theme
+        reader = await open_reader(app, pilot, FERRY)
+        view = reader.query_one(ArticleView)
+        heading = view.get_component_rich_style("article-view--heading")
+        body = view.rich_style
+        assert heading.bold and heading.color is not None and heading.color != body.color
+        quote = view.get_component_rich_style("article-view--quote", partial=True)
+        assert quote.color is not None and quote.color != body.color
