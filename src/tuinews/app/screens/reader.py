@@ -3,7 +3,8 @@
 Navigation is browser-like. Following a link, `n` or a suggestion is a new visit; back and
 forward move through the visits with the scroll position each had. A link to a story not in
 the library is fetched in a worker while the column shows a loading indicator; Escape
-cancels it and the reader stays where it was.
+stops waiting and the reader stays where it was (a page that still arrives is stored, so
+following the link again is instant, but it is not shown).
 """
 
 from __future__ import annotations
