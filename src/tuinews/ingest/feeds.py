@@ -119,7 +119,10 @@ def _plain_article(text: str, *, quick: bool) -> Article:
     paragraphs = [" ".join(part.split()) for part in html.unescape(text).split("\n\n")]
     blocks = [Block(kind="paragraph", text=part) for part in paragraphs if part]
     article = Article(title="", sections=[Section(blocks=blocks)] if blocks else [])
-    return finish(article, find_quotes=not quick)
+    if quick:
+        article.text = article.body_text()
+        return article
+    return finish(article)
 
 
 def quick_text(markup: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from tuinews.library.schema import SchemaTooNew, migrate
 from tuinews.model import Article, ArticleSummary, Feed
-from tuinews.untrusted import clean_article, clean_line
+from tuinews.untrusted import clean_document, clean_line, clean_text
 from tuinews.urls import normalize_url
 
 
@@ -143,9 +143,8 @@ class PreparedArticle:
 def prepare_article(article: Article, pending_html: str | None = None) -> PreparedArticle:
     """`pending_html`: the HTML still to be extracted; the story's identity is then that
     HTML, so opening (and extracting) it never looks like a change to the next refresh."""
-    article = clean_article(article)
-    body = article.text or article.body_text()
-    doc = article.to_dict()
+    body = clean_text(article.text or article.body_text())
+    doc = clean_document(article.to_dict())
     for key in ("id", "feed", "text"):
         del doc[key]
     for link in doc["also_read"]:
@@ -154,11 +153,12 @@ def prepare_article(article: Article, pending_html: str | None = None) -> Prepar
         for block in section["blocks"]:
             for link in block.get("links", ()):
                 link["target_id"] = None
+    title, url = doc["title"], doc["url"]
     return PreparedArticle(
-        title=article.title,
-        url=article.url,
-        url_norm=normalize_url(article.url) if article.url else None,
-        digest=content_hash(article.title, pending_html if pending_html is not None else body),
+        title=title,
+        url=url,
+        url_norm=normalize_url(url) if url else None,
+        digest=content_hash(title, pending_html if pending_html is not None else body),
         body=body,
         doc_json=json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
         published=article.published.isoformat() if article.published else None,
