@@ -6,10 +6,20 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 from textual.widgets import Footer, Label, ProgressBar
-from tui_fixtures import SIZE, feed_labels, list_titles, make_app, notices, sample_app
+from tui_fixtures import (
+    SIZE,
+    feed_labels,
+    list_titles,
+    make_app,
+    notices,
+    open_reader,
+    prompts,
+    sample_app,
+)
 
 from feedkit import items, rss
 from tuinews.app.widgets.feed_tree import FeedTree
+from tuinews.app.widgets.outline import QuotesPane
 from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus
 from tuinews.library import Library
 
@@ -63,6 +73,9 @@ async def test_R_refreshes_every_feed_with_progress_and_reports_errors(
         ]
         assert any(n.startswith("Could not refresh Broken: HTTP 500") for n in notices(app))
         assert notices(app)[-1] == "Refreshed 3 of 3 feeds: 6 new articles."
+        # A refreshed entry is read in full when first opened: its quotation has a speaker.
+        reader = await open_reader(app, pilot, "Sport 1")
+        assert prompts(reader.query_one(QuotesPane)) == ["“We are ready”\n— Ana Lima"]
 
 
 async def test_r_refreshes_the_chosen_folder_only(tmp_path: Path, httpserver: HTTPServer) -> None:

@@ -33,6 +33,7 @@ from tuinews.config import RefreshSettings
 from tuinews.ingest.fetch import FetchError
 from tuinews.library import ArticleFilter, Library, LibraryError
 from tuinews.model import Article, ArticleSummary
+from tuinews.reading import open_article
 from tuinews.untrusted import is_followable
 
 NARROW_WIDTH = 100
@@ -230,7 +231,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
 
     def _show(self, article_id: int, scroll_y: float = 0) -> None:
         try:
-            article = self.library.get_article(article_id)
+            article = open_article(self.library, article_id)
             if not self.library.get_summary(article_id).read:
                 self.library.set_read(article_id)
             summary = self.library.get_summary(article_id)
