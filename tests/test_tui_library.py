@@ -216,7 +216,7 @@ async def test_hostile_titles_are_shown_literally_and_trigger_nothing(tmp_path: 
         await pilot.press("tab", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
-        assert shown in app.screen.query_one("ArticleView").layout_lines.lines[0].text
+        assert shown in app.screen.query_one("ArticleView").laid_out.lines[0].text
         await pilot.click("ArticleView", offset=(10, 0))
         await pilot.pause()
         assert app.is_running

@@ -49,7 +49,7 @@ async def test_the_body_is_drawn_from_the_blocks(tmp_path: Path) -> None:
             "· Harbour Council minutes, 29 October 2026",
             "· Interviews by the author at the North Quay",
         ]
-        layout = reader.query_one(ArticleView).layout_lines
+        layout = reader.query_one(ArticleView).laid_out
         assert sorted(layout.quote_lines) == [0, 1, 2, 3, 4]
         first, _ = layout.quote_lines[2]
         assert "“On a calm day you hear the gulls" in lines[first]
@@ -106,7 +106,7 @@ async def test_scrolling_keys_and_the_section_in_view(tmp_path: Path) -> None:
         await pilot.press("pageup")
         assert view.scroll_y == 1
         assert sections.current == 0
-        second = view.layout_lines.section_lines[1]
+        second = view.laid_out.section_lines[1]
         await pilot.press(*["j"] * (second - 1))
         assert sections.current == 1
         assert prompts(sections)[:2] == ["  Beginning", "▸ A quieter crossing"]
@@ -121,7 +121,7 @@ async def test_brackets_move_between_sections(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 24)) as pilot:
         reader = await open_reader(app, pilot, FERRY)
         view = reader.query_one(ArticleView)
-        starts = view.layout_lines.section_lines
+        starts = view.laid_out.section_lines
         await pilot.press("]")
         assert view.scroll_y == starts[1]
         assert visible_lines(view)[0].strip() == "A quieter crossing"
@@ -143,11 +143,11 @@ async def test_tab_cycles_the_panes_and_enter_acts_in_each(tmp_path: Path) -> No
         await pilot.press("tab")
         assert reader.query_one(SectionsPane).has_focus
         await pilot.press("j", "j", "enter")
-        assert view.scroll_y == min(view.layout_lines.section_lines[2], view.max_scroll_y)
+        assert view.scroll_y == min(view.laid_out.section_lines[2], view.max_scroll_y)
         await pilot.press("tab")
         assert reader.query_one(QuotesPane).has_focus
         await pilot.press("j", "j", "j", "enter")
-        first, last = view.layout_lines.quote_lines[3]
+        first, last = view.laid_out.quote_lines[3]
         assert view.flashing == (first, last)
         assert view.scroll_y <= first < view.scroll_y + view.scrollable_content_region.height
         await pilot.press("tab")
@@ -197,10 +197,10 @@ async def test_clicking_a_link_card_follows_it(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, FERRY)
         view = reader.query_one(ArticleView)
-        line = view.layout_lines.link_lines[0]
+        line = view.laid_out.link_lines[0]
         view.scroll_to_line(line)
         await pilot.pause()
-        margin = (view.scrollable_content_region.width - view.layout_lines.width) // 2
+        margin = (view.scrollable_content_region.width - view.laid_out.width) // 2
         y = line - round(view.scroll_y)
         await pilot.click(ArticleView, offset=(margin + 1, y))  # the card's border: nothing
         assert reader.article.title.startswith(FERRY)

@@ -78,7 +78,7 @@ async def open_reader(app: TuinewsApp, pilot: Pilot[None], title_start: str) -> 
 
 
 def body_text(screen: ReaderScreen) -> list[str]:
-    layout = screen.query_one(ArticleView).layout_lines
+    layout = screen.query_one(ArticleView).laid_out
     assert layout is not None
     return [line.text.rstrip() for line in layout.lines]
 

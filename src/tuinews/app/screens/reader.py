@@ -412,7 +412,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
         self.view.scroll_to_section(self.view.section_in_view + 1)
 
     def action_previous_section(self) -> None:
-        layout = self.view.layout_lines
+        layout = self.view.laid_out
         current = self.view.section_in_view
         if layout is not None and 0 <= current < len(layout.section_lines):
             at_start = round(self.view.scroll_y) <= layout.section_lines[current]

@@ -116,7 +116,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._relayout()
 
     @property
-    def layout_lines(self) -> ArticleLayout | None:
+    def laid_out(self) -> ArticleLayout | None:
         return self._layout
 
     def _column_width(self) -> int:
