@@ -79,7 +79,7 @@ class FeedTree(OptionList, inherit_bindings=False):
     def _prompt(self, entry: FeedEntry) -> Text:
         """Label and count as Text (feed titles are data, never markup), the count at the right."""
         count = str(entry.count) if entry.count else ""
-        width = max(10, self.scrollable_content_region.width - 1)
+        width = max(10, self.scrollable_content_region.width)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("  " * entry.depth)
         if entry.error:
