@@ -102,14 +102,6 @@ class PagedRows:
             self._pages.popitem(last=False)
         return page
 
-    def index_of(self, article_id: int) -> int | None:
-        """The index of an article if its page is loaded; no query."""
-        for number, page in self._pages.items():
-            for within, row in enumerate(page):
-                if row.id == article_id:
-                    return number * self.page_size + within
-        return None
-
     def update(
         self, article_id: int, *, read: bool | None = None, starred: bool | None = None
     ) -> None:

@@ -99,12 +99,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=0, animate=False)
         self.cursor = 0
 
-    def reload(self, keep: ArticleSummary | None = None, index: int | None = None) -> None:
-        """Read the rows again; keep the cursor on `index` (where `keep` now stands)."""
+    def reload(self, index: int | None = None) -> None:
+        """Read the rows again (they changed under the list); put the cursor on `index`."""
         self.rows.reload()
         self._size_to_rows()
-        if index is None and keep is not None:
-            index = self.rows.index_of(keep.id)
         target = self.cursor if index is None else index
         self.cursor = max(0, min(target, len(self.rows) - 1))
 

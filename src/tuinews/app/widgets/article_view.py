@@ -206,12 +206,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.flashing = None
         self.refresh()
 
-    def scroll_to_link(self, entry: int) -> None:
-        if self._layout is not None and entry in self._layout.link_lines:
-            line = self._layout.link_lines[entry]
-            if not self.scroll_y <= line < self.scroll_y + self.scrollable_content_region.height:
-                self.scroll_to_line(line, above=self.scrollable_content_region.height // 3)
-
     def _meta_at(self, x: int, y: int) -> dict[str, Any]:
         """The style metadata of the character drawn at (x, y) of the content region."""
         layout = self._layout
