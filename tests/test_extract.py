@@ -423,3 +423,39 @@ def test_a_headline_quote_missing_from_the_body_is_listed() -> None:
     assert [(q.text, q.speaker) for q in article.quotes] == [
         ("We will not sail for less", "Fishermen")
     ]
+
+
+# -- body container and lede ----------------------------------------------------------------
+
+_PROSE = "The harbour committee met on Tuesday and agreed the budget after a long debate. "
+
+
+def test_a_description_repeating_the_first_paragraph_is_not_a_second_lede() -> None:
+    first = "Councillors voted eleven to two on Tuesday to pay for a new harbour wall."
+    page = (
+        f"<meta name='description' content='{first[:50]}…'>"
+        f"<article><p>{first}</p><p>{_PROSE * 3}</p></article>"
+    )
+    article = from_html(page)
+    assert article.lede is None
+    assert article.text.count("Councillors voted") == 1
+    other = page.replace(
+        f"content='{first[:50]}…'", "content='A summary of the vote that the body does not repeat.'"
+    )
+    assert from_html(other).lede == "A summary of the vote that the body does not repeat."
+
+
+def test_comment_content_classes_do_not_shield_comments() -> None:
+    comments = "".join(
+        f"<li class='comment'><div class='comment-content'><p>{_PROSE * 2} Reply {n}.</p></div></li>"
+        for n in range(6)
+    )
+    page = (
+        "<body><article><div class='entry-content'>"
+        f"<p>{_PROSE * 2}</p><p>The wall will be rebuilt by March, the mayor said.</p></div>"
+        f"<footer><div id='comments'><ol class='comment-list'>{comments}</ol></div></footer>"
+        "</article></body>"
+    )
+    article = from_html(page)
+    assert "rebuilt by March" in article.text
+    assert "Reply" not in article.text

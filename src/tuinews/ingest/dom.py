@@ -26,6 +26,12 @@ def element_words(node: LexborNode) -> set[str]:
     return tokens
 
 
+def class_names(node: LexborNode) -> list[str]:
+    """The element's class names and id, lowercased, each whole."""
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+
+
 def node_text(node: LexborNode) -> str:
     return _SPACE.sub(" ", node.text(deep=True, separator="")).strip()
 

@@ -23,7 +23,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tuinews.ingest import labels
 from tuinews.ingest.charset import decode_bytes
-from tuinews.ingest.dom import collapse_space, element_words, link_text_length, node_text
+from tuinews.ingest.dom import (
+    class_names,
+    collapse_space,
+    element_words,
+    link_text_length,
+    node_text,
+)
 from tuinews.ingest.figures import (
     figure_block,
     is_figure_like,
@@ -292,13 +298,29 @@ class _Walk:
             self.sections[-1].blocks.append(Block(kind="paragraph", text=text))
 
 
+def _says_content(node: LexborNode) -> bool:
+    """Whether a class or id names the story: `article-body`, `entry-content`.
+
+    A name that also names chrome describes that chrome's own parts (`comment-content`,
+    `comment_body`, `sidebar-content`): it does not say the story is here.
+    """
+    for name in class_names(node):
+        parts = set(_NAME_PARTS.split(name))
+        if (name in _CONTENT_WORDS or parts & _CONTENT_WORDS) and not parts & _BOILERPLATE_WORDS:
+            return True
+    return False
+
+
+_NAME_PARTS = re.compile(r"[-_]+")
+
+
 def _is_boilerplate(node: LexborNode) -> bool:
     words = element_words(node)
     if not words:
         return False
     if words & _WIDGET_WORDS:
         return True
-    if words & _ALSO_READ_WORDS or words & _CONTENT_WORDS:
+    if words & _ALSO_READ_WORDS or _says_content(node):
         return False
     return bool(words & _BOILERPLATE_WORDS)
 
@@ -535,8 +557,7 @@ def _near_boilerplate(node: LexborNode) -> bool:
     """
     current: LexborNode | None = node
     while current is not None and current.tag not in ("body", "html"):
-        words = element_words(current)
-        if words & _CONTENT_WORDS and not words & _WIDGET_WORDS:
+        if _says_content(current) and not element_words(current) & _WIDGET_WORDS:
             return False
         if _is_boilerplate(current):
             return True
@@ -607,6 +628,28 @@ def _lede(tree: LexborHTMLParser) -> tuple[str | None, LexborNode | None]:
     return None, None
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _repeats_opening(lede: str, sections: list[Section]) -> bool:
+    """Whether the lede is the body's opening again (a description copied from the first
+    paragraph, often cut with "…"): shown twice otherwise, once above the story and once
+    as its first paragraph.
+    """
+    words = _WORD.findall(lede.casefold())
+    opening: list[str] = []
+    for block in (block for section in sections[:2] for block in section.blocks):
+        if block.kind == "paragraph":
+            opening.extend(_WORD.findall(block.text.casefold()))
+        if len(opening) > len(words) + 30:
+            break
+    if len(words) < 4 or not opening:
+        return False
+    body = {tuple(opening[i : i + 3]) for i in range(len(opening) - 2)}
+    grams = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+    return sum(gram in body for gram in grams) > 0.6 * len(grams)
+
+
 def extract_html(html: str | bytes, url: str | None = None) -> Article:
     """The article in a web page or a feed entry's HTML; chrome is left behind."""
     text = decode_html(html)
@@ -648,6 +691,10 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
             )
         ]
     image = promote_lead_figure(sections, image)
+    if not lede and metadata.description and len(metadata.description) > 40:
+        lede = metadata.description
+    if lede and _repeats_opening(lede, sections):
+        lede = None
     title = metadata.title or ""
     return Article(
         title=collapse_space(title),
@@ -655,12 +702,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
         byline=metadata.byline,
         published=metadata.published,
         category=metadata.category,
-        lede=lede
-        or (
-            metadata.description
-            if metadata.description and len(metadata.description) > 40
-            else None
-        ),
+        lede=lede,
         image=image,
         sections=sections,
     )
