@@ -459,3 +459,17 @@ def test_comment_content_classes_do_not_shield_comments() -> None:
     article = from_html(page)
     assert "rebuilt by March" in article.text
     assert "Reply" not in article.text
+
+
+def test_the_lede_stands_before_the_body_not_in_an_author_box_below_it() -> None:
+    page = (
+        "<body><h1>Wall approved</h1><article><div class='story'>"
+        f"<p>{_PROSE * 2}</p><p>{_PROSE * 2}</p></div>"
+        "<div class='author-excerpt'>Ann Lee covers the harbour and the council for the "
+        "Courier since 2019.</div></article></body>"
+    )
+    assert from_html(page).lede is None
+    dek = "<p class='dek'>Eleven votes to two: the wall will be rebuilt before winter.</p>"
+    article = from_html(page.replace("<article>", "<article>" + dek))
+    assert article.lede == "Eleven votes to two: the wall will be rebuilt before winter."
+    assert article.text.count("Eleven votes") == 1

@@ -40,6 +40,15 @@ def link_text_length(node: LexborNode) -> int:
     return sum(len(node_text(anchor)) for anchor in node.css("a"))
 
 
+def first_paragraph(container: LexborNode) -> LexborNode | None:
+    """The body's first real paragraph (80 characters or more): the story starts there, so
+    a standfirst or a lead picture stands before it."""
+    for paragraph in container.css("p"):
+        if len(node_text(paragraph)) >= 80:
+            return paragraph
+    return None
+
+
 def has_ancestor(node: LexborNode, ancestor: LexborNode) -> bool:
     """Whether `ancestor` is `node` or holds it (selectolax nodes compare by `mem_id`)."""
     current: LexborNode | None = node

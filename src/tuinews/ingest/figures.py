@@ -20,7 +20,13 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tuinews.ingest.dom import collapse_space, element_words, has_ancestor, node_text
+from tuinews.ingest.dom import (
+    collapse_space,
+    element_words,
+    first_paragraph,
+    has_ancestor,
+    node_text,
+)
 from tuinews.model import Block, Image, Section
 
 # Class fragments that say "caption" wherever they stand (substring of the class/id string,
@@ -499,14 +505,6 @@ def _cover_ok(node: LexborNode, levels: int = 6) -> bool:
     return True
 
 
-def _first_paragraph(container: LexborNode) -> LexborNode | None:
-    """The body's first real paragraph: pictures before it are the article's lead."""
-    for paragraph in container.css("p"):
-        if len(node_text(paragraph)) >= 80:
-            return paragraph
-    return None
-
-
 def _cover_block(
     tree: LexborHTMLParser, container: LexborNode | None, base: str | None
 ) -> Block | None:
@@ -515,7 +513,7 @@ def _cover_block(
     body = tree.body
     if body is None:
         return None
-    first = _first_paragraph(container) if container is not None else None
+    first = first_paragraph(container) if container is not None else None
     if container is not None:
         container.attrs[_BODY_MARK] = "1"
     if first is not None:

@@ -27,6 +27,7 @@ from tuinews.ingest.dom import (
     class_names,
     collapse_space,
     element_words,
+    first_paragraph,
     link_text_length,
     node_text,
 )
@@ -612,19 +613,22 @@ def _in_figure(node: LexborNode) -> bool:
     return False
 
 
-def _lede(tree: LexborHTMLParser) -> tuple[str | None, LexborNode | None]:
-    """The standfirst: an element whose class says so, in or just before the body."""
+def _lede(
+    tree: LexborHTMLParser, container: LexborNode | None
+) -> tuple[str | None, LexborNode | None]:
+    """The standfirst: an element whose class says so, between the top of the page and
+    the body's first paragraph (that paragraph itself included). Elements further down
+    with such classes are other stories' teasers, author blurbs, product descriptions.
+    """
+    first = first_paragraph(container) if container is not None else None
     for node in tree.css("p, div, h2, span, section"):
-        if not (element_words(node) & _LEDE_WORDS):
-            continue
-        text = node_text(node)
-        if _in_figure(node):
-            continue  # a picture's description, not the story's
-        if 40 <= len(text) <= 800 and not _is_boilerplate(node):
-            inner = node.css("p")
-            if len(inner) > 2:
-                continue
-            return text, node
+        is_first = first is not None and node.mem_id == first.mem_id
+        if element_words(node) & _LEDE_WORDS and not _in_figure(node):
+            text = node_text(node)
+            if 40 <= len(text) <= 800 and not _near_boilerplate(node) and len(node.css("p")) <= 2:
+                return text, node
+        if is_first:
+            break
     return None, None
 
 
@@ -665,7 +669,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
         if node.tag not in ("figure", "img", "picture") and not is_figure_part(node):
             node.decompose()
     container = _main_container(tree)
-    lede, lede_node = _lede(tree)
+    lede, lede_node = _lede(tree, container)
     if lede_node is not None and not _contains(lede_node, container):
         lede_node.decompose()
     image = lead_image(tree, container, base, metadata.image_url)
