@@ -447,7 +447,8 @@ def test_a_description_repeating_the_first_paragraph_is_not_a_second_lede() -> N
 
 def test_comment_content_classes_do_not_shield_comments() -> None:
     comments = "".join(
-        f"<li class='comment'><div class='comment-content'><p>{_PROSE * 2} Reply {n}.</p></div></li>"
+        f"<li class='comment'><div class='comment-content'><div class='content'>"
+        f"<p>{_PROSE * 2} Reply {n}.</p></div></div></li>"
         for n in range(6)
     )
     page = (

@@ -550,17 +550,32 @@ def _text_totals(body: LexborNode) -> dict[int, float]:
     return totals
 
 
+# Whole class names or ids of a reader-comment thread. Comments often wrap each reply in
+# `<div class="content">`, which would otherwise say "the story is here".
+_COMMENT_NAMES = frozenset(
+    """
+    comment comments comment-list commentlist comments-list comments-area comment-area
+    comments-section comment-section comments-container comment-container disqus_thread
+    """.split()
+)
+
+
 def _near_boilerplate(node: LexborNode) -> bool:
     """Whether the paragraph sits in a comment, a teaser card, a share box…
 
     Walking up stops at the first element that says it holds the story
     (`article__content`): page-wide layout wrappers above it carry any class at all.
+    A comment thread above that element still counts: its replies say "content" too.
     """
     current: LexborNode | None = node
+    shielded = False
     while current is not None and current.tag not in ("body", "html"):
-        if _says_content(current) and not element_words(current) & _WIDGET_WORDS:
-            return False
-        if _is_boilerplate(current):
+        if shielded:
+            if _COMMENT_NAMES.intersection(class_names(current)):
+                return True
+        elif _says_content(current) and not element_words(current) & _WIDGET_WORDS:
+            shielded = True
+        elif _is_boilerplate(current):
             return True
         current = current.parent
     return False
