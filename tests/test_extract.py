@@ -474,3 +474,23 @@ def test_the_lede_stands_before_the_body_not_in_an_author_box_below_it() -> None
     article = from_html(page.replace("<article>", "<article>" + dek))
     assert article.lede == "Eleven votes to two: the wall will be rebuilt before winter."
     assert article.text.count("Eleven votes") == 1
+
+
+def test_a_grid_of_teaser_cards_does_not_outweigh_a_short_story() -> None:
+    card = (
+        "<div class='col'><article class='card'><a href='/s{n}'><img src='/{n}.jpg'>"
+        "<h3>Another story {n}</h3></a><div class='description'>"
+        + "A summary of another story that reads like prose and runs long enough. " * 2
+        + "</div></article></div>"
+    )
+    page = (
+        "<body><section><article class='single-story'><div class='content'>"
+        f"<p>{_PROSE * 2}</p><blockquote><p>{_PROSE}</p></blockquote>"
+        "<p>The wall will be rebuilt by March, the mayor said.</p></div></article></section>"
+        "<section class='wrapper'><div class='grid'>"
+        + "".join(card.format(n=n) for n in range(12))
+        + "</div></section></body>"
+    )
+    article = from_html(page)
+    assert "rebuilt by March" in article.text
+    assert "another story" not in article.text

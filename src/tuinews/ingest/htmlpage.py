@@ -366,6 +366,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             node_text(child)
         ) < 0.4 * walk.total_text:
             continue
+        if _COMMENT_NAMES.intersection(class_names(child)):
+            continue  # readers' comments, however long: never the story
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text = node_text(child)
             if text and len(text) < 200 and not _repeats_title(text, walk.title):
@@ -530,12 +532,19 @@ def _text_totals(body: LexborNode) -> dict[int, float]:
     comments or teaser cards; each adds its length to all of its ancestors.
     """
     totals: dict[int, float] = {}
+    cards = _Cards()
     for paragraph in body.css("p, pre, td, blockquote, div, li"):
         # Pages that write paragraphs as text between <br>s: the element's own text.
         if paragraph.tag in ("div", "li") and len(_own_text(paragraph).strip()) < 100:
             continue
-        text = node_text(paragraph)
-        if len(text) < 25 or _near_boilerplate(paragraph):
+        if paragraph.tag not in ("p", "pre") and paragraph.css_first("p, pre") is not None:
+            # A quote or cell made of paragraphs: those count, not the wrapper again.
+            text = collapse_space(_own_text(paragraph))
+            if len(text) < 100:
+                continue
+        else:
+            text = node_text(paragraph)
+        if len(text) < 25 or _near_boilerplate(paragraph) or cards.holds(paragraph):
             continue
         links = link_text_length(paragraph)
         if links > 0.5 * len(text):
@@ -558,6 +567,67 @@ _COMMENT_NAMES = frozenset(
     comments-section comment-section comments-container comment-container disqus_thread
     """.split()
 )
+
+
+_CARD_TAGS = frozenset(("div", "li", "article", "section"))
+
+
+def _signature(node: LexborNode) -> tuple[str | None, str]:
+    return node.tag, node.attributes.get("class") or ""
+
+
+@dataclass
+class _Cards:
+    """What is known of a page's teaser grids, so each element is asked once."""
+
+    kinds: dict[int, set[tuple[str | None, str]]] = field(default_factory=dict)
+    inside: dict[int, bool] = field(default_factory=dict)
+
+    def card_kinds(self, parent: LexborNode) -> set[tuple[str | None, str]]:
+        """The kinds of child (tag and class) that make `parent` a grid or list of
+        teasers: three or more alike, each a short box with a link and a headline or
+        picture. The text of such cards is other stories' summaries, however
+        prose-like it reads.
+        """
+        known = self.kinds.get(parent.mem_id)
+        if known is not None:
+            return known
+        groups: dict[tuple[str | None, str], list[LexborNode]] = {}
+        for child in parent.iter(include_text=False):
+            if child.tag in _CARD_TAGS:
+                groups.setdefault(_signature(child), []).append(child)
+        kinds = {
+            kind
+            for kind, cards in groups.items()
+            if len(cards) >= 3
+            and all(
+                card.css_first("a[href]") is not None
+                and card.css_first("h1, h2, h3, h4, h5, h6, img, picture") is not None
+                and len(node_text(card)) < 600
+                for card in cards
+            )
+        }
+        self.kinds[parent.mem_id] = kinds
+        return kinds
+
+    def holds(self, node: LexborNode) -> bool:
+        """Whether `node` is a teaser card or inside one (walked up without recursion:
+        pages nest thousands of levels deep)."""
+        chain: list[LexborNode] = []
+        current: LexborNode | None = node
+        while (
+            current is not None
+            and current.mem_id not in self.inside
+            and current.tag not in ("body", "html")
+        ):
+            chain.append(current)
+            current = current.parent
+        found = current is not None and self.inside.get(current.mem_id, False)
+        for element in reversed(chain):
+            parent = element.parent
+            found = found or (parent is not None and _signature(element) in self.card_kinds(parent))
+            self.inside[element.mem_id] = found
+        return found
 
 
 def _near_boilerplate(node: LexborNode) -> bool:
