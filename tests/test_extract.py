@@ -430,19 +430,21 @@ def test_a_headline_quote_missing_from_the_body_is_listed() -> None:
 _PROSE = "The harbour committee met on Tuesday and agreed the budget after a long debate. "
 
 
-def test_a_description_repeating_the_first_paragraph_is_not_a_second_lede() -> None:
+def test_the_description_is_the_lede_only_when_the_page_shows_it_apart_from_the_body() -> None:
     first = "Councillors voted eleven to two on Tuesday to pay for a new harbour wall."
-    page = (
-        f"<meta name='description' content='{first[:50]}…'>"
-        f"<article><p>{first}</p><p>{_PROSE * 3}</p></article>"
-    )
-    article = from_html(page)
+    body = f"<article><p>{first}</p><p>{_PROSE * 3}</p></article>"
+    # Copied from the first paragraph: the body already opens with it.
+    article = from_html(f"<meta name='description' content='{first[:50]}…'>{body}")
     assert article.lede is None
     assert article.text.count("Councillors voted") == 1
-    other = page.replace(
-        f"content='{first[:50]}…'", "content='A summary of the vote that the body does not repeat.'"
-    )
-    assert from_html(other).lede == "A summary of the vote that the body does not repeat."
+    summary = "A summary of the vote that the body does not repeat."
+    meta = f"<meta name='description' content='{summary}'>"
+    # Never shown on the page: a summary for search engines, not the story's standfirst.
+    assert from_html(meta + body).lede is None
+    # Shown above the story without a class saying so: the standfirst.
+    shown = from_html(f"{meta}<header><h1>Wall</h1><p>{summary}</p></header>{body}")
+    assert shown.lede == summary
+    assert shown.text.count(summary) == 1
 
 
 def test_comment_content_classes_do_not_shield_comments() -> None:

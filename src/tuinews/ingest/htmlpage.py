@@ -739,6 +739,17 @@ def _repeats_opening(lede: str, sections: list[Section]) -> bool:
     return sum(gram in body for gram in grams) > 0.6 * len(grams)
 
 
+def _shown(description: str, tree: LexborHTMLParser) -> bool:
+    """Whether the page shows its meta description as text (a standfirst with no class
+    saying so). One it never shows is a summary for search engines, not the story's.
+    """
+    words = _WORD.findall(description.casefold())
+    if len(description) <= 40 or len(words) < 4 or tree.body is None:
+        return False
+    shown = " ".join(_WORD.findall(tree.body.text(separator=" ").casefold()))
+    return " ".join(words[:10]) in shown
+
+
 def extract_html(html: str | bytes, url: str | None = None) -> Article:
     """The article in a web page or a feed entry's HTML; chrome is left behind."""
     text = decode_html(html)
@@ -780,7 +791,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
             )
         ]
     image = promote_lead_figure(sections, image)
-    if not lede and metadata.description and len(metadata.description) > 40:
+    if not lede and metadata.description and _shown(metadata.description, tree):
         lede = metadata.description
     if lede and _repeats_opening(lede, sections):
         lede = None
