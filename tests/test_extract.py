@@ -496,3 +496,32 @@ def test_a_grid_of_teaser_cards_does_not_outweigh_a_short_story() -> None:
     article = from_html(page)
     assert "rebuilt by March" in article.text
     assert "another story" not in article.text
+
+
+def test_a_you_may_also_like_paragraph_and_the_teasers_after_it_are_cut() -> None:
+    teasers = "".join(f"<p><a href='/t{n}'>Another headline number {n}</a></p>" for n in range(5))
+    article = from_html(
+        f"<article><p>{_PROSE * 3}</p><p>You may also like...</p>{teasers}</article>"
+    )
+    assert article.text.endswith("after a long debate.")
+    # A story whose own prose follows such a line keeps it.
+    kept = from_html(f"<article><p>{_PROSE * 3}</p><p>Recommended</p><p>{_PROSE * 3}</p></article>")
+    assert "Recommended" in kept.text
+
+
+def test_a_gallery_list_becomes_figures_and_its_credit_line_is_not_body_text() -> None:
+    items = "".join(
+        f"<li class='item'><img src='/g{n}.jpg'><div class='caption'>The quay in winter, "
+        f"view {n}.</div><span class='credit'>Photo: Jonas Breck</span></li>"
+        for n in range(3)
+    )
+    article = from_html(
+        f"<article><ul class='slides'>{items}</ul><p>Photo: Jonas Breck</p>"
+        f"<p>{_PROSE * 3}</p></article>",
+        "https://x.example/a",
+    )
+    figures = [article.image, *blocks(article, "figure")]
+    assert [(f.caption, f.credit) for f in figures] == [
+        (f"The quay in winter, view {n}.", "Photo: Jonas Breck") for n in range(3)
+    ]
+    assert article.text.startswith("The harbour committee")

@@ -391,6 +391,13 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                 walk.add(Block(kind="blockquote", text=text))
             continue
         if tag in ("ul", "ol"):
+            pictures = _gallery_items(child)
+            if pictures:
+                for item in pictures:
+                    figure = figure_block(item, walk.base)
+                    if figure is not None:
+                        walk.add(figure)
+                continue
             items = [node_text(li) for li in child.css("li")]
             items = [item for item in items if item]
             text_length = sum(map(len, items))
@@ -426,6 +433,18 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         walk.flush()
         _walk(child, walk, depth + 1)
         walk.flush()
+
+
+def _gallery_items(node: LexborNode) -> list[LexborNode]:
+    """The items of a list that is a gallery: every item a picture with little text
+    (a caption), so each is a figure rather than a list entry."""
+    items = [child for child in node.iter(include_text=False) if child.tag == "li"]
+    if not items:
+        return []
+    for item in items:
+        if item.css_first("img, picture, amp-img") is None or len(node_text(item)) > 1500:
+            return []
+    return items
 
 
 _BLOCK_SELECTOR = "p, div, section, h1, h2, h3, h4, h5, h6, ul, ol, figure, blockquote, table"
@@ -465,26 +484,62 @@ def _is_edge_furniture(block: Block) -> bool:
     return len(text) < 160 and bool(_EDGE_FURNITURE.match(text))
 
 
+def _is_end_label(text: str) -> bool:
+    return len(text) < 80 and bool(_END_MATTER.match(text) or labels.is_widget_label(text))
+
+
+def _is_prose(block: Block) -> bool:
+    return block.kind == "paragraph" and len(block.text) > 200
+
+
+def _cut_end_matter(sections: list[Section]) -> list[Section]:
+    """ "More in Minnesota Wild", "You may also like…" and what follows, as a heading or
+    a short paragraph: only when the story came before it and what follows is teasers,
+    not prose (a story's own "Related coverage" section keeps its paragraphs).
+    """
+    seen_prose = False
+    for s_index, section in enumerate(sections):
+        if section.title and _is_end_label(section.title) and seen_prose:
+            rest = [block for later in sections[s_index:] for block in later.blocks]
+            if not any(map(_is_prose, rest)):
+                return sections[:s_index]
+        for b_index, block in enumerate(section.blocks):
+            if block.kind == "paragraph" and _is_end_label(block.text) and seen_prose:
+                rest = section.blocks[b_index:] + [
+                    later_block for later in sections[s_index + 1 :] for later_block in later.blocks
+                ]
+                if not any(map(_is_prose, rest)):
+                    kept = Section(title=section.title, blocks=section.blocks[:b_index])
+                    return [*sections[:s_index], kept]
+            seen_prose = seen_prose or _is_prose(block)
+    return sections
+
+
+def _trim_head(blocks: list[Block]) -> list[Block]:
+    """The blocks without the furniture they start with; pictures at the edge stay, and
+    the furniture between them goes too ("Photo: X" under a gallery, before the story)."""
+    head = 0
+    while head < len(blocks) and blocks[head].kind == "figure":
+        head += 1
+    kept = blocks[:head]
+    for index in range(head, len(blocks)):
+        block = blocks[index]
+        if block.kind == "figure":
+            kept.append(block)
+        elif not _is_edge_furniture(block):
+            return kept + blocks[index:]
+    return kept
+
+
 def _trim_edges(sections: list[Section]) -> list[Section]:
     """Bylines, dates and photo furniture before the story; teaser lists after it.
 
     Only the edges are trimmed: a date in the middle of a story is part of it.
     """
-    for index, section in enumerate(sections):
-        if index > 0 and section.title and _END_MATTER.match(section.title):
-            # "More in Minnesota Wild" and what follows: only when what follows is teasers,
-            # not prose (a story's own "Related coverage" section keeps its paragraphs).
-            rest = [block for later in sections[index:] for block in later.blocks]
-            if not any(block.kind == "paragraph" and len(block.text) > 200 for block in rest):
-                sections = sections[:index]
-                break
+    sections = _cut_end_matter(sections)
     if sections:
-        first = sections[0].blocks
-        while first and _is_edge_furniture(first[0]):
-            first.pop(0)
-        last = sections[-1].blocks
-        while last and _is_edge_furniture(last[-1]):
-            last.pop()
+        sections[0].blocks = _trim_head(sections[0].blocks)
+        sections[-1].blocks = _trim_head(sections[-1].blocks[::-1])[::-1]
     return [section for section in sections if section.blocks or section.title]
 
 
