@@ -525,3 +525,18 @@ def test_a_gallery_list_becomes_figures_and_its_credit_line_is_not_body_text() -
         (f"The quay in winter, view {n}.", "Photo: Jonas Breck") for n in range(3)
     ]
     assert article.text.startswith("The harbour committee")
+
+
+def test_a_pop_up_card_inside_a_sentence_is_not_read_as_prose() -> None:
+    card = (
+        "<span class='person'><a href='/p/holm'>Ingrid Holm</a><span class='popup'><span>"
+        "<img src='/holm.jpg'><a href='/p/holm'>Ingrid Holm</a>"
+        "<a href='/s1'>Holm wins the harbour vote</a> <a href='/s2'>Budget talks stall</a>"
+        "<a href='/p/holm'>MORE</a></span></span></span>"
+    )
+    article = from_html(
+        f"<article><p>{_PROSE * 2}</p><p><span>Mayor {card} (Harbour Party) welcomed the "
+        "vote on Tuesday.</span></p></article>"
+    )
+    assert "Mayor Ingrid Holm (Harbour Party) welcomed the vote on Tuesday." in article.text
+    assert "Budget talks" not in article.text

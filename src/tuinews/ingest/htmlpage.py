@@ -351,7 +351,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if _is_boilerplate(child):
                 continue
             if child.css_first(_BLOCK_SELECTOR) is None:
-                walk.inline.append(child.text(deep=True, separator=""))
+                walk.inline.append(_prose_text(child))
                 continue
             # <span class="subtitle"><h3>…</h3></span>: an inline wrapper around blocks.
         if depth > MAX_DEPTH:
@@ -380,7 +380,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                 continue
         if tag == "p":
             walk.flush()
-            walk.inline.append(child.text(deep=True, separator=""))
+            walk.inline.append(_prose_text(child))
             walk.flush()
             continue
         if tag == "blockquote":
@@ -433,6 +433,41 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         walk.flush()
         _walk(child, walk, depth + 1)
         walk.flush()
+
+
+def _looks_like_card(node: LexborNode) -> bool:
+    if node.tag == "a" or node.css_first("img, picture") is None or len(node.css("a")) < 3:
+        return False
+    text = len(node_text(node))
+    return text > 0 and link_text_length(node) >= 0.8 * text
+
+
+def _is_hover_card(node: LexborNode) -> bool:
+    """A pop-up card inside a sentence: a picture and three or more links (a person's
+    latest stories), nearly all of its text links. Hidden until hovered; not prose.
+
+    Only the innermost such element is the card: the sentence around it, and the
+    name it pops up from, are mostly link text too.
+    """
+    return _looks_like_card(node) and not any(
+        _looks_like_card(inner) for inner in node.css("*") if inner.mem_id != node.mem_id
+    )
+
+
+def _prose_text(node: LexborNode, depth: int = 0) -> str:
+    """A paragraph's text, without the pop-up cards that some sites put in sentences."""
+    if node.css_first("img, picture") is None or depth > 50:
+        return node.text(deep=True, separator="")
+    parts: list[str] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            parts.append(child.text(deep=False) or "")
+        elif (
+            tag and not tag.startswith("-") and tag not in _SKIP_TAGS and not _is_hover_card(child)
+        ):
+            parts.append(_prose_text(child, depth + 1))
+    return "".join(parts)
 
 
 def _gallery_items(node: LexborNode) -> list[LexborNode]:
