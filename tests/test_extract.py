@@ -540,3 +540,25 @@ def test_a_pop_up_card_inside_a_sentence_is_not_read_as_prose() -> None:
     )
     assert "Mayor Ingrid Holm (Harbour Party) welcomed the vote on Tuesday." in article.text
     assert "Budget talks" not in article.text
+
+
+def test_paragraphs_written_as_divs_of_spans_are_found_beside_a_headline_ticker() -> None:
+    ticker = "".join(
+        f"<li><a href='/b{n}'>Breaking headline about another story {n}</a>"
+        f"<span>{_PROSE}</span></li>"
+        for n in range(8)
+    )
+    body = "".join(
+        f"<div class='block'><div class='x1'><span>{_PROSE} Paragraph {n} of the story.</span>"
+        "</div></div>"
+        for n in range(4)
+    )
+    page = (
+        f"<body><div class='left'><div class='ticker'><ul>{ticker}</ul></div>"
+        f"<div class='story'>{body}</div></div>"
+        f"<div class='right'><p>{_PROSE[:60]}</p></div></body>"
+    )
+    article = from_html(page)
+    assert [block.text for block in blocks(article, "paragraph")] == [
+        f"{_PROSE}Paragraph {n} of the story." for n in range(4)
+    ]

@@ -615,6 +615,12 @@ def _own_text(node: LexborNode) -> str:
     return "".join(child.text(deep=False) or "" for child in texts)
 
 
+_INNER_BLOCKS = (
+    "p, pre, div, li, ul, ol, dl, table, blockquote, section, article, aside, figure, "
+    "h1, h2, h3, h4, h5, h6, header, footer, form"
+)
+
+
 def _text_totals(body: LexborNode) -> dict[int, float]:
     """Good paragraph text under every element, by `mem_id`.
 
@@ -623,23 +629,31 @@ def _text_totals(body: LexborNode) -> dict[int, float]:
     """
     totals: dict[int, float] = {}
     cards = _Cards()
+    wrappers: set[int] = set()  # elements with blocks inside, marked from each block up
+    for block in body.css(_INNER_BLOCKS):
+        current = block.parent
+        while current is not None and current.mem_id not in wrappers:
+            wrappers.add(current.mem_id)
+            current = current.parent
     for paragraph in body.css("p, pre, td, blockquote, div, li"):
-        # Pages that write paragraphs as text between <br>s: the element's own text.
-        if paragraph.tag in ("div", "li") and len(_own_text(paragraph).strip()) < 100:
-            continue
-        if paragraph.tag not in ("p", "pre") and paragraph.css_first("p, pre") is not None:
-            # A quote or cell made of paragraphs: those count, not the wrapper again.
+        if paragraph.tag in ("p", "pre") or paragraph.mem_id not in wrappers:
+            # A paragraph, or a box holding only text and inline markup (sites that
+            # write paragraphs as `<div><span>…</span></div>`).
+            text = node_text(paragraph)
+        else:
+            # Text between <br>s beside other blocks: the element's own text. Its inner
+            # paragraphs count on their own, not through the wrapper again.
             text = collapse_space(_own_text(paragraph))
             if len(text) < 100:
                 continue
-        else:
-            text = node_text(paragraph)
         if len(text) < 25 or _near_boilerplate(paragraph) or cards.holds(paragraph):
             continue
         links = link_text_length(paragraph)
         if links > 0.5 * len(text):
             continue
-        weight = len(text) - links
+        # Short snippets (sidebar blurbs, teaser lines) weigh less than the story's
+        # paragraphs, in proportion to their length.
+        weight = (len(text) - links) * min(1.0, len(text) / 150)
         current = paragraph.parent
         while current is not None:
             totals[current.mem_id] = totals.get(current.mem_id, 0.0) + weight
@@ -666,6 +680,17 @@ def _signature(node: LexborNode) -> tuple[str | None, str]:
     return node.tag, node.attributes.get("class") or ""
 
 
+def _is_card(node: LexborNode) -> bool:
+    """A short box about another story: a link, and a headline, a picture, or a linked
+    headline before the rest of its text."""
+    if len(node_text(node)) >= 600 or node.css_first("a[href]") is None:
+        return False
+    if node.css_first("h1, h2, h3, h4, h5, h6, img, picture") is not None:
+        return True
+    first = next(node.iter(include_text=False), None)
+    return first is not None and first.tag == "a" and len(node_text(first).split()) >= 4
+
+
 @dataclass
 class _Cards:
     """What is known of a page's teaser grids, so each element is asked once."""
@@ -687,15 +712,7 @@ class _Cards:
             if child.tag in _CARD_TAGS:
                 groups.setdefault(_signature(child), []).append(child)
         kinds = {
-            kind
-            for kind, cards in groups.items()
-            if len(cards) >= 3
-            and all(
-                card.css_first("a[href]") is not None
-                and card.css_first("h1, h2, h3, h4, h5, h6, img, picture") is not None
-                and len(node_text(card)) < 600
-                for card in cards
-            )
+            kind for kind, cards in groups.items() if len(cards) >= 3 and all(map(_is_card, cards))
         }
         self.kinds[parent.mem_id] = kinds
         return kinds
