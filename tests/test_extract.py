@@ -562,3 +562,25 @@ def test_paragraphs_written_as_divs_of_spans_are_found_beside_a_headline_ticker(
     assert [block.text for block in blocks(article, "paragraph")] == [
         f"{_PROSE}Paragraph {n} of the story." for n in range(4)
     ]
+
+
+def test_the_cover_picture_is_found_past_datelines_logos_and_lede_wrappers() -> None:
+    page = (
+        "<body><div class='page u-overflow-hidden a-article-author-ruler'>"
+        "<figure class='logo'><img src='/logo.png' alt='Go to the front page. Logo'></figure>"
+        "<div class='meta'><div class='text-caption'>16.05.2026, 11:26 • 5 min read</div></div>"
+        "<article><div class='article__lead-content'>"
+        "<figure class='lead overflow-hidden'><brick-image data-src='/quay.jpg'></brick-image>"
+        "<figcaption>The quay at dawn. Photo: Jonas Breck</figcaption></figure>"
+        "<p class='lead-text'>Eleven votes to two: the wall will be rebuilt before winter.</p>"
+        f"</div><div class='story'><p>{_PROSE * 2}</p><p>{_PROSE * 2}</p></div></article>"
+        "</div></body>"
+    )
+    article = from_html(page, "https://x.example/a")
+    assert article.image is not None
+    assert (article.image.url, article.image.caption, article.image.credit) == (
+        "https://x.example/quay.jpg",
+        "The quay at dawn.",
+        "Photo: Jonas Breck",
+    )
+    assert article.lede == "Eleven votes to two: the wall will be rebuilt before winter."

@@ -815,7 +815,11 @@ def _lede(
     first = first_paragraph(container) if container is not None else None
     for node in tree.css("p, div, h2, span, section"):
         is_first = first is not None and node.mem_id == first.mem_id
-        if element_words(node) & _LEDE_WORDS and not _in_figure(node):
+        if (
+            element_words(node) & _LEDE_WORDS
+            and not _in_figure(node)
+            and node.css_first("figure, img, picture") is None  # a header holding the lede
+        ):
             text = node_text(node)
             if 40 <= len(text) <= 800 and not _near_boilerplate(node) and len(node.css("p")) <= 2:
                 return text, node
