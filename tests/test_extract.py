@@ -584,3 +584,20 @@ def test_the_cover_picture_is_found_past_datelines_logos_and_lede_wrappers() -> 
         "Photo: Jonas Breck",
     )
     assert article.lede == "Eleven votes to two: the wall will be rebuilt before winter."
+
+
+def test_a_gallery_in_the_body_gives_its_figures_once_and_no_text() -> None:
+    slide = (
+        "<div class='gallery__item'><img src='/s{n}.jpg'><p class='caption'>Boats in the "
+        "harbour, picture {n}.</p><span class='credit'>Foto: Jonas Breck</span></div>"
+    )
+    slides = "".join(slide.format(n=n) for n in (1, 2, 1))  # the carousel repeats one
+    article = from_html(
+        f"<article><p>{_PROSE * 3}</p><div class='gallery'><div class='gallery__items'>"
+        f"{slides}<span>1 / 2</span></div></div><p>{_PROSE}</p></article>"
+    )
+    assert [(f.caption, f.credit) for f in blocks(article, "figure")] == [
+        ("Boats in the harbour, picture 1.", "Foto: Jonas Breck"),
+        ("Boats in the harbour, picture 2.", "Foto: Jonas Breck"),
+    ]
+    assert "1 / 2" not in article.text

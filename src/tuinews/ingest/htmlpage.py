@@ -326,6 +326,34 @@ def _is_boilerplate(node: LexborNode) -> bool:
     return bool(words & _BOILERPLATE_WORDS)
 
 
+_MEDIA_WORDS = frozenset("gallery slideshow carousel slider lightbox".split())
+
+
+def _is_media_box(node: LexborNode) -> bool:
+    """A gallery, carousel or slideshow: chrome by its class, but its pictures are the
+    story's (only its text is left out)."""
+    words = element_words(node)
+    return bool(words & _MEDIA_WORDS) and not (
+        words & (_BOILERPLATE_WORDS - _MEDIA_WORDS) or words & _ALSO_READ_WORDS
+    )
+
+
+def _media_figures(node: LexborNode, walk: _Walk, depth: int) -> list[Block]:
+    """The figures of a gallery, each once (carousels repeat slides to loop)."""
+    if node.tag == "figure" or is_figure_like(node):
+        found = [figure_block(node, walk.base)]
+    else:
+        inner = _Walk(base=walk.base, title=walk.title)
+        _walk(node, inner, depth + 1)
+        inner.flush()
+        found = [block for section in inner.sections for block in section.blocks]
+    figures: dict[tuple[str | None, str | None], Block] = {}
+    for block in found:
+        if block is not None and block.kind == "figure":
+            figures.setdefault((block.url, block.caption), block)
+    return list(figures.values())
+
+
 def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
@@ -336,6 +364,10 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue  # comments, doctype, and nodes lexbor could not name
         if tag == "br":
             walk.inline.append(" ")
+            continue
+        if _is_media_box(child):
+            for figure in _media_figures(child, walk, depth):
+                walk.add(figure)
             continue
         if tag != "figure" and is_figure_like(child) and not _is_boilerplate(child):
             figure = figure_block(child, walk.base)
