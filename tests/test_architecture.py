@@ -17,6 +17,7 @@ LAYER_IMPORTS = {
     "tuinews.refresh": ("tuinews.cli", "tuinews.app"),
     "tuinews.progressline": ("tuinews.cli", "tuinews.app"),
     "tuinews.subscribe": ("tuinews.cli", "tuinews.app"),
+    "tuinews.reading": ("tuinews.cli", "tuinews.app"),
 }
 
 

@@ -214,6 +214,13 @@ def test_export_writes_opml_that_imports_back_the_same(cli: CliRunner, tmp_path:
     assert triples(other) == triples() and len(triples()) == 3
 
 
+def test_refresh_with_no_feeds_says_how_to_subscribe(cli: CliRunner) -> None:
+    result = cli("refresh")
+
+    assert result.returncode == 0
+    assert "tuinews add URL" in result.stdout
+
+
 def test_import_rejects_an_opml_file_without_feeds(cli: CliRunner, tmp_path: Path) -> None:
     opml = tmp_path / "empty.opml"
     opml.write_text("<opml version='2.0'><body></body></opml>")

@@ -17,6 +17,7 @@ from werkzeug import Request, Response
 from feedkit import Item, atom, items, raw_server, read_request, rss
 from tuinews.config import RefreshSettings
 from tuinews.library import Library
+from tuinews.reading import open_article
 from tuinews.refresh import FeedOutcome, RefreshProgress, refresh_feeds
 
 SETTINGS = RefreshSettings(timeout=3.0, max_bytes=1024 * 1024)
@@ -68,7 +69,7 @@ def test_first_refresh_stores_structured_articles_and_the_second_is_a_304(
 
     with Library.open(db) as library:
         (row,) = library.list_articles(limit=1)
-        article = library.get_article(row.id)
+        article = open_article(library, row.id)
         feed_state = library.feeds()[0]
     assert article.quotes[0].speaker == "Ana Lima"
     assert article.url and article.url.startswith("https://site.example/story/")
@@ -457,3 +458,72 @@ def test_the_sample_edition_and_local_files_refresh_without_the_network(tmp_path
 
     assert [(o.url, o.new) for o in first] == [(local.as_uri(), 2)]
     assert [o.status for o in second] == ["not_modified"]
+
+
+def test_a_feed_that_breaks_later_keeps_everything_it_delivered(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "lib.db"
+    httpserver.expect_ordered_request("/feed").respond_with_data(rss("Steady", items(3)))
+    httpserver.expect_ordered_request("/feed").respond_with_data(b"<html><body>Oops</body></html>")
+    httpserver.expect_ordered_request("/feed").respond_with_data("down", status=500)
+    (feed_id,) = subscribe_all(db, httpserver.url_for("/feed"))
+
+    outcomes = [refresh_feeds(db, SETTINGS, [feed_id])[0].status for _ in range(3)]
+
+    assert outcomes == ["updated", "error", "error"]
+    assert article_count(db) == 3
+    with Library.open(db) as library:
+        feed = library.get_feed(feed_id)
+    assert (feed.unread, feed.failures, feed.last_error) == (3, 2, "HTTP 500 INTERNAL SERVER ERROR")
+    assert feed.last_success is not None
+
+
+def test_entries_are_extracted_when_first_opened_and_stay_unchanged_for_refresh(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "lib.db"
+    body = (
+        "<p>The council met on Monday.</p><h2>The vote</h2>"
+        "<p>“We will build it,” said Mayor Rita Holm.</p><script>alert('x')</script>"
+    )
+    story = Item("Council votes", guid="c", link="https://site.example/c", body=body)
+    httpserver.expect_request("/feed").respond_with_data(rss("Town", [story]))
+    subscribe_all(db, httpserver.url_for("/feed"))
+    refresh_feeds(db, SETTINGS)
+
+    with Library.open(db) as library:
+        (hit,) = library.search("Holm")
+        article_id = hit.article.id
+        assert library.pending_html(article_id) is not None
+        opened = open_article(library, article_id)
+        assert library.pending_html(article_id) is None
+        reopened = open_article(library, article_id)
+
+    assert [section.title for section in opened.sections] == [None, "The vote"]
+    assert [(q.text, q.speaker) for q in opened.quotes] == [("We will build it", "Mayor Rita Holm")]
+    assert "alert" not in opened.text
+    assert reopened == opened
+    (again,) = refresh_feeds(db, SETTINGS)
+    assert (again.status, again.updated) == ("unchanged", 0)
+
+
+def test_a_changed_entry_is_read_again_from_its_new_html(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "lib.db"
+    first = Item("Storm", guid="s", body="<p>Wind tonight.</p>")
+    second = Item("Storm", guid="s", body="<p>Wind tonight.</p><h2>Update</h2><p>Roads shut.</p>")
+    httpserver.expect_ordered_request("/feed").respond_with_data(rss("W", [first]))
+    httpserver.expect_ordered_request("/feed").respond_with_data(rss("W", [second]))
+    subscribe_all(db, httpserver.url_for("/feed"))
+
+    refresh_feeds(db, SETTINGS)
+    with Library.open(db) as library:
+        article_id = library.list_articles()[0].id
+        open_article(library, article_id)
+    refresh_feeds(db, SETTINGS)
+    with Library.open(db) as library:
+        article = open_article(library, article_id)
+
+    assert [section.title for section in article.sections] == [None, "Update"]

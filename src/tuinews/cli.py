@@ -34,6 +34,7 @@ from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, Libr
 from tuinews.model import ArticleSummary
 from tuinews.plaintext import render_article
 from tuinews.progressline import ProgressLine
+from tuinews.reading import open_article
 from tuinews.refresh import FeedOutcome, is_refreshable, refresh_feeds
 from tuinews.sample import ensure_sample_edition
 from tuinews.subscribe import SubscribeError, subscribe
@@ -197,7 +198,7 @@ def cmd_list(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_show(args: argparse.Namespace, config: Config) -> int:
     with _open_library(args, config) as library:
-        article = library.get_article(args.id)
+        article = open_article(library, args.id)
     if args.json:
         _print_json(article.to_dict())
     else:
@@ -411,6 +412,9 @@ def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
         if progress is not None:
             progress.close()
     outcomes.sort(key=lambda outcome: outcome.title.casefold())
+    if not outcomes and not args.json:
+        print("no feeds to refresh; subscribe with `tuinews add URL` or `tuinews import FILE`")
+        return 0
     if args.json:
         _print_json([asdict(outcome) for outcome in outcomes])
         return 0

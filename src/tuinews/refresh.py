@@ -74,12 +74,15 @@ def read_feed(content: bytes, url: str, content_type: str | None) -> ReadyFeed:
 
 
 def _ready(parsed: ParsedFeed) -> ReadyFeed:
-    entries = [(entry.guid, prepare_article(entry.article)) for entry in parsed.entries]
+    entries = [(entry.guid, prepare_article(entry.article, entry.html)) for entry in parsed.entries]
     return ReadyFeed(title=parsed.title, entries=entries)
 
 
-def _read_page(entry: Article, content: bytes, url: str) -> Article:
-    return _with_page(entry, from_html(content, url))
+def _read_page(entry: FeedEntry, content: bytes, url: str) -> FeedEntry:
+    page = from_html(content, url)
+    if not page.sections:
+        return entry
+    return FeedEntry(entry.guid, _with_page(entry.article, page))
 
 
 def is_refreshable(url: str) -> bool:
@@ -118,8 +121,6 @@ def _outcome(
 
 def _with_page(entry: Article, page: Article) -> Article:
     """The entry's identity and date with the body of the page it links to."""
-    if not page.sections:
-        return entry
     return replace(
         page,
         title=entry.title,
@@ -254,10 +255,9 @@ class _Refresh:
             if page.content is None:
                 return entry
             try:
-                article = await self._in_pool(_read_page, entry.article, page.content, page.url)
+                return await self._in_pool(_read_page, entry, page.content, page.url)
             except Exception:  # a page we cannot read keeps the feed's summary
                 return entry
-            return FeedEntry(entry.guid, article)
 
         pages = await asyncio.gather(*(page_of(parsed.entries[index]) for index in fresh))
         entries = list(parsed.entries)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tuinews.model import Article
-
 # A whole escape sequence goes, not just its ESC: "\x1b[31m" must not leave "[31m" behind.
 _ESCAPE_SEQUENCE = re.compile(
     r"""
@@ -54,9 +52,10 @@ def _clean_value(key: str | None, value: Any) -> Any:
     return value
 
 
-def clean_article(article: Article) -> Article:
-    """A copy of `article` in which every string obeys the untrusted-text rules."""
-    return Article.from_dict(_clean_value(None, article.to_dict()))
+def clean_document(document: dict[str, Any]) -> dict[str, Any]:
+    """An article's JSON form with every string obeying the untrusted-text rules."""
+    cleaned: dict[str, Any] = _clean_value(None, document)
+    return cleaned
 
 
 def is_followable(url: str | None) -> bool:

@@ -12,6 +12,7 @@ pool; what it returns pickles.
 from __future__ import annotations
 
 import html
+import re
 import time
 from calendar import timegm
 from dataclasses import dataclass, field
@@ -26,6 +27,12 @@ from tuinews.ingest.extract import finish, from_html
 from tuinews.model import Article, Block, Section
 from tuinews.untrusted import clean_line
 
+_INVISIBLE = re.compile(r"(?is)<(script|style|template)\b.*?</\1\s*>|<!--.*?-->")
+_BLOCK_TAG = re.compile(
+    r"(?i)</?(?:p|div|h[1-6]|li|ul|ol|blockquote|br|hr|figure|figcaption|table|tr|td|th|"
+    r"section|article|header|footer|aside|pre|dl|dt|dd)\b[^>]*>"
+)
+_ANY_TAG = re.compile(r"<[^>]*>")
 # feedparser's date handlers accept years it cannot represent; keep what datetime can.
 _MIN_YEAR = 1970
 
@@ -36,10 +43,17 @@ class FeedParseError(Exception):
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """One entry: its identity in the feed (guid, else link) and the article it carries."""
+    """One entry: its identity in the feed (guid, else link) and the article it carries.
+
+    `article` is a quick reading (identity, date, plain paragraphs); `html` is the entry's
+    body, whose full extraction (`extract_entry`) waits until someone opens the story.
+    Nearly all entries of a busy feed are never opened, and extraction is most of what a
+    refresh would otherwise spend.
+    """
 
     guid: str | None
     article: Article
+    html: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,21 +113,48 @@ def _entry_url(link: str | None, base: str) -> str | None:
     return urljoin(base, link) if "/" in link else None
 
 
-def _plain_article(text: str) -> Article:
-    """A summary with no markup at all: one paragraph per blank-line-separated part.
-
-    Most short summaries are like this, and skipping the HTML pass for them keeps a
-    50,000-entry archive feed from costing a minute.
-    """
+def _plain_article(text: str, *, quick: bool) -> Article:
+    """Paragraphs of words: a summary with no markup (final), or a quick reading of HTML
+    (quotations are left to the full extraction)."""
     paragraphs = [" ".join(part.split()) for part in html.unescape(text).split("\n\n")]
     blocks = [Block(kind="paragraph", text=part) for part in paragraphs if part]
-    return finish(Article(title="", sections=[Section(blocks=blocks)] if blocks else []))
+    article = Article(title="", sections=[Section(blocks=blocks)] if blocks else [])
+    if quick:
+        article.text = article.body_text()
+        return article
+    return finish(article)
+
+
+def quick_text(markup: str) -> str:
+    """Paragraph text of entry HTML by tag stripping: for search and lists, not for reading."""
+    text = _INVISIBLE.sub(" ", markup)
+    text = _BLOCK_TAG.sub("\n\n", text)
+    return _ANY_TAG.sub("", text)
+
+
+def extract_entry(quick: Article, markup: str) -> Article:
+    """The full reading of an entry: sections, quotations, figures and links from its HTML.
+
+    Identity and date stay the feed's: a fragment of HTML has no better title or date.
+    """
+    article = from_html(markup, quick.url)
+    article.title = quick.title
+    article.url = quick.url
+    article.published = quick.published or article.published
+    article.byline = quick.byline or article.byline
+    article.category = quick.category or article.category
+    return article
 
 
 def _entry_article(entry: Any, base: str) -> FeedEntry:
     url = _entry_url(entry.get("link"), base)
     body = _entry_html(entry)
-    article = from_html(body, url) if "<" in body else _plain_article(body)
+    markup = body if "<" in body else None
+    article = (
+        _plain_article(quick_text(markup), quick=True)
+        if markup
+        else _plain_article(body, quick=False)
+    )
     title = _plain_title(entry.get("title", "")) or article.title
     if not title:
         words = article.text.split()
@@ -128,7 +169,7 @@ def _entry_article(entry: Any, base: str) -> FeedEntry:
     if tags and tags[0].get("term"):
         article.category = clean_line(tags[0]["term"])
     guid = entry.get("id") or url
-    return FeedEntry(guid=clean_line(guid) if guid else None, article=article)
+    return FeedEntry(guid=clean_line(guid) if guid else None, article=article, html=markup)
 
 
 def parse_feed(content: bytes, url: str, content_type: str | None = None) -> ParsedFeed:

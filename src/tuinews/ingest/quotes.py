@@ -17,6 +17,7 @@ paragraph can refer to the person named in the paragraph before.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tuinews.model import Quote
@@ -138,6 +139,17 @@ _INTRODUCES = re.compile(
     rf"|(?P<before>{NAME})(?:,\s*[^,]{{1,60}},)?\s+(?:{SPEECH_VERBS})\b)",
     _FLAGS,
 )
+# One word of each speech verb, the longest: a text without any of them cannot match
+# `_INTRODUCES`, and a set lookup is far cheaper than trying every verb at every word.
+_VERB_KEYS = frozenset(max(re.findall(r"\w+", verb), key=len) for verb in SPEECH_VERBS.split("|"))
+
+
+def _introductions(text: str) -> Iterator[re.Match[str]]:
+    if _VERB_KEYS.isdisjoint(re.findall(r"\w+", text)):
+        return iter(())
+    return _INTRODUCES.finditer(text)
+
+
 _AFTER_ROLE = re.compile(
     rf"{_LEAD}(?:(?P<role>{_ROLE})\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+(?P<role2>{_ROLE})"
     rf"(?:,\s+(?P<apposition>{NAME}))?)",
@@ -374,7 +386,7 @@ class QuoteFinder:
                 unattributed.append(len(quotes) - 1)
         self._remember_people(text[scanned:])
         if not quotes:
-            for match in _INTRODUCES.finditer(text):
+            for match in _introductions(text):
                 name = _clean_name(match.group("after") or match.group("before") or "")
                 if name and _is_person(name) and len(name.split()) > 1:
                     self._spoke(self._met(name))
@@ -488,7 +500,7 @@ class QuoteFinder:
         a single word counts when it is the surname of someone already met, or when it
         opens a sentence as the subject of a lower-case verb ("Medrano believes").
         """
-        for match in _INTRODUCES.finditer(text):
+        for match in _introductions(text):
             name = _clean_name(match.group("after") or match.group("before") or "")
             if name and _is_person(name):
                 self._met(name)

@@ -83,6 +83,10 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     """,
+    # 3: a feed entry's HTML, kept until the story is first opened and fully extracted.
+    """
+    ALTER TABLE articles ADD COLUMN pending_html TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from tuinews.library.schema import SchemaTooNew, migrate
 from tuinews.model import Article, ArticleSummary, Feed
-from tuinews.untrusted import clean_article, clean_line
+from tuinews.untrusted import clean_document, clean_line, clean_text
 from tuinews.urls import normalize_url
 
 
@@ -137,12 +137,14 @@ class PreparedArticle:
     doc_json: str
     published: str | None
     published_ts: int | None
+    pending_html: str | None = None
 
 
-def prepare_article(article: Article) -> PreparedArticle:
-    article = clean_article(article)
-    body = article.text or article.body_text()
-    doc = article.to_dict()
+def prepare_article(article: Article, pending_html: str | None = None) -> PreparedArticle:
+    """`pending_html`: the HTML still to be extracted; the story's identity is then that
+    HTML, so opening (and extracting) it never looks like a change to the next refresh."""
+    body = clean_text(article.text or article.body_text())
+    doc = clean_document(article.to_dict())
     for key in ("id", "feed", "text"):
         del doc[key]
     for link in doc["also_read"]:
@@ -151,15 +153,17 @@ def prepare_article(article: Article) -> PreparedArticle:
         for block in section["blocks"]:
             for link in block.get("links", ()):
                 link["target_id"] = None
+    title, url = doc["title"], doc["url"]
     return PreparedArticle(
-        title=article.title,
-        url=article.url,
-        url_norm=normalize_url(article.url) if article.url else None,
-        digest=content_hash(article.title, body),
+        title=title,
+        url=url,
+        url_norm=normalize_url(url) if url else None,
+        digest=content_hash(title, pending_html if pending_html is not None else body),
         body=body,
         doc_json=json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
         published=article.published.isoformat() if article.published else None,
         published_ts=int(article.published.timestamp()) if article.published else None,
+        pending_html=pending_html,
     )
 
 
@@ -458,7 +462,7 @@ class Library:
                     return StoreResult(article_id, "unchanged")
                 self.conn.execute(
                     "UPDATE articles SET title = ?, body = ?, doc = ?, content_hash = ?, "
-                    "published = ?, updated = ? WHERE id = ?",
+                    "published = ?, updated = ?, pending_html = ? WHERE id = ?",
                     (
                         article.title,
                         article.body,
@@ -466,14 +470,15 @@ class Library:
                         article.digest,
                         article.published,
                         now,
+                        article.pending_html,
                         article_id,
                     ),
                 )
                 return StoreResult(article_id, "updated")
             cursor = self.conn.execute(
                 "INSERT INTO articles(feed_id, guid, url, url_norm, content_hash, title, "
-                "published, sort_ts, added, saved, body, doc) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "published, sort_ts, added, saved, body, doc, pending_html) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     feed_id,
                     guid,
@@ -487,10 +492,28 @@ class Library:
                     int(saved),
                     article.body,
                     article.doc_json,
+                    article.pending_html,
                 ),
             )
             assert cursor.lastrowid is not None
             return StoreResult(cursor.lastrowid, "new")
+
+    def pending_html(self, article_id: int) -> str | None:
+        """A feed entry's HTML when the story has not been fully extracted yet."""
+        row = self.conn.execute(
+            "SELECT pending_html FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise ArticleNotFound(article_id)
+        return row[0]
+
+    def store_extracted(self, article_id: int, article: PreparedArticle) -> None:
+        """The full reading of a pending entry; its identity (hash, guid, URL) stays."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE articles SET body = ?, doc = ?, pending_html = NULL WHERE id = ?",
+                (article.body, article.doc_json, article_id),
+            )
 
     def get_article(self, article_id: int) -> Article:
         """The whole story, with also-read links pointing at stored targets resolved."""
