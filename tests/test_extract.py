@@ -423,3 +423,181 @@ def test_a_headline_quote_missing_from_the_body_is_listed() -> None:
     assert [(q.text, q.speaker) for q in article.quotes] == [
         ("We will not sail for less", "Fishermen")
     ]
+
+
+# -- body container and lede ----------------------------------------------------------------
+
+_PROSE = "The harbour committee met on Tuesday and agreed the budget after a long debate. "
+
+
+def test_the_description_is_the_lede_only_when_the_page_shows_it_apart_from_the_body() -> None:
+    first = "Councillors voted eleven to two on Tuesday to pay for a new harbour wall."
+    body = f"<article><p>{first}</p><p>{_PROSE * 3}</p></article>"
+    # Copied from the first paragraph: the body already opens with it.
+    article = from_html(f"<meta name='description' content='{first[:50]}…'>{body}")
+    assert article.lede is None
+    assert article.text.count("Councillors voted") == 1
+    summary = "A summary of the vote that the body does not repeat."
+    meta = f"<meta name='description' content='{summary}'>"
+    # Never shown on the page: a summary for search engines, not the story's standfirst.
+    assert from_html(meta + body).lede is None
+    # Shown above the story without a class saying so: the standfirst.
+    shown = from_html(f"{meta}<header><h1>Wall</h1><p>{summary}</p></header>{body}")
+    assert shown.lede == summary
+    assert shown.text.count(summary) == 1
+
+
+def test_comment_content_classes_do_not_shield_comments() -> None:
+    comments = "".join(
+        f"<li class='comment'><div class='comment-content'><div class='content'>"
+        f"<p>{_PROSE * 2} Reply {n}.</p></div></div></li>"
+        for n in range(6)
+    )
+    page = (
+        "<body><article><div class='entry-content'>"
+        f"<p>{_PROSE * 2}</p><p>The wall will be rebuilt by March, the mayor said.</p></div>"
+        f"<footer><div id='comments'><ol class='comment-list'>{comments}</ol></div></footer>"
+        "</article></body>"
+    )
+    article = from_html(page)
+    assert "rebuilt by March" in article.text
+    assert "Reply" not in article.text
+
+
+def test_the_lede_stands_before_the_body_not_in_an_author_box_below_it() -> None:
+    page = (
+        "<body><h1>Wall approved</h1><article><div class='story'>"
+        f"<p>{_PROSE * 2}</p><p>{_PROSE * 2}</p></div>"
+        "<div class='author-excerpt'>Ann Lee covers the harbour and the council for the "
+        "Courier since 2019.</div></article></body>"
+    )
+    assert from_html(page).lede is None
+    dek = "<p class='dek'>Eleven votes to two: the wall will be rebuilt before winter.</p>"
+    article = from_html(page.replace("<article>", "<article>" + dek))
+    assert article.lede == "Eleven votes to two: the wall will be rebuilt before winter."
+    assert article.text.count("Eleven votes") == 1
+
+
+def test_a_grid_of_teaser_cards_does_not_outweigh_a_short_story() -> None:
+    card = (
+        "<div class='col'><article class='card'><a href='/s{n}'><img src='/{n}.jpg'>"
+        "<h3>Another story {n}</h3></a><div class='description'>"
+        + "A summary of another story that reads like prose and runs long enough. " * 2
+        + "</div></article></div>"
+    )
+    page = (
+        "<body><section><article class='single-story'><div class='content'>"
+        f"<p>{_PROSE * 2}</p><blockquote><p>{_PROSE}</p></blockquote>"
+        "<p>The wall will be rebuilt by March, the mayor said.</p></div></article></section>"
+        "<section class='wrapper'><div class='grid'>"
+        + "".join(card.format(n=n) for n in range(12))
+        + "</div></section></body>"
+    )
+    article = from_html(page)
+    assert "rebuilt by March" in article.text
+    assert "another story" not in article.text
+
+
+def test_a_you_may_also_like_paragraph_and_the_teasers_after_it_are_cut() -> None:
+    teasers = "".join(f"<p><a href='/t{n}'>Another headline number {n}</a></p>" for n in range(5))
+    article = from_html(
+        f"<article><p>{_PROSE * 3}</p><p>You may also like...</p>{teasers}</article>"
+    )
+    assert article.text.endswith("after a long debate.")
+    # A story whose own prose follows such a line keeps it.
+    kept = from_html(f"<article><p>{_PROSE * 3}</p><p>Recommended</p><p>{_PROSE * 3}</p></article>")
+    assert "Recommended" in kept.text
+
+
+def test_a_gallery_list_becomes_figures_and_its_credit_line_is_not_body_text() -> None:
+    items = "".join(
+        f"<li class='item'><img src='/g{n}.jpg'><div class='caption'>The quay in winter, "
+        f"view {n}.</div><span class='credit'>Photo: Jonas Breck</span></li>"
+        for n in range(3)
+    )
+    article = from_html(
+        f"<article><ul class='slides'>{items}</ul><p>Photo: Jonas Breck</p>"
+        f"<p>{_PROSE * 3}</p></article>",
+        "https://x.example/a",
+    )
+    figures = [article.image, *blocks(article, "figure")]
+    assert [(f.caption, f.credit) for f in figures] == [
+        (f"The quay in winter, view {n}.", "Photo: Jonas Breck") for n in range(3)
+    ]
+    assert article.text.startswith("The harbour committee")
+
+
+def test_a_pop_up_card_inside_a_sentence_is_not_read_as_prose() -> None:
+    card = (
+        "<span class='person'><a href='/p/holm'>Ingrid Holm</a><span class='popup'><span>"
+        "<img src='/holm.jpg'><a href='/p/holm'>Ingrid Holm</a>"
+        "<a href='/s1'>Holm wins the harbour vote</a> <a href='/s2'>Budget talks stall</a>"
+        "<a href='/p/holm'>MORE</a></span></span></span>"
+    )
+    article = from_html(
+        f"<article><p>{_PROSE * 2}</p><p><span>Mayor {card} (Harbour Party) welcomed the "
+        "vote on Tuesday.</span></p></article>"
+    )
+    assert "Mayor Ingrid Holm (Harbour Party) welcomed the vote on Tuesday." in article.text
+    assert "Budget talks" not in article.text
+
+
+def test_paragraphs_written_as_divs_of_spans_are_found_beside_a_headline_ticker() -> None:
+    ticker = "".join(
+        f"<li><a href='/b{n}'>Breaking headline about another story {n}</a>"
+        f"<span>{_PROSE}</span></li>"
+        for n in range(8)
+    )
+    body = "".join(
+        f"<div class='block'><div class='x1'><span>{_PROSE} Paragraph {n} of the story.</span>"
+        "</div></div>"
+        for n in range(4)
+    )
+    page = (
+        f"<body><div class='left'><div class='ticker'><ul>{ticker}</ul></div>"
+        f"<div class='story'>{body}</div></div>"
+        f"<div class='right'><p>{_PROSE[:60]}</p></div></body>"
+    )
+    article = from_html(page)
+    assert [block.text for block in blocks(article, "paragraph")] == [
+        f"{_PROSE}Paragraph {n} of the story." for n in range(4)
+    ]
+
+
+def test_the_cover_picture_is_found_past_datelines_logos_and_lede_wrappers() -> None:
+    page = (
+        "<body><div class='page u-overflow-hidden a-article-author-ruler'>"
+        "<figure class='logo'><img src='/logo.png' alt='Go to the front page. Logo'></figure>"
+        "<div class='meta'><div class='text-caption'>16.05.2026, 11:26 • 5 min read</div></div>"
+        "<article><div class='article__lead-content'>"
+        "<figure class='lead overflow-hidden'><brick-image data-src='/quay.jpg'></brick-image>"
+        "<figcaption>The quay at dawn. Photo: Jonas Breck</figcaption></figure>"
+        "<p class='lead-text'>Eleven votes to two: the wall will be rebuilt before winter.</p>"
+        f"</div><div class='story'><p>{_PROSE * 2}</p><p>{_PROSE * 2}</p></div></article>"
+        "</div></body>"
+    )
+    article = from_html(page, "https://x.example/a")
+    assert article.image is not None
+    assert (article.image.url, article.image.caption, article.image.credit) == (
+        "https://x.example/quay.jpg",
+        "The quay at dawn.",
+        "Photo: Jonas Breck",
+    )
+    assert article.lede == "Eleven votes to two: the wall will be rebuilt before winter."
+
+
+def test_a_gallery_in_the_body_gives_its_figures_once_and_no_text() -> None:
+    slide = (
+        "<div class='gallery__item'><img src='/s{n}.jpg'><p class='caption'>Boats in the "
+        "harbour, picture {n}.</p><span class='credit'>Foto: Jonas Breck</span></div>"
+    )
+    slides = "".join(slide.format(n=n) for n in (1, 2, 1))  # the carousel repeats one
+    article = from_html(
+        f"<article><p>{_PROSE * 3}</p><div class='gallery'><div class='gallery__items'>"
+        f"{slides}<span>1 / 2</span></div></div><p>{_PROSE}</p></article>"
+    )
+    assert [(f.caption, f.credit) for f in blocks(article, "figure")] == [
+        ("Boats in the harbour, picture 1.", "Foto: Jonas Breck"),
+        ("Boats in the harbour, picture 2.", "Foto: Jonas Breck"),
+    ]
+    assert "1 / 2" not in article.text

@@ -26,12 +26,27 @@ def element_words(node: LexborNode) -> set[str]:
     return tokens
 
 
+def class_names(node: LexborNode) -> list[str]:
+    """The element's class names and id, lowercased, each whole."""
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+
+
 def node_text(node: LexborNode) -> str:
     return _SPACE.sub(" ", node.text(deep=True, separator="")).strip()
 
 
 def link_text_length(node: LexborNode) -> int:
     return sum(len(node_text(anchor)) for anchor in node.css("a"))
+
+
+def first_paragraph(container: LexborNode) -> LexborNode | None:
+    """The body's first real paragraph (80 characters or more): the story starts there, so
+    a standfirst or a lead picture stands before it."""
+    for paragraph in container.css("p"):
+        if len(node_text(paragraph)) >= 80:
+            return paragraph
+    return None
 
 
 def has_ancestor(node: LexborNode, ancestor: LexborNode) -> bool:

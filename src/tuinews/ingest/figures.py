@@ -20,7 +20,13 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tuinews.ingest.dom import collapse_space, element_words, has_ancestor, node_text
+from tuinews.ingest.dom import (
+    collapse_space,
+    element_words,
+    first_paragraph,
+    has_ancestor,
+    node_text,
+)
 from tuinews.model import Block, Image, Section
 
 # Class fragments that say "caption" wherever they stand (substring of the class/id string,
@@ -195,13 +201,23 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     return text, None
 
 
+# Sites' own picture elements (`<brick-image data-src>`, `<storefront-image src>`): any
+# other element with a source (scripts, frames and media are dropped before this).
+_OWN_IMAGE = "[data-src]:not(div, span, a, p, li, section), [src]:not(source, track)"
+_PICTURE = "img, picture, amp-img, " + _OWN_IMAGE
+
+
 def image_url(node: LexborNode, base: str | None) -> str | None:
     """The picture's address: lazy-loading attributes first (`src` is often a placeholder
-    then), `amp-img` too, made absolute against the page."""
+    then), `amp-img` and sites' own image elements (`<brick-image data-src>`) too, made
+    absolute against the page."""
     img = node if node.tag in ("img", "amp-img") else node.css_first("img, amp-img")
     if img is None:
         source = node.css_first("source[srcset]")
         src = source.attributes.get("srcset") if source else None
+        if src is None:
+            own = node.css_first(_OWN_IMAGE)
+            src = (own.attributes.get("data-src") or own.attributes.get("src")) if own else None
     else:
         attrs = img.attributes
         src = attrs.get("data-src") or attrs.get("src") or attrs.get("data-original")
@@ -479,32 +495,30 @@ _NOT_COVER_WORDS = frozenset(
     """
     related recommended recommendation recommendations promo most-read mostread popular
     trending newsletter comments comment author authors author-bio byline avatar profile
-    more-stories latest-stories outbrain taboola login account user hidden
+    more-stories latest-stories outbrain taboola login account user logo
     """.split()
 )
 _STRONG = "figcaption, " + ", ".join(f"[class*={m} i]" for m in _CAPTION_MARKERS)
 _NOT_COVER_TAGS = frozenset(("nav", "footer"))
 
 
-def _cover_ok(node: LexborNode, levels: int = 6) -> bool:
-    """Whether no near ancestor makes the picture chrome (nav, footer, login box) or
-    another story's (related, most-read); far ancestors are page-wide and say nothing."""
+def _cover_ok(node: LexborNode, container: LexborNode | None, levels: int = 6) -> bool:
+    """Whether neither the picture nor a near ancestor makes it chrome (nav, footer, a
+    logo, a login box) or another story's (related, most-read). Far ancestors are
+    page-wide and say nothing: those holding the body too, and those beyond six levels.
+    """
+    if element_words(node) & _NOT_COVER_WORDS:
+        return False
     current = node.parent
     for _ in range(levels):
         if current is None or current.tag in ("body", "html"):
+            return True
+        if container is not None and has_ancestor(container, current):
             return True
         if current.tag in _NOT_COVER_TAGS or element_words(current) & _NOT_COVER_WORDS:
             return False
         current = current.parent
     return True
-
-
-def _first_paragraph(container: LexborNode) -> LexborNode | None:
-    """The body's first real paragraph: pictures before it are the article's lead."""
-    for paragraph in container.css("p"):
-        if len(node_text(paragraph)) >= 80:
-            return paragraph
-    return None
 
 
 def _cover_block(
@@ -515,7 +529,7 @@ def _cover_block(
     body = tree.body
     if body is None:
         return None
-    first = _first_paragraph(container) if container is not None else None
+    first = first_paragraph(container) if container is not None else None
     if container is not None:
         container.attrs[_BODY_MARK] = "1"
     if first is not None:
@@ -537,11 +551,14 @@ def _cover_block(
                 continue
             seen.add(node.mem_id)
             seen.update(child.mem_id for child in node.css("*"))
-            if not _cover_ok(node):
+            if not _cover_ok(node, container):
                 continue
             block = figure_block(node, base)
             if block is None or not block.caption:
                 continue
+            box = node.parent if node.parent is not None else node
+            if node.tag != "figure" and box.css_first(_PICTURE) is None:
+                continue  # a "caption" with no picture near is a dateline or a label
             if node.tag == "figure" or _is_caption_node(node) or node.css_first(_STRONG):
                 return block
             weak = weak or block  # a caption found by a vaguer class: unless a better one

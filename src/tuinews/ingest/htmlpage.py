@@ -23,7 +23,14 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tuinews.ingest import labels
 from tuinews.ingest.charset import decode_bytes
-from tuinews.ingest.dom import collapse_space, element_words, link_text_length, node_text
+from tuinews.ingest.dom import (
+    class_names,
+    collapse_space,
+    element_words,
+    first_paragraph,
+    link_text_length,
+    node_text,
+)
 from tuinews.ingest.figures import (
     figure_block,
     is_figure_like,
@@ -292,15 +299,59 @@ class _Walk:
             self.sections[-1].blocks.append(Block(kind="paragraph", text=text))
 
 
+def _says_content(node: LexborNode) -> bool:
+    """Whether a class or id names the story: `article-body`, `entry-content`.
+
+    A name that also names chrome describes that chrome's own parts (`comment-content`,
+    `comment_body`, `sidebar-content`): it does not say the story is here.
+    """
+    for name in class_names(node):
+        parts = set(_NAME_PARTS.split(name))
+        if (name in _CONTENT_WORDS or parts & _CONTENT_WORDS) and not parts & _BOILERPLATE_WORDS:
+            return True
+    return False
+
+
+_NAME_PARTS = re.compile(r"[-_]+")
+
+
 def _is_boilerplate(node: LexborNode) -> bool:
     words = element_words(node)
     if not words:
         return False
     if words & _WIDGET_WORDS:
         return True
-    if words & _ALSO_READ_WORDS or words & _CONTENT_WORDS:
+    if words & _ALSO_READ_WORDS or _says_content(node):
         return False
     return bool(words & _BOILERPLATE_WORDS)
+
+
+_MEDIA_WORDS = frozenset("gallery slideshow carousel slider lightbox".split())
+
+
+def _is_media_box(node: LexborNode) -> bool:
+    """A gallery, carousel or slideshow: chrome by its class, but its pictures are the
+    story's (only its text is left out)."""
+    words = element_words(node)
+    return bool(words & _MEDIA_WORDS) and not (
+        words & (_BOILERPLATE_WORDS - _MEDIA_WORDS) or words & _ALSO_READ_WORDS
+    )
+
+
+def _media_figures(node: LexborNode, walk: _Walk, depth: int) -> list[Block]:
+    """The figures of a gallery, each once (carousels repeat slides to loop)."""
+    if node.tag == "figure" or is_figure_like(node):
+        found = [figure_block(node, walk.base)]
+    else:
+        inner = _Walk(base=walk.base, title=walk.title)
+        _walk(node, inner, depth + 1)
+        inner.flush()
+        found = [block for section in inner.sections for block in section.blocks]
+    figures: dict[tuple[str | None, str | None], Block] = {}
+    for block in found:
+        if block is not None and block.kind == "figure":
+            figures.setdefault((block.url, block.caption), block)
+    return list(figures.values())
 
 
 def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
@@ -313,6 +364,10 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue  # comments, doctype, and nodes lexbor could not name
         if tag == "br":
             walk.inline.append(" ")
+            continue
+        if _is_media_box(child):
+            for figure in _media_figures(child, walk, depth):
+                walk.add(figure)
             continue
         if tag != "figure" and is_figure_like(child) and not _is_boilerplate(child):
             figure = figure_block(child, walk.base)
@@ -328,7 +383,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if _is_boilerplate(child):
                 continue
             if child.css_first(_BLOCK_SELECTOR) is None:
-                walk.inline.append(child.text(deep=True, separator=""))
+                walk.inline.append(_prose_text(child))
                 continue
             # <span class="subtitle"><h3>…</h3></span>: an inline wrapper around blocks.
         if depth > MAX_DEPTH:
@@ -343,6 +398,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             node_text(child)
         ) < 0.4 * walk.total_text:
             continue
+        if _COMMENT_NAMES.intersection(class_names(child)):
+            continue  # readers' comments, however long: never the story
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text = node_text(child)
             if text and len(text) < 200 and not _repeats_title(text, walk.title):
@@ -355,7 +412,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                 continue
         if tag == "p":
             walk.flush()
-            walk.inline.append(child.text(deep=True, separator=""))
+            walk.inline.append(_prose_text(child))
             walk.flush()
             continue
         if tag == "blockquote":
@@ -366,6 +423,13 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                 walk.add(Block(kind="blockquote", text=text))
             continue
         if tag in ("ul", "ol"):
+            pictures = _gallery_items(child)
+            if pictures:
+                for item in pictures:
+                    figure = figure_block(item, walk.base)
+                    if figure is not None:
+                        walk.add(figure)
+                continue
             items = [node_text(li) for li in child.css("li")]
             items = [item for item in items if item]
             text_length = sum(map(len, items))
@@ -401,6 +465,53 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         walk.flush()
         _walk(child, walk, depth + 1)
         walk.flush()
+
+
+def _looks_like_card(node: LexborNode) -> bool:
+    if node.tag == "a" or node.css_first("img, picture") is None or len(node.css("a")) < 3:
+        return False
+    text = len(node_text(node))
+    return text > 0 and link_text_length(node) >= 0.8 * text
+
+
+def _is_hover_card(node: LexborNode) -> bool:
+    """A pop-up card inside a sentence: a picture and three or more links (a person's
+    latest stories), nearly all of its text links. Hidden until hovered; not prose.
+
+    Only the innermost such element is the card: the sentence around it, and the
+    name it pops up from, are mostly link text too.
+    """
+    return _looks_like_card(node) and not any(
+        _looks_like_card(inner) for inner in node.css("*") if inner.mem_id != node.mem_id
+    )
+
+
+def _prose_text(node: LexborNode, depth: int = 0) -> str:
+    """A paragraph's text, without the pop-up cards that some sites put in sentences."""
+    if node.css_first("img, picture") is None or depth > 50:
+        return node.text(deep=True, separator="")
+    parts: list[str] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            parts.append(child.text(deep=False) or "")
+        elif (
+            tag and not tag.startswith("-") and tag not in _SKIP_TAGS and not _is_hover_card(child)
+        ):
+            parts.append(_prose_text(child, depth + 1))
+    return "".join(parts)
+
+
+def _gallery_items(node: LexborNode) -> list[LexborNode]:
+    """The items of a list that is a gallery: every item a picture with little text
+    (a caption), so each is a figure rather than a list entry."""
+    items = [child for child in node.iter(include_text=False) if child.tag == "li"]
+    if not items:
+        return []
+    for item in items:
+        if item.css_first("img, picture, amp-img") is None or len(node_text(item)) > 1500:
+            return []
+    return items
 
 
 _BLOCK_SELECTOR = "p, div, section, h1, h2, h3, h4, h5, h6, ul, ol, figure, blockquote, table"
@@ -440,26 +551,62 @@ def _is_edge_furniture(block: Block) -> bool:
     return len(text) < 160 and bool(_EDGE_FURNITURE.match(text))
 
 
+def _is_end_label(text: str) -> bool:
+    return len(text) < 80 and bool(_END_MATTER.match(text) or labels.is_widget_label(text))
+
+
+def _is_prose(block: Block) -> bool:
+    return block.kind == "paragraph" and len(block.text) > 200
+
+
+def _cut_end_matter(sections: list[Section]) -> list[Section]:
+    """ "More in Minnesota Wild", "You may also like…" and what follows, as a heading or
+    a short paragraph: only when the story came before it and what follows is teasers,
+    not prose (a story's own "Related coverage" section keeps its paragraphs).
+    """
+    seen_prose = False
+    for s_index, section in enumerate(sections):
+        if section.title and _is_end_label(section.title) and seen_prose:
+            rest = [block for later in sections[s_index:] for block in later.blocks]
+            if not any(map(_is_prose, rest)):
+                return sections[:s_index]
+        for b_index, block in enumerate(section.blocks):
+            if block.kind == "paragraph" and _is_end_label(block.text) and seen_prose:
+                rest = section.blocks[b_index:] + [
+                    later_block for later in sections[s_index + 1 :] for later_block in later.blocks
+                ]
+                if not any(map(_is_prose, rest)):
+                    kept = Section(title=section.title, blocks=section.blocks[:b_index])
+                    return [*sections[:s_index], kept]
+            seen_prose = seen_prose or _is_prose(block)
+    return sections
+
+
+def _trim_head(blocks: list[Block]) -> list[Block]:
+    """The blocks without the furniture they start with; pictures at the edge stay, and
+    the furniture between them goes too ("Photo: X" under a gallery, before the story)."""
+    head = 0
+    while head < len(blocks) and blocks[head].kind == "figure":
+        head += 1
+    kept = blocks[:head]
+    for index in range(head, len(blocks)):
+        block = blocks[index]
+        if block.kind == "figure":
+            kept.append(block)
+        elif not _is_edge_furniture(block):
+            return kept + blocks[index:]
+    return kept
+
+
 def _trim_edges(sections: list[Section]) -> list[Section]:
     """Bylines, dates and photo furniture before the story; teaser lists after it.
 
     Only the edges are trimmed: a date in the middle of a story is part of it.
     """
-    for index, section in enumerate(sections):
-        if index > 0 and section.title and _END_MATTER.match(section.title):
-            # "More in Minnesota Wild" and what follows: only when what follows is teasers,
-            # not prose (a story's own "Related coverage" section keeps its paragraphs).
-            rest = [block for later in sections[index:] for block in later.blocks]
-            if not any(block.kind == "paragraph" and len(block.text) > 200 for block in rest):
-                sections = sections[:index]
-                break
+    sections = _cut_end_matter(sections)
     if sections:
-        first = sections[0].blocks
-        while first and _is_edge_furniture(first[0]):
-            first.pop(0)
-        last = sections[-1].blocks
-        while last and _is_edge_furniture(last[-1]):
-            last.pop()
+        sections[0].blocks = _trim_head(sections[0].blocks)
+        sections[-1].blocks = _trim_head(sections[-1].blocks[::-1])[::-1]
     return [section for section in sections if section.blocks or section.title]
 
 
@@ -500,6 +647,12 @@ def _own_text(node: LexborNode) -> str:
     return "".join(child.text(deep=False) or "" for child in texts)
 
 
+_INNER_BLOCKS = (
+    "p, pre, div, li, ul, ol, dl, table, blockquote, section, article, aside, figure, "
+    "h1, h2, h3, h4, h5, h6, header, footer, form"
+)
+
+
 def _text_totals(body: LexborNode) -> dict[int, float]:
     """Good paragraph text under every element, by `mem_id`.
 
@@ -507,17 +660,32 @@ def _text_totals(body: LexborNode) -> dict[int, float]:
     comments or teaser cards; each adds its length to all of its ancestors.
     """
     totals: dict[int, float] = {}
+    cards = _Cards()
+    wrappers: set[int] = set()  # elements with blocks inside, marked from each block up
+    for block in body.css(_INNER_BLOCKS):
+        current = block.parent
+        while current is not None and current.mem_id not in wrappers:
+            wrappers.add(current.mem_id)
+            current = current.parent
     for paragraph in body.css("p, pre, td, blockquote, div, li"):
-        # Pages that write paragraphs as text between <br>s: the element's own text.
-        if paragraph.tag in ("div", "li") and len(_own_text(paragraph).strip()) < 100:
-            continue
-        text = node_text(paragraph)
-        if len(text) < 25 or _near_boilerplate(paragraph):
+        if paragraph.tag in ("p", "pre") or paragraph.mem_id not in wrappers:
+            # A paragraph, or a box holding only text and inline markup (sites that
+            # write paragraphs as `<div><span>…</span></div>`).
+            text = node_text(paragraph)
+        else:
+            # Text between <br>s beside other blocks: the element's own text. Its inner
+            # paragraphs count on their own, not through the wrapper again.
+            text = collapse_space(_own_text(paragraph))
+            if len(text) < 100:
+                continue
+        if len(text) < 25 or _near_boilerplate(paragraph) or cards.holds(paragraph):
             continue
         links = link_text_length(paragraph)
         if links > 0.5 * len(text):
             continue
-        weight = len(text) - links
+        # Short snippets (sidebar blurbs, teaser lines) weigh less than the story's
+        # paragraphs, in proportion to their length.
+        weight = (len(text) - links) * min(1.0, len(text) / 150)
         current = paragraph.parent
         while current is not None:
             totals[current.mem_id] = totals.get(current.mem_id, 0.0) + weight
@@ -527,18 +695,96 @@ def _text_totals(body: LexborNode) -> dict[int, float]:
     return totals
 
 
+# Whole class names or ids of a reader-comment thread. Comments often wrap each reply in
+# `<div class="content">`, which would otherwise say "the story is here".
+_COMMENT_NAMES = frozenset(
+    """
+    comment comments comment-list commentlist comments-list comments-area comment-area
+    comments-section comment-section comments-container comment-container disqus_thread
+    """.split()
+)
+
+
+_CARD_TAGS = frozenset(("div", "li", "article", "section"))
+
+
+def _signature(node: LexborNode) -> tuple[str | None, str]:
+    return node.tag, node.attributes.get("class") or ""
+
+
+def _is_card(node: LexborNode) -> bool:
+    """A short box about another story: a link, and a headline, a picture, or a linked
+    headline before the rest of its text."""
+    if len(node_text(node)) >= 600 or node.css_first("a[href]") is None:
+        return False
+    if node.css_first("h1, h2, h3, h4, h5, h6, img, picture") is not None:
+        return True
+    first = next(node.iter(include_text=False), None)
+    return first is not None and first.tag == "a" and len(node_text(first).split()) >= 4
+
+
+@dataclass
+class _Cards:
+    """What is known of a page's teaser grids, so each element is asked once."""
+
+    kinds: dict[int, set[tuple[str | None, str]]] = field(default_factory=dict)
+    inside: dict[int, bool] = field(default_factory=dict)
+
+    def card_kinds(self, parent: LexborNode) -> set[tuple[str | None, str]]:
+        """The kinds of child (tag and class) that make `parent` a grid or list of
+        teasers: three or more alike, each a short box with a link and a headline or
+        picture. The text of such cards is other stories' summaries, however
+        prose-like it reads.
+        """
+        known = self.kinds.get(parent.mem_id)
+        if known is not None:
+            return known
+        groups: dict[tuple[str | None, str], list[LexborNode]] = {}
+        for child in parent.iter(include_text=False):
+            if child.tag in _CARD_TAGS:
+                groups.setdefault(_signature(child), []).append(child)
+        kinds = {
+            kind for kind, cards in groups.items() if len(cards) >= 3 and all(map(_is_card, cards))
+        }
+        self.kinds[parent.mem_id] = kinds
+        return kinds
+
+    def holds(self, node: LexborNode) -> bool:
+        """Whether `node` is a teaser card or inside one (walked up without recursion:
+        pages nest thousands of levels deep)."""
+        chain: list[LexborNode] = []
+        current: LexborNode | None = node
+        while (
+            current is not None
+            and current.mem_id not in self.inside
+            and current.tag not in ("body", "html")
+        ):
+            chain.append(current)
+            current = current.parent
+        found = current is not None and self.inside.get(current.mem_id, False)
+        for element in reversed(chain):
+            parent = element.parent
+            found = found or (parent is not None and _signature(element) in self.card_kinds(parent))
+            self.inside[element.mem_id] = found
+        return found
+
+
 def _near_boilerplate(node: LexborNode) -> bool:
     """Whether the paragraph sits in a comment, a teaser card, a share box…
 
     Walking up stops at the first element that says it holds the story
     (`article__content`): page-wide layout wrappers above it carry any class at all.
+    A comment thread above that element still counts: its replies say "content" too.
     """
     current: LexborNode | None = node
+    shielded = False
     while current is not None and current.tag not in ("body", "html"):
-        words = element_words(current)
-        if words & _CONTENT_WORDS and not words & _WIDGET_WORDS:
-            return False
-        if _is_boilerplate(current):
+        if shielded:
+            if _COMMENT_NAMES.intersection(class_names(current)):
+                return True
+        elif _says_content(current) and not element_words(current) & _WIDGET_WORDS:
+            shielded = True
+        elif _is_boilerplate(current):
             return True
         current = current.parent
     return False
@@ -591,20 +837,60 @@ def _in_figure(node: LexborNode) -> bool:
     return False
 
 
-def _lede(tree: LexborHTMLParser) -> tuple[str | None, LexborNode | None]:
-    """The standfirst: an element whose class says so, in or just before the body."""
+def _lede(
+    tree: LexborHTMLParser, container: LexborNode | None
+) -> tuple[str | None, LexborNode | None]:
+    """The standfirst: an element whose class says so, between the top of the page and
+    the body's first paragraph (that paragraph itself included). Elements further down
+    with such classes are other stories' teasers, author blurbs, product descriptions.
+    """
+    first = first_paragraph(container) if container is not None else None
     for node in tree.css("p, div, h2, span, section"):
-        if not (element_words(node) & _LEDE_WORDS):
-            continue
-        text = node_text(node)
-        if _in_figure(node):
-            continue  # a picture's description, not the story's
-        if 40 <= len(text) <= 800 and not _is_boilerplate(node):
-            inner = node.css("p")
-            if len(inner) > 2:
-                continue
-            return text, node
+        is_first = first is not None and node.mem_id == first.mem_id
+        if (
+            element_words(node) & _LEDE_WORDS
+            and not _in_figure(node)
+            and node.css_first("figure, img, picture") is None  # a header holding the lede
+        ):
+            text = node_text(node)
+            if 40 <= len(text) <= 800 and not _near_boilerplate(node) and len(node.css("p")) <= 2:
+                return text, node
+        if is_first:
+            break
     return None, None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _repeats_opening(lede: str, sections: list[Section]) -> bool:
+    """Whether the lede is the body's opening again (a description copied from the first
+    paragraph, often cut with "…"): shown twice otherwise, once above the story and once
+    as its first paragraph.
+    """
+    words = _WORD.findall(lede.casefold())
+    opening: list[str] = []
+    for block in (block for section in sections[:2] for block in section.blocks):
+        if block.kind == "paragraph":
+            opening.extend(_WORD.findall(block.text.casefold()))
+        if len(opening) > len(words) + 30:
+            break
+    if len(words) < 4 or not opening:
+        return False
+    body = {tuple(opening[i : i + 3]) for i in range(len(opening) - 2)}
+    grams = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+    return sum(gram in body for gram in grams) > 0.6 * len(grams)
+
+
+def _shown(description: str, tree: LexborHTMLParser) -> bool:
+    """Whether the page shows its meta description as text (a standfirst with no class
+    saying so). One it never shows is a summary for search engines, not the story's.
+    """
+    words = _WORD.findall(description.casefold())
+    if len(description) <= 40 or len(words) < 4 or tree.body is None:
+        return False
+    shown = " ".join(_WORD.findall(tree.body.text(separator=" ").casefold()))
+    return " ".join(words[:10]) in shown
 
 
 def extract_html(html: str | bytes, url: str | None = None) -> Article:
@@ -622,7 +908,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
         if node.tag not in ("figure", "img", "picture") and not is_figure_part(node):
             node.decompose()
     container = _main_container(tree)
-    lede, lede_node = _lede(tree)
+    lede, lede_node = _lede(tree, container)
     if lede_node is not None and not _contains(lede_node, container):
         lede_node.decompose()
     image = lead_image(tree, container, base, metadata.image_url)
@@ -648,6 +934,10 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
             )
         ]
     image = promote_lead_figure(sections, image)
+    if not lede and metadata.description and _shown(metadata.description, tree):
+        lede = metadata.description
+    if lede and _repeats_opening(lede, sections):
+        lede = None
     title = metadata.title or ""
     return Article(
         title=collapse_space(title),
@@ -655,12 +945,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
         byline=metadata.byline,
         published=metadata.published,
         category=metadata.category,
-        lede=lede
-        or (
-            metadata.description
-            if metadata.description and len(metadata.description) > 40
-            else None
-        ),
+        lede=lede,
         image=image,
         sections=sections,
     )
