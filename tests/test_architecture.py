@@ -13,6 +13,10 @@ LAYER_IMPORTS = {
     "tuinews.model": ("tuinews.",),
     "tuinews.library": ("tuinews.ingest", "tuinews.cli", "tuinews.app", "tuinews.sample"),
     "tuinews.ingest": ("tuinews.library", "tuinews.cli", "tuinews.app", "tuinews.sample"),
+    # Above both: they fetch with ingest and write with library.
+    "tuinews.refresh": ("tuinews.cli", "tuinews.app"),
+    "tuinews.progressline": ("tuinews.cli", "tuinews.app"),
+    "tuinews.subscribe": ("tuinews.cli", "tuinews.app"),
 }
 
 

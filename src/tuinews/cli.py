@@ -12,17 +12,31 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from tuinews import __version__
 from tuinews.config import Config, ConfigError, config_path, db_path, load_config
 from tuinews.ingest.extract import from_html
 from tuinews.ingest.fetch import FetchError, fetch_page
-from tuinews.ingest.files import ArticleFileError, read_article_file
+from tuinews.ingest.files import ArticleFileError, decode_text, read_article_file
+from tuinews.ingest.subscriptions import (
+    Subscription,
+    SubscriptionList,
+    SubscriptionListError,
+    looks_like_opml,
+    looks_like_urls_file,
+    read_opml,
+    read_urls_file,
+    write_opml,
+)
 from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
 from tuinews.model import ArticleSummary
 from tuinews.plaintext import render_article
+from tuinews.progressline import ProgressLine
+from tuinews.refresh import FeedOutcome, is_refreshable, refresh_feeds
 from tuinews.sample import ensure_sample_edition
+from tuinews.subscribe import SubscribeError, subscribe
 
 
 def _positive_int(value: str) -> int:
@@ -94,8 +108,24 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
     search.add_argument("--json", action="store_true", help="print JSON")
 
-    imports = command("import", "store article files (.txt, .md, .html, .json)")
+    imports = command(
+        "import",
+        "store article files (.txt, .md, .html, .json) or subscribe to the feeds of an "
+        "OPML file or a newsboat urls file",
+    )
     imports.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    add = command("add", "subscribe to a feed, or to the feed a web page names")
+    add.add_argument("target", metavar="URL_OR_PATH")
+    add.add_argument("--title", metavar="T", help="the feed's name here (default: its own)")
+    add.add_argument("--folder", metavar="F", help='folder; "a/b" nests')
+    add.add_argument(
+        "--full-text",
+        action="store_true",
+        help="also fetch each entry's web page (for feeds that carry only summaries)",
+    )
+
+    command("export", "print the subscriptions as OPML 2.0")
 
     save = command("save", "fetch a web page, extract its article and store it")
     save.add_argument("url", metavar="URL")
@@ -105,6 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     remove = command("remove", "unsubscribe from a feed and drop its articles")
     remove.add_argument("feed", metavar="FEED", help="title, URL or id")
+
+    refresh = command("refresh", "fetch new articles from subscribed feeds")
+    refresh.add_argument(
+        "feeds", nargs="*", metavar="FEED", help="title, URL or id (default: every due feed)"
+    )
+    refresh.add_argument("--json", action="store_true", help="print each feed's result as JSON")
     return parser
 
 
@@ -195,13 +231,58 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def _subscription_list(path: Path) -> SubscriptionList | None:
+    """The subscriptions in `path` when it is an OPML or newsboat urls file, else None."""
+    suffix = path.suffix.lower()
+    if suffix not in (".opml", ".xml", "") and path.name != "urls":
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArticleFileError(f"{path}: {error.strerror or error}") from None
+    if suffix == ".opml" or looks_like_opml(data):
+        return read_opml(data)
+    try:
+        text = decode_text(data)
+    except ValueError:
+        return None
+    if looks_like_urls_file(text):
+        return read_urls_file(text)
+    return None
+
+
+def _import_subscriptions(library: Library, path: Path, found: SubscriptionList) -> None:
+    for warning in found.warnings:
+        print(f"tuinews: {path}: {warning}", file=sys.stderr)
+    added = 0
+    with library.transaction():
+        for subscription in found.subscriptions:
+            if library.find_feed_by_url(subscription.url) is None:
+                library.add_feed(
+                    subscription.url, subscription.title or subscription.url, subscription.folder
+                )
+                added += 1
+    known = len(found.subscriptions) - added
+    print(
+        f"{path}: {added} feed{'s' if added != 1 else ''} subscribed"
+        + (f", {known} already subscribed" if known else "")
+        + (" (run `tuinews refresh` to fetch them)" if added else "")
+    )
+
+
 def cmd_import(args: argparse.Namespace, config: Config) -> int:
     failures = 0
     with _open_library(args, config) as library:
         for path in args.paths:
             try:
+                subscriptions = _subscription_list(path)
+                if subscriptions is not None:
+                    _import_subscriptions(library, path, subscriptions)
+                    continue
                 article = read_article_file(path)
-            except ArticleFileError as error:
+            except (ArticleFileError, SubscriptionListError) as error:
+                if isinstance(error, SubscriptionListError):
+                    error = ArticleFileError(f"{path}: {error}")
                 print(f"tuinews: {error}", file=sys.stderr)
                 failures += 1
                 continue
@@ -265,6 +346,81 @@ def cmd_remove(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace, config: Config) -> int:
+    path = db_path(args.db, config)
+    with Library.open(path) as library:
+        result = subscribe(
+            library,
+            args.target,
+            config.refresh,
+            title=args.title,
+            folder=args.folder,
+            full_text=args.full_text,
+        )
+    feed = result.feed
+    assert feed.id is not None
+    if not result.created:
+        print(f"{feed.id}\talready subscribed\t{feed.title}  {feed.url}")
+        return 0
+    new = result.new_articles
+    if feed.full_text:
+        new = sum(outcome.new for outcome in refresh_feeds(path, config.refresh, [feed.id]))
+    print(f"{feed.id}\tsubscribed\t{feed.title}  {feed.url}  ({new} articles)")
+    for other in result.also_offered:
+        print(f"the page also offers {other}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, config: Config) -> int:
+    with _open_library(args, config) as library:
+        feeds = [feed for feed in library.feeds() if is_refreshable(feed.url)]
+    subscriptions = (Subscription(feed.url, feed.title, feed.folder) for feed in feeds)
+    sys.stdout.write(write_opml(subscriptions))
+    return 0
+
+
+def _refresh_summary(outcomes: list[FeedOutcome]) -> str:
+    new = sum(outcome.new for outcome in outcomes)
+    updated = sum(outcome.updated for outcome in outcomes)
+    failed = sum(outcome.status in ("error", "gone") for outcome in outcomes)
+    waiting = sum(outcome.status == "deferred" for outcome in outcomes)
+    fetched = len(outcomes) - waiting
+    parts = [f"{fetched} feed{'s' if fetched != 1 else ''} refreshed", f"{new:,} new articles"]
+    if updated:
+        parts.append(f"{updated:,} updated")
+    if failed:
+        parts.append(f"{failed} failed")
+    if waiting:
+        parts.append(f"{waiting} waiting to retry")
+    return ", ".join(parts)
+
+
+def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
+    path = db_path(args.db, config)
+    with Library.open(path) as library:
+        feed_ids = [library.find_feed(name).id for name in args.feeds] if args.feeds else None
+    progress = ProgressLine(sys.stderr) if sys.stderr.isatty() and not args.json else None
+    try:
+        outcomes = refresh_feeds(
+            path,
+            config.refresh,
+            [feed_id for feed_id in feed_ids if feed_id is not None] if feed_ids else None,
+            on_progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
+    outcomes.sort(key=lambda outcome: outcome.title.casefold())
+    if args.json:
+        _print_json([asdict(outcome) for outcome in outcomes])
+        return 0
+    for outcome in outcomes:
+        if outcome.status in ("error", "gone"):
+            print(f"tuinews: {outcome.title}: {outcome.error}", file=sys.stderr)
+    print(_refresh_summary(outcomes))
+    return 0
+
+
 def cmd_tui(args: argparse.Namespace, config: Config) -> int:
     from tuinews.app import create_app
 
@@ -285,6 +441,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, Config], int]] = {
     "save": cmd_save,
     "feeds": cmd_feeds,
     "remove": cmd_remove,
+    "refresh": cmd_refresh,
+    "add": cmd_add,
+    "export": cmd_export,
 }
 
 
@@ -293,7 +452,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = load_config(config_path(args.config))
         return COMMANDS[args.command](args, config)
-    except (LibraryError, ConfigError, FetchError) as error:
+    except (LibraryError, ConfigError, FetchError, SubscribeError) as error:
         print(f"tuinews: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

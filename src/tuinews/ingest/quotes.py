@@ -492,11 +492,11 @@ class QuoteFinder:
             name = _clean_name(match.group("after") or match.group("before") or "")
             if name and _is_person(name):
                 self._met(name)
-        for match in re.finditer(rf"(?<![\w.])(?P<name>{NAME})", text):
+        for match in _NAME_RUN.finditer(text):
             name = _clean_name(match.group("name"))
             if not name:
                 continue
-            preceding = text[: match.start()].split()
+            preceding = text[max(match.start() - 40, 0) : match.start()].split()
             if preceding and preceding[-1].lower() in _ARTICLES:
                 continue  # "im Berliner Führerbunker": German nouns, not a person
             words = name.split()
@@ -506,14 +506,19 @@ class QuoteFinder:
                 if name in self._full_names:
                     self.last_person = self._full_names[name]
                     continue
-                if re.match(r"^[LDlds][’']", name):
+                if _ELIDED_ARTICLE.match(name):
                     continue  # L’espèce, D’après: an elided article, not a name
                 start = match.start()
                 at_sentence_start = start == 0 or text[:start].rstrip()[-1:] in ".!?:"
                 rest = text[match.end() : match.end() + 20]
-                subject = re.match(r"\s+[a-zäöüæøå]|,\s+(?:who|der|die|som|qui|which)\b", rest)
+                subject = _SUBJECT_OF_VERB.match(rest)
                 if at_sentence_start and subject and _is_person(name):
                     self._met(name)
+
+
+_NAME_RUN = re.compile(rf"(?<![\w.])(?P<name>{NAME})")
+_ELIDED_ARTICLE = re.compile(r"^[LDlds][’']")
+_SUBJECT_OF_VERB = re.compile(r"\s+[a-zäöüæøå]|,\s+(?:who|der|die|som|qui|which)\b")
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

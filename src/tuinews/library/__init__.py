@@ -9,8 +9,10 @@ from tuinews.library.store import (
     FeedNotFound,
     Library,
     LibraryError,
+    PreparedArticle,
     SearchHit,
     StoreResult,
+    prepare_article,
 )
 
 __all__ = [
@@ -22,6 +24,8 @@ __all__ = [
     "FeedNotFound",
     "Library",
     "LibraryError",
+    "PreparedArticle",
     "SearchHit",
     "StoreResult",
+    "prepare_article",
 ]

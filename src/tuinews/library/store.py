@@ -121,6 +121,48 @@ def plain_words_query(query: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in _WORD.findall(query))
 
 
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article as its row will hold it: cleaned, hashed and serialised.
+
+    Preparing is the CPU part of storing and needs no database, so the refresh engine
+    does it in its worker processes and the one writer only runs SQL.
+    """
+
+    title: str
+    url: str | None
+    url_norm: str | None
+    digest: str
+    body: str
+    doc_json: str
+    published: str | None
+    published_ts: int | None
+
+
+def prepare_article(article: Article) -> PreparedArticle:
+    article = clean_article(article)
+    body = article.text or article.body_text()
+    doc = article.to_dict()
+    for key in ("id", "feed", "text"):
+        del doc[key]
+    for link in doc["also_read"]:
+        link["target_id"] = None
+    for section in doc["sections"]:
+        for block in section["blocks"]:
+            for link in block.get("links", ()):
+                link["target_id"] = None
+    return PreparedArticle(
+        title=article.title,
+        url=article.url,
+        url_norm=normalize_url(article.url) if article.url else None,
+        digest=content_hash(article.title, body),
+        body=body,
+        doc_json=json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
+        published=article.published.isoformat() if article.published else None,
+        published_ts=int(article.published.timestamp()) if article.published else None,
+    )
+
+
 class Library:
     """The article store. Open with `Library.open(path)`; use as a context manager."""
 
@@ -267,10 +309,89 @@ class Library:
             raise FeedNotFound(name)
         return found[0]
 
+    def find_feed_by_url(self, url: str) -> Feed | None:
+        found = self._feeds("f.url = ?", (url,))
+        return found[0] if found else None
+
     def remove_feed(self, feed_id: int) -> None:
         """Unsubscribe; the feed's articles go with it."""
         with self.transaction():
             self.conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+
+    def set_full_text(self, feed_id: int, on: bool) -> None:
+        """Fetch each new entry's web page too, for feeds that carry only summaries."""
+        self.conn.execute("UPDATE feeds SET full_text = ? WHERE id = ?", (int(on), feed_id))
+
+    def rename_feed(self, feed_id: int, title: str) -> None:
+        self.conn.execute(
+            "UPDATE feeds SET title = ? WHERE id = ?", (clean_line(title) or title, feed_id)
+        )
+
+    def move_feed(self, feed_id: int, url: str) -> bool:
+        """Point a subscription at its new address; False when another feed already has it."""
+        taken = self.conn.execute(
+            "SELECT 1 FROM feeds WHERE url = ? AND id != ?", (url, feed_id)
+        ).fetchone()
+        if taken:
+            return False
+        self.conn.execute("UPDATE feeds SET url = ? WHERE id = ?", (url, feed_id))
+        return True
+
+    def record_success(
+        self, feed_id: int, status: int, etag: str | None, last_modified: str | None
+    ) -> None:
+        """A fetch that worked (200 or 304): errors and back-off are forgotten."""
+        now = _now()
+        if status == 304:
+            self.conn.execute(
+                "UPDATE feeds SET last_status = 304, last_error = NULL, last_fetched = ?, "
+                "last_success = ?, failures = 0, next_fetch_after = NULL, gone = 0 "
+                "WHERE id = ?",
+                (now, now, feed_id),
+            )
+            return
+        self.conn.execute(
+            "UPDATE feeds SET last_status = ?, etag = ?, last_modified = ?, last_error = NULL, "
+            "last_fetched = ?, last_success = ?, failures = 0, next_fetch_after = NULL, "
+            "gone = 0 WHERE id = ?",
+            (status, etag, last_modified, now, now, feed_id),
+        )
+
+    def record_failure(
+        self,
+        feed_id: int,
+        error: str,
+        *,
+        status: int | None = None,
+        next_fetch_after: datetime | None = None,
+        gone: bool = False,
+    ) -> None:
+        """A failed fetch: the error is kept, one line, for `feeds` and the UI to show."""
+        self.conn.execute(
+            "UPDATE feeds SET last_status = ?, last_error = ?, last_fetched = ?, "
+            "failures = failures + 1, next_fetch_after = ?, gone = ? WHERE id = ?",
+            (
+                status,
+                clean_line(error),
+                _now(),
+                int(next_fetch_after.timestamp()) if next_fetch_after else None,
+                int(gone),
+                feed_id,
+            ),
+        )
+
+    def known_guids(self, feed_id: int, guids: list[str]) -> set[str]:
+        """Which of these entries the feed has already delivered."""
+        found: set[str] = set()
+        for start in range(0, len(guids), 500):
+            chunk = guids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT guid FROM articles WHERE feed_id = ? AND guid IN ({marks})",
+                (feed_id, *chunk),
+            )
+            found.update(row[0] for row in rows)
+        return found
 
     # -- articles --------------------------------------------------------------------
 
@@ -306,42 +427,47 @@ class Library:
         guid: str | None = None,
         saved: bool = False,
     ) -> StoreResult:
-        """Store `article`, or find the copy already stored.
+        """Store `article`, or find the copy already stored (see `store_prepared`)."""
+        return self.store_prepared(
+            prepare_article(article), feed_id=feed_id, guid=guid, saved=saved
+        )
+
+    def store_prepared(
+        self,
+        article: PreparedArticle,
+        *,
+        feed_id: int | None = None,
+        guid: str | None = None,
+        saved: bool = False,
+    ) -> StoreResult:
+        """Store a prepared article, or find the copy already stored.
 
         The same story is recognised by its feed's guid, else its normalised URL, else
         (when it has neither) its content. A stored copy whose content changed is
         updated in place; its read and starred state is the user's and stays.
         """
-        article = clean_article(article)
-        body = article.text or article.body_text()
-        digest = content_hash(article.title, body)
-        url_norm = normalize_url(article.url) if article.url else None
-        doc = article.to_dict()
-        for key in ("id", "feed", "text"):
-            del doc[key]
-        for link in doc["also_read"]:
-            link["target_id"] = None
-        for section in doc["sections"]:
-            for block in section["blocks"]:
-                for link in block.get("links", ()):
-                    link["target_id"] = None
-        doc_json = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
         now = _now()
-        published = article.published.isoformat() if article.published else None
-        sort_ts = min(int(article.published.timestamp()), now) if article.published else now
-
+        sort_ts = min(article.published_ts, now) if article.published_ts is not None else now
         with self.transaction():
-            existing = self._find_existing(feed_id, guid, url_norm, digest)
+            existing = self._find_existing(feed_id, guid, article.url_norm, article.digest)
             if existing is not None:
                 article_id, old_digest = existing
                 if saved:
                     self.conn.execute("UPDATE articles SET saved = 1 WHERE id = ?", (article_id,))
-                if old_digest == digest:
+                if old_digest == article.digest:
                     return StoreResult(article_id, "unchanged")
                 self.conn.execute(
                     "UPDATE articles SET title = ?, body = ?, doc = ?, content_hash = ?, "
                     "published = ?, updated = ? WHERE id = ?",
-                    (article.title, body, doc_json, digest, published, now, article_id),
+                    (
+                        article.title,
+                        article.body,
+                        article.doc_json,
+                        article.digest,
+                        article.published,
+                        now,
+                        article_id,
+                    ),
                 )
                 return StoreResult(article_id, "updated")
             cursor = self.conn.execute(
@@ -352,15 +478,15 @@ class Library:
                     feed_id,
                     guid,
                     article.url,
-                    url_norm,
-                    digest,
+                    article.url_norm,
+                    article.digest,
                     article.title,
-                    published,
+                    article.published,
                     sort_ts,
                     now,
                     int(saved),
-                    body,
-                    doc_json,
+                    article.body,
+                    article.doc_json,
                 ),
             )
             assert cursor.lastrowid is not None

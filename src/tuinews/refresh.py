@@ -1,0 +1,335 @@
+"""The refresh engine: every due feed fetched, parsed and stored, many at a time.
+
+One asyncio loop does the network (`FeedFetcher`); parsing and extraction are CPU work
+and go to a process pool so they use every core and never stall the fetches; each feed's
+articles and fetch state are written in one transaction, so a feed is either wholly
+refreshed or untouched, and killing the process mid-way loses nothing already stored.
+
+`refresh_feeds` is synchronous and runs its own loop: the command line calls it
+directly and the TUI calls it from a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TypeVar
+
+from tuinews.config import RefreshSettings
+from tuinews.ingest.extract import from_html
+from tuinews.ingest.feedfetch import PAGE_ACCEPT, FeedFetcher, Response
+from tuinews.ingest.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
+from tuinews.library import Library, PreparedArticle, prepare_article
+from tuinews.model import Article, Feed
+
+BACKOFF_START = timedelta(minutes=1)
+BACKOFF_LIMIT = timedelta(hours=6)
+FULL_TEXT_PAGES_PER_FEED = 30
+_SERVER_ASKED_TO_WAIT = frozenset({429, 503})
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    feed_id: int
+    title: str
+    url: str
+    status: str  # "updated" | "unchanged" | "not_modified" | "error" | "gone" | "deferred"
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class RefreshProgress:
+    done: int
+    total: int
+    new: int
+    errors: int
+    outcome: FeedOutcome | None
+
+
+@dataclass(frozen=True)
+class ReadyFeed:
+    """A parsed feed whose entries are prepared for storing: what a worker sends back."""
+
+    title: str
+    entries: list[tuple[str | None, PreparedArticle]]
+
+
+def read_feed(content: bytes, url: str, content_type: str | None) -> ReadyFeed:
+    """Parse and prepare in one go, in a worker: only SQL is left for the writer."""
+    parsed = parse_feed(content, url, content_type)
+    return _ready(parsed)
+
+
+def _ready(parsed: ParsedFeed) -> ReadyFeed:
+    entries = [(entry.guid, prepare_article(entry.article)) for entry in parsed.entries]
+    return ReadyFeed(title=parsed.title, entries=entries)
+
+
+def _read_page(entry: Article, content: bytes, url: str) -> Article:
+    return _with_page(entry, from_html(content, url))
+
+
+def is_refreshable(url: str) -> bool:
+    """Feeds we can fetch: the web and local files, not the built-in sample edition."""
+    return url.lower().startswith(("http://", "https://", "file:"))
+
+
+def backoff(failures: int) -> timedelta:
+    """How long to leave a feed alone after `failures` failures in a row (1, 2, 4… min)."""
+    return min(BACKOFF_START * 2 ** max(failures - 1, 0), BACKOFF_LIMIT)
+
+
+def _waiting(feed: Feed, now: datetime, explicit: bool) -> bool:
+    """Whether the feed must wait; naming a feed overrides our back-off, not the server's."""
+    if feed.next_fetch_after is None or feed.next_fetch_after <= now:
+        return False
+    return not explicit or feed.last_status in _SERVER_ASKED_TO_WAIT
+
+
+def _process_pool() -> Executor:
+    """Workers started from a clean server process: forking a threaded app is unsafe."""
+    methods = multiprocessing.get_all_start_methods()
+    method = "forkserver" if "forkserver" in methods else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["tuinews.refresh"])
+    return ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context)
+
+
+def _outcome(
+    feed: Feed, status: str, *, new: int = 0, updated: int = 0, error: str | None = None
+) -> FeedOutcome:
+    assert feed.id is not None
+    return FeedOutcome(feed.id, feed.title, feed.url, status, new, updated, error)
+
+
+def _with_page(entry: Article, page: Article) -> Article:
+    """The entry's identity and date with the body of the page it links to."""
+    if not page.sections:
+        return entry
+    return replace(
+        page,
+        title=entry.title,
+        url=entry.url,
+        published=entry.published or page.published,
+        byline=entry.byline or page.byline,
+        category=entry.category or page.category,
+    )
+
+
+class _Refresh:
+    def __init__(
+        self,
+        library: Library,
+        settings: RefreshSettings,
+        on_progress: Callable[[RefreshProgress], None] | None,
+    ) -> None:
+        self.library = library
+        self.settings = settings
+        self.on_progress = on_progress
+        self._pool: Executor | None = None
+        self.done = 0
+        self.total = 0
+        self.new = 0
+        self.errors = 0
+
+    async def _in_pool(self, function: Callable[..., T], *args: object) -> T:
+        if self._pool is None:
+            self._pool = _process_pool()
+        return await asyncio.get_running_loop().run_in_executor(self._pool, function, *args)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _report(self, outcome: FeedOutcome | None) -> None:
+        if outcome is not None:
+            self.done += 1
+            self.new += outcome.new
+            self.errors += outcome.status in ("error", "gone")
+        if self.on_progress is not None:
+            self.on_progress(RefreshProgress(self.done, self.total, self.new, self.errors, outcome))
+
+    async def run(self, feeds: list[Feed], cancel: threading.Event | None) -> list[FeedOutcome]:
+        self.total = len(feeds)
+        self._report(None)
+        outcomes: list[FeedOutcome] = []
+        async with FeedFetcher(self.settings) as fetcher:
+            tasks = [asyncio.ensure_future(self._one(fetcher, feed)) for feed in feeds]
+            watcher = asyncio.ensure_future(self._watch(cancel, tasks)) if cancel else None
+            for next_done in asyncio.as_completed(tasks):
+                try:
+                    outcome = await next_done
+                except asyncio.CancelledError:
+                    continue
+                outcomes.append(outcome)
+                self._report(outcome)
+            if watcher is not None:
+                watcher.cancel()
+        return outcomes
+
+    @staticmethod
+    async def _watch(cancel: threading.Event, tasks: list[asyncio.Future[FeedOutcome]]) -> None:
+        while not cancel.is_set():
+            await asyncio.sleep(0.05)
+        for task in tasks:
+            task.cancel()
+
+    async def _one(self, fetcher: FeedFetcher, feed: Feed) -> FeedOutcome:
+        assert feed.id is not None
+        response = await fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+        if response.moved_to and self.library.move_feed(feed.id, response.moved_to):
+            feed = replace(feed, url=response.moved_to)
+        if response.error is not None:
+            return self._failed(feed, response)
+        if response.not_modified:
+            self.library.record_success(feed.id, 304, None, None)
+            return _outcome(feed, "not_modified")
+        assert response.content is not None
+        try:
+            if feed.full_text:
+                parsed = await self._in_pool(
+                    parse_feed, response.content, response.url, response.content_type
+                )
+                ready = _ready(await self._full_text(fetcher, feed, parsed))
+            else:
+                ready = await self._in_pool(
+                    read_feed, response.content, response.url, response.content_type
+                )
+        except FeedParseError as error:
+            return self._failed(feed, replace(response, error=str(error)))
+        except BrokenProcessPool:
+            self._pool = None
+            return self._failed(feed, replace(response, error="the feed parser crashed"))
+        except Exception as error:  # feedparser on hostile input: one feed's problem only
+            reason = " ".join(str(error).split()) or type(error).__name__
+            return self._failed(feed, replace(response, error=f"could not parse: {reason}"))
+        return self._store(feed, response, ready)
+
+    def _failed(self, feed: Feed, response: Response) -> FeedOutcome:
+        assert feed.id is not None and response.error is not None
+        now = datetime.now(UTC)
+        gone = response.status == 410
+        if gone:
+            error = f"{response.error}: the feed is gone and will not be fetched again"
+            wait = None
+        else:
+            error = response.error
+            wait = response.retry_at or now + backoff(feed.failures + 1)
+        try:
+            self.library.record_failure(
+                feed.id, error, status=response.status, next_fetch_after=wait, gone=gone
+            )
+        except sqlite3.Error as db_error:
+            error = f"{error}; and could not record it: {db_error}"
+        return _outcome(feed, "gone" if gone else "error", error=error)
+
+    async def _full_text(self, fetcher: FeedFetcher, feed: Feed, parsed: ParsedFeed) -> ParsedFeed:
+        """Fetch the pages of entries we have not stored yet, for summary-only feeds."""
+        assert feed.id is not None
+        guids = [entry.guid for entry in parsed.entries if entry.guid]
+        known = self.library.known_guids(feed.id, guids)
+        fresh = [
+            index
+            for index, entry in enumerate(parsed.entries)
+            if entry.guid not in known and entry.article.url
+        ][:FULL_TEXT_PAGES_PER_FEED]
+
+        async def page_of(entry: FeedEntry) -> FeedEntry:
+            assert entry.article.url is not None
+            page = await fetcher.fetch(entry.article.url, accept=PAGE_ACCEPT)
+            if page.content is None:
+                return entry
+            try:
+                article = await self._in_pool(_read_page, entry.article, page.content, page.url)
+            except Exception:  # a page we cannot read keeps the feed's summary
+                return entry
+            return FeedEntry(entry.guid, article)
+
+        pages = await asyncio.gather(*(page_of(parsed.entries[index]) for index in fresh))
+        entries = list(parsed.entries)
+        for index, entry in zip(fresh, pages, strict=True):
+            entries[index] = entry
+        return replace(parsed, entries=entries)
+
+    def _store(self, feed: Feed, response: Response, ready: ReadyFeed) -> FeedOutcome:
+        try:
+            feed, new, updated = store_feed(self.library, feed, response, ready)
+        except sqlite3.Error as error:
+            return self._failed(feed, replace(response, error=f"could not store: {error}"))
+        return _outcome(
+            feed, "updated" if new or updated else "unchanged", new=new, updated=updated
+        )
+
+
+def store_feed(
+    library: Library, feed: Feed, response: Response, parsed: ParsedFeed | ReadyFeed
+) -> tuple[Feed, int, int]:
+    """A feed's entries and its fetch state in one transaction: (feed, new, updated)."""
+    assert feed.id is not None and response.status is not None
+    ready = parsed if isinstance(parsed, ReadyFeed) else _ready(parsed)
+    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    with library.transaction():
+        for guid, article in ready.entries:
+            result = library.store_prepared(article, feed_id=feed.id, guid=guid)
+            counts[result.status] += 1
+        library.record_success(feed.id, response.status, response.etag, response.last_modified)
+        if ready.title and feed.title == feed.url:
+            library.rename_feed(feed.id, ready.title)
+            feed = replace(feed, title=ready.title)
+    return feed, counts["new"], counts["updated"]
+
+
+def _wait_reason(feed: Feed) -> str | None:
+    if feed.next_fetch_after is None:
+        return None
+    until = feed.next_fetch_after.astimezone()
+    return f"not retried before {until:%H:%M} ({feed.last_error or 'asked to wait'})"
+
+
+def select_feeds(
+    library: Library, feed_ids: Sequence[int] | None, now: datetime
+) -> tuple[list[Feed], list[Feed]]:
+    """(to fetch, to leave waiting): every refreshable feed, or exactly the ones named."""
+    explicit = feed_ids is not None
+    if feed_ids is None:
+        feeds = [feed for feed in library.feeds() if not feed.gone]
+    else:
+        feeds = [library.get_feed(feed_id) for feed_id in feed_ids]
+    feeds = [feed for feed in feeds if is_refreshable(feed.url)]
+    due = [feed for feed in feeds if not _waiting(feed, now, explicit)]
+    waiting = [feed for feed in feeds if _waiting(feed, now, explicit)]
+    return due, waiting
+
+
+def refresh_feeds(
+    db: Path,
+    settings: RefreshSettings,
+    feed_ids: Sequence[int] | None = None,
+    *,
+    on_progress: Callable[[RefreshProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> list[FeedOutcome]:
+    """Refresh the named feeds, or every due one; report each as it lands."""
+    with Library.open(db) as library:
+        due, waiting = select_feeds(library, feed_ids, datetime.now(UTC))
+        refresh = _Refresh(library, settings, on_progress)
+        deferred = [_outcome(feed, "deferred", error=_wait_reason(feed)) for feed in waiting]
+        try:
+            outcomes = asyncio.run(refresh.run(due, cancel))
+        finally:
+            refresh.close()
+    return outcomes + deferred
