@@ -575,7 +575,7 @@ def print_targets(results: dict[str, list[Sample]], feeds: int, items: int) -> N
     }
     print("\nratios of medians (how many times faster the second is)")
     for label, value in ratios.items():
-        print(f"  {label:<50} {shown(value):>8}")
+        print(f"  {label:<50} {shown(value):>11}")
 
     vs_newsboat = ratios["newsboat 16 threads / tuinews, first refresh"]
     vs_naive = ratios["naive loop / tuinews, first refresh"]
@@ -614,7 +614,7 @@ def print_targets(results: dict[str, list[Sample]], feeds: int, items: int) -> N
     ]
     print("\ntargets")
     for label, value, ok in targets:
-        print(f"  {label:<50} {value:>8}  {verdict(ok)}")
+        print(f"  {label:<50} {value:>11}  {verdict(ok)}")
 
 
 def has_refresh_command() -> bool:
