@@ -7,9 +7,9 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
-from tui_fixtures import SIZE, list_titles, make_app, sample_app, sample_db, visible_lines
 
 from feedkit import items, rss
+from tui_fixtures import SIZE, list_titles, make_app, sample_app, sample_db, visible_lines
 from tuinews.app.dialogs.add_feed import AddFeedDialog
 from tuinews.app.dialogs.help import HelpDialog, key_rows
 from tuinews.app.dialogs.search import SearchDialog

@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tui_fixtures import SIZE, make_app, visible_lines
 
+from tui_fixtures import SIZE, make_app, visible_lines
 from tuinews.app.widgets.article_list import ArticleList
 from tuinews.library import Library
 

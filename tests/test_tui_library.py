@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.widgets import OptionList
+
+from conftest import make_article
 from tui_fixtures import (
     SIZE,
     feed_labels,
@@ -17,8 +19,6 @@ from tui_fixtures import (
     sample_db,
     visible_lines,
 )
-
-from conftest import make_article
 from tuinews.app.dialogs.confirm import ConfirmDialog
 from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.screens.reader import ReaderScreen

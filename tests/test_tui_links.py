@@ -6,10 +6,10 @@ import threading
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
-from tui_fixtures import SIZE, body_text, make_app, notices, open_reader, prompts, sample_db
 from werkzeug import Request, Response
 
 from conftest import make_article
+from tui_fixtures import SIZE, body_text, make_app, notices, open_reader, prompts, sample_db
 from tuinews.app.screens.reader import ReaderScreen
 from tuinews.app.widgets.article_view import ArticleView
 from tuinews.app.widgets.outline import AlsoReadPane

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+
 from tui_fixtures import (
     SIZE,
     body_text,
@@ -17,7 +18,6 @@ from tui_fixtures import (
     sample_id,
     visible_lines,
 )
-
 from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.widgets.article_list import ArticleList
 from tuinews.app.widgets.article_view import ArticleView

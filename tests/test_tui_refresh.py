@@ -6,6 +6,8 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 from textual.widgets import Footer, Label, ProgressBar
+
+from feedkit import items, rss
 from tui_fixtures import (
     SIZE,
     feed_labels,
@@ -16,8 +18,6 @@ from tui_fixtures import (
     prompts,
     sample_app,
 )
-
-from feedkit import items, rss
 from tuinews.app.widgets.feed_tree import FeedTree
 from tuinews.app.widgets.outline import QuotesPane
 from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus

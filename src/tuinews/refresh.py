@@ -12,15 +12,18 @@ directly and the TUI calls it from a worker thread.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import TypeVar
 
@@ -109,6 +112,12 @@ def _process_pool() -> Executor:
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["tuinews.refresh"])
+    # The pool's helper process is handed `sys.stderr.fileno()` when it starts. Under the
+    # TUI, sys.stderr is Textual's capture, whose fileno is -1, and the start would fail
+    # for every feed; the real stderr is what the helper should inherit anyway.
+    if sys.__stderr__ is not None:
+        with contextlib.redirect_stderr(sys.__stderr__):
+            resource_tracker.ensure_running()
     return ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,17 +25,6 @@ from tuinews.app.widgets.refresh_bar import RefreshStatus
 from tuinews.config import Config
 from tuinews.library import Library
 from tuinews.refresh import RefreshProgress, refresh_feeds
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker while stderr is still the terminal's.
-
-    The refresh parses feeds in a process pool, whose first use starts the tracker and hands
-    it `sys.stderr.fileno()`. While Textual runs, sys.stderr is its print capture, whose
-    fileno is -1, and the start fails ("bad value(s) in fds_to_keep"): every feed would then
-    fail to parse. Started here, before the app runs, the tracker is simply reused.
-    """
-    resource_tracker.ensure_running()
 
 
 class TuinewsApp(App[None]):
@@ -65,7 +53,6 @@ class TuinewsApp(App[None]):
         self.config = config
         self.library = Library.open(db)
         self._cancel_refresh = threading.Event()
-        _start_resource_tracker()
         if config.theme in self.available_themes:
             self.theme = config.theme
         self.set_keymap(config.keys)
