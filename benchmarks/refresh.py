@@ -14,11 +14,12 @@ counts requests, connections, 200s, 304s, body bytes and its own CPU time for ea
 In the same run, `--runs` times each (medians are reported; every first refresh gets a
 fresh database or cache), it times:
 
-(a) `tuinews --db DB refresh` into a library that has the feeds but no articles: the whole
-    process, as a user or cron runs it;
+(a) `tuinews --db DB refresh` (as `python -m tuinews`) into a library that has the feeds but
+    no articles: the whole process, as a user or cron runs it;
 (b) the same command again, when every feed answers 304;
 (c) Debian's `newsboat -x reload` with `reload-threads` 1 and 16, first into an empty cache
-    (against a) and then again (against b), each run with its own urls, config, cache and
+    (against a), then a second and a third time (against b: newsboat 2.21 sends conditional
+    requests only from its third reload on), each run with its own urls, config, cache and
     HOME, so nothing of the user's leaks in;
 (d) a naive loop in this process: for each feed in turn, `httpx.get` and `feedparser.parse`
     with default options.
@@ -57,6 +58,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import feedparser
 import httpx
+
+from tuinews.library import Library
 
 TARGET_VS_NEWSBOAT = 1.0  # newsboat (16 threads) time / tuinews time, first refresh
 TARGET_VS_NAIVE = 3.0  # naive loop time / tuinews time, first refresh
@@ -452,8 +455,6 @@ def run_timed(server: ServerProcess, argv: list[str], folder: Path) -> tuple[flo
 
 def prepare_library(folder: Path, urls: list[str]) -> Path:
     """A library with every feed subscribed and no articles (adding is not timed)."""
-    from tuinews.library import Library
-
     db = folder / "tuinews.db"
     with Library.open(db) as library:
         for number, url in enumerate(urls):
