@@ -601,3 +601,18 @@ def test_a_gallery_in_the_body_gives_its_figures_once_and_no_text() -> None:
         ("Boats in the harbour, picture 2.", "Foto: Jonas Breck"),
     ]
     assert "1 / 2" not in article.text
+
+
+def test_camel_case_class_names_are_read_word_by_word() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from tuinews.ingest.dom import element_words
+
+    node = LexborHTMLParser("<div class='CarouselSlide-infoDescription'></div>").css_first("div")
+    assert {"carousel", "slide", "description"} <= element_words(node)
+    assert "description" not in element_words(node, humps=False)
+    article = from_html(
+        f"<article><p>{_PROSE * 3}</p><div class='socialShareBar'>Share this story on "
+        "every network you know of, today</div><p>The end.</p></article>"
+    )
+    assert "Share this story" not in article.text

@@ -848,7 +848,9 @@ def _lede(
     for node in tree.css("p, div, h2, span, section"):
         is_first = first is not None and node.mem_id == first.mem_id
         if (
-            element_words(node) & _LEDE_WORDS
+            # Whole words only: camelCase humps ("ArticleTeaser_title", "text-summaryGray")
+            # name teasers and colours as often as standfirsts.
+            element_words(node, humps=False) & _LEDE_WORDS
             and not _in_figure(node)
             and node.css_first("figure, img, picture") is None  # a header holding the lede
         ):
