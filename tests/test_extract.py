@@ -228,6 +228,8 @@ def test_feed_entry_fragment_gets_sections_and_quotes() -> None:
         ),
         ("Photo by Handout/School Board", (None, "Photo by Handout/School Board")),
         ("Ein Treffen in Berlin (Archivbild)", ("Ein Treffen in Berlin (Archivbild)", None)),
+        ("3 of 12 | Boats at dawn. (AP Photo/Ann Lee)", ("Boats at dawn.", "AP Photo/Ann Lee")),
+        ("3 of 12 boats sank", ("3 of 12 boats sank", None)),
     ],
 )
 def test_split_credit(caption: str, expected: tuple[str | None, str | None]) -> None:
@@ -616,3 +618,31 @@ def test_camel_case_class_names_are_read_word_by_word() -> None:
         "every network you know of, today</div><p>The end.</p></article>"
     )
     assert "Share this story" not in article.text
+
+
+def test_a_lead_carousel_above_the_body_gives_the_lead_image_and_figures() -> None:
+    slide = (
+        "<div class='Slide'><div class='Slide-media'><picture><img src='/c{n}.jpg' alt='Image'>"
+        "</picture></div><div class='Slide-info'><span class='Slide-count'>{n} of 3 |</span>"
+        "<span class='Slide-infoDescription'>The quay, view {n}. (Photo/Ann Lee)</span>"
+        "</div></div>"
+    )
+    page = (
+        "<body><main><div class='Page-lead'><div class='Carousel'>"
+        + "".join(slide.format(n=n) for n in (1, 2, 3))
+        + f"</div></div><div class='story'><p>{_PROSE * 2}</p><p>{_PROSE * 2}</p></div>"
+        "</main><aside><div class='gallery'><img src='/other.jpg'><p class='caption'>"
+        "Another story's picture</p></div></aside></body>"
+    )
+    article = from_html(page, "https://x.example/a")
+    assert article.image is not None
+    assert (article.image.url, article.image.caption, article.image.credit) == (
+        "https://x.example/c1.jpg",
+        "The quay, view 1.",
+        "Photo/Ann Lee",
+    )
+    assert [f.caption for f in blocks(article, "figure")] == [
+        "The quay, view 2.",
+        "The quay, view 3.",
+    ]
+    assert article.text.startswith("The harbour committee")

@@ -129,7 +129,13 @@ _CJK_TAILS = (
     re.compile(r"[(（](?P<credit>[^()（）]{1,20}?)撮影[)）]$"),
     re.compile(r"[\[［(（]\s*(?P<credit>(?:사진|사진 출처|자료)\s*[=:＝].{1,40}?)[\]］)）]$"),
 )
-_LEAD_LABEL = re.compile(r"^\s*(?:legende|bildlegende|caption|bildtext|billedtekst)\s*:\s*", re.I)
+_LEAD_LABEL = re.compile(
+    r"^\s*(?:(?:legende|bildlegende|caption|bildtext|billedtekst)\s*:"
+    # a gallery's slide counter: "3 of 12 |", "Bild 2 von 9:", "4/10 –"
+    r"|(?:(?:image|photo|picture|bild|foto)\s+)?\d{1,3}\s*(?:of|von|de|av|af|sur|/)\s*\d{1,3}"
+    r"\s*[|:–—-])\s*",
+    re.I,
+)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?)\]»”])")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[„«“])\s+")
 

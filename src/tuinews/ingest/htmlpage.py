@@ -28,6 +28,7 @@ from tuinews.ingest.dom import (
     collapse_space,
     element_words,
     first_paragraph,
+    has_ancestor,
     link_text_length,
     node_text,
 )
@@ -338,20 +339,74 @@ def _is_media_box(node: LexborNode) -> bool:
     )
 
 
-def _media_figures(node: LexborNode, walk: _Walk, depth: int) -> list[Block]:
-    """The figures of a gallery, each once (carousels repeat slides to loop)."""
-    if node.tag == "figure" or is_figure_like(node):
-        found = [figure_block(node, walk.base)]
-    else:
-        inner = _Walk(base=walk.base, title=walk.title)
-        _walk(node, inner, depth + 1)
-        inner.flush()
-        found = [block for section in inner.sections for block in section.blocks]
-    figures: dict[tuple[str | None, str | None], Block] = {}
-    for block in found:
-        if block is not None and block.kind == "figure":
-            figures.setdefault((block.url, block.caption), block)
+def _picture_items(node: LexborNode) -> list[LexborNode]:
+    """The largest boxes in `node` holding one picture each: a gallery's slides, whatever
+    their markup, each with the text that goes with its picture."""
+    items: list[LexborNode] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        count = len(current.css("img, amp-img"))
+        if count == 1:
+            items.append(current)
+        elif count > 1:
+            stack.extend(reversed(list(current.iter(include_text=False))))
+    return items
+
+
+def _media_figures(node: LexborNode, base: str | None) -> list[Block]:
+    """The figures of a gallery, each once (carousels repeat slides to loop, in other
+    sizes)."""
+    figures: dict[str | None, Block] = {}
+    for item in _picture_items(node):
+        block = figure_block(item, base)
+        if block is not None:
+            figures.setdefault(block.caption or block.url, block)
     return list(figures.values())
+
+
+_MEDIA_SELECTOR = ", ".join(
+    f"[{attribute}*={word} i]"
+    for attribute in ("class", "id")
+    for word in ("gallery", "carousel", "slide", "lightbox")
+)
+_LEAD_MARK = "data-tuinews-lead"
+
+
+def _scope(node: LexborNode) -> LexborNode | None:
+    """The nearest <article> or <main> holding `node`: the story's own part of the page."""
+    current = node.parent
+    while current is not None and current.tag not in ("article", "main"):
+        current = current.parent
+    return current
+
+
+def _lead_media(tree: LexborHTMLParser, container: LexborNode, base: str | None) -> list[Block]:
+    """The figures of galleries above the body, in the story's <article> or <main>: a
+    lead carousel stands outside the body's text but shows the story's pictures."""
+    body = tree.body
+    first = first_paragraph(container)
+    if body is None or first is None:
+        return []
+    first.attrs[_LEAD_MARK] = "1"
+    try:
+        figures: list[Block] = []
+        done: set[int] = set()
+        for node in body.css(f"{_MEDIA_SELECTOR}, [{_LEAD_MARK}]"):
+            if node.mem_id == first.mem_id or node.mem_id == container.mem_id:
+                break
+            if node.mem_id in done or not _is_media_box(node):
+                continue
+            done.update(inner.mem_id for inner in node.css("*"))
+            scope = _scope(node)
+            if scope is None or not has_ancestor(container, scope):
+                continue
+            if node.parent is not None and _near_boilerplate(node.parent):
+                continue
+            figures.extend(_media_figures(node, base))
+        return figures
+    finally:
+        del first.attrs[_LEAD_MARK]
 
 
 def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
@@ -366,7 +421,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             walk.inline.append(" ")
             continue
         if _is_media_box(child):
-            for figure in _media_figures(child, walk, depth):
+            for figure in _media_figures(child, walk.base):
                 walk.add(figure)
             continue
         if tag != "figure" and is_figure_like(child) and not _is_boilerplate(child):
@@ -935,6 +990,12 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
                 ]
             )
         ]
+    if container is not None:
+        lead = _lead_media(tree, container, base)
+        if lead:
+            if not sections or sections[0].title is not None:
+                sections.insert(0, Section())
+            sections[0].blocks[:0] = lead
     image = promote_lead_figure(sections, image)
     if not lede and metadata.description and _shown(metadata.description, tree):
         lede = metadata.description
