@@ -646,3 +646,34 @@ def test_a_lead_carousel_above_the_body_gives_the_lead_image_and_figures() -> No
         "The quay, view 3.",
     ]
     assert article.text.startswith("The harbour committee")
+
+
+def test_words_beside_a_picture_are_its_caption_unless_the_box_is_a_quote_or_a_byline() -> None:
+    page = (
+        f"<article><p>{_PROSE * 3}</p>"
+        "<div class='image-widget'><img src='/w.jpg'><p>Pictured left, the harbour master "
+        "at the new wall.</p><p>Image: Jonas Breck</p></div>"
+        "<div class='image-quote'><img src='/holm.jpg'><p>“We cannot leave the fleet "
+        f"exposed,” Holm says.</p></div><p>{_PROSE}</p>"
+        "<div class='author-pic'><img src='/ann.jpg'><span>Comment by Ann Lee</span></div>"
+        f"<p>{_PROSE}</p></article>"
+    )
+    figures = blocks(from_html(page), "figure")
+    assert [(f.caption, f.credit) for f in figures] == [
+        ("Pictured left, the harbour master at the new wall.", "Image: Jonas Breck"),
+        (None, None),
+    ]
+
+
+def test_a_slideshow_of_prose_is_the_story_not_a_gallery() -> None:
+    slides = "".join(
+        f"<div class='slide'><img src='/s{n}.jpg'><h2>Look number {n}</h2><p>{_PROSE * 2}</p></div>"
+        for n in range(4)
+    )
+    article = from_html(
+        f"<body><article><section class='slideshow-container'>{slides}</section></article></body>"
+    )
+    assert [section.title for section in article.sections if section.title] == [
+        f"Look number {n}" for n in range(4)
+    ]
+    assert article.text.count("The harbour committee met") == 8

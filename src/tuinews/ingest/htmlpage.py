@@ -324,6 +324,8 @@ def _is_boilerplate(node: LexborNode) -> bool:
         return True
     if words & _ALSO_READ_WORDS or _says_content(node):
         return False
+    if words & _BOILERPLATE_WORDS <= _MEDIA_WORDS and words & _MEDIA_WORDS:
+        return _is_media_box(node)
     return bool(words & _BOILERPLATE_WORDS)
 
 
@@ -332,11 +334,15 @@ _MEDIA_WORDS = frozenset("gallery slideshow carousel slider lightbox".split())
 
 def _is_media_box(node: LexborNode) -> bool:
     """A gallery, carousel or slideshow: chrome by its class, but its pictures are the
-    story's (only its text is left out)."""
+    story's (only its text is left out). A "slideshow" of prose, where each slide has
+    its paragraphs, is the story itself and is read as any other part of the body."""
     words = element_words(node)
-    return bool(words & _MEDIA_WORDS) and not (
-        words & (_BOILERPLATE_WORDS - _MEDIA_WORDS) or words & _ALSO_READ_WORDS
-    )
+    if not words & _MEDIA_WORDS or words & (_BOILERPLATE_WORDS - _MEDIA_WORDS):
+        return False
+    if words & _ALSO_READ_WORDS:
+        return False
+    prose = sum(len(node_text(p)) for p in node.css("p") if not is_figure_part(p))
+    return prose < 500
 
 
 def _picture_items(node: LexborNode) -> list[LexborNode]:
@@ -354,11 +360,22 @@ def _picture_items(node: LexborNode) -> list[LexborNode]:
     return items
 
 
+def _inside_chrome(node: LexborNode, box: LexborNode) -> bool:
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != box.mem_id:
+        if _is_boilerplate(current) and not _is_media_box(current):
+            return True
+        current = current.parent
+    return False
+
+
 def _media_figures(node: LexborNode, base: str | None) -> list[Block]:
     """The figures of a gallery, each once (carousels repeat slides to loop, in other
     sizes)."""
     figures: dict[str | None, Block] = {}
     for item in _picture_items(node):
+        if _inside_chrome(item, node):
+            continue  # a sign-up box or a share bar inside the gallery
         block = figure_block(item, base)
         if block is not None:
             figures.setdefault(block.caption or block.url, block)
@@ -395,8 +412,8 @@ def _lead_media(tree: LexborHTMLParser, container: LexborNode, base: str | None)
         for node in body.css(f"{_MEDIA_SELECTOR}, [{_LEAD_MARK}]"):
             if node.mem_id == first.mem_id or node.mem_id == container.mem_id:
                 break
-            if node.mem_id in done or not _is_media_box(node):
-                continue
+            if node.mem_id in done or not _is_media_box(node) or has_ancestor(container, node):
+                continue  # a "slideshow" article holds the body: not a gallery above it
             done.update(inner.mem_id for inner in node.css("*"))
             scope = _scope(node)
             if scope is None or not has_ancestor(container, scope):
