@@ -677,3 +677,13 @@ def test_a_slideshow_of_prose_is_the_story_not_a_gallery() -> None:
         f"Look number {n}" for n in range(4)
     ]
     assert article.text.count("The harbour committee met") == 8
+
+
+def test_an_embedded_tweet_is_a_quotation_in_the_story() -> None:
+    article = from_html(
+        f"<article><p>{_PROSE * 3}</p><blockquote class='twitter-tweet'><p>The wall holds. "
+        "Proud of our crews tonight.</p>— Harbour Board (@harbourboard) November 18, 2026"
+        f"</blockquote><p>{_PROSE}</p></article>"
+    )
+    (quote,) = blocks(article, "blockquote")
+    assert quote.text.startswith("The wall holds. Proud of our crews tonight.")

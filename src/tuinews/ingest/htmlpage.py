@@ -488,8 +488,9 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             walk.flush()
             continue
         if tag == "blockquote":
-            if element_words(child) & {"twitter-tweet", "instagram-media", "tiktok-embed"}:
-                continue
+            if element_words(child) & {"instagram-media", "tiktok-embed"}:
+                continue  # "View this post on Instagram": a player's furniture
+            # An embedded tweet stays: what the post says is quoted in the story.
             text = node_text(child)
             if text:
                 walk.add(Block(kind="blockquote", text=text))
