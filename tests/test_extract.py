@@ -228,6 +228,8 @@ def test_feed_entry_fragment_gets_sections_and_quotes() -> None:
         ),
         ("Photo by Handout/School Board", (None, "Photo by Handout/School Board")),
         ("Ein Treffen in Berlin (Archivbild)", ("Ein Treffen in Berlin (Archivbild)", None)),
+        ("3 of 12 | Boats at dawn. (AP Photo/Ann Lee)", ("Boats at dawn.", "AP Photo/Ann Lee")),
+        ("3 of 12 boats sank", ("3 of 12 boats sank", None)),
     ],
 )
 def test_split_credit(caption: str, expected: tuple[str | None, str | None]) -> None:
@@ -601,3 +603,87 @@ def test_a_gallery_in_the_body_gives_its_figures_once_and_no_text() -> None:
         ("Boats in the harbour, picture 2.", "Foto: Jonas Breck"),
     ]
     assert "1 / 2" not in article.text
+
+
+def test_camel_case_class_names_are_read_word_by_word() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from tuinews.ingest.dom import element_words
+
+    node = LexborHTMLParser("<div class='CarouselSlide-infoDescription'></div>").css_first("div")
+    assert {"carousel", "slide", "description"} <= element_words(node)
+    assert "description" not in element_words(node, humps=False)
+    article = from_html(
+        f"<article><p>{_PROSE * 3}</p><div class='socialShareBar'>Share this story on "
+        "every network you know of, today</div><p>The end.</p></article>"
+    )
+    assert "Share this story" not in article.text
+
+
+def test_a_lead_carousel_above_the_body_gives_the_lead_image_and_figures() -> None:
+    slide = (
+        "<div class='Slide'><div class='Slide-media'><picture><img src='/c{n}.jpg' alt='Image'>"
+        "</picture></div><div class='Slide-info'><span class='Slide-count'>{n} of 3 |</span>"
+        "<span class='Slide-infoDescription'>The quay, view {n}. (Photo/Ann Lee)</span>"
+        "</div></div>"
+    )
+    page = (
+        "<body><main><div class='Page-lead'><div class='Carousel'>"
+        + "".join(slide.format(n=n) for n in (1, 2, 3))
+        + f"</div></div><div class='story'><p>{_PROSE * 2}</p><p>{_PROSE * 2}</p></div>"
+        "</main><aside><div class='gallery'><img src='/other.jpg'><p class='caption'>"
+        "Another story's picture</p></div></aside></body>"
+    )
+    article = from_html(page, "https://x.example/a")
+    assert article.image is not None
+    assert (article.image.url, article.image.caption, article.image.credit) == (
+        "https://x.example/c1.jpg",
+        "The quay, view 1.",
+        "Photo/Ann Lee",
+    )
+    assert [f.caption for f in blocks(article, "figure")] == [
+        "The quay, view 2.",
+        "The quay, view 3.",
+    ]
+    assert article.text.startswith("The harbour committee")
+
+
+def test_words_beside_a_picture_are_its_caption_unless_the_box_is_a_quote_or_a_byline() -> None:
+    page = (
+        f"<article><p>{_PROSE * 3}</p>"
+        "<div class='image-widget'><img src='/w.jpg'><p>Pictured left, the harbour master "
+        "at the new wall.</p><p>Image: Jonas Breck</p></div>"
+        "<div class='image-quote'><img src='/holm.jpg'><p>“We cannot leave the fleet "
+        f"exposed,” Holm says.</p></div><p>{_PROSE}</p>"
+        "<div class='author-pic'><img src='/ann.jpg'><span>Comment by Ann Lee</span></div>"
+        f"<p>{_PROSE}</p></article>"
+    )
+    figures = blocks(from_html(page), "figure")
+    assert [(f.caption, f.credit) for f in figures] == [
+        ("Pictured left, the harbour master at the new wall.", "Image: Jonas Breck"),
+        (None, None),
+    ]
+
+
+def test_a_slideshow_of_prose_is_the_story_not_a_gallery() -> None:
+    slides = "".join(
+        f"<div class='slide'><img src='/s{n}.jpg'><h2>Look number {n}</h2><p>{_PROSE * 2}</p></div>"
+        for n in range(4)
+    )
+    article = from_html(
+        f"<body><article><section class='slideshow-container'>{slides}</section></article></body>"
+    )
+    assert [section.title for section in article.sections if section.title] == [
+        f"Look number {n}" for n in range(4)
+    ]
+    assert article.text.count("The harbour committee met") == 8
+
+
+def test_an_embedded_tweet_is_a_quotation_in_the_story() -> None:
+    article = from_html(
+        f"<article><p>{_PROSE * 3}</p><blockquote class='twitter-tweet'><p>The wall holds. "
+        "Proud of our crews tonight.</p>— Harbour Board (@harbourboard) November 18, 2026"
+        f"</blockquote><p>{_PROSE}</p></article>"
+    )
+    (quote,) = blocks(article, "blockquote")
+    assert quote.text.startswith("The wall holds. Proud of our crews tonight.")

@@ -10,11 +10,18 @@ _CLASS_SPLIT = re.compile(r"[\s_]+")
 _SPACE = re.compile(r"\s+")
 
 
-def element_words(node: LexborNode) -> set[str]:
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def element_words(node: LexborNode, *, humps: bool = True) -> set[str]:
+    """The words of an element's class and id: each name, its dash- and underscore-
+    separated parts and pairs of parts, and (with `humps`) the humps of camelCase names
+    (`CarouselSlide-infoDescription` says "carousel", "slide" and "description")."""
     attrs = node.attributes
-    value = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if not value.strip():
+    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if not raw.strip():
         return set()
+    value = f"{raw} {_CAMEL_HUMP.sub('-', raw)}".lower() if humps else raw.lower()
     tokens = set(_CLASS_SPLIT.split(value))
     # "article-related__list" says "related" too: look at the dash-separated parts.
     for token in list(tokens):

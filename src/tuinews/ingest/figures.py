@@ -71,6 +71,8 @@ _IMAGE_WORDS = frozenset(
     "thumbnail wp-caption imagebox image-box image-container img-container media-image "
     "article-image article-img lead-image hero-image main-image".split()
 )
+# Picture boxes that are not the story's pictures: a byline's portrait, a site's logo.
+_NOT_FIGURE_WORDS = frozenset("author authors avatar profile byline logo newsletter".split())
 _FIGURE_LIKE_TAGS = frozenset("div span p aside section li a em".split())
 # Elements never read as caption text: screen-reader labels ("Legende:"), controls, code.
 _SKIP_TEXT_TAGS = frozenset("script style noscript template svg button img picture source".split())
@@ -129,7 +131,13 @@ _CJK_TAILS = (
     re.compile(r"[(（](?P<credit>[^()（）]{1,20}?)撮影[)）]$"),
     re.compile(r"[\[［(（]\s*(?P<credit>(?:사진|사진 출처|자료)\s*[=:＝].{1,40}?)[\]］)）]$"),
 )
-_LEAD_LABEL = re.compile(r"^\s*(?:legende|bildlegende|caption|bildtext|billedtekst)\s*:\s*", re.I)
+_LEAD_LABEL = re.compile(
+    r"^\s*(?:(?:legende|bildlegende|caption|bildtext|billedtekst)\s*:"
+    # a gallery's slide counter: "3 of 12 |", "Bild 2 von 9:", "4/10 –"
+    r"|(?:(?:image|photo|picture|bild|foto)\s+)?\d{1,3}\s*(?:of|von|de|av|af|sur|/)\s*\d{1,3}"
+    r"\s*[|:–—-])\s*",
+    re.I,
+)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?)\]»”])")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[„«“])\s+")
 
@@ -377,6 +385,8 @@ def _sibling_credit(node: LexborNode) -> str | None:
             if sibling is None:
                 break
             text = node_text(sibling)
+            if sibling.tag == "p" and not (_is_caption_node(sibling) or _is_credit_node(sibling)):
+                return None  # the story goes on: a credit further down is someone else's
             if text and len(text) <= MAX_CREDIT:
                 if _is_credit_node(sibling) and sibling.tag not in _CREDIT_TAGS:
                     return _clean(text)
@@ -389,6 +399,19 @@ def _sibling_credit(node: LexborNode) -> str | None:
             sibling = sibling.next
         current = current.parent
     return None
+
+
+_QUOTE_MARKS = tuple("\"'“”„«»‘’‚")
+_NOT_PLAIN = "blockquote, q, form, button, input, h1, h2, h3, h4, h5, h6"
+
+
+def _plain_box(node: LexborNode) -> bool:
+    """Whether a picture box holds only the picture and a few words about it, not a
+    pull quote with a portrait, a sign-up box or a teaser with a headline or links."""
+    if node.css_first(_NOT_PLAIN) is not None:
+        return False
+    text = len(node_text(node))
+    return text > 0 and sum(len(node_text(a)) for a in node.css("a")) < 0.5 * text
 
 
 def figure_block(node: LexborNode, base: str | None) -> Block | None:
@@ -415,6 +438,14 @@ def figure_block(node: LexborNode, base: str | None) -> Block | None:
             inline_credit in c or c in inline_credit for c in credit_texts
         ):
             credit_texts.append(inline_credit)
+    elif node.tag not in ("img", "picture") and _plain_box(node):
+        # No element says "caption": the words beside the picture are its caption
+        # (`<div class="image-widget"><img><p>Pictured right, …</p>`).
+        text = _text(node, skip)
+        if len(text.split()) >= 3 and not text.startswith(_QUOTE_MARKS):
+            caption, inline_credit = split_credit(text)
+            if inline_credit:
+                credit_texts.append(inline_credit)
     credit = " / ".join(dict.fromkeys(c for c in credit_texts if c)) or None
     img = node if node.tag == "img" else node.css_first("img")
     if credit is None:
@@ -450,8 +481,11 @@ def is_figure_like(node: LexborNode) -> bool:
     value = _class_string(node)
     if not value.strip():
         return False
+    words = element_words(node)
+    if words & _NOT_FIGURE_WORDS:
+        return False
     caption_class = any(marker in value for marker in _CAPTION_MARKERS)
-    if not caption_class and not (element_words(node) & _IMAGE_WORDS):
+    if not caption_class and not (words & _IMAGE_WORDS):
         return False
     has_image = node.css_first("img, picture, amp-img, figure") is not None
     if not caption_class and not has_image:

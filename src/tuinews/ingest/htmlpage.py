@@ -28,6 +28,7 @@ from tuinews.ingest.dom import (
     collapse_space,
     element_words,
     first_paragraph,
+    has_ancestor,
     link_text_length,
     node_text,
 )
@@ -323,6 +324,8 @@ def _is_boilerplate(node: LexborNode) -> bool:
         return True
     if words & _ALSO_READ_WORDS or _says_content(node):
         return False
+    if words & _BOILERPLATE_WORDS <= _MEDIA_WORDS and words & _MEDIA_WORDS:
+        return _is_media_box(node)
     return bool(words & _BOILERPLATE_WORDS)
 
 
@@ -331,27 +334,96 @@ _MEDIA_WORDS = frozenset("gallery slideshow carousel slider lightbox".split())
 
 def _is_media_box(node: LexborNode) -> bool:
     """A gallery, carousel or slideshow: chrome by its class, but its pictures are the
-    story's (only its text is left out)."""
+    story's (only its text is left out). A "slideshow" of prose, where each slide has
+    its paragraphs, is the story itself and is read as any other part of the body."""
     words = element_words(node)
-    return bool(words & _MEDIA_WORDS) and not (
-        words & (_BOILERPLATE_WORDS - _MEDIA_WORDS) or words & _ALSO_READ_WORDS
-    )
+    if not words & _MEDIA_WORDS or words & (_BOILERPLATE_WORDS - _MEDIA_WORDS):
+        return False
+    if words & _ALSO_READ_WORDS:
+        return False
+    prose = sum(len(node_text(p)) for p in node.css("p") if not is_figure_part(p))
+    return prose < 500
 
 
-def _media_figures(node: LexborNode, walk: _Walk, depth: int) -> list[Block]:
-    """The figures of a gallery, each once (carousels repeat slides to loop)."""
-    if node.tag == "figure" or is_figure_like(node):
-        found = [figure_block(node, walk.base)]
-    else:
-        inner = _Walk(base=walk.base, title=walk.title)
-        _walk(node, inner, depth + 1)
-        inner.flush()
-        found = [block for section in inner.sections for block in section.blocks]
-    figures: dict[tuple[str | None, str | None], Block] = {}
-    for block in found:
-        if block is not None and block.kind == "figure":
-            figures.setdefault((block.url, block.caption), block)
+def _picture_items(node: LexborNode) -> list[LexborNode]:
+    """The largest boxes in `node` holding one picture each: a gallery's slides, whatever
+    their markup, each with the text that goes with its picture."""
+    items: list[LexborNode] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        count = len(current.css("img, amp-img"))
+        if count == 1:
+            items.append(current)
+        elif count > 1:
+            stack.extend(reversed(list(current.iter(include_text=False))))
+    return items
+
+
+def _inside_chrome(node: LexborNode, box: LexborNode) -> bool:
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != box.mem_id:
+        if _is_boilerplate(current) and not _is_media_box(current):
+            return True
+        current = current.parent
+    return False
+
+
+def _media_figures(node: LexborNode, base: str | None) -> list[Block]:
+    """The figures of a gallery, each once (carousels repeat slides to loop, in other
+    sizes)."""
+    figures: dict[str | None, Block] = {}
+    for item in _picture_items(node):
+        if _inside_chrome(item, node):
+            continue  # a sign-up box or a share bar inside the gallery
+        block = figure_block(item, base)
+        if block is not None:
+            figures.setdefault(block.caption or block.url, block)
     return list(figures.values())
+
+
+_MEDIA_SELECTOR = ", ".join(
+    f"[{attribute}*={word} i]"
+    for attribute in ("class", "id")
+    for word in ("gallery", "carousel", "slide", "lightbox")
+)
+_LEAD_MARK = "data-tuinews-lead"
+
+
+def _scope(node: LexborNode) -> LexborNode | None:
+    """The nearest <article> or <main> holding `node`: the story's own part of the page."""
+    current = node.parent
+    while current is not None and current.tag not in ("article", "main"):
+        current = current.parent
+    return current
+
+
+def _lead_media(tree: LexborHTMLParser, container: LexborNode, base: str | None) -> list[Block]:
+    """The figures of galleries above the body, in the story's <article> or <main>: a
+    lead carousel stands outside the body's text but shows the story's pictures."""
+    body = tree.body
+    first = first_paragraph(container)
+    if body is None or first is None:
+        return []
+    first.attrs[_LEAD_MARK] = "1"
+    try:
+        figures: list[Block] = []
+        done: set[int] = set()
+        for node in body.css(f"{_MEDIA_SELECTOR}, [{_LEAD_MARK}]"):
+            if node.mem_id == first.mem_id or node.mem_id == container.mem_id:
+                break
+            if node.mem_id in done or not _is_media_box(node) or has_ancestor(container, node):
+                continue  # a "slideshow" article holds the body: not a gallery above it
+            done.update(inner.mem_id for inner in node.css("*"))
+            scope = _scope(node)
+            if scope is None or not has_ancestor(container, scope):
+                continue
+            if node.parent is not None and _near_boilerplate(node.parent):
+                continue
+            figures.extend(_media_figures(node, base))
+        return figures
+    finally:
+        del first.attrs[_LEAD_MARK]
 
 
 def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
@@ -366,7 +438,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             walk.inline.append(" ")
             continue
         if _is_media_box(child):
-            for figure in _media_figures(child, walk, depth):
+            for figure in _media_figures(child, walk.base):
                 walk.add(figure)
             continue
         if tag != "figure" and is_figure_like(child) and not _is_boilerplate(child):
@@ -416,8 +488,9 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             walk.flush()
             continue
         if tag == "blockquote":
-            if element_words(child) & {"twitter-tweet", "instagram-media", "tiktok-embed"}:
-                continue
+            if element_words(child) & {"instagram-media", "tiktok-embed"}:
+                continue  # "View this post on Instagram": a player's furniture
+            # An embedded tweet stays: what the post says is quoted in the story.
             text = node_text(child)
             if text:
                 walk.add(Block(kind="blockquote", text=text))
@@ -848,7 +921,9 @@ def _lede(
     for node in tree.css("p, div, h2, span, section"):
         is_first = first is not None and node.mem_id == first.mem_id
         if (
-            element_words(node) & _LEDE_WORDS
+            # Whole words only: camelCase humps ("ArticleTeaser_title", "text-summaryGray")
+            # name teasers and colours as often as standfirsts.
+            element_words(node, humps=False) & _LEDE_WORDS
             and not _in_figure(node)
             and node.css_first("figure, img, picture") is None  # a header holding the lede
         ):
@@ -933,6 +1008,12 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
                 ]
             )
         ]
+    if container is not None:
+        lead = _lead_media(tree, container, base)
+        if lead:
+            if not sections or sections[0].title is not None:
+                sections.insert(0, Section())
+            sections[0].blocks[:0] = lead
     image = promote_lead_figure(sections, image)
     if not lede and metadata.description and _shown(metadata.description, tree):
         lede = metadata.description
