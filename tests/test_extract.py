@@ -687,3 +687,24 @@ def test_an_embedded_tweet_is_a_quotation_in_the_story() -> None:
     )
     (quote,) = blocks(article, "blockquote")
     assert quote.text.startswith("The wall holds. Proud of our crews tonight.")
+
+
+def test_also_read_boxes_as_linked_teasers_hidden_asides_and_lone_labels() -> None:
+    page = (
+        f"<article><p>{_PROSE * 3}</p>"
+        "<a class='teaser' href='/quay'><div><span>Lesen Sie auch:</span>"
+        "<h3>Die Kaimauer wird neu gebaut</h3></div><figure><img src='/q.jpg'></figure></a>"
+        f"<p>{_PROSE}</p>"
+        "<aside aria-hidden='true' class='related-oneup'><h4>Related Article</h4>"
+        "<a href='/ups'><img src='/u.jpg'></a><a href='/ups'><h5>Ferry crews vote to strike"
+        "</h5></a></aside>"
+        f"<p>{_PROSE}</p><p><strong>Read more:</strong></p>"
+        "<blockquote><p><a href='/storm'>Storm closes the harbour for a second day</a></p>"
+        f"</blockquote><p>{_PROSE}</p></article>"
+    )
+    boxes = blocks(from_html(page, "https://x.example/a"), "also_read")
+    assert [(box.text, [(link.title, link.url) for link in box.links]) for box in boxes] == [
+        ("Lesen Sie auch", [("Die Kaimauer wird neu gebaut", "https://x.example/quay")]),
+        ("Related", [("Ferry crews vote to strike", "https://x.example/ups")]),
+        ("Read more", [("Storm closes the harbour for a second day", "https://x.example/storm")]),
+    ]

@@ -235,16 +235,41 @@ def _is_also_read_box(node: LexborNode) -> bool:
     if words & _WIDGET_WORDS:
         return False
     if words & _ALSO_READ_WORDS:
-        anchors = node.css("a[href]")
         text = len(node_text(node))
-        return 0 < len(anchors) <= 6 and text < 500 and link_text_length(node) > 0.4 * text
-    if node.tag in ("aside", "div", "section", "p", "ul"):
+        return 0 < _link_count(node) <= 6 and text < 500 and link_text_length(node) > 0.4 * text
+    if node.tag in ("aside", "div", "section", "p", "ul", "a"):
         label = node_text(node)[:60]
         is_marker, _ = labels.also_read_marker(label.split(":")[0] if ":" in label else label)
         if is_marker or _label_starts(label):
-            anchors = node.css("a[href]")
-            return 0 < len(anchors) <= 6 and len(node_text(node)) < 600
+            return 0 < _link_count(node) <= 6 and len(node_text(node)) < 600
     return False
+
+
+_LABEL_TAGS = frozenset("p div span strong b".split())
+
+
+def _is_lone_label(node: LexborNode) -> bool:
+    """An element that says only "Read more:", "Lesen Sie auch", and links nowhere."""
+    text = node_text(node)
+    return (
+        0 < len(text) < 40
+        and labels.also_read_marker(text.rstrip(" :：»›>|–—-"))[0]
+        and node.css_first("a[href]") is None
+    )
+
+
+def _is_link_box(node: LexborNode) -> bool:
+    """A short element of one to six links, mostly link text: what a lone label names."""
+    text = len(node_text(node))
+    return 0 < _link_count(node) <= 6 and 0 < text < 600 and link_text_length(node) > 0.6 * text
+
+
+def _link_count(node: LexborNode) -> int:
+    """How many places the element links to (a teaser often links its picture and its
+    headline to the same story). A teaser that is itself one link counts once: lexbor's
+    `css` matches the element itself too."""
+    hrefs = {anchor.attributes.get("href") for anchor in node.css("a[href]")}
+    return len(hrefs)
 
 
 _LABEL_START = re.compile(rf"^\s*(?:{labels.ALSO_READ})\s*[:：»›>|–—-]?\s*", re.I)
@@ -255,14 +280,17 @@ def _label_starts(text: str) -> bool:
 
 
 def _also_read(node: LexborNode, base: str | None) -> Block | None:
-    links = []
+    links: list[Link] = []
     for anchor in node.css("a[href]"):
         href = anchor.attributes.get("href") or ""
         title = node_text(anchor)
         title = _LABEL_START.sub("", title).strip()
         if not title or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        links.append(Link(title=title, url=urljoin(base, href) if base else href))
+        url = urljoin(base, href) if base else href
+        if any(link.url == url for link in links):
+            continue  # the same story linked twice (its picture, its headline)
+        links.append(Link(title=title, url=url))
     if not links:
         return None
     label_match = _LABEL_START.match(node_text(node))
@@ -277,6 +305,9 @@ class _Walk:
     total_text: int = 1
     sections: list[Section] = field(default_factory=lambda: [Section()])
     inline: list[str] = field(default_factory=list)
+    # An also-read label standing alone ("<p><strong>Read more:</strong></p>"): the links
+    # right after it are its box.
+    label: str | None = None
 
     def add(self, block: Block) -> None:
         self.flush()
@@ -445,6 +476,23 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             figure = figure_block(child, walk.base)
             if figure is not None:
                 walk.add(figure)
+            continue
+        if walk.label is not None:
+            label, walk.label = walk.label, None
+            if _is_link_box(child):
+                block = _also_read(child, walk.base)
+                if block is not None:
+                    block.text = label
+                    walk.add(block)
+                    continue
+        if tag in _LABEL_TAGS and _is_lone_label(child):
+            walk.flush()
+            walk.label = node_text(child).strip(" :：»›>|–—-")
+            continue
+        if tag == "a" and _is_also_read_box(child):
+            block = _also_read(child, walk.base)
+            if block is not None:
+                walk.add(block)
             continue
         if tag not in _BLOCK_TAGS and child.css_first("figure") is not None:
             walk.flush()
@@ -980,8 +1028,13 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
     for node in tree.css(_DROP_TAGS):
         node.decompose()
     for node in tree.css("[hidden], [aria-hidden=true]"):
-        if node.tag not in ("figure", "img", "picture") and not is_figure_part(node):
-            node.decompose()
+        # aria-hidden only hides from screen readers: pictures and related-story boxes
+        # that say so are still on the page.
+        if node.tag in ("figure", "img", "picture") or is_figure_part(node):
+            continue
+        if node.attributes.get("hidden") is None and _is_also_read_box(node):
+            continue
+        node.decompose()
     container = _main_container(tree)
     lede, lede_node = _lede(tree, container)
     if lede_node is not None and not _contains(lede_node, container):
