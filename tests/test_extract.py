@@ -708,3 +708,14 @@ def test_also_read_boxes_as_linked_teasers_hidden_asides_and_lone_labels() -> No
         ("Related", [("Ferry crews vote to strike", "https://x.example/ups")]),
         ("Read more", [("Storm closes the harbour for a second day", "https://x.example/storm")]),
     ]
+
+
+def test_deep_galleries_and_long_sliders_finish_in_seconds() -> None:
+    import time
+
+    nested = "<div class='gallery'><img src='/a.jpg'>" * 3000 + f"<p>{_PROSE}</p>" + "</div>" * 3000
+    slider = "<div class='slider-wrap'>" + f"<p>{_PROSE * 2}</p>" * 5000 + "</div>"
+    for page in (nested, slider):
+        start = time.perf_counter()
+        from_html(page)
+        assert time.perf_counter() - start < 5

@@ -363,6 +363,11 @@ def _is_boilerplate(node: LexborNode) -> bool:
 _MEDIA_WORDS = frozenset("gallery slideshow carousel slider lightbox".split())
 
 
+_GALLERY_MARK = "data-tuinews-gallery"
+_NEAR = 8  # levels: how far up a gallery item looks for chrome around it
+_MAX_GALLERY_DEPTH = 40
+
+
 def _is_media_box(node: LexborNode) -> bool:
     """A gallery, carousel or slideshow: chrome by its class, but its pictures are the
     story's (only its text is left out). A "slideshow" of prose, where each slide has
@@ -372,7 +377,12 @@ def _is_media_box(node: LexborNode) -> bool:
         return False
     if words & _ALSO_READ_WORDS:
         return False
+    # Asked of every ancestor of every paragraph: the answer is kept on the element.
+    known = node.attributes.get(_GALLERY_MARK)
+    if known is not None:
+        return known == "1"
     prose = sum(len(node_text(p)) for p in node.css("p") if not is_figure_part(p))
+    node.attrs[_GALLERY_MARK] = "1" if prose < 500 else "0"
     return prose < 500
 
 
@@ -380,20 +390,24 @@ def _picture_items(node: LexborNode) -> list[LexborNode]:
     """The largest boxes in `node` holding one picture each: a gallery's slides, whatever
     their markup, each with the text that goes with its picture."""
     items: list[LexborNode] = []
-    stack = [node]
+    stack = [(node, 0)]
     while stack:
-        current = stack.pop()
+        current, depth = stack.pop()
         count = len(current.css("img, amp-img"))
         if count == 1:
             items.append(current)
-        elif count > 1:
-            stack.extend(reversed(list(current.iter(include_text=False))))
+        elif count > 1 and depth < _MAX_GALLERY_DEPTH:
+            children = list(current.iter(include_text=False))
+            stack.extend((child, depth + 1) for child in reversed(children))
     return items
 
 
 def _inside_chrome(node: LexborNode, box: LexborNode) -> bool:
+    """Whether a gallery item sits in a sign-up box or a share bar within the gallery."""
     current: LexborNode | None = node
-    while current is not None and current.mem_id != box.mem_id:
+    for _ in range(_NEAR):
+        if current is None or current.mem_id == box.mem_id:
+            return False
         if _is_boilerplate(current) and not _is_media_box(current):
             return True
         current = current.parent
