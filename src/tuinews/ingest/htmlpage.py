@@ -3,11 +3,14 @@
 The steps, each a function below:
 1. decode the bytes (BOM, <meta charset>, UTF-8, Windows-1252);
 2. read metadata from JSON-LD, OpenGraph, <meta>, <time> and byline markup;
-3. find the article body: the element holding most of the page's paragraph text, after
-   dropping chrome by tag (nav, footer, forms…) and by class/id words (share, comment,
-   outbrain…);
-4. walk that body in reading order into sections and blocks. Also-read boxes and figure
-   credits are read from the raw DOM in place, before anything is summarised away.
+3. find the article body (`container`): the element holding most of the page's paragraph
+   text, after dropping chrome by tag (nav, footer, forms…) and by class/id words (share,
+   comment, outbrain…);
+4. walk that body in reading order into sections and blocks. Also-read boxes
+   (`alsoread`), galleries (`galleries`) and figure credits (`figures`) are read from the
+   raw DOM in place, before anything is summarised away;
+5. trim furniture at the edges (bylines, datelines, "More in …" teasers), and take the
+   lede from a standfirst before the body, or from a meta description the page shows.
 """
 
 from __future__ import annotations
@@ -22,13 +25,26 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tuinews.ingest import labels
+from tuinews.ingest.alsoread import (
+    LABEL_TAGS,
+    also_read_block,
+    is_also_read_box,
+    is_link_box,
+    is_lone_label,
+)
 from tuinews.ingest.charset import decode_bytes
+from tuinews.ingest.container import (
+    COMMENT_NAMES,
+    is_boilerplate,
+    is_media_box,
+    main_container,
+    near_boilerplate,
+)
 from tuinews.ingest.dom import (
     class_names,
     collapse_space,
     element_words,
     first_paragraph,
-    has_ancestor,
     link_text_length,
     node_text,
 )
@@ -39,7 +55,8 @@ from tuinews.ingest.figures import (
     lead_image,
     promote_lead_figure,
 )
-from tuinews.model import Article, Block, Link, Section
+from tuinews.ingest.galleries import gallery_items, lead_media, media_figures
+from tuinews.model import Article, Block, Section
 
 MAX_DEPTH = 400
 _DROP_TAGS = (
@@ -53,35 +70,6 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset("script style noscript template svg iframe button nav head footer".split())
 # Dropped in the body unless they hold most of its text (ASP.NET wraps whole pages in one).
 _SMALL_CHROME_TAGS = frozenset("form header aside".split())
-_BOILERPLATE_WORDS = frozenset(
-    """
-    share sharing social socials comment comments disqus newsletter cookie cookies consent
-    banner advert advertisement ad ads adslot adunit dfp sponsor sponsored promo promotion
-    outbrain taboola plista ligatus recommended recommendation recommendations mostread
-    most-read popular trending breadcrumb breadcrumbs sidebar footer subscribe subscription
-    print toolbar tags tag-list topics pagination pager nav navigation menu masthead
-    skip skiplink jump newsletter-signup signup login modal popup overlay author-bio
-    byline-share embed-social related-articles more-stories next-article prev-article
-    gallery slideshow carousel slider lightbox
-    """.split()
-)
-_ALSO_READ_WORDS = frozenset(
-    """
-    related also-read alsoread read-more readmore inline-teaser teaser-inline inlineteaser
-    mehr-zum-thema lesen-sie-auch see-also article-related related-link related-links
-    relatedlink relatedlinks related-content inline-related embedded-article
-    """.split()
-)
-# Words that say "this is the story": they outweigh a boilerplate word on the same element
-# (class="article-body paywall" is the body, behind a paywall script).
-_CONTENT_WORDS = frozenset(
-    """
-    article articlebody article-body article-content article-text story story-body
-    storybody content entry entry-content post-content post-body body-text main maincontent
-    main-content text richtext rich-text body content-group story-content
-    """.split()
-)
-_WIDGET_WORDS = frozenset("outbrain taboola plista ligatus mostread most-read trending".split())
 _LEDE_WORDS = frozenset(
     """
     lede standfirst intro introduction summary teaser dek subtitle subheadline sub-headline
@@ -230,74 +218,6 @@ def _metadata(tree: LexborHTMLParser) -> _Metadata:
     return found
 
 
-def _is_also_read_box(node: LexborNode) -> bool:
-    words = element_words(node)
-    if words & _WIDGET_WORDS:
-        return False
-    if words & _ALSO_READ_WORDS:
-        text = len(node_text(node))
-        return 0 < _link_count(node) <= 6 and text < 500 and link_text_length(node) > 0.4 * text
-    if node.tag in ("aside", "div", "section", "p", "ul", "a"):
-        label = node_text(node)[:60]
-        is_marker, _ = labels.also_read_marker(label.split(":")[0] if ":" in label else label)
-        if is_marker or _label_starts(label):
-            return 0 < _link_count(node) <= 6 and len(node_text(node)) < 600
-    return False
-
-
-_LABEL_TAGS = frozenset("p div span strong b".split())
-
-
-def _is_lone_label(node: LexborNode) -> bool:
-    """An element that says only "Read more:", "Lesen Sie auch", and links nowhere."""
-    text = node_text(node)
-    return (
-        0 < len(text) < 40
-        and labels.also_read_marker(text.rstrip(" :：»›>|–—-"))[0]
-        and node.css_first("a[href]") is None
-    )
-
-
-def _is_link_box(node: LexborNode) -> bool:
-    """A short element of one to six links, mostly link text: what a lone label names."""
-    text = len(node_text(node))
-    return 0 < _link_count(node) <= 6 and 0 < text < 600 and link_text_length(node) > 0.6 * text
-
-
-def _link_count(node: LexborNode) -> int:
-    """How many places the element links to (a teaser often links its picture and its
-    headline to the same story). A teaser that is itself one link counts once: lexbor's
-    `css` matches the element itself too."""
-    hrefs = {anchor.attributes.get("href") for anchor in node.css("a[href]")}
-    return len(hrefs)
-
-
-_LABEL_START = re.compile(rf"^\s*(?:{labels.ALSO_READ})\s*[:：»›>|–—-]?\s*", re.I)
-
-
-def _label_starts(text: str) -> bool:
-    return bool(_LABEL_START.match(text))
-
-
-def _also_read(node: LexborNode, base: str | None) -> Block | None:
-    links: list[Link] = []
-    for anchor in node.css("a[href]"):
-        href = anchor.attributes.get("href") or ""
-        title = node_text(anchor)
-        title = _LABEL_START.sub("", title).strip()
-        if not title or href.startswith(("#", "javascript:", "mailto:")):
-            continue
-        url = urljoin(base, href) if base else href
-        if any(link.url == url for link in links):
-            continue  # the same story linked twice (its picture, its headline)
-        links.append(Link(title=title, url=url))
-    if not links:
-        return None
-    label_match = _LABEL_START.match(node_text(node))
-    label = label_match.group(0).strip(" :：»›>|–—-") if label_match else "Also read"
-    return Block(kind="also_read", text=label or "Also read", links=links[:6])
-
-
 @dataclass
 class _Walk:
     base: str | None
@@ -331,146 +251,6 @@ class _Walk:
             self.sections[-1].blocks.append(Block(kind="paragraph", text=text))
 
 
-def _says_content(node: LexborNode) -> bool:
-    """Whether a class or id names the story: `article-body`, `entry-content`.
-
-    A name that also names chrome describes that chrome's own parts (`comment-content`,
-    `comment_body`, `sidebar-content`): it does not say the story is here.
-    """
-    for name in class_names(node):
-        parts = set(_NAME_PARTS.split(name))
-        if (name in _CONTENT_WORDS or parts & _CONTENT_WORDS) and not parts & _BOILERPLATE_WORDS:
-            return True
-    return False
-
-
-_NAME_PARTS = re.compile(r"[-_]+")
-
-
-def _is_boilerplate(node: LexborNode) -> bool:
-    words = element_words(node)
-    if not words:
-        return False
-    if words & _WIDGET_WORDS:
-        return True
-    if words & _ALSO_READ_WORDS or _says_content(node):
-        return False
-    if words & _BOILERPLATE_WORDS <= _MEDIA_WORDS and words & _MEDIA_WORDS:
-        return _is_media_box(node)
-    return bool(words & _BOILERPLATE_WORDS)
-
-
-_MEDIA_WORDS = frozenset("gallery slideshow carousel slider lightbox".split())
-
-
-_GALLERY_MARK = "data-tuinews-gallery"
-_NEAR = 8  # levels: how far up a gallery item looks for chrome around it
-_MAX_GALLERY_DEPTH = 40
-
-
-def _is_media_box(node: LexborNode) -> bool:
-    """A gallery, carousel or slideshow: chrome by its class, but its pictures are the
-    story's (only its text is left out). A "slideshow" of prose, where each slide has
-    its paragraphs, is the story itself and is read as any other part of the body."""
-    words = element_words(node)
-    if not words & _MEDIA_WORDS or words & (_BOILERPLATE_WORDS - _MEDIA_WORDS):
-        return False
-    if words & _ALSO_READ_WORDS:
-        return False
-    # Asked of every ancestor of every paragraph: the answer is kept on the element.
-    known = node.attributes.get(_GALLERY_MARK)
-    if known is not None:
-        return known == "1"
-    prose = sum(len(node_text(p)) for p in node.css("p") if not is_figure_part(p))
-    node.attrs[_GALLERY_MARK] = "1" if prose < 500 else "0"
-    return prose < 500
-
-
-def _picture_items(node: LexborNode) -> list[LexborNode]:
-    """The largest boxes in `node` holding one picture each: a gallery's slides, whatever
-    their markup, each with the text that goes with its picture."""
-    items: list[LexborNode] = []
-    stack = [(node, 0)]
-    while stack:
-        current, depth = stack.pop()
-        count = len(current.css("img, amp-img"))
-        if count == 1:
-            items.append(current)
-        elif count > 1 and depth < _MAX_GALLERY_DEPTH:
-            children = list(current.iter(include_text=False))
-            stack.extend((child, depth + 1) for child in reversed(children))
-    return items
-
-
-def _inside_chrome(node: LexborNode, box: LexborNode) -> bool:
-    """Whether a gallery item sits in a sign-up box or a share bar within the gallery."""
-    current: LexborNode | None = node
-    for _ in range(_NEAR):
-        if current is None or current.mem_id == box.mem_id:
-            return False
-        if _is_boilerplate(current) and not _is_media_box(current):
-            return True
-        current = current.parent
-    return False
-
-
-def _media_figures(node: LexborNode, base: str | None) -> list[Block]:
-    """The figures of a gallery, each once (carousels repeat slides to loop, in other
-    sizes)."""
-    figures: dict[str | None, Block] = {}
-    for item in _picture_items(node):
-        if _inside_chrome(item, node):
-            continue  # a sign-up box or a share bar inside the gallery
-        block = figure_block(item, base)
-        if block is not None:
-            figures.setdefault(block.caption or block.url, block)
-    return list(figures.values())
-
-
-_MEDIA_SELECTOR = ", ".join(
-    f"[{attribute}*={word} i]"
-    for attribute in ("class", "id")
-    for word in ("gallery", "carousel", "slide", "lightbox")
-)
-_LEAD_MARK = "data-tuinews-lead"
-
-
-def _scope(node: LexborNode) -> LexborNode | None:
-    """The nearest <article> or <main> holding `node`: the story's own part of the page."""
-    current = node.parent
-    while current is not None and current.tag not in ("article", "main"):
-        current = current.parent
-    return current
-
-
-def _lead_media(tree: LexborHTMLParser, container: LexborNode, base: str | None) -> list[Block]:
-    """The figures of galleries above the body, in the story's <article> or <main>: a
-    lead carousel stands outside the body's text but shows the story's pictures."""
-    body = tree.body
-    first = first_paragraph(container)
-    if body is None or first is None:
-        return []
-    first.attrs[_LEAD_MARK] = "1"
-    try:
-        figures: list[Block] = []
-        done: set[int] = set()
-        for node in body.css(f"{_MEDIA_SELECTOR}, [{_LEAD_MARK}]"):
-            if node.mem_id == first.mem_id or node.mem_id == container.mem_id:
-                break
-            if node.mem_id in done or not _is_media_box(node) or has_ancestor(container, node):
-                continue  # a "slideshow" article holds the body: not a gallery above it
-            done.update(inner.mem_id for inner in node.css("*"))
-            scope = _scope(node)
-            if scope is None or not has_ancestor(container, scope):
-                continue
-            if node.parent is not None and _near_boilerplate(node.parent):
-                continue
-            figures.extend(_media_figures(node, base))
-        return figures
-    finally:
-        del first.attrs[_LEAD_MARK]
-
-
 def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
@@ -482,29 +262,29 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         if tag == "br":
             walk.inline.append(" ")
             continue
-        if _is_media_box(child):
-            for figure in _media_figures(child, walk.base):
+        if is_media_box(child):
+            for figure in media_figures(child, walk.base):
                 walk.add(figure)
             continue
-        if tag != "figure" and is_figure_like(child) and not _is_boilerplate(child):
+        if tag != "figure" and is_figure_like(child) and not is_boilerplate(child):
             figure = figure_block(child, walk.base)
             if figure is not None:
                 walk.add(figure)
             continue
         if walk.label is not None:
             label, walk.label = walk.label, None
-            if _is_link_box(child):
-                block = _also_read(child, walk.base)
+            if is_link_box(child):
+                block = also_read_block(child, walk.base)
                 if block is not None:
                     block.text = label
                     walk.add(block)
                     continue
-        if tag in _LABEL_TAGS and _is_lone_label(child):
+        if tag in LABEL_TAGS and is_lone_label(child):
             walk.flush()
             walk.label = node_text(child).strip(" :：»›>|–—-")
             continue
-        if tag == "a" and _is_also_read_box(child):
-            block = _also_read(child, walk.base)
+        if tag == "a" and is_also_read_box(child):
+            block = also_read_block(child, walk.base)
             if block is not None:
                 walk.add(block)
             continue
@@ -514,7 +294,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             walk.flush()
             continue
         if tag not in _BLOCK_TAGS:
-            if _is_boilerplate(child):
+            if is_boilerplate(child):
                 continue
             if child.css_first(_BLOCK_SELECTOR) is None:
                 walk.inline.append(_prose_text(child))
@@ -523,16 +303,16 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         if depth > MAX_DEPTH:
             walk.inline.append(" " + child.text(deep=True, separator=" ") + " ")
             continue
-        if _is_also_read_box(child):
-            block = _also_read(child, walk.base)
+        if is_also_read_box(child):
+            block = also_read_block(child, walk.base)
             if block is not None:
                 walk.add(block)
             continue
-        if (_is_boilerplate(child) or tag in _SMALL_CHROME_TAGS) and len(
+        if (is_boilerplate(child) or tag in _SMALL_CHROME_TAGS) and len(
             node_text(child)
         ) < 0.4 * walk.total_text:
             continue
-        if _COMMENT_NAMES.intersection(class_names(child)):
+        if COMMENT_NAMES.intersection(class_names(child)):
             continue  # readers' comments, however long: never the story
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text = node_text(child)
@@ -558,7 +338,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                 walk.add(Block(kind="blockquote", text=text))
             continue
         if tag in ("ul", "ol"):
-            pictures = _gallery_items(child)
+            pictures = gallery_items(child)
             if pictures:
                 for item in pictures:
                     figure = figure_block(item, walk.base)
@@ -635,18 +415,6 @@ def _prose_text(node: LexborNode, depth: int = 0) -> str:
         ):
             parts.append(_prose_text(child, depth + 1))
     return "".join(parts)
-
-
-def _gallery_items(node: LexborNode) -> list[LexborNode]:
-    """The items of a list that is a gallery: every item a picture with little text
-    (a caption), so each is a figure rather than a list entry."""
-    items = [child for child in node.iter(include_text=False) if child.tag == "li"]
-    if not items:
-        return []
-    for item in items:
-        if item.css_first("img, picture, amp-img") is None or len(node_text(item)) > 1500:
-            return []
-    return items
 
 
 _BLOCK_SELECTOR = "p, div, section, h1, h2, h3, h4, h5, h6, ul, ol, figure, blockquote, table"
@@ -776,184 +544,6 @@ def _paragraph_heading(node: LexborNode) -> str | None:
     return None
 
 
-def _own_text(node: LexborNode) -> str:
-    """The element's text outside its child elements."""
-    texts = (child for child in node.iter(include_text=True) if child.tag == "-text")
-    return "".join(child.text(deep=False) or "" for child in texts)
-
-
-_INNER_BLOCKS = (
-    "p, pre, div, li, ul, ol, dl, table, blockquote, section, article, aside, figure, "
-    "h1, h2, h3, h4, h5, h6, header, footer, form"
-)
-
-
-def _text_totals(body: LexborNode) -> dict[int, float]:
-    """Good paragraph text under every element, by `mem_id`.
-
-    A good paragraph is long enough to be prose, not mostly links, and not inside
-    comments or teaser cards; each adds its length to all of its ancestors.
-    """
-    totals: dict[int, float] = {}
-    cards = _Cards()
-    wrappers: set[int] = set()  # elements with blocks inside, marked from each block up
-    for block in body.css(_INNER_BLOCKS):
-        current = block.parent
-        while current is not None and current.mem_id not in wrappers:
-            wrappers.add(current.mem_id)
-            current = current.parent
-    for paragraph in body.css("p, pre, td, blockquote, div, li"):
-        if paragraph.tag in ("p", "pre") or paragraph.mem_id not in wrappers:
-            # A paragraph, or a box holding only text and inline markup (sites that
-            # write paragraphs as `<div><span>…</span></div>`).
-            text = node_text(paragraph)
-        else:
-            # Text between <br>s beside other blocks: the element's own text. Its inner
-            # paragraphs count on their own, not through the wrapper again.
-            text = collapse_space(_own_text(paragraph))
-            if len(text) < 100:
-                continue
-        if len(text) < 25 or _near_boilerplate(paragraph) or cards.holds(paragraph):
-            continue
-        links = link_text_length(paragraph)
-        if links > 0.5 * len(text):
-            continue
-        # Short snippets (sidebar blurbs, teaser lines) weigh less than the story's
-        # paragraphs, in proportion to their length.
-        weight = (len(text) - links) * min(1.0, len(text) / 150)
-        current = paragraph.parent
-        while current is not None:
-            totals[current.mem_id] = totals.get(current.mem_id, 0.0) + weight
-            if current.tag == "body":
-                break
-            current = current.parent
-    return totals
-
-
-# Whole class names or ids of a reader-comment thread. Comments often wrap each reply in
-# `<div class="content">`, which would otherwise say "the story is here".
-_COMMENT_NAMES = frozenset(
-    """
-    comment comments comment-list commentlist comments-list comments-area comment-area
-    comments-section comment-section comments-container comment-container disqus_thread
-    """.split()
-)
-
-
-_CARD_TAGS = frozenset(("div", "li", "article", "section"))
-
-
-def _signature(node: LexborNode) -> tuple[str | None, str]:
-    return node.tag, node.attributes.get("class") or ""
-
-
-def _is_card(node: LexborNode) -> bool:
-    """A short box about another story: a link, and a headline, a picture, or a linked
-    headline before the rest of its text."""
-    if len(node_text(node)) >= 600 or node.css_first("a[href]") is None:
-        return False
-    if node.css_first("h1, h2, h3, h4, h5, h6, img, picture") is not None:
-        return True
-    first = next(node.iter(include_text=False), None)
-    return first is not None and first.tag == "a" and len(node_text(first).split()) >= 4
-
-
-@dataclass
-class _Cards:
-    """What is known of a page's teaser grids, so each element is asked once."""
-
-    kinds: dict[int, set[tuple[str | None, str]]] = field(default_factory=dict)
-    inside: dict[int, bool] = field(default_factory=dict)
-
-    def card_kinds(self, parent: LexborNode) -> set[tuple[str | None, str]]:
-        """The kinds of child (tag and class) that make `parent` a grid or list of
-        teasers: three or more alike, each a short box with a link and a headline or
-        picture. The text of such cards is other stories' summaries, however
-        prose-like it reads.
-        """
-        known = self.kinds.get(parent.mem_id)
-        if known is not None:
-            return known
-        groups: dict[tuple[str | None, str], list[LexborNode]] = {}
-        for child in parent.iter(include_text=False):
-            if child.tag in _CARD_TAGS:
-                groups.setdefault(_signature(child), []).append(child)
-        kinds = {
-            kind for kind, cards in groups.items() if len(cards) >= 3 and all(map(_is_card, cards))
-        }
-        self.kinds[parent.mem_id] = kinds
-        return kinds
-
-    def holds(self, node: LexborNode) -> bool:
-        """Whether `node` is a teaser card or inside one (walked up without recursion:
-        pages nest thousands of levels deep)."""
-        chain: list[LexborNode] = []
-        current: LexborNode | None = node
-        while (
-            current is not None
-            and current.mem_id not in self.inside
-            and current.tag not in ("body", "html")
-        ):
-            chain.append(current)
-            current = current.parent
-        found = current is not None and self.inside.get(current.mem_id, False)
-        for element in reversed(chain):
-            parent = element.parent
-            found = found or (parent is not None and _signature(element) in self.card_kinds(parent))
-            self.inside[element.mem_id] = found
-        return found
-
-
-def _near_boilerplate(node: LexborNode) -> bool:
-    """Whether the paragraph sits in a comment, a teaser card, a share box…
-
-    Walking up stops at the first element that says it holds the story
-    (`article__content`): page-wide layout wrappers above it carry any class at all.
-    A comment thread above that element still counts: its replies say "content" too.
-    """
-    current: LexborNode | None = node
-    shielded = False
-    while current is not None and current.tag not in ("body", "html"):
-        if shielded:
-            if _COMMENT_NAMES.intersection(class_names(current)):
-                return True
-        elif _says_content(current) and not element_words(current) & _WIDGET_WORDS:
-            shielded = True
-        elif _is_boilerplate(current):
-            return True
-        current = current.parent
-    return False
-
-
-def _main_container(tree: LexborHTMLParser) -> LexborNode | None:
-    """The smallest element that still holds most of the page's prose.
-
-    From <body>, step into the child holding at least 70% of the current element's
-    good text; stop where the text divides among children (the paragraphs).
-    """
-    body = tree.body
-    if body is None:
-        return None
-    for selector in ('[itemprop="articleBody"]', '[property="articleBody"]'):
-        candidate = tree.css_first(selector)
-        if candidate is not None and len(node_text(candidate)) > 400:
-            return candidate
-    totals = _text_totals(body)
-    current = body
-    while True:
-        here = totals.get(current.mem_id, 0.0)
-        if here <= 0:
-            return current
-        best, best_total = None, 0.0
-        for child in current.iter(include_text=False):
-            total = totals.get(child.mem_id, 0.0)
-            if total > best_total:
-                best, best_total = child, total
-        if best is None or best_total < 0.7 * here:
-            return current
-        current = best
-
-
 def _contains(outer: LexborNode, inner: LexborNode | None) -> bool:
     node = inner
     while node is not None:
@@ -990,7 +580,7 @@ def _lede(
             and node.css_first("figure, img, picture") is None  # a header holding the lede
         ):
             text = node_text(node)
-            if 40 <= len(text) <= 800 and not _near_boilerplate(node) and len(node.css("p")) <= 2:
+            if 40 <= len(text) <= 800 and not near_boilerplate(node) and len(node.css("p")) <= 2:
                 return text, node
         if is_first:
             break
@@ -1046,10 +636,10 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
         # that say so are still on the page.
         if node.tag in ("figure", "img", "picture") or is_figure_part(node):
             continue
-        if node.attributes.get("hidden") is None and _is_also_read_box(node):
+        if node.attributes.get("hidden") is None and is_also_read_box(node):
             continue
         node.decompose()
-    container = _main_container(tree)
+    container = main_container(tree)
     lede, lede_node = _lede(tree, container)
     if lede_node is not None and not _contains(lede_node, container):
         lede_node.decompose()
@@ -1076,7 +666,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
             )
         ]
     if container is not None:
-        lead = _lead_media(tree, container, base)
+        lead = lead_media(tree, container, base)
         if lead:
             if not sections or sections[0].title is not None:
                 sections.insert(0, Section())
