@@ -719,3 +719,21 @@ def test_deep_galleries_and_long_sliders_finish_in_seconds() -> None:
         start = time.perf_counter()
         from_html(page)
         assert time.perf_counter() - start < 5
+
+
+def test_a_long_comment_thread_inside_the_story_box_is_left_out() -> None:
+    replies = "".join(f"<li><p>{_PROSE} I disagree, reply {n}.</p></li>" for n in range(6))
+    article = from_html(
+        f"<article><div class='story'><p>{_PROSE * 2}</p><p>The wall holds.</p>"
+        f"<ol class='commentlist'>{replies}</ol></div></article>"
+    )
+    assert "The wall holds." in article.text
+    assert "I disagree" not in article.text
+
+
+def test_camel_case_teaser_classes_do_not_make_a_lede() -> None:
+    page = (
+        "<body><h2 class='ArticleTeaser_title'>Ferry timetable changes from Monday morning on</h2>"
+        f"<article><p>{_PROSE * 2}</p><p>{_PROSE * 2}</p></article></body>"
+    )
+    assert from_html(page).lede is None

@@ -234,20 +234,20 @@ class _Cards:
 def near_boilerplate(node: LexborNode) -> bool:
     """Whether the paragraph sits in a comment, a teaser card, a share box…
 
-    Walking up stops at the first element that says it holds the story
-    (`article__content`): page-wide layout wrappers above it carry any class at all.
-    A comment thread above that element still counts: its replies say "content" too.
+    Past the first element that says it holds the story (`article__content`) only a
+    comment thread counts: page-wide layout wrappers above it carry any class at all,
+    and a thread is never the story, wherever it sits (its replies say "content" too).
     """
     current: LexborNode | None = node
     shielded = False
     while current is not None and current.tag not in ("body", "html"):
-        if shielded:
-            if COMMENT_NAMES.intersection(class_names(current)):
-                return True
-        elif _says_content(current) and not element_words(current) & WIDGET_WORDS:
-            shielded = True
-        elif is_boilerplate(current):
+        if COMMENT_NAMES.intersection(class_names(current)):
             return True
+        if not shielded:
+            if _says_content(current) and not element_words(current) & WIDGET_WORDS:
+                shielded = True
+            elif is_boilerplate(current):
+                return True
         current = current.parent
     return False
 
