@@ -17,8 +17,7 @@ from pathlib import Path
 
 from tuinews import __version__
 from tuinews.config import Config, ConfigError, config_path, db_path, load_config
-from tuinews.ingest.extract import from_html
-from tuinews.ingest.fetch import FetchError, fetch_page
+from tuinews.ingest.fetch import FetchError, fetch_article
 from tuinews.ingest.files import ArticleFileError, decode_text, read_article_file
 from tuinews.ingest.subscriptions import (
     Subscription,
@@ -298,14 +297,9 @@ def cmd_save(args: argparse.Namespace, config: Config) -> int:
         if known is not None:
             print(f"{known}\talready stored\t{args.url}")
             return 0
-        page = fetch_page(args.url, max_bytes=config.refresh.max_bytes)
-        if "html" not in page.content_type and not page.content.lstrip()[:1] == b"<":
-            raise FetchError(f"{args.url}: not a web page ({page.content_type or 'no type'})")
-        article = from_html(page.content, page.url)
-        if not article.sections:
-            raise FetchError(f"{args.url}: no article text found in the page")
+        article = fetch_article(args.url, max_bytes=config.refresh.max_bytes)
         result = library.store_article(article, saved=True)
-    print(f"{result.id}\t{STATUS_WORDS[result.status]}\t{page.url}")
+    print(f"{result.id}\t{STATUS_WORDS[result.status]}\t{article.url}")
     return 0
 
 

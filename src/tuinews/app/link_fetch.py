@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tuinews.ingest.extract import from_html
-from tuinews.ingest.fetch import FetchError, fetch_page
+from tuinews.ingest.fetch import fetch_article
 from tuinews.library import Library
 
 
@@ -19,13 +18,6 @@ def fetch_and_store(db: Path, url: str, *, max_bytes: int, timeout: float) -> in
         known = library.find_by_url(url)
         if known is not None:
             return known
-    page = fetch_page(url, max_bytes=max_bytes, timeout=timeout)
-    if "html" not in page.content_type and page.content.lstrip()[:1] != b"<":
-        raise FetchError(f"{url}: not a web page ({page.content_type or 'no type'})")
-    article = from_html(page.content, page.url)
-    if not article.sections:
-        raise FetchError(f"{url}: no article text found in the page")
-    if article.url is None:
-        article.url = page.url
+    article = fetch_article(url, max_bytes=max_bytes, timeout=timeout)
     with Library.open(db) as library:
         return library.store_article(article).id

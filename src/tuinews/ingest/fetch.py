@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import httpx
 
 from tuinews import __version__
+from tuinews.ingest.extract import from_html
+from tuinews.model import Article
 
 USER_AGENT = f"tuinews/{__version__} (terminal newsreader; +https://github.com/tuinews/tuinews)"
 MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -67,3 +69,16 @@ def fetch_page(url: str, *, max_bytes: int = MAX_PAGE_BYTES, timeout: float = PA
         raise FetchError(f"{url}: invalid URL ({error})") from None
     except httpx.HTTPError as error:
         raise FetchError(f"{url}: {type(error).__name__}: {error}".rstrip(": ")) from None
+
+
+def fetch_article(
+    url: str, *, max_bytes: int = MAX_PAGE_BYTES, timeout: float = PAGE_TIMEOUT
+) -> Article:
+    """The story on the web page at `url`; a FetchError when it is no page or has no story."""
+    page = fetch_page(url, max_bytes=max_bytes, timeout=timeout)
+    if "html" not in page.content_type and page.content.lstrip()[:1] != b"<":
+        raise FetchError(f"{url}: not a web page ({page.content_type or 'no type'})")
+    article = from_html(page.content, page.url)
+    if not article.sections:
+        raise FetchError(f"{url}: no article text found in the page")
+    return article

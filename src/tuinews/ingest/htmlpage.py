@@ -45,6 +45,7 @@ from tuinews.ingest.dom import (
     collapse_space,
     element_words,
     first_paragraph,
+    has_ancestor,
     link_text_length,
     node_text,
 )
@@ -544,15 +545,6 @@ def _paragraph_heading(node: LexborNode) -> str | None:
     return None
 
 
-def _contains(outer: LexborNode, inner: LexborNode | None) -> bool:
-    node = inner
-    while node is not None:
-        if node.mem_id == outer.mem_id:
-            return True
-        node = node.parent
-    return False
-
-
 def _in_figure(node: LexborNode) -> bool:
     current: LexborNode | None = node
     while current is not None:
@@ -641,7 +633,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
         node.decompose()
     container = main_container(tree)
     lede, lede_node = _lede(tree, container)
-    if lede_node is not None and not _contains(lede_node, container):
+    if lede_node is not None and not (container is not None and has_ancestor(container, lede_node)):
         lede_node.decompose()
     image = lead_image(tree, container, base, metadata.image_url)
 
