@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tuinews.ingest.feeds import extract_entry
 from tuinews.library import Library, prepare_article
-from tuinews.model import Article
+from tuinews.model import Article, Block, Section
 
 
 def open_article(library: Library, article_id: int) -> Article:
@@ -21,6 +21,13 @@ def open_article(library: Library, article_id: int) -> Article:
     try:
         full = extract_entry(quick, markup)
     except Exception:  # a hostile fragment must never keep a story from opening
-        return quick
+        return _as_paragraphs(quick)
     library.store_extracted(article_id, prepare_article(full))
     return library.get_article(article_id)
+
+
+def _as_paragraphs(quick: Article) -> Article:
+    """A pending entry's quick reading shown as it is: its text, a paragraph a block."""
+    blocks = [Block(kind="paragraph", text=part) for part in quick.text.split("\n\n") if part]
+    quick.sections = [Section(blocks=blocks)] if blocks else []
+    return quick

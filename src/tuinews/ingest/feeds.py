@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from selectolax.lexbor import LexborHTMLParser
 
+from tuinews.ingest import feedxml
 from tuinews.ingest.extract import finish, from_html
 from tuinews.model import Article, Block, Section
 from tuinews.untrusted import clean_line
@@ -33,6 +34,7 @@ _BLOCK_TAG = re.compile(
     r"section|article|header|footer|aside|pre|dl|dt|dd)\b[^>]*>"
 )
 _ANY_TAG = re.compile(r"<[^>]*>")
+feedxml.install()
 # feedparser's date handlers accept years it cannot represent; keep what datetime can.
 _MIN_YEAR = 1970
 
@@ -45,10 +47,10 @@ class FeedParseError(Exception):
 class FeedEntry:
     """One entry: its identity in the feed (guid, else link) and the article it carries.
 
-    `article` is a quick reading (identity, date, plain paragraphs); `html` is the entry's
-    body, whose full extraction (`extract_entry`) waits until someone opens the story.
-    Nearly all entries of a busy feed are never opened, and extraction is most of what a
-    refresh would otherwise spend.
+    `article` is a quick reading: identity, date and, in `text`, the words of its
+    paragraphs, with no sections yet. `html` is the entry's body, whose full extraction
+    (`extract_entry`) waits until someone opens the story. Nearly all entries of a busy
+    feed are never opened, and extraction is most of what a refresh would otherwise spend.
     """
 
     guid: str | None
@@ -113,23 +115,25 @@ def _entry_url(link: str | None, base: str) -> str | None:
     return urljoin(base, link) if "/" in link else None
 
 
-def _plain_article(text: str, *, quick: bool) -> Article:
-    """Paragraphs of words: a summary with no markup (final), or a quick reading of HTML
-    (quotations are left to the full extraction)."""
-    paragraphs = [" ".join(part.split()) for part in html.unescape(text).split("\n\n")]
-    blocks = [Block(kind="paragraph", text=part) for part in paragraphs if part]
-    article = Article(title="", sections=[Section(blocks=blocks)] if blocks else [])
-    if quick:
-        article.text = article.body_text()
-        return article
-    return finish(article)
+def _plain_article(text: str) -> Article:
+    """A summary with no markup: its paragraphs are the whole story."""
+    blocks = [Block(kind="paragraph", text=part) for part in _paragraphs(text)]
+    return finish(Article(title="", sections=[Section(blocks=blocks)] if blocks else []))
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [part for part in (" ".join(p.split()) for p in text.split("\n\n")) if part]
 
 
 def quick_text(markup: str) -> str:
-    """Paragraph text of entry HTML by tag stripping: for search and lists, not for reading."""
+    """The words of entry HTML, a blank line between paragraphs, by tag stripping.
+
+    Good enough for search, lists and a fallback, and far cheaper than building blocks:
+    a refresh reads every entry, while only the opened ones are extracted in full.
+    """
     text = _INVISIBLE.sub(" ", markup)
     text = _BLOCK_TAG.sub("\n\n", text)
-    return _ANY_TAG.sub("", text)
+    return "\n\n".join(_paragraphs(html.unescape(_ANY_TAG.sub("", text))))
 
 
 def extract_entry(quick: Article, markup: str) -> Article:
@@ -150,11 +154,10 @@ def _entry_article(entry: Any, base: str) -> FeedEntry:
     url = _entry_url(entry.get("link"), base)
     body = _entry_html(entry)
     markup = body if "<" in body else None
-    article = (
-        _plain_article(quick_text(markup), quick=True)
-        if markup
-        else _plain_article(body, quick=False)
-    )
+    if markup:
+        article = Article(title="", text=quick_text(markup))
+    else:
+        article = _plain_article(html.unescape(body))
     title = _plain_title(entry.get("title", "")) or article.title
     if not title:
         words = article.text.split()

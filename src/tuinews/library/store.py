@@ -496,6 +496,10 @@ class Library:
                 ),
             )
             assert cursor.lastrowid is not None
+            self.conn.execute(
+                "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
+                (cursor.lastrowid, article.title, article.body),
+            )
             return StoreResult(cursor.lastrowid, "new")
 
     def pending_html(self, article_id: int) -> str | None:

@@ -1,0 +1,56 @@
+"""Feed documents to entries: what feedparser, with our XML reader, hands the library."""
+
+from __future__ import annotations
+
+import xml.sax
+from collections.abc import Callable, Sequence
+
+import feedparser.api
+import pytest
+
+from feedkit import Item, atom, rss
+from tuinews.ingest.feeds import parse_feed
+from tuinews.ingest.feedxml import BUFFER_SIZE, BufferedExpatReader
+
+
+def test_feedparser_reads_through_the_buffered_reader() -> None:
+    reader = xml.sax.make_parser(feedparser.api.PREFERRED_XML_PARSERS)
+    assert isinstance(reader, BufferedExpatReader)
+
+
+@pytest.mark.parametrize("build", [rss, atom])
+def test_a_body_of_thousands_of_escaped_tags_arrives_whole(
+    build: Callable[[str, Sequence[Item]], bytes],
+) -> None:
+    body = "".join(
+        f"<p>Paragraph {n} of the report &amp; its “annex”, <b>in bold</b>.</p>"
+        for n in range(3000)
+    )
+    assert len(body) > 2 * BUFFER_SIZE
+    document = build("Gazette", [Item("Long read", guid="long", body=body)])
+
+    (entry,) = parse_feed(document, "https://site.example/feed").entries
+
+    assert entry.html == body
+    paragraphs = entry.article.text.split("\n\n")
+    assert len(paragraphs) == 3000
+    assert paragraphs[2999] == "Paragraph 2999 of the report & its “annex”, in bold."
+
+
+def test_the_quick_reading_keeps_words_and_drops_scripts_styles_and_comments() -> None:
+    body = (
+        "<p>Ferry  cancelled\n after the storm.</p><script>alert('x')</script>"
+        "<style>p { color: red }</style><!-- tracking --><ul><li>Route A</li><li>Route B</li>"
+        "</ul><p>Tickets are &lt;refunded&gt; in full.</p>"
+    )
+    document = rss("Gazette", [Item("Storm", guid="s", body=body)])
+
+    (entry,) = parse_feed(document, "https://site.example/feed").entries
+
+    assert entry.article.text.split("\n\n") == [
+        "Ferry cancelled after the storm.",
+        "Route A",
+        "Route B",
+        "Tickets are <refunded> in full.",
+    ]
+    assert entry.article.sections == []
