@@ -9,8 +9,8 @@ import feedparser.api
 import pytest
 
 from feedkit import Item, atom, rss
+from tuinews.ingest.feedparser_setup import BUFFER_SIZE, BufferedExpatReader
 from tuinews.ingest.feeds import parse_feed
-from tuinews.ingest.feedxml import BUFFER_SIZE, BufferedExpatReader
 
 
 def test_feedparser_reads_through_the_buffered_reader() -> None:
@@ -54,3 +54,18 @@ def test_the_quick_reading_keeps_words_and_drops_scripts_styles_and_comments() -
         "Tickets are <refunded> in full.",
     ]
     assert entry.article.sections == []
+
+
+def test_windows_quotes_are_repaired_and_every_other_character_kept() -> None:
+    # &#147; and &#148; are C1 controls that cp1252 text decoded as Latin-1 leaves behind.
+    title = "&#147;Bl&#229;b&#230;r&#148; &#8211; 東京 &#128240; &#157;"
+    document = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>G</title>'
+        f"<item><title>{title}</title><guid>q</guid><description>Words.</description></item>"
+        "</channel></rss>"
+    ).encode()
+
+    (entry,) = parse_feed(document, "https://site.example/feed").entries
+
+    # U+009D has no cp1252 character, stays a control, and the untrusted-text rules drop it.
+    assert entry.article.title == "“Blåbær” – 東京 📰"

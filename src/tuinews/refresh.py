@@ -23,7 +23,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from multiprocessing import resource_tracker
+from multiprocessing import forkserver, resource_tracker
 from pathlib import Path
 from typing import TypeVar
 
@@ -118,6 +118,10 @@ def _process_pool() -> Executor:
     if sys.__stderr__ is not None:
         with contextlib.redirect_stderr(sys.__stderr__):
             resource_tracker.ensure_running()
+            if method == "forkserver":
+                # Started now, its imports overlap the first fetches instead of
+                # following them; workers are forked from it when the first feed arrives.
+                forkserver.ensure_running()
     return ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context)
 
 
@@ -176,6 +180,8 @@ class _Refresh:
     async def run(self, feeds: list[Feed], cancel: threading.Event | None) -> list[FeedOutcome]:
         self.total = len(feeds)
         self._report(None)
+        if feeds and self._pool is None:
+            self._pool = _process_pool()
         outcomes: list[FeedOutcome] = []
         async with FeedFetcher(self.settings) as fetcher:
             tasks = [asyncio.ensure_future(self._one(fetcher, feed)) for feed in feeds]

@@ -30,6 +30,10 @@ SAFE_LINK_SCHEMES = frozenset({"http", "https", "file"})
 
 def clean_text(value: str) -> str:
     """Strip escape sequences and control characters; keep newlines and tabs."""
+    # Escape sequences and "\r" start with a control too, so nearly all text (which has
+    # none) costs one scan and is returned as it is.
+    if _CONTROL.search(value) is None:
+        return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", value))
 

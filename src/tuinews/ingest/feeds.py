@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from selectolax.lexbor import LexborHTMLParser
 
-from tuinews.ingest import feedxml
+from tuinews.ingest import feedparser_setup
 from tuinews.ingest.extract import finish, from_html
 from tuinews.model import Article, Block, Section
 from tuinews.untrusted import clean_line
@@ -34,7 +34,7 @@ _BLOCK_TAG = re.compile(
     r"section|article|header|footer|aside|pre|dl|dt|dd)\b[^>]*>"
 )
 _ANY_TAG = re.compile(r"<[^>]*>")
-feedxml.install()
+feedparser_setup.install()
 # feedparser's date handlers accept years it cannot represent; keep what datetime can.
 _MIN_YEAR = 1970
 
@@ -150,7 +150,10 @@ def extract_entry(quick: Article, markup: str) -> Article:
     return article
 
 
-def _entry_article(entry: Any, base: str) -> FeedEntry:
+def _entry_article(parsed_entry: Any, base: str) -> FeedEntry:
+    # A plain dict of the same keys: FeedParserDict looks every key up through Python code,
+    # and those lookups cost more than the rest of this function.
+    entry = dict(parsed_entry)
     url = _entry_url(entry.get("link"), base)
     body = _entry_html(entry)
     markup = body if "<" in body else None

@@ -144,9 +144,10 @@ def prepare_article(article: Article, pending_html: str | None = None) -> Prepar
     """`pending_html`: the HTML still to be extracted; the story's identity is then that
     HTML, so opening (and extracting) it never looks like a change to the next refresh."""
     body = clean_text(article.text or article.body_text())
-    doc = clean_document(article.to_dict())
+    doc = article.to_dict()
     for key in ("id", "feed", "text"):
         del doc[key]
+    doc = clean_document(doc)
     for link in doc["also_read"]:
         link["target_id"] = None
     for section in doc["sections"]:
