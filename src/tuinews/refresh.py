@@ -106,9 +106,18 @@ def _waiting(feed: Feed, now: datetime, explicit: bool) -> bool:
 
 
 def _process_pool() -> Executor:
-    """Workers started from a clean server process: forking a threaded app is unsafe."""
+    """Workers for the parsing, started the cheapest safe way.
+
+    A process with one thread (the command line) forks them: they are ready at once,
+    with everything imported. Forking a process that runs other threads (the TUI, or a
+    pool restarted after a crash) can leave a child holding a lock forever, so those get
+    their workers from a forkserver, a clean process that imports this module itself.
+    """
     methods = multiprocessing.get_all_start_methods()
-    method = "forkserver" if "forkserver" in methods else "spawn"
+    if "fork" in methods and threading.active_count() == 1:
+        method = "fork"
+    else:
+        method = "forkserver" if "forkserver" in methods else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["tuinews.refresh"])
@@ -122,7 +131,11 @@ def _process_pool() -> Executor:
                 # Started now, its imports overlap the first fetches instead of
                 # following them; workers are forked from it when the first feed arrives.
                 forkserver.ensure_running()
-    return ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context)
+    if method == "fork":
+        # The first task forks every worker, before the pool starts its own threads.
+        pool.submit(int)
+    return pool
 
 
 def _outcome(

@@ -418,7 +418,9 @@ class Library:
                 return row[0], row[1]
         elif guid is None:
             row = self.conn.execute(
-                "SELECT id, content_hash FROM articles WHERE content_hash = ? LIMIT 1", (digest,)
+                "SELECT id, content_hash FROM articles "
+                "WHERE content_hash = ? AND guid IS NULL AND url_norm IS NULL LIMIT 1",
+                (digest,),
             ).fetchone()
             if row:
                 return row[0], row[1]
