@@ -1,8 +1,6 @@
 """tuinews: a terminal newsreader with a local library of structured articles."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("tuinews")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+# The one place the version is written: the build reads it from here (pyproject.toml's
+# [tool.hatch.version]), and every start of the program is spared the package-metadata
+# lookup, a tenth of a refresh's start-up.
+__version__ = "0.1.0"

@@ -14,21 +14,10 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tuinews import __version__
 from tuinews.config import Config, ConfigError, config_path, db_path, load_config
-from tuinews.ingest.fetch import FetchError, fetch_article
-from tuinews.ingest.files import ArticleFileError, decode_text, read_article_file
-from tuinews.ingest.subscriptions import (
-    Subscription,
-    SubscriptionList,
-    SubscriptionListError,
-    looks_like_opml,
-    looks_like_urls_file,
-    read_opml,
-    read_urls_file,
-    write_opml,
-)
 from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
 from tuinews.model import ArticleSummary
 from tuinews.plaintext import render_article
@@ -37,6 +26,13 @@ from tuinews.reading import open_article
 from tuinews.refresh import FeedOutcome, is_refreshable, refresh_feeds
 from tuinews.sample import ensure_sample_edition
 from tuinews.subscribe import SubscribeError, subscribe
+
+if TYPE_CHECKING:
+    from tuinews.ingest.subscriptions import SubscriptionList
+
+# The page extractor and the subscription-list readers are imported by the commands that
+# use them: they are most of the start-up, and `refresh` (run by cron, and timed against
+# newsboat) needs neither.
 
 
 def _positive_int(value: str) -> int:
@@ -233,6 +229,14 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
 
 def _subscription_list(path: Path) -> SubscriptionList | None:
     """The subscriptions in `path` when it is an OPML or newsboat urls file, else None."""
+    from tuinews.ingest.files import ArticleFileError, decode_text
+    from tuinews.ingest.subscriptions import (
+        looks_like_opml,
+        looks_like_urls_file,
+        read_opml,
+        read_urls_file,
+    )
+
     suffix = path.suffix.lower()
     if suffix not in (".opml", ".xml", "") and path.name != "urls":
         return None
@@ -271,6 +275,9 @@ def _import_subscriptions(library: Library, path: Path, found: SubscriptionList)
 
 
 def cmd_import(args: argparse.Namespace, config: Config) -> int:
+    from tuinews.ingest.files import ArticleFileError, read_article_file
+    from tuinews.ingest.subscriptions import SubscriptionListError
+
     failures = 0
     with _open_library(args, config) as library:
         for path in args.paths:
@@ -292,12 +299,18 @@ def cmd_import(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_save(args: argparse.Namespace, config: Config) -> int:
+    from tuinews.ingest.fetch import FetchError, fetch_article
+
     with _open_library(args, config) as library:
         known = library.find_by_url(args.url)
         if known is not None:
             print(f"{known}\talready stored\t{args.url}")
             return 0
-        article = fetch_article(args.url, max_bytes=config.refresh.max_bytes)
+        try:
+            article = fetch_article(args.url, max_bytes=config.refresh.max_bytes)
+        except FetchError as error:
+            print(f"tuinews: {error}", file=sys.stderr)
+            return 1
         result = library.store_article(article, saved=True)
     print(f"{result.id}\t{STATUS_WORDS[result.status]}\t{article.url}")
     return 0
@@ -367,6 +380,8 @@ def cmd_add(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_export(args: argparse.Namespace, config: Config) -> int:
+    from tuinews.ingest.subscriptions import Subscription, write_opml
+
     with _open_library(args, config) as library:
         feeds = [feed for feed in library.feeds() if is_refreshable(feed.url)]
     subscriptions = (Subscription(feed.url, feed.title, feed.folder) for feed in feeds)
@@ -450,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = load_config(config_path(args.config))
         return COMMANDS[args.command](args, config)
-    except (LibraryError, ConfigError, FetchError, SubscribeError) as error:
+    except (LibraryError, ConfigError, SubscribeError) as error:
         print(f"tuinews: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from tuinews.config import RefreshSettings
-from tuinews.ingest.extract import from_html
 from tuinews.ingest.feedfetch import PAGE_ACCEPT, FeedFetcher, Response
 from tuinews.ingest.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
 from tuinews.library import Library, PreparedArticle, prepare_article
@@ -82,6 +81,8 @@ def _ready(parsed: ParsedFeed) -> ReadyFeed:
 
 
 def _read_page(entry: FeedEntry, content: bytes, url: str) -> FeedEntry:
+    from tuinews.ingest.extract import from_html  # see `tuinews.ingest.feeds.extract_entry`
+
     page = from_html(content, url)
     if not page.sections:
         return entry

@@ -21,9 +21,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
 
+from tuinews import __version__
 from tuinews.config import RefreshSettings
-from tuinews.ingest.fetch import USER_AGENT
 
+USER_AGENT = f"tuinews/{__version__} (terminal newsreader; +https://github.com/tuinews/tuinews)"
 MAX_REDIRECTS = 5
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, "

@@ -24,7 +24,6 @@ import feedparser
 from selectolax.lexbor import LexborHTMLParser
 
 from tuinews.ingest import feedparser_setup
-from tuinews.ingest.extract import finish, from_html
 from tuinews.model import Article, Block, Section
 from tuinews.untrusted import clean_line
 
@@ -117,6 +116,8 @@ def _entry_url(link: str | None, base: str) -> str | None:
 
 def _plain_article(text: str) -> Article:
     """A summary with no markup: its paragraphs are the whole story."""
+    from tuinews.ingest.extract import finish  # see `extract_entry`
+
     blocks = [Block(kind="paragraph", text=part) for part in _paragraphs(text)]
     return finish(Article(title="", sections=[Section(blocks=blocks)] if blocks else []))
 
@@ -141,6 +142,10 @@ def extract_entry(quick: Article, markup: str) -> Article:
 
     Identity and date stay the feed's: a fragment of HTML has no better title or date.
     """
+    # Imported here: the extractor (quotation rules in eight languages, page layouts)
+    # is most of this program's start-up, and a refresh of HTML feeds never needs it.
+    from tuinews.ingest.extract import from_html
+
     article = from_html(markup, quick.url)
     article.title = quick.title
     article.url = quick.url

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 
 import httpx
 
-from tuinews import __version__
 from tuinews.ingest.extract import from_html
+from tuinews.ingest.feedfetch import USER_AGENT
 from tuinews.model import Article
 
-USER_AGENT = f"tuinews/{__version__} (terminal newsreader; +https://github.com/tuinews/tuinews)"
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 PAGE_TIMEOUT = 20.0
 MAX_REDIRECTS = 5
