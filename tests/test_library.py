@@ -31,6 +31,10 @@ def test_migration_from_the_previous_version_keeps_and_indexes_old_articles(tmp_
         "VALUES ('h', 'Lighthouse keeper retires', 1, 1, 'After forty winters on the rock.', "
         '\'{"title": "Lighthouse keeper retires", "sections": []}\')'
     )
+    # ...and indexed, as that version's code did for each row it stored.
+    conn.execute(
+        "INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles"
+    )
     conn.close()
 
     with Library.open(path) as library:
@@ -226,6 +230,58 @@ def test_removing_a_feed_removes_its_articles_from_lists_and_search(library: Lib
     library.remove_feed(feed.id)
     assert library.count_articles() == 0
     assert library.search("story") == []
+
+
+def test_new_articles_are_indexed_in_one_pass_at_the_first_search(library: Library) -> None:
+    _fill(library, 3)
+    assert [hit.article.title for hit in library.search("story")] != []
+    # The pass happened once: later searches find nothing left to index.
+    assert library.index_pending() == 0
+    _fill_one = make_article("Late edition", url="https://news.example/late", body="Ferry.")
+    library.store_article(_fill_one)
+    assert library.index_pending() == 1
+    assert [hit.article.title for hit in library.search("ferry")] == ["Late edition"]
+
+
+def test_the_index_matches_the_articles_after_edits_and_deletes_before_and_after_indexing(
+    library: Library,
+) -> None:
+    feed = library.add_feed("https://news.example/rss", "News")
+    gone = library.add_feed("https://gone.example/rss", "Gone")
+    first = library.store_article(
+        make_article(body="Original ferry text."), feed_id=feed.id, guid="a"
+    )
+    library.store_article(
+        make_article("Doomed", url="https://gone.example/1", body="Lighthouse."), feed_id=gone.id
+    )
+    library.search("anything")  # the first two are indexed now
+    pending = library.store_article(
+        make_article("Fresh", url="https://news.example/2", body="Pending bridge text."),
+        feed_id=feed.id,
+        guid="b",
+    )
+    library.store_article(make_article(body="Corrected tunnel text."), feed_id=feed.id, guid="a")
+    library.store_article(
+        make_article("Fresh", url="https://news.example/2", body="Pending viaduct text."),
+        feed_id=feed.id,
+        guid="b",
+    )
+    assert gone.id is not None
+    library.remove_feed(gone.id)
+    library.store_article(
+        make_article("Doomed too", url="https://gone.example/2", body="Lighthouse."), feed_id=None
+    )
+
+    def found(word: str) -> list[int]:
+        return sorted(hit.article.id for hit in library.search(word))
+
+    assert found("tunnel") == [first.id] and found("ferry") == []
+    assert found("viaduct") == [pending.id] and found("bridge") == []
+    assert [hit.article.title for hit in library.search("lighthouse")] == ["Doomed too"]
+    # FTS5's own check, against the articles table it indexes.
+    library.conn.execute(
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
+    )
 
 
 def test_search_ranks_title_matches_first_and_marks_the_match(library: Library) -> None:

@@ -73,6 +73,8 @@ async def test_R_refreshes_every_feed_with_progress_and_reports_errors(
         ]
         assert any(n.startswith("Could not refresh Broken: HTTP 500") for n in notices(app))
         assert notices(app)[-1] == "Refreshed 3 of 3 feeds: 6 new articles."
+        with Library.open(app.db) as library:  # indexed for search once the refresh ended
+            assert library.index_pending() == 0
         # A refreshed entry is read in full when first opened: its quotation has a speaker.
         reader = await open_reader(app, pilot, "Sport 1")
         assert prompts(reader.query_one(QuotesPane)) == ["“We are ready”\n— Ana Lima"]

@@ -7,6 +7,8 @@ progress every screen shows through `refresh_status`.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +25,7 @@ from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.styles import stylesheets
 from tuinews.app.widgets.refresh_bar import RefreshStatus
 from tuinews.config import Config
-from tuinews.library import Library
+from tuinews.library import Library, LibraryError
 from tuinews.refresh import RefreshProgress, refresh_feeds
 
 
@@ -96,6 +98,10 @@ class TuinewsApp(App[None]):
             cancel=self._cancel_refresh,
         )
         self.call_from_thread(self._refresh_ended, len(outcomes))
+        # The new stories join the search index now, while the reader is reading,
+        # rather than at the first search (which would try again if this fails).
+        with contextlib.suppress(LibraryError, sqlite3.Error), Library.open(self.db) as library:
+            library.index_pending()
 
     def _progressed(self, progress: RefreshProgress) -> None:
         self.refresh_status = RefreshStatus(

@@ -514,10 +514,8 @@ class Library:
                 ),
             )
             assert cursor.lastrowid is not None
-            self.conn.execute(
-                "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
-                (cursor.lastrowid, article.title, article.body),
-            )
+            # Indexed for search by `index_pending`, with the rest of the batch.
+            self.conn.execute("INSERT INTO fts_pending(id) VALUES (?)", (cursor.lastrowid,))
             return StoreResult(cursor.lastrowid, "new")
 
     def pending_html(self, article_id: int) -> str | None:
@@ -667,6 +665,22 @@ class Library:
             "UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id)
         )
 
+    def index_pending(self) -> int:
+        """Add the articles stored since the last search to the full-text index.
+
+        New articles are indexed in one pass when they are first searched for, not one
+        by one as a refresh stores them (schema step 5). Returns how many were indexed.
+        """
+        if self.conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone() is None:
+            return 0
+        with self.transaction():
+            cursor = self.conn.execute(
+                "INSERT INTO articles_fts(rowid, title, body) "
+                "SELECT a.id, a.title, a.body FROM fts_pending p JOIN articles a ON a.id = p.id"
+            )
+            self.conn.execute("DELETE FROM fts_pending")
+        return cursor.rowcount
+
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search ranked by bm25, a title match weighing ten body matches.
 
@@ -675,6 +689,7 @@ class Library:
         """
         if not query.strip():
             return []
+        self.index_pending()
         # Rank and cut inside FTS5 first, so only the rows shown are joined and loaded.
         sql = (
             f"SELECT {_SUMMARY_COLUMNS}, hit.snippet, hit.rank FROM ("
