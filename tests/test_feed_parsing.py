@@ -14,6 +14,7 @@ from tuinews.ingest.feeds import parse_feed
 
 
 def test_feedparser_reads_through_the_buffered_reader() -> None:
+    parse_feed(rss("Gazette", [Item("One", guid="1")]), "https://site.example/feed")
     reader = xml.sax.make_parser(feedparser.api.PREFERRED_XML_PARSERS)
     assert isinstance(reader, BufferedExpatReader)
 

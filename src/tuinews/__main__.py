@@ -1,5 +1,5 @@
 """`python -m tuinews` is the `tuinews` command."""
 
-from tuinews.cli import main
+from tuinews.cli import run
 
-raise SystemExit(main())
+run()

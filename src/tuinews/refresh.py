@@ -125,7 +125,8 @@ def _process_pool() -> Executor:
     # The pool's helper process is handed `sys.stderr.fileno()` when it starts. Under the
     # TUI, sys.stderr is Textual's capture, whose fileno is -1, and the start would fail
     # for every feed; the real stderr is what the helper should inherit anyway.
-    if sys.__stderr__ is not None:
+    if sys.__stderr__ is not None and method != "fork":
+        # Forked workers need no resource tracker: their semaphores are unlinked at once.
         with contextlib.redirect_stderr(sys.__stderr__):
             resource_tracker.ensure_running()
             if method == "forkserver":
@@ -169,6 +170,10 @@ class _Refresh:
         self.settings = settings
         self.on_progress = on_progress
         self._pool: Executor | None = None
+        # Feeds that answered 304, recorded together at the end: one transaction instead
+        # of one per feed, for the refresh that is all 304s. Losing them to a crash only
+        # means the feeds are asked again.
+        self._not_modified: list[int] = []
         self.done = 0
         self.total = 0
         self.new = 0
@@ -197,18 +202,23 @@ class _Refresh:
         if feeds and self._pool is None:
             self._pool = _process_pool()
         outcomes: list[FeedOutcome] = []
-        async with FeedFetcher(self.settings) as fetcher:
-            tasks = [asyncio.ensure_future(self._one(fetcher, feed)) for feed in feeds]
-            watcher = asyncio.ensure_future(self._watch(cancel, tasks)) if cancel else None
-            for next_done in asyncio.as_completed(tasks):
-                try:
-                    outcome = await next_done
-                except asyncio.CancelledError:
-                    continue
-                outcomes.append(outcome)
-                self._report(outcome)
-            if watcher is not None:
-                watcher.cancel()
+        try:
+            async with FeedFetcher(self.settings) as fetcher:
+                tasks = [asyncio.ensure_future(self._one(fetcher, feed)) for feed in feeds]
+                watcher = asyncio.ensure_future(self._watch(cancel, tasks)) if cancel else None
+                for next_done in asyncio.as_completed(tasks):
+                    try:
+                        outcome = await next_done
+                    except asyncio.CancelledError:
+                        continue
+                    outcomes.append(outcome)
+                    self._report(outcome)
+                if watcher is not None:
+                    watcher.cancel()
+        finally:
+            with self.library.transaction():
+                for feed_id in self._not_modified:
+                    self.library.record_success(feed_id, 304, None, None)
         return outcomes
 
     @staticmethod
@@ -226,7 +236,7 @@ class _Refresh:
         if response.error is not None:
             return self._failed(feed, response)
         if response.not_modified:
-            self.library.record_success(feed.id, 304, None, None)
+            self._not_modified.append(feed.id)
             return _outcome(feed, "not_modified")
         assert response.content is not None
         try:

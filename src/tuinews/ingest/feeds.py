@@ -17,13 +17,12 @@ import time
 from calendar import timegm
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from types import ModuleType
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import feedparser
 from selectolax.lexbor import LexborHTMLParser
 
-from tuinews.ingest import feedparser_setup
 from tuinews.model import Article, Block, Section
 from tuinews.untrusted import clean_line
 
@@ -33,7 +32,6 @@ _BLOCK_TAG = re.compile(
     r"section|article|header|footer|aside|pre|dl|dt|dd)\b[^>]*>"
 )
 _ANY_TAG = re.compile(r"<[^>]*>")
-feedparser_setup.install()
 # feedparser's date handlers accept years it cannot represent; keep what datetime can.
 _MIN_YEAR = 1970
 
@@ -183,12 +181,26 @@ def _entry_article(parsed_entry: Any, base: str) -> FeedEntry:
     return FeedEntry(guid=clean_line(guid) if guid else None, article=article, html=markup)
 
 
+def _feedparser() -> ModuleType:
+    """feedparser, imported and set up (`feedparser_setup`) when the first feed is parsed.
+
+    Importing it is a tenth of the command's start-up, and a refresh in which every feed
+    answers 304 parses nothing.
+    """
+    import feedparser
+
+    from tuinews.ingest import feedparser_setup
+
+    feedparser_setup.install()
+    return feedparser
+
+
 def parse_feed(content: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
     """Parse a fetched feed document; raise FeedParseError when it is not one."""
     if not content.strip():
         raise FeedParseError("the server sent an empty document")
     headers = {"content-type": content_type} if content_type else {}
-    parsed = feedparser.parse(
+    parsed = _feedparser().parse(
         content,
         response_headers=headers,
         sanitize_html=False,
