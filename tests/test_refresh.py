@@ -82,6 +82,36 @@ def test_first_refresh_stores_structured_articles_and_the_second_is_a_304(
     assert article_count(db) == 5
 
 
+def test_a_304_after_a_failure_clears_the_error_and_the_back_off(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "lib.db"
+    body = rss("Harbour News", items(2))
+    httpserver.expect_ordered_request("/feed").respond_with_data(
+        body, headers={"ETag": '"v1"'}, content_type="application/rss+xml"
+    )
+    httpserver.expect_ordered_request("/feed").respond_with_data("down", status=500)
+    httpserver.expect_ordered_request("/feed").respond_with_data("", status=304)
+    (feed_id,) = subscribe_all(db, httpserver.url_for("/feed"))
+
+    refresh_feeds(db, SETTINGS)
+    (failed,) = refresh_feeds(db, SETTINGS, [feed_id])
+    with Library.open(db) as library:
+        assert library.get_feed(feed_id).last_error == "HTTP 500 INTERNAL SERVER ERROR"
+    (recovered,) = refresh_feeds(db, SETTINGS, [feed_id])
+
+    assert (failed.status, recovered.status) == ("error", "not_modified")
+    with Library.open(db) as library:
+        feed = library.get_feed(feed_id)
+    assert (feed.last_status, feed.last_error, feed.failures, feed.next_fetch_after) == (
+        304,
+        None,
+        0,
+        None,
+    )
+    assert article_count(db) == 2
+
+
 def test_rss_and_atom_feeds_refresh_together_and_report_progress(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
