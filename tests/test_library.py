@@ -18,22 +18,8 @@ def test_new_file_gets_the_whole_schema_in_wal_mode(tmp_path: Path) -> None:
         assert schema_version(library.conn) == SCHEMA_VERSION
         assert library.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert library.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert library.conn.execute("PRAGMA page_size").fetchone()[0] == 8192
         tables = {row[0] for row in library.conn.execute("SELECT name FROM sqlite_master")}
         assert {"feeds", "articles", "articles_fts", "meta"} <= tables
-
-
-def test_an_existing_library_keeps_its_page_size_and_its_articles(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA page_size = 4096")
-    migrate(conn)
-    conn.close()
-    with Library.open(path) as library:
-        library.store_article(make_article())
-    with Library.open(path) as library:
-        assert library.conn.execute("PRAGMA page_size").fetchone()[0] == 4096
-        assert [hit.article.title for hit in library.search("harbour")] == ["Harbour reopens"]
 
 
 def test_migration_from_the_previous_version_keeps_and_indexes_old_articles(tmp_path: Path) -> None:
