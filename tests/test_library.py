@@ -243,6 +243,23 @@ def test_new_articles_are_indexed_in_one_pass_at_the_first_search(library: Libra
     assert [hit.article.title for hit in library.search("ferry")] == ["Late edition"]
 
 
+def test_search_answers_from_the_index_while_another_writer_holds_the_lock(
+    library: Library,
+) -> None:
+    library.store_article(make_article("Ferry news", url="https://x.example/1"))
+    library.search("ferry")
+    library.store_article(make_article("Ferry strike", url="https://x.example/2"))
+    writer = sqlite3.connect(library.path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    library.conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        assert [hit.article.title for hit in library.search("ferry")] == ["Ferry news"]
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert len(library.search("ferry")) == 2
+
+
 def test_the_index_matches_the_articles_after_edits_and_deletes_before_and_after_indexing(
     library: Library,
 ) -> None:

@@ -7,6 +7,7 @@ writer. Every list query takes a limit: a page is what a screen or a command sho
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -689,7 +690,10 @@ class Library:
         """
         if not query.strip():
             return []
-        self.index_pending()
+        # While another process holds the write lock past the busy timeout (a long
+        # refresh), search what is indexed rather than fail; the next search catches up.
+        with contextlib.suppress(sqlite3.OperationalError):
+            self.index_pending()
         # Rank and cut inside FTS5 first, so only the rows shown are joined and loaded.
         sql = (
             f"SELECT {_SUMMARY_COLUMNS}, hit.snippet, hit.rank FROM ("
