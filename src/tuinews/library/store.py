@@ -7,14 +7,13 @@ writer. Every list query takes a limit: a page is what a screen or a command sho
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import re
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -692,7 +691,7 @@ class Library:
             return []
         # While another process holds the write lock past the busy timeout (a long
         # refresh), search what is indexed rather than fail; the next search catches up.
-        with contextlib.suppress(sqlite3.OperationalError):
+        with suppress(sqlite3.OperationalError):
             self.index_pending()
         # Rank and cut inside FTS5 first, so only the rows shown are joined and loaded.
         sql = (
