@@ -7,9 +7,9 @@ and links, stores them, and every later open reads them back.
 
 from __future__ import annotations
 
-from tuinews.ingest.feeds import extract_entry
+from tuinews.ingest.feeds import extract_entry, paragraph_sections
 from tuinews.library import Library, prepare_article
-from tuinews.model import Article, Block, Section
+from tuinews.model import Article
 
 
 def open_article(library: Library, article_id: int) -> Article:
@@ -21,13 +21,7 @@ def open_article(library: Library, article_id: int) -> Article:
     try:
         full = extract_entry(quick, markup)
     except Exception:  # a hostile fragment must never keep a story from opening
-        return _as_paragraphs(quick)
+        quick.sections = paragraph_sections(quick.text)  # its quick reading, as it is
+        return quick
     library.store_extracted(article_id, prepare_article(full))
     return library.get_article(article_id)
-
-
-def _as_paragraphs(quick: Article) -> Article:
-    """A pending entry's quick reading shown as it is: its text, a paragraph a block."""
-    blocks = [Block(kind="paragraph", text=part) for part in quick.text.split("\n\n") if part]
-    quick.sections = [Section(blocks=blocks)] if blocks else []
-    return quick

@@ -116,8 +116,13 @@ def _plain_article(text: str) -> Article:
     """A summary with no markup: its paragraphs are the whole story."""
     from tuinews.ingest.extract import finish  # see `extract_entry`
 
+    return finish(Article(title="", sections=paragraph_sections(text)))
+
+
+def paragraph_sections(text: str) -> list[Section]:
+    """Plain text (paragraphs apart by blank lines) as one section of paragraph blocks."""
     blocks = [Block(kind="paragraph", text=part) for part in _paragraphs(text)]
-    return finish(Article(title="", sections=[Section(blocks=blocks)] if blocks else []))
+    return [Section(blocks=blocks)] if blocks else []
 
 
 def _paragraphs(text: str) -> list[str]:
