@@ -331,7 +331,7 @@ def run_trafilatura(html: bytes, page: Page) -> TrafilaturaResult:
 
 def load_from_html() -> FromHtml | None:
     try:
-        from tuinews.ingest.extract import from_html
+        from tuinews.extract.article import from_html
     except ImportError as exc:
         print(f"ours: not available ({exc})")
         return None
@@ -803,7 +803,7 @@ def print_quotes(path: Path) -> tuple[float, float] | None:
         print(f"  quotes: no gold file at {path}")
         return None
     try:
-        from tuinews.ingest.quotes import QuoteFinder
+        from tuinews.extract.quotes import QuoteFinder
     except ImportError:
         print("  quotes: not available")
         return None

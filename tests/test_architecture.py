@@ -11,13 +11,13 @@ PACKAGE = Path(tuinews.__file__).parent
 LAYER_IMPORTS = {
     # module prefix: what of ours it must not import
     "tuinews.model": ("tuinews.",),
-    "tuinews.library": ("tuinews.ingest", "tuinews.cli", "tuinews.app", "tuinews.sample"),
-    "tuinews.ingest": ("tuinews.library", "tuinews.cli", "tuinews.app", "tuinews.sample"),
+    "tuinews.library": ("tuinews.extract", "tuinews.cli.main", "tuinews.app", "tuinews.sample"),
+    "tuinews.extract": ("tuinews.library", "tuinews.cli.main", "tuinews.app", "tuinews.sample"),
     # Above both: they fetch with ingest and write with library.
-    "tuinews.refresh": ("tuinews.cli", "tuinews.app"),
-    "tuinews.progressline": ("tuinews.cli", "tuinews.app"),
-    "tuinews.subscribe": ("tuinews.cli", "tuinews.app"),
-    "tuinews.reading": ("tuinews.cli", "tuinews.app"),
+    "tuinews.feeds.refresh": ("tuinews.cli.main", "tuinews.app"),
+    "tuinews.cli.progressline": ("tuinews.cli.main", "tuinews.app"),
+    "tuinews.feeds.subscribe": ("tuinews.cli.main", "tuinews.app"),
+    "tuinews.reading": ("tuinews.cli.main", "tuinews.app"),
 }
 
 

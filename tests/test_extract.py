@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tuinews.ingest.extract import from_html, from_text
-from tuinews.ingest.figures import split_credit
+from tuinews.extract.article import from_html, from_text
+from tuinews.extract.figures import split_credit
 from tuinews.model import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -290,7 +290,7 @@ def test_deeply_nested_html() -> None:
 def test_huge_page_finishes(tmp_path: Path) -> None:
     """50 MB of paragraphs: run in a child process so a hang fails the test, not CI."""
     script = (
-        "from tuinews.ingest.extract import from_html\n"
+        "from tuinews.extract.article import from_html\n"
         "html = '<html><body><article>' + '<p>' + 'word ' * 100 + '</p>' * 1 + "
         "('<p>' + 'word ' * 100 + '</p>') * 100_000 + '</article></body></html>'\n"
         "assert len(html) > 50_000_000\n"
@@ -350,7 +350,7 @@ _FIGURE_PAGE = (
 def test_figure_like_box_splits_an_unlabelled_credit_element() -> None:
     from selectolax.lexbor import LexborHTMLParser
 
-    from tuinews.ingest.figures import figure_block, is_figure_like
+    from tuinews.extract.figures import figure_block, is_figure_like
 
     tree = LexborHTMLParser(_FIGURE_PAGE)
     box = tree.css_first("div.image-box")
@@ -369,7 +369,7 @@ def test_figure_like_box_splits_an_unlabelled_credit_element() -> None:
 def test_lead_image_reads_the_cover_figure_before_the_body() -> None:
     from selectolax.lexbor import LexborHTMLParser
 
-    from tuinews.ingest.figures import lead_image
+    from tuinews.extract.figures import lead_image
 
     tree = LexborHTMLParser(_FIGURE_PAGE)
     image = lead_image(tree, tree.css_first("#body"), "https://x.example/a", "/og.jpg")
@@ -385,7 +385,7 @@ def test_lead_image_reads_the_cover_figure_before_the_body() -> None:
 def test_hidden_credit_inside_a_figure_is_kept_and_split() -> None:
     from selectolax.lexbor import LexborHTMLParser
 
-    from tuinews.ingest.figures import figure_block, is_figure_part
+    from tuinews.extract.figures import figure_block, is_figure_part
 
     tree = LexborHTMLParser(_FIGURE_PAGE)
     credit = tree.css_first("footer.credit")
@@ -608,7 +608,7 @@ def test_a_gallery_in_the_body_gives_its_figures_once_and_no_text() -> None:
 def test_camel_case_class_names_are_read_word_by_word() -> None:
     from selectolax.lexbor import LexborHTMLParser
 
-    from tuinews.ingest.dom import element_words
+    from tuinews.extract.dom import element_words
 
     node = LexborHTMLParser("<div class='CarouselSlide-infoDescription'></div>").css_first("div")
     assert {"carousel", "slide", "description"} <= element_words(node)

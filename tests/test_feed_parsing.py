@@ -9,8 +9,8 @@ import feedparser.api
 import pytest
 
 from feedkit import Item, atom, rss
-from tuinews.ingest.feedparser_setup import BUFFER_SIZE, BufferedExpatReader
-from tuinews.ingest.feeds import parse_feed
+from tuinews.feeds.feedparser_setup import BUFFER_SIZE, BufferedExpatReader
+from tuinews.feeds.parse import parse_feed
 
 
 def test_feedparser_reads_through_the_buffered_reader() -> None:

@@ -41,7 +41,7 @@ def test_wheel_contains_styles_sample_edition_and_entry_point(wheel: Path) -> No
     assert styles == {path.name for path in (ROOT / "styles").glob("*.tcss")}
     assert "tuinews/sample/edition.json" in names
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))
-    assert "tuinews = tuinews.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "tuinews = tuinews.cli.main:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_installed_wheel_finds_its_own_styles(wheel: Path, tmp_path: Path) -> None:

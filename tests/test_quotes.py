@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tuinews.ingest.quotes import QuoteFinder
+from tuinews.extract.quotes import QuoteFinder
 
 ITEMS = json.loads((Path(__file__).parent / "data" / "quotes.json").read_text(encoding="utf-8"))
 _MARKS = re.compile("[“”„‟«»‹›‘’‚\"']")

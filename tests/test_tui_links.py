@@ -13,7 +13,7 @@ from tui_fixtures import SIZE, body_text, make_app, notices, open_reader, prompt
 from tuinews.app.screens.reader import ReaderScreen
 from tuinews.app.widgets.article_view import ArticleView
 from tuinews.app.widgets.outline import AlsoReadPane
-from tuinews.ingest.extract import from_text
+from tuinews.extract.article import from_text
 from tuinews.library import Library
 
 FIXTURES = Path(__file__).parent / "fixtures"

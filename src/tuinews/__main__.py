@@ -1,5 +1,5 @@
 """`python -m tuinews` is the `tuinews` command."""
 
-from tuinews.cli import run
+from tuinews.cli.main import run
 
 run()

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import httpx
 
-from tuinews.ingest.extract import from_html
-from tuinews.ingest.feedfetch import USER_AGENT
+from tuinews.extract.article import from_html
+from tuinews.feeds.fetcher import USER_AGENT
 from tuinews.model import Article
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024

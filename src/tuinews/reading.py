@@ -1,13 +1,13 @@
 """Opening a stored story: the one place a pending feed entry gets its full extraction.
 
 Refresh stores feed entries with a quick reading and their HTML (see
-`tuinews.ingest.feeds.FeedEntry`); the first open extracts sections, quotations, figures
+`tuinews.feeds.parse.FeedEntry`); the first open extracts sections, quotations, figures
 and links, stores them, and every later open reads them back.
 """
 
 from __future__ import annotations
 
-from tuinews.ingest.feeds import extract_entry, paragraph_sections
+from tuinews.feeds.parse import extract_entry, paragraph_sections
 from tuinews.library import Library, prepare_article
 from tuinews.model import Article
 

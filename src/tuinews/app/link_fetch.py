@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tuinews.ingest.fetch import fetch_article
+from tuinews.pages import fetch_article
 from tuinews.library import Library
 
 

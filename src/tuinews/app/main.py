@@ -26,7 +26,7 @@ from tuinews.app.styles import stylesheets
 from tuinews.app.widgets.refresh_bar import RefreshStatus
 from tuinews.config import Config
 from tuinews.library import Library, LibraryError
-from tuinews.refresh import RefreshProgress, refresh_feeds
+from tuinews.feeds.refresh import RefreshProgress, refresh_feeds
 
 
 class TuinewsApp(App[None]):

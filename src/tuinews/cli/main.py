@@ -21,15 +21,15 @@ from tuinews import __version__
 from tuinews.config import Config, ConfigError, config_path, db_path, load_config
 from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
 from tuinews.model import ArticleSummary
-from tuinews.plaintext import render_article
-from tuinews.progressline import ProgressLine
+from tuinews.cli.plaintext import render_article
+from tuinews.cli.progressline import ProgressLine
 from tuinews.reading import open_article
-from tuinews.refresh import FeedOutcome, is_refreshable, refresh_feeds
+from tuinews.feeds.refresh import FeedOutcome, is_refreshable, refresh_feeds
 from tuinews.sample import ensure_sample_edition
-from tuinews.subscribe import SubscribeError, subscribe
+from tuinews.feeds.subscribe import SubscribeError, subscribe
 
 if TYPE_CHECKING:
-    from tuinews.ingest.subscriptions import SubscriptionList
+    from tuinews.feeds.subscriptions import SubscriptionList
 
 # The page extractor and the subscription-list readers are imported by the commands that
 # use them: they are most of the start-up, and `refresh` (run by cron, and timed against
@@ -230,8 +230,8 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
 
 def _subscription_list(path: Path) -> SubscriptionList | None:
     """The subscriptions in `path` when it is an OPML or newsboat urls file, else None."""
-    from tuinews.ingest.files import ArticleFileError, decode_text
-    from tuinews.ingest.subscriptions import (
+    from tuinews.extract.files import ArticleFileError, decode_text
+    from tuinews.feeds.subscriptions import (
         looks_like_opml,
         looks_like_urls_file,
         read_opml,
@@ -276,8 +276,8 @@ def _import_subscriptions(library: Library, path: Path, found: SubscriptionList)
 
 
 def cmd_import(args: argparse.Namespace, config: Config) -> int:
-    from tuinews.ingest.files import ArticleFileError, read_article_file
-    from tuinews.ingest.subscriptions import SubscriptionListError
+    from tuinews.extract.files import ArticleFileError, read_article_file
+    from tuinews.feeds.subscriptions import SubscriptionListError
 
     failures = 0
     with _open_library(args, config) as library:
@@ -300,7 +300,7 @@ def cmd_import(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_save(args: argparse.Namespace, config: Config) -> int:
-    from tuinews.ingest.fetch import FetchError, fetch_article
+    from tuinews.pages import FetchError, fetch_article
 
     with _open_library(args, config) as library:
         known = library.find_by_url(args.url)
@@ -381,7 +381,7 @@ def cmd_add(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_export(args: argparse.Namespace, config: Config) -> int:
-    from tuinews.ingest.subscriptions import Subscription, write_opml
+    from tuinews.feeds.subscriptions import Subscription, write_opml
 
     with _open_library(args, config) as library:
         feeds = [feed for feed in library.feeds() if is_refreshable(feed.url)]

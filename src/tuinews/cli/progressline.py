@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from typing import TextIO
 
-from tuinews.refresh import RefreshProgress
+from tuinews.feeds.refresh import RefreshProgress
 
 BAR_WIDTH = 24
 

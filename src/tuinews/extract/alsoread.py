@@ -10,9 +10,9 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
-from tuinews.ingest import labels
-from tuinews.ingest.container import ALSO_READ_WORDS, WIDGET_WORDS
-from tuinews.ingest.dom import element_words, link_text_length, node_text
+from tuinews.extract import labels
+from tuinews.extract.container import ALSO_READ_WORDS, WIDGET_WORDS
+from tuinews.extract.dom import element_words, link_text_length, node_text
 from tuinews.model import Block, Link
 
 LABEL_TAGS = frozenset("p div span strong b".split())

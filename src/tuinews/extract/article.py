@@ -7,9 +7,9 @@ also-read links in reading order, and its whole text.
 
 from __future__ import annotations
 
-from tuinews.ingest.htmlpage import extract_html
-from tuinews.ingest.quotes import QuoteFinder
-from tuinews.ingest.textcapture import parse_capture
+from tuinews.extract.htmlpage import extract_html
+from tuinews.extract.quotes import QuoteFinder
+from tuinews.extract.textcapture import parse_capture
 from tuinews.model import AlsoRead, Article, Quote
 
 __all__ = ["finish", "from_html", "from_text"]

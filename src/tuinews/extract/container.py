@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tuinews.ingest.dom import (
+from tuinews.extract.dom import (
     class_names,
     collapse_space,
     element_words,
     link_text_length,
     node_text,
 )
-from tuinews.ingest.figures import is_figure_part
+from tuinews.extract.figures import is_figure_part
 
 BOILERPLATE_WORDS = frozenset(
     """

@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tuinews.ingest.dom import (
+from tuinews.extract.dom import (
     collapse_space,
     element_words,
     first_paragraph,

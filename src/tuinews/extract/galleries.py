@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tuinews.ingest.container import is_boilerplate, is_media_box, near_boilerplate
-from tuinews.ingest.dom import first_paragraph, has_ancestor, node_text
-from tuinews.ingest.figures import figure_block
+from tuinews.extract.container import is_boilerplate, is_media_box, near_boilerplate
+from tuinews.extract.dom import first_paragraph, has_ancestor, node_text
+from tuinews.extract.figures import figure_block
 from tuinews.model import Block
 
 _NEAR = 8  # levels: how far up a gallery item looks for chrome around it

@@ -24,23 +24,23 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tuinews.ingest import labels
-from tuinews.ingest.alsoread import (
+from tuinews.extract import labels
+from tuinews.extract.alsoread import (
     LABEL_TAGS,
     also_read_block,
     is_also_read_box,
     is_link_box,
     is_lone_label,
 )
-from tuinews.ingest.charset import decode_bytes
-from tuinews.ingest.container import (
+from tuinews.extract.charset import decode_bytes
+from tuinews.extract.container import (
     COMMENT_NAMES,
     is_boilerplate,
     is_media_box,
     main_container,
     near_boilerplate,
 )
-from tuinews.ingest.dom import (
+from tuinews.extract.dom import (
     class_names,
     collapse_space,
     element_words,
@@ -49,14 +49,14 @@ from tuinews.ingest.dom import (
     link_text_length,
     node_text,
 )
-from tuinews.ingest.figures import (
+from tuinews.extract.figures import (
     figure_block,
     is_figure_like,
     is_figure_part,
     lead_image,
     promote_lead_figure,
 )
-from tuinews.ingest.galleries import gallery_items, lead_media, media_figures
+from tuinews.extract.galleries import gallery_items, lead_media, media_figures
 from tuinews.model import Article, Block, Section
 
 MAX_DEPTH = 400

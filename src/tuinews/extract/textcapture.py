@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from tuinews.ingest import labels
-from tuinews.ingest.quotes import QuoteFinder
+from tuinews.extract import labels
+from tuinews.extract.quotes import QuoteFinder
 from tuinews.model import AlsoRead, Article, Block, Image, Link, Section
 
 _IMAGE_NAME = re.compile(r"^[\w.-]*_[\w.-]*$")

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from tuinews.ingest.charset import decode_bytes
+from tuinews.extract.charset import decode_bytes
 from tuinews.untrusted import clean_line
 
 FEED_TYPES = frozenset(

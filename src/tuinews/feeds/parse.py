@@ -114,7 +114,7 @@ def _entry_url(link: str | None, base: str) -> str | None:
 
 def _plain_article(text: str) -> Article:
     """A summary with no markup: its paragraphs are the whole story."""
-    from tuinews.ingest.extract import finish  # see `extract_entry`
+    from tuinews.extract.article import finish  # see `extract_entry`
 
     return finish(Article(title="", sections=paragraph_sections(text)))
 
@@ -147,7 +147,7 @@ def extract_entry(quick: Article, markup: str) -> Article:
     """
     # Imported here: the extractor (quotation rules in eight languages, page layouts)
     # is most of this program's start-up, and a refresh of HTML feeds never needs it.
-    from tuinews.ingest.extract import from_html
+    from tuinews.extract.article import from_html
 
     article = from_html(markup, quick.url)
     article.title = quick.title
@@ -194,7 +194,7 @@ def _feedparser() -> ModuleType:
     """
     import feedparser
 
-    from tuinews.ingest import feedparser_setup
+    from tuinews.feeds import feedparser_setup
 
     feedparser_setup.install()
     return feedparser

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from tuinews.config import RefreshSettings
-from tuinews.ingest.feedfetch import PAGE_ACCEPT, FeedFetcher, Response
-from tuinews.ingest.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
+from tuinews.feeds.fetcher import PAGE_ACCEPT, FeedFetcher, Response
+from tuinews.feeds.parse import FeedEntry, FeedParseError, ParsedFeed, parse_feed
 from tuinews.library import Library, PreparedArticle, prepare_article
 from tuinews.model import Article, Feed
 
@@ -81,7 +81,7 @@ def _ready(parsed: ParsedFeed) -> ReadyFeed:
 
 
 def _read_page(entry: FeedEntry, content: bytes, url: str) -> FeedEntry:
-    from tuinews.ingest.extract import from_html  # see `tuinews.ingest.feeds.extract_entry`
+    from tuinews.extract.article import from_html  # see `tuinews.feeds.parse.extract_entry`
 
     page = from_html(content, url)
     if not page.sections:
@@ -121,7 +121,7 @@ def _process_pool() -> Executor:
         method = "forkserver" if "forkserver" in methods else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
-        context.set_forkserver_preload(["tuinews.refresh"])
+        context.set_forkserver_preload(["tuinews.feeds.refresh"])
     # The pool's helper process is handed `sys.stderr.fileno()` when it starts. Under the
     # TUI, sys.stderr is Textual's capture, whose fileno is -1, and the start would fail
     # for every feed; the real stderr is what the helper should inherit anyway.

@@ -13,12 +13,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tuinews.config import RefreshSettings
-from tuinews.ingest.discovery import common_feed_urls, declared_feeds
-from tuinews.ingest.feedfetch import Response, fetch_now
-from tuinews.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
+from tuinews.feeds.discovery import common_feed_urls, declared_feeds
+from tuinews.feeds.fetcher import Response, fetch_now
+from tuinews.feeds.parse import FeedParseError, ParsedFeed, parse_feed
 from tuinews.library import Library
 from tuinews.model import Feed
-from tuinews.refresh import store_feed
+from tuinews.feeds.refresh import store_feed
 
 
 class SubscribeError(Exception):

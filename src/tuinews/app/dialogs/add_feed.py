@@ -21,7 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, St
 
 from tuinews.config import RefreshSettings
 from tuinews.library import Library, LibraryError
-from tuinews.subscribe import Subscribed, SubscribeError, subscribe
+from tuinews.feeds.subscribe import Subscribed, SubscribeError, subscribe
 
 
 class AddFeedDialog(ModalScreen[Subscribed | None]):

@@ -28,7 +28,7 @@ from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus
 from tuinews.config import RefreshSettings
 from tuinews.library import ArticleFilter, Cursor, Library
 from tuinews.model import ArticleSummary, Feed
-from tuinews.subscribe import Subscribed
+from tuinews.feeds.subscribe import Subscribed
 from tuinews.untrusted import is_followable
 
 if TYPE_CHECKING:

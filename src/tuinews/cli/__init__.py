@@ -1,0 +1,1 @@
+"""The command line: argparse, the headless subcommands and their plain-text output."""

@@ -1,1 +1,0 @@
-"""Turning what comes from files and the network into `Article`s; no UI, no database."""
