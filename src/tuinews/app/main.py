@@ -17,6 +17,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.reactive import reactive
 
 from tuinews.app.commands import ActionCommands
@@ -25,8 +26,8 @@ from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.styles import stylesheets
 from tuinews.app.widgets.refresh_bar import RefreshStatus
 from tuinews.config import Config
-from tuinews.library import Library, LibraryError
 from tuinews.feeds.refresh import RefreshProgress, refresh_feeds
+from tuinews.library import Library, LibraryError
 
 
 class TuinewsApp(App[None]):
@@ -67,6 +68,12 @@ class TuinewsApp(App[None]):
     def on_unmount(self) -> None:
         self._cancel_refresh.set()
         self.library.close()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """Title and feed name at full strength: Textual dims the sub-title to 4:1 or less."""
+        if not sub_title:
+            return Content(title)
+        return Content.assemble(Content(title).stylize("bold"), " — ", Content(sub_title))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpDialog):

@@ -30,9 +30,9 @@ from tuinews.app.widgets.article_view import ArticleView
 from tuinews.app.widgets.outline import AlsoReadPane, QuotesPane, SectionsPane
 from tuinews.app.widgets.refresh_bar import RefreshBar
 from tuinews.config import RefreshSettings
-from tuinews.pages import FetchError
 from tuinews.library import ArticleFilter, Library, LibraryError
 from tuinews.model import Article, ArticleSummary
+from tuinews.pages import FetchError
 from tuinews.reading import open_article
 from tuinews.untrusted import is_followable
 
@@ -401,7 +401,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "forward":
-            return True if self.history.can_go_forward else None
+            return self.history.can_go_forward
         if action == "toggle_panes":
             return self.has_class("-narrow")
         return True

@@ -1,0 +1,92 @@
+"""Every theme readable: contrast measured on the cells the library and reader screens draw.
+
+The library with the cursor on a starred, read row and the reader on the ferry story's
+second section (heading, quotations, a figure, a link card, the panes) are rendered in each
+theme; each text cell's colour is compared with the colour under it (tests/contrast.py).
+WCAG AA asks 4.5:1 of body text: 98% of the cells must reach it and none may fall under
+3:1. In 16 colours (the ANSI themes, and any theme on a TERM=xterm terminal, where colours
+come down to the nearest of the 16) no text may be a grey on a grey.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from contrast import grey_on_grey, text_contrasts
+from textual.pilot import Pilot
+
+from tui_fixtures import SIZE, sample_app
+from tuinews.app import TuinewsApp
+from tuinews.config import Config
+
+THEMES = [
+    "textual-dark",
+    "textual-light",
+    "nord",
+    "gruvbox",
+    "catppuccin-latte",
+    "solarized-light",
+]
+SCREENS = {
+    # The cursor on the second row, starred then left: a read row, a star, the feeds pane.
+    "library": ["j", "s", "m"],
+    # The ferry story's second section, and the Quotes pane focused so its cursor shows.
+    "reader": ["G", "enter", "right_square_bracket", "tab", "tab"],
+    # The Feeds pane focused, its cursor on the first feed.
+    "feeds": ["tab", "G"],
+}
+
+
+async def _shown(app: TuinewsApp, pilot: Pilot[None], keys: list[str]) -> None:
+    await pilot.pause()
+    for key in keys:
+        await pilot.press(key)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+@pytest.mark.parametrize("theme", THEMES)
+async def test_text_has_contrast_in_every_theme(tmp_path: Path, theme: str, screen: str) -> None:
+    app = sample_app(tmp_path, Config(theme=theme))
+    async with app.run_test(size=SIZE) as pilot:
+        await _shown(app, pilot, SCREENS[screen])
+        assert app.theme == theme
+        cells = text_contrasts(app)
+    assert len(cells) > 300, "the screen shows text"
+    low = [cell for ratio, cell in cells if ratio < 4.5]
+    unreadable = [(round(ratio, 2), cell.char, cell.y) for ratio, cell in cells if ratio < 3]
+    assert unreadable == []
+    assert len(low) / len(cells) <= 0.02, (
+        f"{len(low)} of {len(cells)} cells under 4.5:1, on rows {sorted({c.y for c in low})}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("theme", "dark"),
+    [("ansi-dark", True), ("ansi-light", False), ("textual-dark", True), ("textual-light", False)],
+)
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+async def test_no_grey_on_grey_in_sixteen_colours(
+    tmp_path: Path, theme: str, dark: bool, screen: str
+) -> None:
+    app = sample_app(tmp_path, Config(theme=theme))
+    async with app.run_test(size=SIZE) as pilot:
+        await _shown(app, pilot, SCREENS[screen])
+        assert grey_on_grey(app, dark) == []
+
+
+async def test_a_quotation_stands_out_from_the_body(tmp_path: Path) -> None:
+    """Our lead feature: quoted words in a colour of their own, not the body's."""
+    for theme in THEMES:
+        app = sample_app(tmp_path, Config(theme=theme))
+        async with app.run_test(size=SIZE) as pilot:
+            await _shown(app, pilot, SCREENS["reader"][:3])
+            cells = text_contrasts(app)
+        text = "".join(cell.char for _, cell in cells)
+        quote = text.index("“Onacalmday")
+        body = text.index("saidcaptain")
+        quote_colours = {cells[quote + i][1].style.color for i in range(10)}
+        body_colours = {cells[body + i][1].style.color for i in range(11)}
+        assert len(quote_colours) == len(body_colours) == 1
+        assert quote_colours != body_colours, theme
