@@ -44,6 +44,19 @@ def _title_cells(app: App[None]) -> int:
     return articles.scrollable_content_region.width - line.index(row.title[:8])
 
 
+async def _start_and_toggle(db: Path, size: tuple[int, int]) -> bool:
+    """Start tuinews, say whether the feeds pane shows, and press `\\` once."""
+    app = make_app(db)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        feeds = app.screen.query_one(FeedTree)
+        shown = _shows(app, feeds)
+        await pilot.press("backslash")
+        assert _shows(app, feeds) is not shown
+        assert feeds.has_focus is not shown
+    return shown
+
+
 async def test_feeds_pane_folds_away_at_80_columns_and_backslash_brings_it_back(
     tmp_path: Path,
 ) -> None:
@@ -51,28 +64,15 @@ async def test_feeds_pane_folds_away_at_80_columns_and_backslash_brings_it_back(
     app = make_app(db)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        feeds = app.screen.query_one(FeedTree)
-        assert not feeds.display and app.screen.query_one(ArticleList).has_focus
+        assert not app.screen.query_one(FeedTree).display
+        assert app.screen.query_one(ArticleList).has_focus
         assert _title_cells(app) >= 40
-        await pilot.press("backslash")
-        assert _shows(app, feeds) and feeds.has_focus
-    # Remembered: the next start at this width shows the pane, a wide one is not affected.
-    app = make_app(db)
-    async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        assert _shows(app, app.screen.query_one(FeedTree))
-        await pilot.press("backslash")
-        assert not app.screen.query_one(FeedTree).display
-    app = make_app(db)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert _shows(app, app.screen.query_one(FeedTree))
-        await pilot.press("backslash")
-        assert not app.screen.query_one(FeedTree).display
-    app = make_app(db)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert not app.screen.query_one(FeedTree).display
+    # Each width remembers its own choice from one start to the next.
+    assert await _start_and_toggle(db, SMALL) is False
+    assert await _start_and_toggle(db, SMALL) is True
+    assert await _start_and_toggle(db, SIZE) is True
+    assert await _start_and_toggle(db, SIZE) is False
+    assert await _start_and_toggle(db, SMALL) is False
 
 
 async def test_tab_shows_a_folded_feeds_pane_while_it_has_the_focus(tmp_path: Path) -> None:
