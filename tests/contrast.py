@@ -89,7 +89,11 @@ def sixteen(color: Color | None) -> int | None:
 
 
 def grey_on_grey(app: App[object], dark: bool) -> list[tuple[float, Cell]]:
-    """Text cells that are a grey on a grey under 3:1 in 16 colours (xterm's palette)."""
+    """Text cells that are a grey on a grey under 4.5:1 in 16 colours (xterm's palette).
+
+    Black and white both count as greys: dark grey on white (3.2:1) is as hard to read
+    as light grey on dark grey.
+    """
     default_fg, default_bg = ("#e5e5e5", "#000000") if dark else ("#000000", "#ffffff")
     found = []
     for cell in screen_cells(app):
@@ -103,6 +107,6 @@ def grey_on_grey(app: App[object], dark: bool) -> list[tuple[float, Cell]]:
         if cell.style.dim:
             fg_rgb = ColorTriplet(*((f + b) // 2 for f, b in zip(fg_rgb, bg_rgb, strict=True)))
         ratio = contrast(fg_rgb, bg_rgb)
-        if ratio < 3:
+        if ratio < 4.5:
             found.append((ratio, cell))
     return found

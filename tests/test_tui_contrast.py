@@ -63,17 +63,33 @@ async def test_text_has_contrast_in_every_theme(tmp_path: Path, theme: str, scre
 
 
 @pytest.mark.parametrize(
-    ("theme", "dark"),
-    [("ansi-dark", True), ("ansi-light", False), ("textual-dark", True), ("textual-light", False)],
+    ("theme", "term", "shown"),
+    [
+        ("ansi-dark", None, "ansi-dark"),
+        ("ansi-light", None, "ansi-light"),
+        # A 16-colour terminal: a true-colour theme gives way to the ANSI one of its kind.
+        ("textual-dark", "xterm", "ansi-dark"),
+        ("textual-light", "xterm", "ansi-light"),
+        ("solarized-light", "xterm", "ansi-light"),
+    ],
 )
 @pytest.mark.parametrize("screen", sorted(SCREENS))
 async def test_no_grey_on_grey_in_sixteen_colours(
-    tmp_path: Path, theme: str, dark: bool, screen: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    theme: str,
+    term: str | None,
+    shown: str,
+    screen: str,
 ) -> None:
+    if term:
+        monkeypatch.setenv("TERM", term)
+        monkeypatch.delenv("COLORTERM", raising=False)
     app = sample_app(tmp_path, Config(theme=theme))
     async with app.run_test(size=SIZE) as pilot:
         await _shown(app, pilot, SCREENS[screen])
-        assert grey_on_grey(app, dark) == []
+        assert app.theme == shown
+        assert grey_on_grey(app, dark=shown == "ansi-dark") == []
 
 
 async def test_a_quotation_stands_out_from_the_body(tmp_path: Path) -> None:

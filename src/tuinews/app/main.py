@@ -30,6 +30,9 @@ from tuinews.feeds.refresh import RefreshProgress, refresh_feeds
 from tuinews.library import Library, LibraryError
 
 
+SIXTEEN_COLOURS = {"standard", "windows"}
+
+
 class TuinewsApp(App[None]):
     TITLE = "tuinews"
     CSS_PATH: ClassVar = stylesheets()
@@ -58,6 +61,11 @@ class TuinewsApp(App[None]):
         self._cancel_refresh = threading.Event()
         if config.theme in self.available_themes:
             self.theme = config.theme
+        if self.console.color_system in SIXTEEN_COLOURS:
+            # Brought down to 16 colours a true-colour theme's panels, cursor and accents
+            # mostly land on the terminal's greys (textual-light's navy headings become
+            # dark grey on light grey); the ANSI themes are made of the terminal's own colours.
+            self.theme = "ansi-dark" if self.current_theme.dark else "ansi-light"
         self.set_keymap(config.keys)
 
     def on_mount(self) -> None:

@@ -48,9 +48,15 @@ def part_style(widget: Widget, component: str, under: Color | None = None) -> St
 
 
 def cursor_style(widget: Widget, component: str) -> Style:
-    """The cursor row's background, colour and text style over the widget's background."""
-    background = background_of(widget, component)
+    """The cursor row's background, colour and text style over the widget's background.
+
+    In a 16-colour theme (the terminal's own palette, which tuinews cannot measure) the
+    cursor is reverse video: the terminal's two default colours, swapped, always contrast.
+    """
     styles = widget.get_component_styles(component)
+    if background_of(widget).ansi is not None:
+        return Style(color="default", bgcolor="default", reverse=True) + styles.text_style
+    background = background_of(widget, component)
     color = _resolve(styles, background) if styles.has_rule("color") else None
     return (
         Style(color=color.rich_color if color else None, bgcolor=background.rich_color)
@@ -64,7 +70,7 @@ def recolour(strip: Strip, cursor: Style) -> Strip:
     A part coloured for the pane (a muted date, a coloured count) can vanish on the cursor's
     background, so on the cursor row the cursor's colours win.
     """
-    colours = Style(color=cursor.color, bgcolor=cursor.bgcolor)
+    colours = Style(color=cursor.color, bgcolor=cursor.bgcolor, reverse=cursor.reverse)
     return Strip(
         [segment._replace(style=(segment.style or Style()) + colours) for segment in strip],
         strip.cell_length,

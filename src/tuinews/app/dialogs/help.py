@@ -80,7 +80,7 @@ class HelpDialog(ModalScreen[None]):
             yield Label(Text(f"Keys: {self.title_text}"), classes="dialog-title")
             yield Static(table, id="help-keys")
             yield Label(
-                "Escape closes · j/k, arrows, PgUp/PgDn scroll · ctrl+p finds any command",
+                "Escape closes · j k ↑ ↓ PgUp PgDn scroll · ctrl+p finds any command",
                 classes="dialog-hint",
             )
 
