@@ -29,7 +29,6 @@ from tuinews.config import Config
 from tuinews.feeds.refresh import RefreshProgress, refresh_feeds
 from tuinews.library import Library, LibraryError
 
-
 SIXTEEN_COLOURS = {"standard", "windows"}
 
 
