@@ -106,3 +106,20 @@ async def test_a_quotation_stands_out_from_the_body(tmp_path: Path) -> None:
         body_colours = {cells[body + i][1].style.color for i in range(11)}
         assert len(quote_colours) == len(body_colours) == 1
         assert quote_colours != body_colours, theme
+
+
+async def test_switching_theme_while_reading_recolours_every_part(tmp_path: Path) -> None:
+    """ctrl+p → theme: the reader, its panes and the library beneath take the new colours."""
+    app = sample_app(tmp_path, Config(theme="textual-dark"))
+    async with app.run_test(size=SIZE) as pilot:
+        await _shown(app, pilot, SCREENS["reader"])
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        reader = text_contrasts(app)
+        await pilot.press("q", "tab")
+        await pilot.pause()
+        library = text_contrasts(app)
+    for cells in (reader, library):
+        assert len(cells) > 300
+        assert [ratio for ratio, _ in cells if ratio < 4.5] == []

@@ -150,6 +150,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.article is not None:
+            # After the refresh: on a theme change the styles of the ancestors, whose
+            # background the parts are resolved against, may not be updated yet.
+            self.call_after_refresh(self._relayout_if_shown)
+
+    def _relayout_if_shown(self) -> None:
+        if self.is_attached and self.screen in self.app.screen_stack:
             self._relayout()
 
     def render_line(self, y: int) -> Strip:

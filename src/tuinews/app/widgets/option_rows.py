@@ -35,6 +35,12 @@ class ThemedOptionList(OptionList):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.is_mounted:
+            # After the refresh, when every ancestor has the new theme's background.
+            self.call_after_refresh(self._restyle_if_shown)
+
+    def _restyle_if_shown(self) -> None:
+        # A pane of a screen being closed has lost its component styles: nothing to do.
+        if self.is_attached and self.screen in self.app.screen_stack:
             self.restyle()
 
     def restyle(self) -> None:
