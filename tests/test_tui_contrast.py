@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from contrast import grey_on_grey, text_contrasts
 from textual.pilot import Pilot
+from textual.widgets import Checkbox
 
 from tui_fixtures import SIZE, sample_app
 from tuinews.app import TuinewsApp
@@ -123,3 +124,32 @@ async def test_switching_theme_while_reading_recolours_every_part(tmp_path: Path
     for cells in (reader, library):
         assert len(cells) > 300
         assert [ratio for ratio, _ in cells if ratio < 4.5] == []
+
+
+DIALOGS = {
+    "help": ["question_mark"],
+    "search": ["slash", *"harbour"],
+    "add feed, after an error": ["a", "enter"],
+}
+
+
+@pytest.mark.parametrize("dialog", sorted(DIALOGS))
+@pytest.mark.parametrize("theme", THEMES)
+async def test_dialogs_have_contrast_in_every_theme(
+    tmp_path: Path, theme: str, dialog: str
+) -> None:
+    app = sample_app(tmp_path, Config(theme=theme))
+    async with app.run_test(size=SIZE) as pilot:
+        await _shown(app, pilot, DIALOGS[dialog])
+        await pilot.pause()
+        box = app.screen.query_one(".dialog").region
+        # An unchecked checkbox draws its X faintly on purpose: that is how "off" looks.
+        checkboxes = [checkbox.region for checkbox in app.screen.query(Checkbox)]
+        cells = [
+            ratio
+            for ratio, cell in text_contrasts(app)
+            if box.contains(cell.x, cell.y)
+            and not (cell.char == "X" and any(r.contains(cell.x, cell.y) for r in checkboxes))
+        ]
+    assert len(cells) > 100
+    assert [ratio for ratio in cells if ratio < 4.5] == []
