@@ -36,6 +36,8 @@ SCREENS = {
     "reader": ["G", "enter", "right_square_bracket", "tab", "tab"],
     # The Feeds pane focused, its cursor on the first feed.
     "feeds": ["tab", "G"],
+    # The eelgrass story's last section, which holds a block quote.
+    "block quote": ["enter", "right_square_bracket", "right_square_bracket"],
 }
 
 
@@ -107,6 +109,20 @@ async def test_a_quotation_stands_out_from_the_body(tmp_path: Path) -> None:
         body_colours = {cells[body + i][1].style.color for i in range(11)}
         assert len(quote_colours) == len(body_colours) == 1
         assert quote_colours != body_colours, theme
+
+
+async def test_a_block_quote_is_set_apart_by_a_bar_colour_and_italics(tmp_path: Path) -> None:
+    for theme in THEMES:
+        app = sample_app(tmp_path, Config(theme=theme))
+        async with app.run_test(size=SIZE) as pilot:
+            await _shown(app, pilot, SCREENS["block quote"])
+            body_x = app.screen.query_one("#body").region.x
+            cells = [(ratio, cell) for ratio, cell in text_contrasts(app) if cell.x >= body_x]
+        text = "".join(cell.char for _, cell in cells)
+        quoted = cells[text.index("Ålegræssetkanklaremeget")][1]
+        body = cells[text.index("Menglædenerikke")][1]
+        assert quoted.style.italic and not body.style.italic, theme
+        assert quoted.style.color != body.style.color, theme
 
 
 async def test_switching_theme_while_reading_recolours_every_part(tmp_path: Path) -> None:
