@@ -12,7 +12,7 @@ from tuinews.extract.quotes import QuoteFinder
 from tuinews.extract.textcapture import parse_capture
 from tuinews.model import AlsoRead, Article, Quote
 
-__all__ = ["finish", "from_html", "from_text"]
+__all__ = ["find_article_quotes", "finish", "from_html", "from_text"]
 
 
 def _normal(text: str) -> str:
@@ -22,20 +22,7 @@ def _normal(text: str) -> str:
 def finish(article: Article, *, find_quotes: bool = True) -> Article:
     """Fill quotes (if the reader did not), the also-read list and the text."""
     if find_quotes and not article.quotes:
-        finder = QuoteFinder()
-        if article.lede:
-            article.quotes.extend(finder.feed(article.lede, 0))
-        for index, section in enumerate(article.sections):
-            previous = ""
-            for block in section.blocks:
-                if block.kind == "paragraph":
-                    article.quotes.extend(finder.feed(block.text, index))
-                elif block.kind == "blockquote":
-                    article.quotes.append(finder.block_quote(block.text, index, previous))
-                elif block.kind == "list":
-                    for item in block.items:
-                        article.quotes.extend(finder.feed(item, index))
-                previous = block.text
+        find_article_quotes(article)
     _add_title_quote(article)
     if not article.also_read:
         article.also_read = [
@@ -47,6 +34,28 @@ def finish(article: Article, *, find_quotes: bool = True) -> Article:
         ]
     article.text = article.body_text()
     return article
+
+
+def find_article_quotes(article: Article) -> None:
+    """The quotations of the lede and the blocks, read in order by one finder.
+
+    One finder, so that "she said" can mean the person the paragraph before named, and a
+    block quote can take its speaker from the sentence that introduced it.
+    """
+    finder = QuoteFinder()
+    if article.lede:
+        article.quotes.extend(finder.feed(article.lede, 0))
+    for index, section in enumerate(article.sections):
+        previous = ""
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                article.quotes.extend(finder.feed(block.text, index))
+            elif block.kind == "blockquote":
+                article.quotes.append(finder.block_quote(block.text, index, previous))
+            elif block.kind == "list":
+                for item in block.items:
+                    article.quotes.extend(finder.feed(item, index))
+            previous = block.text
 
 
 def _add_title_quote(article: Article) -> None:

@@ -1,30 +1,54 @@
 """Direct quotations and who said them, found with documented rules, not guessed.
 
 A quotation is a span between a pair of quotation marks of any style DESIGN.md lists
-(“…” „…“ «…» »…« ‘…’ "…" ”…”), long enough to be speech rather than a scare quote, or
-attributed by a reporting verb. The speaker comes from the sentence around it:
+(“…” „…“ «…» »…« ‘…’ "…" ”…”) that reads as speech (five words, or three ending a
+sentence), or any shorter span a reporting verb attributes ("called it “a welcome step”").
+Names and titles in quotation marks (all words capitalised) are not quotations.
 
-- after the quote: `“…,” said X` / `“…,” X said` / `“…,” she said` (pronoun -> the last
-  person named), `„…“, sagte X` / `„…“, so X` / `»…«, siger X` / `« … », a déclaré X`;
-- before it: `X said: “…”` / `X told the paper: “…”` / `X wrote that “…”` /
-  `according to X, “…”` / `X: “…”` (a name or a role before a colon).
+The speaker is read from the words outside the quotation marks, in this order:
 
-When no rule applies the speaker is None: a neighbouring sentence is never borrowed.
-A `QuoteFinder` reads the paragraphs of one story in order, so that "she said" in one
-paragraph can refer to the person named in the paragraph before.
+1. the clause right after the quote: `“…,” said X` / `“…,” X said` / `„…“, sagte der Anwalt`
+   / `», a-t-il raconté` (a pronoun) / `”, zanjó` (the subject left out);
+2. the sentence before it: `X said: “…”` / `X told Y “…”` / `X called it “…”` / `according
+   to X, “…”` / `X: “…”` / a colon ending a sentence whose subject is a person or a role.
+   An attribution before the quote beats an `according to <publication>` after it: the
+   publication reported the words, it did not say them;
+3. the voice already speaking: the next quote of the same sentence, a quote right after an
+   attributed one with nobody new named between, a paragraph that is all quotation after a
+   paragraph that introduced a speaker (or a block quote after such a sentence).
+
+A speaker is a whole name (capitalised words with their particles and "of": "Bank of
+England"), a whole role ("a company spokesperson", "der Anwalt"), the name in apposition
+when there is one (`the report's author, engineer Jane Roe,` -> Jane Roe), or None. A
+pronoun is resolved only when one person is in reach (the last speaker with nobody new
+named since, or the only person the paragraph and the one before it name); otherwise the
+speaker is None rather than a guess.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from tuinews.extract.speech import (
+    ACCORDING_TO,
+    BETWEEN,
+    CALLING_VERBS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NOT_PEOPLE,
+    PRONOUNS,
+    SPEECH_VERBS,
+    STOPS,
+)
+from tuinews.extract.speech import (
+    NORDIC_VERB_FORMS as _NORDIC,
+)
 from tuinews.model import Quote
 
 # Opening mark -> closing marks accepted for it.
 _PAIRS: dict[str, str] = {
-    "“": "”“",  # English “…”; „…“ is German and handled by its own opener
+    "“": "”“",
     "„": "“”",
     "«": "»",
     "»": "«",
@@ -35,187 +59,31 @@ _PAIRS: dict[str, str] = {
 }
 _OPENERS = "".join(_PAIRS)
 _MAX_QUOTE = 1200
+_MASK = "\x00"  # stands for quoted text in the narration, so no rule reads inside a quote
 
-_SPEECH_VERBS_EN = (
-    "said|says|told|tells|added|adds|explained|explains|wrote|writes|asked|asks|"
-    "stated|states|noted|notes|insisted|insists|argued|argues|warned|warns|recalled|recalls|"
-    "continued|continues|replied|replies|answered|answers|admitted|admits|acknowledged|"
-    "acknowledges|claimed|claims|declared|declares|remarked|remarks|observed|observes|"
-    "suggested|suggests|stressed|stresses|emphasised|emphasized|emphasises|emphasizes|"
-    "concluded|concludes|announced|announces|confirmed|confirms|tweeted|posted|joked|jokes|"
-    "laughed|shouted|whispered|agreed|agrees|complained|complains|conceded|concedes|"
-    "cautioned|predicted|predicts|recounted|mused|muses|responded|responds|commented|"
-    "comments|testified|pleaded|urged|urges|vowed|vows|wondered|added|told"
+_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_NAME_WORD = rf"{_UPPER}(?:\.|[\w’'-]*)"
+_PARTICLE = (
+    r"(?:von der|von dem|van der|van den|van de|de la|de los|von|van|de|da|di|du|del|della|"
+    r"bin|ben|ibn|al|af|zu|ter|ten|dos|das|of|y|ad)"
 )
-_SPEECH_VERBS_DE = (
-    "sagte|sagt|sagten|sagen|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|"
-    "fügte|fügt|schrieb|schreibt|sprach|spricht|kritisierte|kritisiert|warnte|warnt|"
-    "berichtete|berichtet|erzählte|erzählt|erläuterte|erläutert|unterstrich|unterstreicht|"
-    "bekräftigte|bekräftigt|räumte|räumt|forderte|fordert|antwortete|antwortet|stellte|stellt|"
-    "sagte|versicherte|versichert|mahnte|mahnt|findet|fand|glaubt|glaubte|so"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,5}}"
+_NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME}(?![\w’'-])")
+_VERB = rf"(?<![\w’'-])(?:{SPEECH_VERBS})(?![\w’'-])"
+_VERB_RE = re.compile(_VERB, re.IGNORECASE)
+_CALLING_RE = re.compile(rf"(?<![\w’'-])(?:{CALLING_VERBS})(?![\w’'-])", re.IGNORECASE)
+_PRONOUN_RE = re.compile(rf"(?:{PRONOUNS})", re.IGNORECASE)
+_DETERMINER_RE = re.compile(rf"(?:{DETERMINERS})", re.IGNORECASE)
+_BETWEEN_RE = re.compile(rf"(?:{BETWEEN})", re.IGNORECASE)
+_STOP_RE = re.compile(rf"(?:{STOPS})")
+_WORD = re.compile(r"[\w’'-]+")
+_ACCORDING = re.compile(rf"(?<![\w’'-])(?i:{ACCORDING_TO})\s+", re.UNICODE)
+# French puts the pronoun after the verb: », a-t-il raconté / », confie-t-elle.
+_INVERTED = re.compile(r"^\s*[,;]?\s*(?:a-t-(?:il|elle)\s+\w+|\w+-t-(?:il|elle)|\w+-(?:il|elle))")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame|M|Mme)\.?\s+")
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bJr)(?<!\bMrs|\bNos)[.!?…](?=\s+[\"“„«»‘\x00A-ZÀ-Þ–—-])"
 )
-_SPEECH_VERBS_NORDIC = (
-    "siger|sagde|sagt|fortæller|fortalte|forklarer|forklarede|skriver|skrev|understreger|"
-    "understregede|tilføjer|tilføjede|mener|mente|sier|sa|forteller|fortalte|forklarer|skriver|"
-    "slutter|lyder|konstaterer|uddyber|påpeger|fastslår|"
-    "legger til|påpeker|säger|sade|berättar|skriver|menar|förklarar"
-)
-_SPEECH_VERBS_FR = (
-    "a déclaré|déclare|a dit|dit|explique|a expliqué|affirme|a affirmé|ajoute|a ajouté|estime|"
-    "a estimé|souligne|a souligné|indique|a indiqué|précise|a précisé|raconte|a raconté|"
-    "confie|a confié|assure|a assuré|insiste|a insisté|lance|a lancé|reconnaît|a reconnu|"
-    "rappelle|a rappelé|poursuit|a poursuivi|note|a noté|écrit|a écrit|répond|a répondu|"
-    "prévient|a prévenu|martèle|a martelé|résume|a résumé|ironise|a ironisé|s'exclame"
-)
-_SPEECH_VERBS_ES_IT = (
-    "dijo|dice|afirmó|afirma|explicó|explica|señaló|señala|añadió|añade|aseguró|asegura|"
-    "declaró|resumió|resume|replicó|advirtió|subrayó|insistió|"
-    "ha detto|ha spiegato|spiega|ha aggiunto|aggiunge|ha dichiarato|afferma|rivela|ha definita"
-)
-_SPEECH_VERBS_DE_EXTRA = (
-    "schimpft|schimpfte|spöttelt|spöttelte|twitterte|kommentierte|ließ|lässt|protestiert|"
-    "protestierte|entgegnet|entgegnete|widerspricht|widersprach|ruft|rief|fragt|fragte|"
-    "beklagt|beklagte|bilanziert|bilanzierte|resümiert|resümierte"
-)
-SPEECH_VERBS = "|".join(
-    (
-        _SPEECH_VERBS_EN,
-        _SPEECH_VERBS_DE,
-        _SPEECH_VERBS_DE_EXTRA,
-        _SPEECH_VERBS_NORDIC,
-        _SPEECH_VERBS_FR,
-        _SPEECH_VERBS_ES_IT,
-    )
-)
-
-_PRONOUNS = (
-    "he|she|they|er|sie|han|hun|hon|il|elle|ella|él|lui|lei|"
-    "He|She|They|Er|Sie|Han|Hun|Hon|Il|Elle|Ella|Él|Lui|Lei"
-)
-# A name: capitalised words, with the particles names carry (von, van, de, bin, al-).
-_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
-_LOWER_WORD = r"[a-zß-öø-ÿ][\w’'-]*"
-_NAME_WORD = rf"{_UPPER}(?:\.|[\w'’-]*)"
-_PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|la|le|bin|ben|al|el|af|zu|ter|ten|op|dos|das)"
-NAME = rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{0,4}}"
-# A role on its own: "the minister", "a Sussex spokesperson", "der Drusenführer".
-_ROLE = (
-    r"(?:the|a|an|one of the|der|die|das|den|dem|le|la|les|l’|l'|el|il)\s+"
-    r"(?!(?:and|und|et|og|y|e|och)\b)[\w’'-]+"
-    r"(?:\s+(?!(?:and|und|et|og|y|e|och)\b)[\w’'-]+){0,2}?"
-)
-# A quote ends here when the clause after it attributes it: “…,” she said / „…“, sagte er.
-_LEAD = r"^\s*[,;]?\s*[-–—]?\s*"
-# French and Spanish put the pronoun after the verb, or leave it out: », a-t-il raconté.
-_INVERTED = r"(?:a-t-(?:il|elle)\s+\w+|\w+-t-(?:il|elle)|\w+-(?:il|elle|ils|elles))"
-
-_FLAGS = re.UNICODE
-
-_AFTER_VERB_NAME = re.compile(
-    rf"{_LEAD}(?:{SPEECH_VERBS})\s+(?P<lead>(?:{_LOWER_WORD}\s+){{0,6}}?)(?P<name>{NAME})",
-    _FLAGS,
-)
-# "…, a affirmé le ministre de la Défense, Andreï Belooussov, selon…": the name in
-# apposition is the speaker, not the words of the role before it.
-_APPOSITION = re.compile(rf"^[^.!?“„«»\"]{{0,60}}?,\s+(?P<name>{NAME})\s*(?:,|\.|$)", _FLAGS)
-_ARTICLES = frozenset(
-    "the a an der die das dem den des im am zum zur vom beim ins le la les du el los las "
-    "del il lo gli".split()
-)
-_AFTER_NAME_VERB = re.compile(
-    rf"{_LEAD}(?:{_LOWER_WORD}\s+){{0,3}}?(?P<name>{NAME})(?:,\s*[^,]{{1,80}},)?\s+"
-    rf"(?:{SPEECH_VERBS})\b",
-    _FLAGS,
-)
-_AFTER_PRONOUN = re.compile(
-    rf"{_LEAD}(?:(?:{_PRONOUNS})\s+(?:\w+\s+)?(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+(?:{_PRONOUNS})"
-    rf"|{_INVERTED})",
-    _FLAGS,
-)
-# Spanish, Italian and French leave the subject out: “…”, resumió. — the last speaker.
-_AFTER_VERB_ALONE = re.compile(rf"{_LEAD}(?:{SPEECH_VERBS})\s*(?:[.,;]|$)", _FLAGS)
-_INTRODUCES = re.compile(
-    rf"(?:\b(?:{SPEECH_VERBS})\s+(?:{_LOWER_WORD}\s+){{0,2}}?(?P<after>{NAME})"
-    rf"|(?P<before>{NAME})(?:,\s*[^,]{{1,60}},)?\s+(?:{SPEECH_VERBS})\b)",
-    _FLAGS,
-)
-# One word of each speech verb, the longest: a text without any of them cannot match
-# `_INTRODUCES`, and a set lookup is far cheaper than trying every verb at every word.
-_VERB_KEYS = frozenset(max(re.findall(r"\w+", verb), key=len) for verb in SPEECH_VERBS.split("|"))
-
-
-def _introductions(text: str) -> Iterator[re.Match[str]]:
-    if _VERB_KEYS.isdisjoint(re.findall(r"\w+", text)):
-        return iter(())
-    return _INTRODUCES.finditer(text)
-
-
-_AFTER_ROLE = re.compile(
-    rf"{_LEAD}(?:(?P<role>{_ROLE})\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+(?P<role2>{_ROLE})"
-    rf"(?:,\s+(?P<apposition>{NAME}))?)",
-    _FLAGS,
-)
-_AFTER_ACCORDING = re.compile(
-    rf"{_LEAD}(?i:according to|laut|ifølge|enligt|selon|según|secondo)\s+"
-    rf"(?:(?P<name>{NAME})|(?P<role>{_ROLE}))",
-    _FLAGS,
-)
-# Before the opening mark: the end of the text before it.
-_UNTIL_QUOTE = r"(?:[^.!?“„«»\"]|(?<=\b[A-Z])\.){0,80}?\s*$"
-_BEFORE_NAME_VERB = re.compile(
-    rf"(?P<name>{NAME})(?:,\s*[^,]{{1,80}},|,)?(?:\s+(?:who|der|die|som|qui))?\s+"
-    rf"(?:(?:has|had|have|hat|har|a)\s+)?(?:{SPEECH_VERBS})\b{_UNTIL_QUOTE}",
-    _FLAGS,
-)
-_BEFORE_VERB_NAME = re.compile(
-    rf"\b(?:{SPEECH_VERBS})\s+(?:{_LOWER_WORD}\s+){{0,3}}?(?P<name>{NAME}){_UNTIL_QUOTE}",
-    _FLAGS,
-)
-_BEFORE_ROLE_VERB = re.compile(
-    rf"\b(?P<role>{_ROLE})\s+(?:(?:has|had|hat|har|a)\s+)?(?:{SPEECH_VERBS})\b{_UNTIL_QUOTE}",
-    _FLAGS,
-)
-_BEFORE_PRONOUN_VERB = re.compile(
-    rf"\b(?:{_PRONOUNS})\s+(?:(?:has|had|hat|har|a)\s+)?(?:{SPEECH_VERBS})\b{_UNTIL_QUOTE}",
-    _FLAGS,
-)
-_BEFORE_ACCORDING = re.compile(
-    rf"\b(?i:according to|laut|ifølge|enligt|selon|según|secondo)\s+"
-    rf"(?:(?:[\w’'-]+\s+){{0,4}}?(?P<name>{NAME})|(?P<role>{_ROLE}))\s*[,:]?\s*$",
-    _FLAGS,
-)
-_BEFORE_OF_COLON = re.compile(rf"\b(?:di|de|von|of|from|fra|af)\s+(?P<name>{NAME})\s*:\s*$", _FLAGS)
-_VERB_AT_END = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?“„«»\"]{{0,40}}$", _FLAGS)
-_PRONOUN_WORD = re.compile(rf"\b(?:{_PRONOUNS})\b", _FLAGS)
-_BEFORE_COLON = re.compile(
-    rf"(?:^\s*|[.!?]\s+|\n|[–—]\s+|[“”»«\"]\s+)(?P<name>{NAME}|{_ROLE})\s*:\s*$",
-    _FLAGS,
-)
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!Mr|Ms|Dr|St)[.!?…](?=\s+[\"“„«»‘A-ZÀ-Ý])|\n")
-_CLAUSE_END = re.compile(r"(?<!\b[A-Z])(?<!Mr|Ms|Dr|St)(?<!Mrs)[.!?](?:\s|$)|[“„«»\"]")
-_WORDS = re.compile(r"\w+", _FLAGS)
-# Words that start a sentence with a capital but are not names.
-_NOT_NAMES = frozenset(
-    """
-    The A An And But Or So Then This That These Those It He She They We You I In On At For
-    With As When While If After Before Yesterday Today Tomorrow Monday Tuesday Wednesday
-    Thursday Friday Saturday Sunday Der Die Das Ein Eine Und Aber Oder Auch Es Er Sie Wir Ich
-    Im Am Zum Zur Den Dem Des Le La Les Un Une Et Mais Il Elle Ils Elles Nous Vous Je Det Den
-    En Et Og Men Han Hun De Vi Jeg Da Så Nu Mr Mrs Ms Dr Prof Herr Frau Yet Still Also Later
-    Hier Dort Dann Doch Zugleich Aber So Als Wie Was Wer Beim Nach Vor Bei Mit Von Auf
-    """.split()
-)
-# Words that make a capitalised run an organisation or a place, not a person.
-_NOT_PEOPLE = frozenset(
-    """
-    Times Post News Court Council Ministry Party University Center Centre Agency Police
-    Department Government House Senate Congress Union Bank Group Inc Ltd AG GmbH Company
-    Corporation Association Institute Office Commission Committee Service Street Road City
-    County State States Republic Kingdom Parliament Press Reuters AFP AP Truth Social
-    EU UN NATO USA US UK Twitter Facebook Instagram Weibo Google Metro
-    """.split()
-)
-_HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame|M|Mme)\.?\s+")
 
 
 @dataclass
@@ -225,21 +93,64 @@ class _Span:
     text: str
 
 
+@dataclass
+class _Speaker:
+    """Who an attribution names: a person or role, or a pronoun / left-out subject."""
+
+    name: str | None
+    pronoun: bool = False
+    strong: bool = True  # False for "according to X" after the quote
+
+
+@dataclass
+class _People:
+    """People named outside quotations, in order, for pronouns and surnames."""
+
+    full_names: dict[str, str] = field(default_factory=dict)
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, name)
+
+    def person(self, name: str) -> str:
+        """A surname (or a first word, "Lin" for "Lin Jian") alone is who its full name was."""
+        words = name.split()
+        if len(words) == 1 and name in self.full_names:
+            return self.full_names[name]
+        return name
+
+    def meet(self, name: str, paragraph: int) -> str:
+        name = self.person(name)
+        words = name.split()
+        if len(words) > 1:
+            for word in (words[0], words[-1]):
+                if word not in FUNCTION_WORDS and not word.endswith("."):
+                    self.full_names.setdefault(word, name)
+        self.mentions.append((paragraph, name))
+        return name
+
+    def in_reach(self, paragraph: int) -> list[str]:
+        """Distinct people named in this paragraph and the one before, newest last."""
+        seen: list[str] = []
+        for where, name in self.mentions:
+            if where >= paragraph - 1 and name not in seen:
+                seen.append(name)
+        return seen
+
+
 def _find_spans(text: str) -> list[_Span]:
     """Quoted spans in reading order; nested quotes stay inside their outer quote."""
     spans: list[_Span] = []
     position = 0
     while position < len(text):
-        opener_at = -1
-        for index in range(position, len(text)):
-            char = text[index]
-            if char in _OPENERS and _can_open(text, index):
-                opener_at = index
-                break
+        opener_at = next(
+            (
+                index
+                for index in range(position, len(text))
+                if text[index] in _OPENERS and _can_open(text, index)
+            ),
+            -1,
+        )
         if opener_at < 0:
             break
-        opener = text[opener_at]
-        closer_at = _find_closer(text, opener_at, _PAIRS[opener])
+        closer_at = _find_closer(text, opener_at, _PAIRS[text[opener_at]])
         if closer_at < 0:
             position = opener_at + 1
             continue
@@ -256,8 +167,11 @@ def _can_open(text: str, index: int) -> bool:
     # Apostrophes and closing marks: an opener stands after a space or punctuation.
     if char in "‘’'\"”" and before.isalnum():
         return False
-    # An opener is followed by the quoted word (French « guillemets » take a space).
-    return not (after.isspace() and char not in "«»")
+    if after.isspace():
+        # French « guillemets » take a space; “ Space is hard” is a typo for “Space…”.
+        following = text[index + 2 : index + 3]
+        return char in "«»" or (char in "“„" and following.isupper())
+    return True
 
 
 def _find_closer(text: str, opener_at: int, closers: str) -> int:
@@ -273,289 +187,492 @@ def _find_closer(text: str, opener_at: int, closers: str) -> int:
     return -1
 
 
-def _clean_name(name: str) -> str | None:
-    name = _HONORIFICS.sub("", name.strip(" ,.;:"))
-    words = name.split()
-    while words and words[0] in _NOT_NAMES:
-        words.pop(0)
-    while words and words[-1] in _NOT_NAMES:
-        words.pop()
-    if not words:
-        return None
-    cleaned = " ".join(words)
+def _masked(text: str, spans: list[_Span]) -> str:
+    """The narration: every quotation replaced by mask characters of the same length."""
+    parts: list[str] = []
+    position = 0
+    for span in spans:
+        parts.append(text[position : span.start])
+        # A quotation that ends a sentence ends it in the narration too.
+        final = span.text.rstrip()[-1:]
+        ending = final if final in ".!?…" else _MASK
+        parts.append(_MASK * (span.end - span.start - 1) + ending)
+        position = span.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _sentence_start(narration: str, position: int) -> int:
+    start = 0
+    for match in _SENTENCE_END.finditer(narration, 0, position):
+        start = match.end()
+    return start
+
+
+def _sentence_end(narration: str, position: int) -> int:
+    match = _SENTENCE_END.search(narration, position)
+    return match.end() if match else len(narration)
+
+
+def _clean(name: str) -> str | None:
+    name = _HONORIFIC.sub("", name.strip(" ,.;:–—-"))
     for suffix in ("’s", "'s"):
-        cleaned = cleaned.removesuffix(suffix)
-    return cleaned or None
+        name = name.removesuffix(suffix)
+    words = name.split()
+    while words and words[0] in FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words) or None
 
 
 def _is_person(name: str) -> bool:
-    words = name.split()
-    return bool(words) and not any(word.strip(".") in _NOT_PEOPLE for word in words)
+    return not any(word.strip(".,") in NOT_PEOPLE for word in name.split())
 
 
-def _sentence_before(text: str, start: int) -> str:
-    """The text of the sentence the quote stands in, up to the opening mark."""
-    before = text[:start]
-    cut = 0
-    for match in _SENTENCE_END.finditer(before):
-        cut = match.end()
-    return before[cut:]
+def _is_name_like(text: str) -> bool:
+    """“Muslim Interaktiv”, «Wall Street Journal»: every word capitalised, no sentence."""
+    words = _WORD.findall(text)
+    return bool(words) and all(word[0].isupper() or word[0].isdigit() for word in words)
 
 
-def _clause_after(text: str, end: int) -> str:
-    after = text[end:]
-    match = _CLAUSE_END.search(after)
-    return after[: match.start() + 1] if match else after
+def _speech_like(text: str) -> bool:
+    """A quotation without an attribution counts when it reads like speech, not a label."""
+    words = len(_WORD.findall(text))
+    return words >= 5 or (words >= 3 and text.rstrip()[-1:] in ".!?…")
 
 
-def _attributes_forward(quote: str, after: str) -> bool:
-    """Whether the words after a quote can be its attribution.
+def _phrase_after(narration: str, start: int) -> tuple[str, int]:
+    """The words after a verb, up to punctuation or a word that starts a place or time."""
+    words: list[str] = []
+    position = start
+    for match in re.finditer(r"\S+", narration[start:]):
+        token = match.group()
+        word = token.strip(",.;:!?()")
+        if not word or _MASK in token:
+            break
+        if words and _STOP_RE.fullmatch(word):
+            break
+        words.append(word)
+        position = start + match.end()
+        if token[-1:] in ",.;:!?)" or len(words) >= 9:
+            break
+    return " ".join(words), position
 
-    “Text,” she said — yes. „Text“, sagte er — yes. “Text.” She said he… — a new
-    sentence, about something else.
+
+_RELATIVE = re.compile(r",\s*(?:who|die|der|das|qui|que|quien|som|which)\s+[^,]*$")
+_APPOSITION = re.compile(r"([^,;:.!?\x00]+),\s*([^,;:!?\x00]{1,90}),\s*$")
+_LEADING_NAME = re.compile(rf"^\s*({_NAME}),\s*[^,;:!?\x00]{{1,70}}$")
+_AUXILIARY = re.compile(
+    r"(?:should|would|could|will|have|been|be|is|was|are|were|ist|war|wurde|sind|wird|est|"
+    r"était|es|era|fue|var|er|er|seemed|appears)",
+    re.IGNORECASE,
+)
+_CONJUNCTIONS = frozenset("and und et y e og och".split())
+
+
+def _phrase_before(narration: str, end: int, floor: int) -> str:
+    """The words before a verb back to punctuation: its subject, if it has one there.
+
+    "Lee Baker, a planner in Atlanta, said" and "the minister, Jane Roe, said" give the
+    name; ", who said" and ", die sagte" give what the relative clause hangs on; a verb
+    after "and" gives "&": its subject is the previous verb's.
     """
-    stripped = after.lstrip()
-    if not stripped:
-        return False
-    if stripped[0] in ",;–—-" or stripped[0].islower():
-        return True
-    return quote.rstrip()[-1:] in ",?!…"
+    before = re.sub(r"\s*\([^()]*\)\s*$", "", narration[floor:end].rstrip())
+    words = before.split()
+    while words and _BETWEEN_RE.fullmatch(words[-1]):
+        words.pop()
+    before = " ".join(words)
+    if words and words[-1].casefold() in _CONJUNCTIONS:
+        return "&"
+    relative = _RELATIVE.search(before)
+    if relative:
+        before = before[: relative.start()]
+    apposition = _APPOSITION.search(before) if before.endswith(",") else None
+    if apposition:
+        middle = apposition.group(2).strip()
+        if _NAME_RUN.fullmatch(middle) and len(middle.split()) > 1:
+            return middle  # "the minister, Jane Roe, said"
+        before = apposition.group(1)  # "Lee Baker, a planner in Atlanta, said"
+    leading = _LEADING_NAME.match(before)
+    if leading and len(leading.group(1).split()) > 1:
+        return leading.group(1)
+    phrase: list[str] = []
+    for word in reversed(before.split()):
+        if word[-1:] in ",;:.!?)" or _MASK in word:
+            break
+        if _STOP_RE.fullmatch(word) and not _DETERMINER_RE.fullmatch(word):
+            break
+        phrase.insert(0, word)
+        if _DETERMINER_RE.fullmatch(word):
+            break  # "a Spotify executive": the noun phrase starts here
+        if len(phrase) >= 8:
+            break
+    return " ".join(phrase)
+
+
+_GERMAN_DETERMINERS = frozenset("der die das den dem ein eine einer einem eines".split())
+
+
+def _role(words: list[str]) -> str | None:
+    """A role from its determiner: "the coach", "ein Polizeigewerkschafter"."""
+    role: list[str] = [words[0]]
+    for word in words[1:6]:
+        if _AUXILIARY.fullmatch(word) or _STOP_RE.fullmatch(word):
+            break
+        role.append(word)
+        if words[0].casefold() in _GERMAN_DETERMINERS and word[:1].isupper():
+            break  # German: the role ends at its noun
+    return " ".join(role) if len(role) > 1 else None
+
+
+def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
+    """A speaker phrase: a pronoun, a name (the apposition when one follows) or a role."""
+    words = phrase.strip(" ,.;:").split()
+    if not words:
+        return None
+    if any(_AUXILIARY.fullmatch(word) for word in words[1:]) and before_verb:
+        return None  # "the couple should have been": not a subject of the verb
+    if _PRONOUN_RE.fullmatch(words[-1 if before_verb else 0]) and (len(words) == 1 or before_verb):
+        return _Speaker(None, pronoun=True)
+    start = next((i for i, word in enumerate(words) if _DETERMINER_RE.fullmatch(word)), None)
+    if start is not None and (start == 0 or before_verb) and start < len(words) - 1:
+        words = words[start:]
+        text = " ".join(words)
+        names = _NAME_RUN.findall(text)
+        # "the resort's general manager Garrett Turta": the name ends the role.
+        if names and len(names[-1].split()) > 1 and text.endswith(names[-1]):
+            return _Speaker(_clean(names[-1]))
+        role = _role(words)
+        return _Speaker(role) if role else None
+    text = " ".join(words)
+    names = list(_NAME_RUN.finditer(text))
+    if not names:
+        return None
+    multiword = [name for name in names if len(name.group().split()) > 1]
+    if before_verb:
+        name = names[-1]
+        if name.end() < len(text):
+            return None  # "Trump first called on Congress": the name is not right before
+    else:
+        name = multiword[0] if multiword else names[0]
+        if not multiword and name.start() > 0:
+            return None
+    cleaned = _clean(name.group())
+    return _Speaker(cleaned) if cleaned else None
+
+
+_NOT_A_PERSON_AFTER = re.compile(
+    rf"(?:{DETERMINERS}|told|tells|to|gegenüber|zu|til|till|à|au|al|a|dem|des|del|du|"
+    r"via|on|in|at|from|by|for|im|am|beim|vom|i|på|en|dans|sur)",
+    re.IGNORECASE,
+)
+_NORDIC_VERBS = frozenset(_NORDIC.split())
+_APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
+
+
+def _after_verb(narration: str, end: int) -> _Speaker | None:
+    """The speaker named after a verb: `said the coach`, `siger borgmesteren`,
+    `says the former editor of the Standard, George Osborne` (the apposition wins)."""
+    phrase, phrase_end = _phrase_after(narration, end)
+    words = phrase.split()
+    if not words or _STOP_RE.fullmatch(words[0]):
+        return None  # "pidió a la población": to whom, not who
+    found = _role_or_name(phrase, before_verb=False)
+    at = phrase_end - 1 if narration[phrase_end - 1 : phrase_end] == "," else phrase_end
+    apposition = _APPOSITION_AFTER.match(narration[at:])
+    if apposition and len(apposition.group(1).split()) > 1 and _is_person(apposition.group(1)):
+        return _Speaker(_clean(apposition.group(1)))
+    verb = narration[:end].split()[-1:]
+    if found is None and verb and verb[0] in _NORDIC_VERBS and words[0].islower():
+        # Nordic nouns carry their article: "skriver polisen", "sier treneren".
+        return _Speaker(words[0].strip(",.")) if len(words[0]) > 3 else None
+    return found
 
 
 class QuoteFinder:
-    """Finds quotations paragraph by paragraph, remembering who was named last."""
+    """Finds quotations paragraph by paragraph, remembering who spoke and who was named."""
 
     def __init__(self) -> None:
-        self.last_person: str | None = None
+        self._people = _People()
+        self._paragraph = 0
         self.last_speaker: str | None = None
-        self._person_is_newer = False
-        self._full_names: dict[str, str] = {}
-        self._paragraphs = 0
-        self._speaker_paragraph = -1
+        self._last_speaker_at = (-1, -1)  # (paragraph, mention count) when they spoke
+        self._introduced: str | None = None  # a speaker the last paragraph ended introducing
 
-    @property
-    def referent(self) -> str | None:
-        """Who a pronoun means: someone newly introduced by full name, else the last speaker."""
-        if self._person_is_newer and self.last_person and len(self.last_person.split()) > 1:
-            return self.last_person
-        return self.last_speaker or self.last_person
+    # --- who a pronoun means -------------------------------------------------------------
 
-    def _spoke(self, speaker: str | None) -> str | None:
+    def _referent(self) -> str | None:
+        mentions = self._people.mentions
+        paragraph, count = self._last_speaker_at
+        if self.last_speaker and paragraph >= self._paragraph - 1:
+            newer = {name for _, name in mentions[count:]} - {self.last_speaker}
+            if not newer:
+                return self.last_speaker
+        reach = [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
+        return reach[0] if len(reach) == 1 else None
+
+    def _spoke(self, speaker: str | None) -> None:
         if speaker:
             self.last_speaker = speaker
-            self._person_is_newer = False
-            self._speaker_paragraph = self._paragraphs
-        return speaker
+            self._last_speaker_at = (self._paragraph, len(self._people.mentions))
+
+    def _people_named(self, narration: str, start: int = 0, end: int | None = None):
+        """The people a stretch of narration names, with where: see `_remember`."""
+        for match in _NAME_RUN.finditer(narration, start, len(narration) if end is None else end):
+            words = match.group().split()
+            preceding = narration[max(0, match.start() - 30) : match.start()].split()
+            if _DETERMINER_RE.fullmatch(words[0]) or (
+                preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1])
+            ):
+                continue
+            name = _clean(match.group())
+            if not name or not _is_person(name):
+                continue
+            if len(name.split()) > 1 or name in self._people.full_names:
+                yield match.start(), name
+                continue
+            following = narration[match.end() : match.end() + 30]
+            at_start = narration[: match.start()].rstrip()[-1:] in ("", ".", "!", "?", _MASK)
+            if _VERB_RE.match(following.lstrip(" ,")) or (
+                at_start and re.match(r"\s+[a-zß-ÿ]", following) and name not in FUNCTION_WORDS
+            ):
+                yield match.start(), name
+
+    def _remember(self, narration: str, start: int, end: int) -> None:
+        """Record the people the narration names between start and end.
+
+        A run of two or more capitalised words counts unless it names an organisation or
+        stands after an article or a preposition ("the New York Times", "told Rest of
+        World", "die Schweizer Gemeinde"); a single word counts when it is the surname of
+        someone already met, or when it is the subject of a verb ("Campo explica",
+        "Al-Riyami seemed").
+        """
+        for _, name in self._people_named(narration, start, end):
+            self._people.meet(name, self._paragraph)
+
+    def _resolve(self, speaker: _Speaker | None) -> str | None:
+        if speaker is None:
+            return None
+        if speaker.pronoun:
+            return self._referent()
+        name = speaker.name
+        if name and name[0].isupper() and _is_person(name):
+            return self._people.meet(name, self._paragraph)
+        return name
+
+    # --- the rules -----------------------------------------------------------------------
+
+    def _after(self, text: str, narration: str, span: _Span) -> _Speaker | None:
+        """Rule 1: the clause right after the closing mark."""
+        rest = narration[span.end :]
+        stripped = rest.lstrip()
+        if not stripped or stripped[0] == _MASK:
+            return None
+        opens_clause = stripped[0] in ",;–—-" or stripped[0].islower()
+        if not opens_clause and span.text.rstrip()[-1:] not in ",?!…":
+            return None
+        clause = re.match(r"^\s*[,;]?\s*[-–—]?\s*", rest)
+        start = span.end + (clause.end() if clause else 0)
+        if _INVERTED.match(rest):
+            return _Speaker(None, pronoun=True)
+        according = _ACCORDING.match(narration, start)
+        if according:
+            phrase, _ = _phrase_after(narration, according.end())
+            found = _role_or_name(phrase, before_verb=False)
+            return _Speaker(found.name, found.pronoun, strong=False) if found else None
+        verb = _VERB_RE.match(narration, start)
+        if verb:
+            # "”, zanjó." — the subject left out: whoever is speaking.
+            return _after_verb(narration, verb.end()) or _Speaker(None, pronoun=True)
+        so = re.match(r"so\s+", narration[start:])
+        if so:  # „…“, so Kopp.
+            return _after_verb(narration, start + so.end() - 1)
+        # “…,” X said / “…,” the coach said: a subject, then the verb.
+        window = narration[start : start + 200]
+        for verb in _VERB_RE.finditer(window):
+            before = window[: verb.start()]
+            if re.search(r"[.!?;\x00]", before) or len(before.split()) > 16:
+                break
+            found = _role_or_name(_phrase_before(window, verb.start(), 0), before_verb=True)
+            if found:
+                return found
+        return self._sentence_final(narration, start)
+
+    def _sentence_final(self, narration: str, start: int) -> _Speaker | None:
+        """`… signals a “commitment” to tackling it, says Belinda Schäpe.`: the attribution
+        that closes the sentence covers the quotes inside it."""
+        end = _sentence_end(narration, start)
+        clause = narration[start:end]
+        if _MASK in clause:
+            return None
+        for comma in re.finditer(r",\s+", clause):
+            verb = _VERB_RE.match(clause, comma.end())
+            if verb:
+                found = _after_verb(narration, start + verb.end())
+                if found and not found.pronoun:
+                    return found
+        return None
+
+    def _before(self, narration: str, span: _Span) -> _Speaker | None:
+        """Rule 2: the sentence before the opening mark."""
+        floor = _sentence_start(narration, span.start)
+        before = narration[floor : span.start]
+        according = next(reversed(list(_ACCORDING.finditer(before))), None)
+        if according and not before[according.end() :].strip(" ,:\x00").count(" ") > 6:
+            phrase, _ = _phrase_after(before, according.end())
+            found = _role_or_name(phrase, before_verb=False)
+            if found:
+                return found
+        for verb in reversed(list(_VERB_RE.finditer(before))):
+            word = verb.group().casefold()
+            if word == "so":
+                continue
+            preceding = before[: verb.start()].split()
+            if preceding and _DETERMINER_RE.fullmatch(preceding[-1]):
+                continue  # "le juge", "the note": a noun, not the verb
+            found = _role_or_name(_phrase_before(before, verb.start(), 0), before_verb=True)
+            if found:
+                return found
+            phrase, end = _phrase_after(before, verb.end())
+            after = before[end:].strip()
+            if phrase and (not after or after[0] in ":\x00" or phrase.endswith(":")):
+                # "sagte der Sprecher: „…“": the subject after the verb, right before the quote.
+                found = _after_verb(before, verb.end())
+                if found and not found.pronoun:
+                    return found
+        if before.rstrip().endswith(":"):
+            return self._colon_subject(before.rstrip()[:-1])
+        return None
+
+    def _colon_subject(self, lead: str) -> _Speaker | None:
+        """`Scholz: „…“`, `She had a simple plan: “…”`: the sentence's person or role."""
+        words = lead.split()
+        if not words:
+            return None
+        if len(words) <= 6 and not any(
+            w[0].islower() for w in words if not _DETERMINER_RE.fullmatch(w)
+        ):
+            name = _clean(lead)
+            if name:
+                return _Speaker(name)
+        if _PRONOUN_RE.fullmatch(words[0]):
+            return _Speaker(None, pronoun=True)
+        if _DETERMINER_RE.fullmatch(words[0]) and len(words) > 1:
+            phrase, _ = _phrase_after(lead, 0)
+            return _role_or_name(phrase, before_verb=False)
+        names = [name for _, name in self._people_named(lead)]
+        return _Speaker(names[0]) if names else None
+
+    def _attribute(self, text: str, narration: str, span: _Span) -> _Speaker | None:
+        after = self._after(text, narration, span)
+        if after and after.strong:
+            return after
+        return self._before(narration, span) or after
+
+    # --- reading a paragraph -------------------------------------------------------------
 
     def feed(self, text: str, section: int = 0) -> list[Quote]:
+        spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
+        narration = _masked(text, spans)
         quotes: list[Quote] = []
-        spans = _find_spans(text)
-        previous_speaker: str | None = None
-        unattributed: list[int] = []
-        scanned = 0
-        previous_end = -1
+        spoken: list[tuple[_Span, Quote, bool]] = []  # each quote, and whether attributed
+        remembered = 0
+        introduced = self._introduced
+        self._introduced = None
         for span in spans:
-            words = len(_WORDS.findall(span.text))
-            if words == 0:
+            self._remember(narration, remembered, span.start)
+            remembered = span.end
+            found = self._attribute(text, narration, span)
+            calling = bool(_CALLING_RE.search(narration[max(0, span.start - 60) : span.start]))
+            if _is_name_like(span.text) and not (calling and len(span.text.split()) == 1):
                 continue
-            self._remember_people(text[scanned : span.start])
-            scanned = span.end
-            speaker, attributed = self._attribute(text, span)
-            if not attributed and not _is_speech(span.text, words):
+            if found is None and not _speech_like(span.text):
                 continue
-            if attributed:
-                self._spoke(speaker)
-            elif span.start == 0 and self._speaker_paragraph == self._paragraphs - 1:
-                # A paragraph that is all quotation continues the voice introduced just
-                # before it (common in Nordic and German reporting).
-                speaker, attributed = self.last_speaker, True
-            adjacent = previous_end >= 0 and not text[previous_end : span.start].strip(" ,.;:–—")
+            one_word = found is not None and len(_WORD.findall(span.text)) < 2
+            if one_word and not calling and not self._right_after(narration, span):
+                continue  # one word: only when a verb attributes it ("called it “toxic”")
+            speaker = self._resolve(found) if found else None
+            attributed = found is not None
+            if not attributed:
+                speaker = self._same_voice(narration, span, spoken, introduced)
+            quote = Quote(text=span.text.rstrip(" ,"), speaker=speaker, section=section)
             if attributed and speaker:
-                # A quote standing right before, without an attribution of its own, is the
-                # same voice: “One.” “Two,” said X.
-                if adjacent and unattributed and unattributed[-1] == len(quotes) - 1:
-                    quotes[-1].speaker = speaker
-                unattributed.clear()
-                previous_speaker = speaker
-            elif not attributed and previous_speaker and not self._person_is_newer:
-                # “…,” said X. “…” — the next quote, with nobody new named between.
-                speaker = previous_speaker
-            previous_end = span.end
-            quotes.append(Quote(text=span.text.rstrip(" ,"), speaker=speaker, section=section))
-            if speaker is None:
-                unattributed.append(len(quotes) - 1)
-        self._remember_people(text[scanned:])
-        if not quotes:
-            for match in _introductions(text):
-                name = _clean_name(match.group("after") or match.group("before") or "")
-                if name and _is_person(name) and len(name.split()) > 1:
-                    self._spoke(self._met(name))
-        self._paragraphs += 1
+                self._spoke(speaker)
+                # “One.” “Two,” said X: the quote just before, unattributed, is X's too.
+                if spoken and not spoken[-1][2] and spoken[-1][1].speaker is None:
+                    gap = narration[spoken[-1][0].end : span.start]
+                    if not gap.strip(" ,.;:–—"):
+                        spoken[-1][1].speaker = speaker
+            spoken.append((span, quote, attributed))
+            quotes.append(quote)
+        self._remember(narration, remembered, len(narration))
+        self._introduced = self._introduces(narration, quotes)
+        self._paragraph += 1
         return quotes
 
+    def _right_after(self, narration: str, span: _Span) -> bool:
+        rest = narration[span.end : span.end + 40].lstrip(" ,")
+        return bool(_VERB_RE.match(rest) or _INVERTED.match(narration[span.end :]))
+
+    def _same_voice(
+        self,
+        narration: str,
+        span: _Span,
+        spoken: list[tuple[_Span, Quote, bool]],
+        introduced: str | None,
+    ) -> str | None:
+        """Rule 3: a quote with no attribution of its own continues the voice speaking."""
+        if not narration[: span.start].strip(" \x00–—-"):
+            # A paragraph that opens with the quotation: the voice introduced just before.
+            return introduced
+        if spoken and spoken[-1][1].speaker:
+            previous_speaker = spoken[-1][1].speaker
+            count = self._last_speaker_at[1]
+            newer = {name for _, name in self._people.mentions[count:]} - {previous_speaker}
+            if not newer:
+                return previous_speaker
+        return None
+
+    def _introduces(self, narration: str, quotes: list[Quote]) -> str | None:
+        """Who the next paragraph's bare quotation will belong to, if anyone.
+
+        The last quote's speaker when the paragraph ends on it; otherwise a speaker this
+        paragraph's last sentence introduces ("The director told the council that…").
+        """
+        tail = narration.rstrip()
+        last_sentence = narration[_sentence_start(narration, len(tail)) :]
+        if _MASK in last_sentence:
+            return quotes[-1].speaker if quotes else None
+        for verb in reversed(list(_VERB_RE.finditer(last_sentence))):
+            found = _role_or_name(
+                _phrase_before(last_sentence, verb.start(), 0), before_verb=True
+            ) or _after_verb(last_sentence, verb.end())
+            if found:
+                speaker = self._resolve(found)
+                self._spoke(speaker)
+                return speaker
+        if tail.endswith(":"):
+            found = self._colon_subject(last_sentence.rstrip()[:-1])
+            return self._resolve(found)
+        return None
+
     def block_quote(self, text: str, section: int = 0, lead_in: str = "") -> Quote:
-        """A blockquote is a quotation; its speaker is a trailing "— Name" or the lead-in."""
+        """A block quote is a quotation: its speaker is a trailing "— Name", or the one the
+        sentence before it introduced."""
         lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
         speaker = None
-        if lines and re.match(r"^[-–—]\s*\S", lines[-1]) and len(lines) > 1:
-            speaker = _clean_name(lines.pop()[1:])
+        if len(lines) > 1 and re.match(r"^[-–—]\s*\S", lines[-1]):
+            speaker = _clean(lines.pop()[1:])
         body = " ".join(lines).strip()
         if body[:1] in _OPENERS and body[-1:] in '”“»«’"':
             body = body[1:-1].strip()
         if speaker is None and lead_in:
-            match = _BEFORE_NAME_VERB.search(lead_in) or _BEFORE_COLON.search(lead_in)
-            if match:
-                speaker = _clean_name(match.group("name"))
+            speaker = self._introduced
         if speaker:
-            self._met(speaker)
+            speaker = self._people.meet(speaker, self._paragraph)
+            self._spoke(speaker)
+        self._introduced = speaker
+        self._paragraph += 1
         return Quote(text=body, speaker=speaker, section=section)
-
-    def _met(self, name: str) -> str:
-        """Record a person; a surname alone is who its full name was."""
-        if _is_person(name):
-            words = name.split()
-            if len(words) > 1:
-                self._full_names[words[-1]] = name
-            elif name in self._full_names:
-                name = self._full_names[name]
-            if name != self.last_speaker:
-                self._person_is_newer = True
-            self.last_person = name
-        return name
-
-    def _named(self, match: re.Match[str], group: str = "name", text: str = "") -> str | None:
-        raw = match.groupdict().get(group)
-        if not raw:
-            return None
-        if text:
-            following = text[match.end(group) :]
-            apposition = _APPOSITION.match(following)
-            if apposition and len(apposition.group("name").split()) > 1:
-                raw = apposition.group("name")
-            else:
-                preceding = text[: match.start(group)].split()
-                if preceding and preceding[-1].lower() in _ARTICLES:
-                    # "sagt der Drusenführer": a role standing for the person met last.
-                    return self.referent or _clean_name(raw)
-        name = _clean_name(raw)
-        if name is None:
-            return None
-        return self._met(name)
-
-    def _role_or_person(self, match: re.Match[str]) -> str | None:
-        """A role with an apposition is that person; "der Drusenführer" is who was named last."""
-        if match.groupdict().get("apposition"):
-            return self._named(match, "apposition")
-        role = (match.groupdict().get("role") or match.groupdict().get("role2") or "").strip()
-        if not role:
-            return None
-        words = role.split()
-        if len(words) <= 3 and words[0].lower() in ("der", "die", "le", "la") and self.referent:
-            return self.referent
-        return role
-
-    def _attribute(self, text: str, span: _Span) -> tuple[str | None, bool]:
-        after = _clause_after(text, span.end)
-        if _attributes_forward(span.text, after):
-            match = _AFTER_ACCORDING.match(after)
-            if match:
-                return self._named(match, text=after) or self._role_or_person(match), True
-            if _AFTER_PRONOUN.match(after):
-                return self.referent, True
-            if _AFTER_VERB_ALONE.match(after):
-                return self.last_speaker or self.last_person, True
-            match = _AFTER_VERB_NAME.match(after)
-            if match and (name := self._named(match, text=after)):
-                return name, True
-            match = _AFTER_NAME_VERB.match(after)
-            if match and (name := self._named(match, text=after)):
-                return name, True
-            match = _AFTER_ROLE.match(after)
-            if match and (role := self._role_or_person(match)):
-                return role, True
-        before = _sentence_before(text, span.start)
-        for pattern in (_BEFORE_ACCORDING, _BEFORE_NAME_VERB, _BEFORE_VERB_NAME):
-            match = _last(pattern, before)
-            if match and (name := self._named(match, text=before) or self._role_or_person(match)):
-                return name, True
-        if _BEFORE_PRONOUN_VERB.search(before) or (
-            _VERB_AT_END.search(before) and _PRONOUN_WORD.search(before)
-        ):
-            return self.referent, True
-        match = _BEFORE_OF_COLON.search(before)
-        if match and (name := self._named(match)):
-            return name, True
-        match = _BEFORE_ROLE_VERB.search(before)
-        if match and (role := self._role_or_person(match)):
-            return role, True
-        match = _BEFORE_COLON.search(before)
-        if match and (name := _clean_name(match.group("name"))):
-            return (self._met(name) if name[0].isupper() else name), True
-        return None, False
-
-    def _remember_people(self, text: str) -> None:
-        """Who "she" will mean: the last person the text names.
-
-        A run of two or more capitalised words counts unless it names an organisation;
-        a single word counts when it is the surname of someone already met, or when it
-        opens a sentence as the subject of a lower-case verb ("Medrano believes").
-        """
-        for match in _introductions(text):
-            name = _clean_name(match.group("after") or match.group("before") or "")
-            if name and _is_person(name):
-                self._met(name)
-        for match in _NAME_RUN.finditer(text):
-            name = _clean_name(match.group("name"))
-            if not name:
-                continue
-            preceding = text[max(match.start() - 40, 0) : match.start()].split()
-            if preceding and preceding[-1].lower() in _ARTICLES:
-                continue  # "im Berliner Führerbunker": German nouns, not a person
-            words = name.split()
-            if len(words) >= 2 and _is_person(name):
-                self._met(name)
-            elif len(words) == 1:
-                if name in self._full_names:
-                    self.last_person = self._full_names[name]
-                    continue
-                if _ELIDED_ARTICLE.match(name):
-                    continue  # L’espèce, D’après: an elided article, not a name
-                start = match.start()
-                at_sentence_start = start == 0 or text[:start].rstrip()[-1:] in ".!?:"
-                rest = text[match.end() : match.end() + 20]
-                subject = _SUBJECT_OF_VERB.match(rest)
-                if at_sentence_start and subject and _is_person(name):
-                    self._met(name)
-
-
-_NAME_RUN = re.compile(rf"(?<![\w.])(?P<name>{NAME})")
-_ELIDED_ARTICLE = re.compile(r"^[LDlds][’']")
-_SUBJECT_OF_VERB = re.compile(r"\s+[a-zäöüæøå]|,\s+(?:who|der|die|som|qui|which)\b")
-
-
-def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The last match naming a person: the attribution nearest the quote.
-
-    "Lacerda said Epstein told her: “…”" is Epstein's quote. Matches restart after the
-    name found, so "Finnish Civil Defence" is not also tried as "Civil Defence".
-    """
-    found = fallback = None
-    position = 0
-    while (match := pattern.search(text, position)) is not None:
-        name = match.groupdict().get("name")
-        cleaned = _clean_name(name) if name else None
-        fallback = match
-        if name is None or (cleaned and _is_person(cleaned)):
-            found = match
-        position = match.end("name") if name else match.end()
-        if position <= match.start():
-            position = match.start() + 1
-    return found or fallback
-
-
-def _is_speech(text: str, words: int) -> bool:
-    """Unattributed spans count as quotations when they read like speech, not a label."""
-    return words >= 5 or (words >= 3 and text.rstrip()[-1:] in ".!?…")
 
 
 def find_quotes(paragraphs: list[str]) -> list[Quote]:
