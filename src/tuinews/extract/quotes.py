@@ -27,22 +27,22 @@ speaker is None rather than a guess.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
 from tuinews.extract.speech import (
     ACCORDING_TO,
     BETWEEN,
-    CALLING_VERBS,
+    CALLING_VERB_FORMS,
     DETERMINERS,
     FUNCTION_WORDS,
+    NORDIC_VERB_FORMS,
     NOT_PEOPLE,
     PRONOUNS,
-    SPEECH_VERBS,
+    SPEECH_VERB_FORMS,
     STOPS,
-)
-from tuinews.extract.speech import (
-    NORDIC_VERB_FORMS as _NORDIC,
 )
 from tuinews.model import Quote
 
@@ -58,6 +58,7 @@ _PAIRS: dict[str, str] = {
     '"': '"',
 }
 _OPENERS = "".join(_PAIRS)
+_OPENER_RE = re.compile(f"[{re.escape(_OPENERS)}]")
 _MAX_QUOTE = 1200
 _MASK = "\x00"  # stands for quoted text in the narration, so no rule reads inside a quote
 
@@ -69,9 +70,65 @@ _PARTICLE = (
 )
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,5}}"
 _NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME}(?![\w’'-])")
-_VERB = rf"(?<![\w’'-])(?:{SPEECH_VERBS})(?![\w’'-])"
-_VERB_RE = re.compile(_VERB, re.IGNORECASE)
-_CALLING_RE = re.compile(rf"(?<![\w’'-])(?:{CALLING_VERBS})(?![\w’'-])", re.IGNORECASE)
+_TOKEN = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True)
+class _Verb:
+    """A speech verb found in a text; read like a regular-expression match."""
+
+    at: int
+    until: int
+    word: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.until
+
+    def group(self) -> str:
+        return self.word
+
+
+def _verb_of(match: re.Match[str], previous: re.Match[str] | None, forms: frozenset[str]):
+    word = match.group().casefold()
+    if previous is not None and previous.end() + 1 == match.start():
+        pair = f"{previous.group().casefold()} {word}"
+        if pair in forms:
+            return _Verb(previous.start(), match.end(), pair)
+    if word in forms and word not in ("a", "ha"):
+        return _Verb(match.start(), match.end(), word)
+    return None
+
+
+def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> list[_Verb]:
+    """The speech verbs of a text, word by word ("a déclaré" as one)."""
+    found: list[_Verb] = []
+    previous = None
+    for match in _TOKEN.finditer(text):
+        verb = _verb_of(match, previous, forms)
+        if verb is not None:
+            if found and found[-1].at == verb.at:
+                found.pop()
+            found.append(verb)
+        previous = match
+    return found
+
+
+def _verb_at(text: str, position: int) -> _Verb | None:
+    """The speech verb that starts at `position` ("a déclaré" or "said"), if one does."""
+    first = _TOKEN.match(text, position)
+    if first is None:
+        return None
+    second = _TOKEN.match(text, first.end() + 1)
+    if second is not None:
+        pair = _verb_of(second, first, SPEECH_VERB_FORMS)
+        if pair is not None and pair.at == first.start():
+            return pair
+    return _verb_of(first, None, SPEECH_VERB_FORMS)
+
+
 _PRONOUN_RE = re.compile(rf"(?:{PRONOUNS})", re.IGNORECASE)
 _DETERMINER_RE = re.compile(rf"(?:{DETERMINERS})", re.IGNORECASE)
 _BETWEEN_RE = re.compile(rf"(?:{BETWEEN})", re.IGNORECASE)
@@ -108,13 +165,36 @@ class _People:
 
     full_names: dict[str, str] = field(default_factory=dict)
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, name)
+    history: list[str] = field(default_factory=list)  # the story's paragraphs so far
+    indexed: int = 0  # how many of them `full_names` covers
 
     def person(self, name: str) -> str:
-        """A surname (or a first word, "Lin" for "Lin Jian") alone is who its full name was."""
-        words = name.split()
-        if len(words) == 1 and name in self.full_names:
-            return self.full_names[name]
-        return name
+        """A surname (or a first word, "Lin" for "Lin Jian") alone is who its full name was.
+
+        The paragraphs read so far are indexed for full names only when a single word needs
+        one, so that paragraphs without quotations cost nothing.
+        """
+        if " " in name:
+            return name
+        self._index()
+        return self.full_names.get(name, name)
+
+    def _index(self) -> None:
+        for text in self.history[self.indexed :]:
+            for match in _NAME_RUN.finditer(text):
+                if " " not in match.group() or _DETERMINER_RE.fullmatch(match.group().split()[0]):
+                    continue
+                name = _clean(match.group())
+                if name and " " in name and _is_person(name):
+                    words = name.split()
+                    for word in (words[0], words[-1]):
+                        if word not in FUNCTION_WORDS and not word.endswith("."):
+                            self.full_names[word] = name
+        self.indexed = len(self.history)
+
+    def knows(self, word: str) -> bool:
+        self._index()
+        return word in self.full_names
 
     def meet(self, name: str, paragraph: int) -> str:
         name = self.person(name)
@@ -122,7 +202,7 @@ class _People:
         if len(words) > 1:
             for word in (words[0], words[-1]):
                 if word not in FUNCTION_WORDS and not word.endswith("."):
-                    self.full_names.setdefault(word, name)
+                    self.full_names[word] = name
         self.mentions.append((paragraph, name))
         return name
 
@@ -140,14 +220,11 @@ def _find_spans(text: str) -> list[_Span]:
     spans: list[_Span] = []
     position = 0
     while position < len(text):
-        opener_at = next(
-            (
-                index
-                for index in range(position, len(text))
-                if text[index] in _OPENERS and _can_open(text, index)
-            ),
-            -1,
-        )
+        opener_at = -1
+        for candidate in _OPENER_RE.finditer(text, position):
+            if _can_open(text, candidate.start()):
+                opener_at = candidate.start()
+                break
         if opener_at < 0:
             break
         closer_at = _find_closer(text, opener_at, _PAIRS[text[opener_at]])
@@ -202,16 +279,21 @@ def _masked(text: str, spans: list[_Span]) -> str:
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=32)
+def _sentence_ends(narration: str) -> tuple[int, ...]:
+    return tuple(match.end() for match in _SENTENCE_END.finditer(narration))
+
+
 def _sentence_start(narration: str, position: int) -> int:
-    start = 0
-    for match in _SENTENCE_END.finditer(narration, 0, position):
-        start = match.end()
-    return start
+    ends = _sentence_ends(narration)
+    index = bisect.bisect_right(ends, position) - 1
+    return ends[index] if index >= 0 else 0
 
 
 def _sentence_end(narration: str, position: int) -> int:
-    match = _SENTENCE_END.search(narration, position)
-    return match.end() if match else len(narration)
+    ends = _sentence_ends(narration)
+    index = bisect.bisect_left(ends, position + 1)
+    return ends[index] if index < len(ends) else len(narration)
 
 
 def _clean(name: str) -> str | None:
@@ -365,7 +447,7 @@ _NOT_A_PERSON_AFTER = re.compile(
     r"via|on|in|at|from|by|for|im|am|beim|vom|i|på|en|dans|sur)",
     re.IGNORECASE,
 )
-_NORDIC_VERBS = frozenset(_NORDIC.split())
+_NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
 _APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
 
 
@@ -397,6 +479,7 @@ class QuoteFinder:
         self.last_speaker: str | None = None
         self._last_speaker_at = (-1, -1)  # (paragraph, mention count) when they spoke
         self._introduced: str | None = None  # a speaker the last paragraph ended introducing
+        self._pending: str | None = None  # the paragraph before, not read yet (no quotes)
 
     # --- who a pronoun means -------------------------------------------------------------
 
@@ -427,12 +510,12 @@ class QuoteFinder:
             name = _clean(match.group())
             if not name or not _is_person(name):
                 continue
-            if len(name.split()) > 1 or name in self._people.full_names:
+            if len(name.split()) > 1 or self._people.knows(name):
                 yield match.start(), name
                 continue
             following = narration[match.end() : match.end() + 30]
             at_start = narration[: match.start()].rstrip()[-1:] in ("", ".", "!", "?", _MASK)
-            if _VERB_RE.match(following.lstrip(" ,")) or (
+            if _verb_at(following.lstrip(" ,"), 0) or (
                 at_start and re.match(r"\s+[a-zß-ÿ]", following) and name not in FUNCTION_WORDS
             ):
                 yield match.start(), name
@@ -479,7 +562,7 @@ class QuoteFinder:
             phrase, _ = _phrase_after(narration, according.end())
             found = _role_or_name(phrase, before_verb=False)
             return _Speaker(found.name, found.pronoun, strong=False) if found else None
-        verb = _VERB_RE.match(narration, start)
+        verb = _verb_at(narration, start)
         if verb:
             # "”, zanjó." — the subject left out: whoever is speaking.
             return _after_verb(narration, verb.end()) or _Speaker(None, pronoun=True)
@@ -488,7 +571,7 @@ class QuoteFinder:
             return _after_verb(narration, start + so.end() - 1)
         # “…,” X said / “…,” the coach said: a subject, then the verb.
         window = narration[start : start + 200]
-        for verb in _VERB_RE.finditer(window):
+        for verb in _verbs(window):
             before = window[: verb.start()]
             if re.search(r"[.!?;\x00]", before) or len(before.split()) > 16:
                 break
@@ -505,7 +588,7 @@ class QuoteFinder:
         if _MASK in clause:
             return None
         for comma in re.finditer(r",\s+", clause):
-            verb = _VERB_RE.match(clause, comma.end())
+            verb = _verb_at(clause, comma.end())
             if verb:
                 found = _after_verb(narration, start + verb.end())
                 if found and not found.pronoun:
@@ -522,10 +605,7 @@ class QuoteFinder:
             found = _role_or_name(phrase, before_verb=False)
             if found:
                 return found
-        for verb in reversed(list(_VERB_RE.finditer(before))):
-            word = verb.group().casefold()
-            if word == "so":
-                continue
+        for verb in reversed(_verbs(before)):
             preceding = before[: verb.start()].split()
             if preceding and _DETERMINER_RE.fullmatch(preceding[-1]):
                 continue  # "le juge", "the note": a noun, not the verb
@@ -570,8 +650,29 @@ class QuoteFinder:
 
     # --- reading a paragraph -------------------------------------------------------------
 
+    def _catch_up(self) -> None:
+        """Read the paragraph before for people and a speaker it introduces.
+
+        Deferred until a paragraph with quotations needs it: most paragraphs have none,
+        and reading them would be most of the cost of finding quotes.
+        """
+        if self._pending is None:
+            return
+        previous, self._pending = self._pending, None
+        self._paragraph -= 1
+        self._remember(previous, 0, len(previous))
+        self._introduced = self._introduces(previous, [])
+        self._paragraph += 1
+
     def feed(self, text: str, section: int = 0) -> list[Quote]:
         spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
+        self._people.history.append(text)
+        if not spans:
+            self._pending = text
+            self._introduced = None
+            self._paragraph += 1
+            return []
+        self._catch_up()
         narration = _masked(text, spans)
         quotes: list[Quote] = []
         spoken: list[tuple[_Span, Quote, bool]] = []  # each quote, and whether attributed
@@ -582,7 +683,8 @@ class QuoteFinder:
             self._remember(narration, remembered, span.start)
             remembered = span.end
             found = self._attribute(text, narration, span)
-            calling = bool(_CALLING_RE.search(narration[max(0, span.start - 60) : span.start]))
+            lead = narration[max(0, span.start - 60) : span.start]
+            calling = bool(_verbs(lead, CALLING_VERB_FORMS))
             if _is_name_like(span.text) and not (calling and len(span.text.split()) == 1):
                 continue
             if found is None and not _speech_like(span.text):
@@ -611,7 +713,7 @@ class QuoteFinder:
 
     def _right_after(self, narration: str, span: _Span) -> bool:
         rest = narration[span.end : span.end + 40].lstrip(" ,")
-        return bool(_VERB_RE.match(rest) or _INVERTED.match(narration[span.end :]))
+        return bool(_verb_at(rest, 0) or _INVERTED.match(narration[span.end :]))
 
     def _same_voice(
         self,
@@ -642,7 +744,7 @@ class QuoteFinder:
         last_sentence = narration[_sentence_start(narration, len(tail)) :]
         if _MASK in last_sentence:
             return quotes[-1].speaker if quotes else None
-        for verb in reversed(list(_VERB_RE.finditer(last_sentence))):
+        for verb in reversed(_verbs(last_sentence)):
             found = _role_or_name(
                 _phrase_before(last_sentence, verb.start(), 0), before_verb=True
             ) or _after_verb(last_sentence, verb.end())
@@ -666,6 +768,7 @@ class QuoteFinder:
         if body[:1] in _OPENERS and body[-1:] in '”“»«’"':
             body = body[1:-1].strip()
         if speaker is None and lead_in:
+            self._catch_up()
             speaker = self._introduced
         if speaker:
             speaker = self._people.meet(speaker, self._paragraph)

@@ -84,10 +84,21 @@ def _split(words: str) -> str:
 
 
 NORDIC_VERB_FORMS = _VERBS_NORDIC
+
+
+def forms(words: str) -> frozenset[str]:
+    """The forms one by one, lower-cased, for a lookup word by word."""
+    return frozenset(form.casefold() for form in _split(words).split("|"))
+
+
 SPEECH_VERBS = _split(
     "\n".join((_VERBS_EN, _VERBS_DE, _VERBS_NORDIC, _VERBS_FR, _VERBS_ES_IT, _CALLING))
 )
 CALLING_VERBS = _split(_CALLING)
+SPEECH_VERB_FORMS = forms(
+    "\n".join((_VERBS_EN, _VERBS_DE, _VERBS_NORDIC, _VERBS_FR, _VERBS_ES_IT, _CALLING))
+)
+CALLING_VERB_FORMS = forms(_CALLING)
 
 # Third-person pronouns that can stand for a speaker named before.
 PRONOUNS = "he|she|er|sie|han|hun|hon|il|elle|él|ella|lui|lei"
