@@ -157,6 +157,7 @@ class _Speaker:
     name: str | None
     pronoun: bool = False
     strong: bool = True  # False for "according to X" after the quote
+    gender: str | None = None  # "m" or "f" for he / she; None when the subject is left out
 
 
 @dataclass
@@ -166,6 +167,7 @@ class _People:
     full_names: dict[str, str] = field(default_factory=dict)
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, name)
     history: list[str] = field(default_factory=list)  # the story's paragraphs so far
+    genders: dict[str, str] = field(default_factory=dict)  # learnt from "X … she"
     indexed: int = 0  # how many of them `full_names` covers
 
     def person(self, name: str) -> str:
@@ -349,6 +351,19 @@ _AUXILIARY = re.compile(
     re.IGNORECASE,
 )
 _CONJUNCTIONS = frozenset("and und et y e og och".split())
+# Pronouns whose gender is plain; German "sie" (she / they) is left unknown.
+_GENDERED = {
+    **dict.fromkeys("he his him himself han hans ham er ihm ihn il lui él".split(), "m"),
+    **dict.fromkeys("she her hers herself hun hende hon henne elle ella lei".split(), "f"),
+}
+_HONORIFIC_GENDER = {
+    **dict.fromkeys("Mr Mr. Herr M. Sir".split(), "m"),
+    **dict.fromkeys("Mrs Mrs. Ms Ms. Frau Mme Mme. Dame".split(), "f"),
+}
+
+
+def _pronoun(word: str) -> _Speaker:
+    return _Speaker(None, pronoun=True, gender=_GENDERED.get(word.casefold()))
 
 
 def _phrase_before(narration: str, end: int, floor: int) -> str:
@@ -413,8 +428,9 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
         return None
     if any(_AUXILIARY.fullmatch(word) for word in words[1:]) and before_verb:
         return None  # "the couple should have been": not a subject of the verb
-    if _PRONOUN_RE.fullmatch(words[-1 if before_verb else 0]) and (len(words) == 1 or before_verb):
-        return _Speaker(None, pronoun=True)
+    pronoun = words[-1 if before_verb else 0]
+    if _PRONOUN_RE.fullmatch(pronoun) and (len(words) == 1 or before_verb):
+        return _pronoun(pronoun)
     start = next((i for i, word in enumerate(words) if _DETERMINER_RE.fullmatch(word)), None)
     if start is not None and (start == 0 or before_verb) and start < len(words) - 1:
         words = words[start:]
@@ -483,15 +499,23 @@ class QuoteFinder:
 
     # --- who a pronoun means -------------------------------------------------------------
 
-    def _referent(self) -> str | None:
+    def _referent(self, gender: str | None = None) -> str | None:
+        """Who "he", "she" or a left-out subject means, or None when it is not plain.
+
+        The last speaker, if nobody of that gender was named since; otherwise the one
+        person of that gender the paragraph and the one before name.
+        """
+        genders = self._people.genders
         mentions = self._people.mentions
-        paragraph, count = self._last_speaker_at
-        if self.last_speaker and paragraph >= self._paragraph - 1:
-            newer = {name for _, name in mentions[count:]} - {self.last_speaker}
-            if not newer:
-                return self.last_speaker
         reach = [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
-        return reach[0] if len(reach) == 1 else None
+        compatible = [name for name in reach if genders.get(name) in (None, gender)]
+        paragraph, count = self._last_speaker_at
+        speaker = self.last_speaker
+        if speaker and paragraph >= self._paragraph - 1 and genders.get(speaker) in (None, gender):
+            newer = {name for _, name in mentions[count:]} & set(compatible)
+            if not newer - {speaker}:
+                return speaker
+        return compatible[0] if len(compatible) == 1 else None
 
     def _spoke(self, speaker: str | None) -> None:
         if speaker:
@@ -514,9 +538,10 @@ class QuoteFinder:
                 yield match.start(), name
                 continue
             following = narration[match.end() : match.end() + 30]
-            at_start = narration[: match.start()].rstrip()[-1:] in ("", ".", "!", "?", _MASK)
+            # A single word is a person when a verb of speech follows ("Campo explica") or
+            # it reads as a surname: hyphenated ("Al-Riyami") and not a function word.
             if _verb_at(following.lstrip(" ,"), 0) or (
-                at_start and re.match(r"\s+[a-zß-ÿ]", following) and name not in FUNCTION_WORDS
+                re.search(r"\w-\w", name) and name not in FUNCTION_WORDS
             ):
                 yield match.start(), name
 
@@ -529,14 +554,35 @@ class QuoteFinder:
         someone already met, or when it is the subject of a verb ("Campo explica",
         "Al-Riyami seemed").
         """
-        for _, name in self._people_named(narration, start, end):
-            self._people.meet(name, self._paragraph)
+        named: list[tuple[int, str]] = []
+        for where, name in self._people_named(narration, start, end):
+            named.append((where, self._people.meet(name, self._paragraph)))
+            honorific = narration[max(0, where - 5) : where].split()[-1:]
+            if honorific and honorific[0] in _HONORIFIC_GENDER:
+                self._people.genders.setdefault(named[-1][1], _HONORIFIC_GENDER[honorific[0]])
+        self._learn_genders(narration, start, end, named)
+
+    def _learn_genders(
+        self, narration: str, start: int, end: int, named: list[tuple[int, str]]
+    ) -> None:
+        """"Ana Roe … and she expects": one person named, then a gendered pronoun."""
+        for token in _TOKEN.finditer(narration, start, end):
+            gender = _GENDERED.get(token.group().casefold())
+            if gender is None:
+                continue
+            floor = _sentence_start(narration, token.start())
+            people = {name for where, name in named if floor <= where < token.start()}
+            if len(people) == 1:
+                self._people.genders.setdefault(people.pop(), gender)
 
     def _resolve(self, speaker: _Speaker | None) -> str | None:
         if speaker is None:
             return None
         if speaker.pronoun:
-            return self._referent()
+            referent = self._referent(speaker.gender)
+            if referent and speaker.gender:
+                self._people.genders.setdefault(referent, speaker.gender)
+            return referent
         name = speaker.name
         if name and name[0].isupper() and _is_person(name):
             return self._people.meet(name, self._paragraph)
@@ -555,8 +601,9 @@ class QuoteFinder:
             return None
         clause = re.match(r"^\s*[,;]?\s*[-–—]?\s*", rest)
         start = span.end + (clause.end() if clause else 0)
-        if _INVERTED.match(rest):
-            return _Speaker(None, pronoun=True)
+        inverted = _INVERTED.match(rest)
+        if inverted:
+            return _pronoun(inverted.group().rsplit("-", 1)[-1].split()[0])
         according = _ACCORDING.match(narration, start)
         if according:
             phrase, _ = _phrase_after(narration, according.end())
@@ -635,7 +682,7 @@ class QuoteFinder:
             if name:
                 return _Speaker(name)
         if _PRONOUN_RE.fullmatch(words[0]):
-            return _Speaker(None, pronoun=True)
+            return _pronoun(words[0])
         if _DETERMINER_RE.fullmatch(words[0]) and len(words) > 1:
             phrase, _ = _phrase_after(lead, 0)
             return _role_or_name(phrase, before_verb=False)
@@ -666,14 +713,15 @@ class QuoteFinder:
 
     def feed(self, text: str, section: int = 0) -> list[Quote]:
         spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
-        self._people.history.append(text)
         if not spans:
+            self._people.history.append(text)
             self._pending = text
             self._introduced = None
             self._paragraph += 1
             return []
         self._catch_up()
         narration = _masked(text, spans)
+        self._people.history.append(narration)  # names inside quotes are not people met
         quotes: list[Quote] = []
         spoken: list[tuple[_Span, Quote, bool]] = []  # each quote, and whether attributed
         remembered = 0
@@ -732,6 +780,10 @@ class QuoteFinder:
             newer = {name for _, name in self._people.mentions[count:]} - {previous_speaker}
             if not newer:
                 return previous_speaker
+        start = _sentence_start(narration, span.start)
+        if not narration[start : span.start].strip(" \x00–—-") and start > 0:
+            # A sentence that is all quotation after one that reports speech: "…, sagte sie."
+            return self._introduces(narration[:start], [])
         return None
 
     def _introduces(self, narration: str, quotes: list[Quote]) -> str | None:
