@@ -8,9 +8,9 @@ also-read links in reading order, and its whole text.
 from __future__ import annotations
 
 from tuinews.extract.htmlpage import extract_html
-from tuinews.extract.quotes import QuoteFinder
+from tuinews.extract.quotes import QuoteFinder, headline_quotes
 from tuinews.extract.textcapture import parse_capture
-from tuinews.model import AlsoRead, Article, Quote
+from tuinews.model import AlsoRead, Article
 
 __all__ = ["find_article_quotes", "finish", "from_html", "from_text"]
 
@@ -64,11 +64,11 @@ def _add_title_quote(article: Article) -> None:
     When the body has the same words it is listed once, from the body, where the speaker
     is usually named; a speaker only the headline names is kept on that entry.
     """
-    for quote in QuoteFinder().feed(article.title):
+    for quote in reversed(headline_quotes(article.title)):
         key = _normal(quote.text)
         same = next((q for q in article.quotes if key in _normal(q.text)), None)
         if same is None:
-            article.quotes.insert(0, Quote(text=quote.text, speaker=quote.speaker, section=0))
+            article.quotes.insert(0, quote)
         elif same.speaker is None:
             same.speaker = quote.speaker
 

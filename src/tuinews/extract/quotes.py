@@ -318,6 +318,19 @@ def _is_name_like(text: str) -> bool:
     return bool(words) and all(word[0].isupper() or word[0].isdigit() for word in words)
 
 
+def _is_title_like(text: str) -> bool:
+    """„Die Stadt und die Hunde“, “Best of the Bench.”: title case, short — a title.
+
+    Every word capitalised but the short ones ("of", "the", "und", "die").
+    """
+    words = _WORD.findall(text)
+    return (
+        0 < len(words) <= 8
+        and words[0][0].isupper()
+        and all(word[0].isupper() or word[0].isdigit() or len(word) <= 3 for word in words)
+    )
+
+
 def _speech_like(text: str) -> bool:
     """A quotation without an attribution counts when it reads like speech, not a label."""
     words = len(_WORD.findall(text))
@@ -351,6 +364,12 @@ _AUXILIARY = re.compile(
     re.IGNORECASE,
 )
 _CONJUNCTIONS = frozenset("and und et y e og och".split())
+_PARTICLES = frozenset("van von de da di du del della".split())
+# Words after which a quotation is used as a noun: their “Best of the Bench”, von „…“.
+_NOUN_MARKERS = frozenset(
+    "their his her its our your my of von vom des sein seine seinen ihr ihre ihren son sa ses "
+    "leur su sus suo sua".split()
+)
 # Pronouns whose gender is plain; German "sie" (she / they) is left unknown.
 _GENDERED = {
     **dict.fromkeys("he his him himself han hans ham er ihm ihn il lui él".split(), "m"),
@@ -386,8 +405,11 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     apposition = _APPOSITION.search(before) if before.endswith(",") else None
     if apposition:
         middle = apposition.group(2).strip()
-        if _NAME_RUN.fullmatch(middle) and len(middle.split()) > 1:
-            return middle  # "the minister, Jane Roe, said"
+        names = _NAME_RUN.findall(middle)
+        if names and len(names[-1].split()) > 1 and middle.endswith(names[-1]):
+            role = middle[: -len(names[-1])].split()
+            if all(word[:1].islower() for word in role) and len(role) <= 4:
+                return names[-1]  # "the minister, Jane Roe, said" / "…, engineer Jane Roe,"
         before = apposition.group(1)  # "Lee Baker, a planner in Atlanta, said"
     leading = _LEADING_NAME.match(before)
     if leading and len(leading.group(1).split()) > 1:
@@ -399,8 +421,10 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         if _STOP_RE.fullmatch(word) and not _DETERMINER_RE.fullmatch(word):
             break
         phrase.insert(0, word)
-        if _DETERMINER_RE.fullmatch(word):
-            break  # "a Spotify executive": the noun phrase starts here
+        if _DETERMINER_RE.fullmatch(word) and not (
+            len(phrase) < len(before.split()) and before.split()[-len(phrase) - 1] in _PARTICLES
+        ):
+            break  # "a Spotify executive": the noun phrase starts here ("van der Berg" goes on)
         if len(phrase) >= 8:
             break
     return " ".join(phrase)
@@ -415,6 +439,8 @@ def _role(words: list[str]) -> str | None:
     for word in words[1:6]:
         if _AUXILIARY.fullmatch(word) or _STOP_RE.fullmatch(word):
             break
+        if len(role) > 1 and word.endswith("ed") and word.islower():
+            break  # "one geologist quoted by the bulletin": the role ends before the participle
         role.append(word)
         if words[0].casefold() in _GERMAN_DETERMINERS and word[:1].isupper():
             break  # German: the role ends at its noun
@@ -426,16 +452,24 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     words = phrase.strip(" ,.;:").split()
     if not words:
         return None
-    if any(_AUXILIARY.fullmatch(word) for word in words[1:]) and before_verb:
+    if before_verb and any(_AUXILIARY.fullmatch(word) for word in words[1:]):
         return None  # "the couple should have been": not a subject of the verb
+    if before_verb and any(word.casefold() in _CONJUNCTIONS for word in words[:-1]):
+        return None  # "Tom Ash and Rolf Berg argued": two people, not one speaker
     pronoun = words[-1 if before_verb else 0]
     if _PRONOUN_RE.fullmatch(pronoun) and (len(words) == 1 or before_verb):
         return _pronoun(pronoun)
+    if _NAME_RUN.fullmatch(" ".join(words)) and not _DETERMINER_RE.fullmatch(words[0]):
+        name = _clean(" ".join(words))  # "Sarah van der Berg": a name, "der" is no article
+        return _Speaker(name) if name else None
     start = next((i for i, word in enumerate(words) if _DETERMINER_RE.fullmatch(word)), None)
     if start is not None and (start == 0 or before_verb) and start < len(words) - 1:
         words = words[start:]
         text = " ".join(words)
-        names = _NAME_RUN.findall(text)
+        names = [
+            " ".join(name.split()[1:]) if _DETERMINER_RE.fullmatch(name.split()[0]) else name
+            for name in _NAME_RUN.findall(text)
+        ]
         # "the resort's general manager Garrett Turta": the name ends the role.
         if names and len(names[-1].split()) > 1 and text.endswith(names[-1]):
             return _Speaker(_clean(names[-1]))
@@ -462,6 +496,11 @@ _NOT_A_PERSON_AFTER = re.compile(
     rf"(?:{DETERMINERS}|told|tells|to|gegenüber|zu|til|till|à|au|al|a|dem|des|del|du|"
     r"via|on|in|at|from|by|for|im|am|beim|vom|i|på|en|dans|sur)",
     re.IGNORECASE,
+)
+_REPORTED_BY = re.compile(
+    r"(?i:as|wie|comme|como|come|som)\s+([^,.;:!?\x00]{1,60}?)\s+"
+    r"(?i:reported|reports|berichtet|berichtete|meldet|meldete|rapporte|a rapporté|informa|"
+    r"informó|riporta|rapporterer|rapporterar|skriver|schreibt)\b"
 )
 _NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
 _APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
@@ -565,7 +604,7 @@ class QuoteFinder:
     def _learn_genders(
         self, narration: str, start: int, end: int, named: list[tuple[int, str]]
     ) -> None:
-        """"Ana Roe … and she expects": one person named, then a gendered pronoun."""
+        """ "Ana Roe … and she expects": one person named, then a gendered pronoun."""
         for token in _TOKEN.finditer(narration, start, end):
             gender = _GENDERED.get(token.group().casefold())
             if gender is None:
@@ -610,9 +649,17 @@ class QuoteFinder:
             found = _role_or_name(phrase, before_verb=False)
             return _Speaker(found.name, found.pronoun, strong=False) if found else None
         verb = _verb_at(narration, start)
-        if verb:
+        punctuated = stripped[0] in ",;–—-" or span.text.rstrip()[-1:] in ",?!…"
+        if verb and punctuated:
             # "”, zanjó." — the subject left out: whoever is speaking.
             return _after_verb(narration, verb.end()) or _Speaker(None, pronoun=True)
+        report = _REPORTED_BY.match(narration, start)
+        if report:
+            # "„…“, wie die Lokalzeitung berichtet": who reported it, not who said it.
+            found = _role_or_name(
+                _phrase_before(narration, report.end(1), report.start(1)), before_verb=True
+            )
+            return _Speaker(found.name, strong=False) if found and not found.pronoun else None
         so = re.match(r"so\s+", narration[start:])
         if so:  # „…“, so Kopp.
             return _after_verb(narration, start + so.end() - 1)
@@ -733,7 +780,7 @@ class QuoteFinder:
             found = self._attribute(text, narration, span)
             lead = narration[max(0, span.start - 60) : span.start]
             calling = bool(_verbs(lead, CALLING_VERB_FORMS))
-            if _is_name_like(span.text) and not (calling and len(span.text.split()) == 1):
+            if self._is_title(narration, span, found) and not (calling and " " not in span.text):
                 continue
             if found is None and not _speech_like(span.text):
                 continue
@@ -759,9 +806,31 @@ class QuoteFinder:
         self._paragraph += 1
         return quotes
 
+    def _is_title(self, narration: str, span: _Span, found: _Speaker | None) -> bool:
+        """A name or a title in quotation marks, not something said.
+
+        «Wall Street Journal» (every word capitalised, short); a title-case phrase used as a
+        noun ("their “Best of the Bench.”", "von „Die Stadt und die Hunde“"), or standing
+        unattributed without a sentence's end.
+        """
+        words = _WORD.findall(span.text)
+        if _is_name_like(span.text) and len(words) <= 6:
+            return True
+        if not _is_title_like(span.text):
+            return False
+        before = narration[max(0, span.start - 20) : span.start].split()
+        as_noun = bool(before) and (
+            bool(_DETERMINER_RE.fullmatch(before[-1]))
+            or before[-1].casefold() in _NOUN_MARKERS
+            or before[-1].endswith(("’s", "'s"))
+        )
+        return as_noun or (found is None and span.text.rstrip()[-1:] not in ".!?…")
+
     def _right_after(self, narration: str, span: _Span) -> bool:
-        rest = narration[span.end : span.end + 40].lstrip(" ,")
-        return bool(_verb_at(rest, 0) or _INVERTED.match(narration[span.end :]))
+        rest = narration[span.end : span.end + 40]
+        comma = re.match(r"\s*,\s*", rest)
+        verb = comma is not None and _verb_at(rest, comma.end()) is not None
+        return verb or bool(_INVERTED.match(narration[span.end :]))
 
     def _same_voice(
         self,
@@ -828,6 +897,40 @@ class QuoteFinder:
         self._introduced = speaker
         self._paragraph += 1
         return Quote(text=body, speaker=speaker, section=section)
+
+
+_HEADLINE_SUBJECT = re.compile(
+    rf"^(?:(?i:{DETERMINERS})\s+)?(?:{_NAME_WORD}[ \t]+)*(?:[a-zß-ÿ][\w’'-]*[ \t]+)?"
+    rf"(?:{_NAME}(?=[ \t]))?"
+)
+
+
+def headline_quotes(title: str) -> list[Quote]:
+    """The quotations of a headline, where a quoted phrase of any length is one.
+
+    "Kremlin insider defies Putin: He was “ready to be shot”": a pronoun before the quote
+    stands for the headline's subject, the noun phrase it opens with ("Kremlin insider");
+    otherwise the speaker is whoever the ordinary rules find, or None.
+    """
+    quotes: list[Quote] = []
+    finder = QuoteFinder()
+    found = {quote.text: quote.speaker for quote in finder.feed(title)}
+    narration = _masked(title, _find_spans(title))
+    for span in _find_spans(title):
+        if not _WORD.search(span.text) or _is_name_like(span.text):
+            continue
+        text = span.text.rstrip(" ,")
+        speaker = found.get(text)
+        lead = narration[: span.start].rstrip()
+        clause = lead.rsplit(":", 1)[-1].split() if ":" in lead else []
+        if speaker is None and clause and _PRONOUN_RE.fullmatch(clause[0]):
+            subject = _HEADLINE_SUBJECT.match(lead.split(":", 1)[0])
+            words = subject.group().split() if subject else []
+            speaker = (
+                " ".join(words) if len(words) > 1 or (words and words[0][0].isupper()) else None
+            )
+        quotes.append(Quote(text=text, speaker=speaker, section=0))
+    return quotes
 
 
 def find_quotes(paragraphs: list[str]) -> list[Quote]:
