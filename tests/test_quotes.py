@@ -312,3 +312,46 @@ def test_a_feed_author_is_a_name_and_never_an_email_address() -> None:
         "Tom Hale",
         "Anna Berg",
     ]
+
+
+# --- the test captures end to end ----------------------------------------------------------
+
+CAPTURE_QUOTES = {
+    "capture_en.txt": [
+        ("Nobody believed in us", "Anna Lind"),
+        ("We never gave up", "Ola Berg"),
+        ("We trained for this.", "Ola Berg"),
+    ],
+    "capture_de.txt": [
+        ("Endlich wieder eine direkte Verbindung", "Bürgermeisterin Ingrid Holm"),
+        ("Man hört nur noch die Möwen", "Kapitän Rhys Amberley"),
+    ],
+    "capture_da.txt": [
+        ("Det er et lille mirakel", "Ane Kjærsgaard"),
+        ("Vi ser flere små torsk end i mange år", "Mads Høj"),
+    ],
+    "capture_pilot.txt": [
+        ("ready to lose his licence", "Harbour pilot"),
+        ("that he would rather lose his licence than guide the tanker in", "Pilot Erik Sand"),
+        ("regrettable", "A port authority spokesperson"),
+        ("The channel is too shallow for a ship of that size", "Hanne Voss"),
+        (
+            "I have guided ships into this port for thirty years, and I will not risk the town "
+            "for one delivery.",
+            "Pilot Erik Sand",
+        ),
+    ],
+}
+
+
+def test_show_json_of_every_test_capture_lists_each_quote_with_its_speaker(cli) -> None:
+    captures = sorted((ROOT / "tests" / "fixtures").glob("capture_*.txt"))
+    assert [path.name for path in captures] == sorted(CAPTURE_QUOTES)
+    result = cli("import", *map(str, captures), "--no-sample")
+    assert result.returncode == 0, result.stderr
+    for line in result.stdout.splitlines():
+        article_id, _, path = line.split("\t")
+        shown = cli("show", article_id, "--json")
+        assert shown.returncode == 0, shown.stderr
+        quotes = json.loads(shown.stdout)["quotes"]
+        assert [(q["text"], q["speaker"]) for q in quotes] == CAPTURE_QUOTES[Path(path).name]

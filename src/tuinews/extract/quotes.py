@@ -623,7 +623,8 @@ class QuoteFinder:
                 self._people.genders.setdefault(referent, speaker.gender)
             return referent
         name = speaker.name
-        if name and name[0].isupper() and _is_person(name):
+        is_role = name is not None and bool(_DETERMINER_RE.fullmatch(name.split()[0]))
+        if name and name[0].isupper() and not is_role and _is_person(name):
             return self._people.meet(name, self._paragraph)
         return name
 
