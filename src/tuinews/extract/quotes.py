@@ -337,6 +337,9 @@ def _speech_like(text: str) -> bool:
     return words >= 5 or (words >= 3 and text.rstrip()[-1:] in ".!?…")
 
 
+_ABBREVIATION = re.compile(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Mme|Sr|Sra)\.")
+
+
 def _phrase_after(narration: str, start: int) -> tuple[str, int]:
     """The words after a verb, up to punctuation or a word that starts a place or time."""
     words: list[str] = []
@@ -348,8 +351,10 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
             break
         if words and _STOP_RE.fullmatch(word):
             break
-        words.append(word)
+        words.append(token.rstrip(",;:!?()") if _ABBREVIATION.fullmatch(token) else word)
         position = start + match.end()
+        if _ABBREVIATION.fullmatch(token):
+            continue  # "M. Peskov", "Dr. Roe": the name goes on
         if token[-1:] in ",.;:!?)" or len(words) >= 9:
             break
     return " ".join(words), position
@@ -357,7 +362,7 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
 
 _RELATIVE = re.compile(r",\s*(?:who|die|der|das|qui|que|quien|som|which)\s+[^,]*$")
 _APPOSITION = re.compile(r"([^,;:.!?\x00]+),\s*([^,;:!?\x00]{1,90}),\s*$")
-_LEADING_NAME = re.compile(rf"^\s*({_NAME}),\s*[^,;:!?\x00]{{1,70}}$")
+_LEADING_NAME = re.compile(rf"^\s*({_NAME}),\s*[^;:!?\x00]{{1,160}}$")
 _AUXILIARY = re.compile(
     r"(?:should|would|could|will|have|been|be|is|was|are|were|ist|war|wurde|sind|wird|est|"
     r"était|es|era|fue|var|er|er|seemed|appears)",
@@ -402,6 +407,9 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     relative = _RELATIVE.search(before)
     if relative:
         before = before[: relative.start()]
+    leading = _LEADING_NAME.match(before)
+    if leading and len(leading.group(1).split()) > 1 and before.rstrip().endswith(","):
+        return leading.group(1)  # "James Causey, director of …, an association …, told"
     apposition = _APPOSITION.search(before) if before.endswith(",") else None
     if apposition:
         middle = apposition.group(2).strip()
@@ -492,6 +500,11 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     return _Speaker(cleaned) if cleaned else None
 
 
+# A sentence that points back at the quotation before it: "Así ha resumido X".
+_POINTS_BACK = re.compile(
+    r"\s*(?:Así|So|Thus|Ainsi|Così|Sådan|Slik|Så|Con esas palabras|With these words|"
+    r"Mit diesen Worten|Avec ces mots|Con queste parole)\s+"
+)
 _NOT_A_PERSON_AFTER = re.compile(
     rf"(?:{DETERMINERS}|told|tells|to|gegenüber|zu|til|till|à|au|al|a|dem|des|del|du|"
     r"via|on|in|at|from|by|for|im|am|beim|vom|i|på|en|dans|sur)",
@@ -777,6 +790,7 @@ class QuoteFinder:
         self._introduced = None
         for span in spans:
             self._remember(narration, remembered, span.start)
+            self._reported(narration, remembered, span.start)
             remembered = span.end
             found = self._attribute(text, narration, span)
             lead = narration[max(0, span.start - 60) : span.start]
@@ -803,9 +817,54 @@ class QuoteFinder:
             spoken.append((span, quote, attributed))
             quotes.append(quote)
         self._remember(narration, remembered, len(narration))
+        self._attribute_back(narration, spoken)
         self._introduced = self._introduces(narration, quotes)
         self._paragraph += 1
         return quotes
+
+    def _reported(self, narration: str, start: int, end: int) -> None:
+        """`Serhii Radio says that …`: reported speech makes its subject the voice speaking."""
+        stretch = narration[start:end]
+        if _MASK in stretch:
+            return
+        for verb in _verbs(stretch):
+            following = stretch[verb.end() : verb.end() + 6].lstrip()
+            if not re.match(r"(?:that|dass|que|che|at|att)\b", following):
+                continue
+            found = _role_or_name(_phrase_before(stretch, verb.start(), 0), before_verb=True)
+            if found and not found.pronoun:
+                self._spoke(self._resolve(found))
+
+    def _attribute_back(self, narration: str, spoken: list[tuple[_Span, Quote, bool]]) -> None:
+        """A quote left without a speaker takes the one named after it in the paragraph.
+
+        `“…” Así ha resumido el consejero, Antonio Sanz, …` (a sentence that points back
+        at the words), and `“A.” Narration. “B,” so Aimen.` when nobody else is named
+        between the two quotes.
+        """
+        for index, (span, quote, attributed) in enumerate(spoken):
+            if quote.speaker is not None or attributed:
+                continue
+            end = _sentence_end(narration, span.end - 1)
+            pointer = _POINTS_BACK.match(narration, end)
+            if pointer:
+                sentence = narration[pointer.start() : _sentence_end(narration, pointer.end())]
+                for verb in _verbs(sentence)[:1]:
+                    found = _after_verb(sentence, verb.end())
+                    if found and not found.pronoun:
+                        quote.speaker = self._resolve(found)
+                if quote.speaker:
+                    continue
+            later = next(
+                (item for item in spoken[index + 1 :] if item[2] and item[1].speaker), None
+            )
+            if later is None:
+                continue
+            between = narration[span.end : later[0].start]
+            if not any(True for _ in self._people_named(between)) and _MASK not in between.strip(
+                _MASK
+            ):
+                quote.speaker = later[1].speaker
 
     def _is_title(self, narration: str, span: _Span, found: _Speaker | None) -> bool:
         """A name or a title in quotation marks, not something said.

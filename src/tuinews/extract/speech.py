@@ -159,7 +159,7 @@ NOT_PEOPLE = frozenset(
     GmbH Company Corporation Association Institute Office Commission Committee Service Street
     Road City County State States Republic Kingdom Parliament Press Reuters AFP AP Truth
     Social EU UN NATO Nato USA US UK Twitter Facebook Instagram Weibo Google Metro BBC CNN
-    Telegraph Guardian Standard Herald Tribune Gazette Radio TV Network Foundation Fund
+    Telegraph Guardian Standard Herald Tribune Gazette Network Foundation Fund
     Club Team Force Forces Army Navy Ministerium Regierung Polizei Zeitung Stiftung Partei
     Institut Amt Gericht Kommission Ministère Gouvernement Fondation Ministerio Gobierno
     Fundación Asociación Plataforma Ayuntamiento Kremlin Parlament Bundestag Airlines Airport
