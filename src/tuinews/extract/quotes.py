@@ -360,8 +360,10 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
     return " ".join(words), position
 
 
-_RELATIVE = re.compile(r",\s*(?:who|die|der|das|qui|que|quien|som|which)\s+[^,]*$")
+_RELATIVE = re.compile(r",\s*(?:who|die|der|das|qui|que|quien|som|which)(?:\s+[^,]*)?$")
 _APPOSITION = re.compile(r"([^,;:.!?\x00]+),\s*([^,;:!?\x00]{1,90}),\s*$")
+_PARTICIPLE = re.compile(r"(?:ing|ando|iendo|ant)$")
+_ADVERB = re.compile(r"[a-zà-ÿ]{3,}(?:ly|mente)")  # "merely said", "finalmente dijo"
 _LEADING_NAME = re.compile(rf"^\s*({_NAME}),\s*[^;:!?\x00]{{1,160}}$")
 _AUXILIARY = re.compile(
     r"(?:should|would|could|will|have|been|be|is|was|are|were|ist|war|wurde|sind|wird|est|"
@@ -399,7 +401,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     """
     before = re.sub(r"\s*\([^()]*\)\s*$", "", narration[floor:end].rstrip())
     words = before.split()
-    while words and _BETWEEN_RE.fullmatch(words[-1]):
+    while words and (_BETWEEN_RE.fullmatch(words[-1]) or _ADVERB.fullmatch(words[-1])):
         words.pop()
     before = " ".join(words)
     if words and words[-1].casefold() in _CONJUNCTIONS:
@@ -693,14 +695,18 @@ class QuoteFinder:
         that closes the sentence covers the quotes inside it."""
         end = _sentence_end(narration, start)
         clause = narration[start:end]
-        if _MASK in clause:
-            return None
         for comma in re.finditer(r",\s+", clause):
             verb = _verb_at(clause, comma.end())
-            if verb:
+            tail = clause[comma.end() :]
+            if verb and _MASK not in tail:
                 found = _after_verb(narration, start + verb.end())
-                if found and not found.pronoun:
-                    return found
+                # "…, señaló.": the subject left out, whoever is speaking.
+                return found or _Speaker(None, pronoun=True)
+            according = _ACCORDING.match(clause, comma.end())
+            if according and _MASK not in tail:
+                phrase, _ = _phrase_after(clause, according.end())
+                found = _role_or_name(phrase, before_verb=False)
+                return _Speaker(found.name, found.pronoun, strong=False) if found else None
         return None
 
     def _before(self, narration: str, span: _Span) -> _Speaker | None:
@@ -717,6 +723,13 @@ class QuoteFinder:
             preceding = before[: verb.start()].split()
             if preceding and _DETERMINER_RE.fullmatch(preceding[-1]):
                 continue  # "le juge", "the note": a noun, not the verb
+            if preceding and preceding[-1].endswith(",") and _PARTICIPLE.search(verb.group()):
+                # "Tester has spoken out against them, calling it “toxic”": the sentence's
+                # subject speaks.
+                found = self._sentence_subject(before[: verb.start()])
+                if found:
+                    return found
+                continue
             found = _role_or_name(_phrase_before(before, verb.start(), 0), before_verb=True)
             if found:
                 return found
@@ -729,6 +742,23 @@ class QuoteFinder:
                     return found
         if before.rstrip().endswith(":"):
             return self._colon_subject(before.rstrip()[:-1])
+        return None
+
+    def _sentence_subject(self, sentence: str) -> _Speaker | None:
+        """Who a sentence is about: the person it names first, else how it opens."""
+        names = [name for _, name in self._people_named(sentence)]
+        if names:
+            return _Speaker(names[0])
+        words = sentence.split()
+        if not words:
+            return None
+        if _PRONOUN_RE.fullmatch(words[0]):
+            return _pronoun(words[0])
+        if _DETERMINER_RE.fullmatch(words[0]):
+            return _role_or_name(_phrase_after(sentence, 0)[0], before_verb=False)
+        first = words[0].strip(",")
+        if first[:1].isupper() and first not in FUNCTION_WORDS and len(words) > 1:
+            return _Speaker(first) if words[1][:1].islower() else None
         return None
 
     def _colon_subject(self, lead: str) -> _Speaker | None:

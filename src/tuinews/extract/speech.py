@@ -18,12 +18,13 @@ complains conceded concedes cautioned predicted predicts recounted mused muses r
 responds commented comments testified pleaded urged urges vowed vows wondered snapped snaps
 promised promises quipped reported reports revealed reveals shared explained recommended
 recommends confessed recalls saying adding telling writing explaining noting insisting
-warning arguing asking stating
+warning arguing asking stating asserting claiming ordered demanded
 """
 _VERBS_DE = """
 sagte sagt sagten sagen gesagt erklärte erklärt betonte betont meinte meint ergänzte ergänzt
 fügte fügt schrieb schreibt sprach spricht kritisierte kritisiert warnte warnt berichtete
-berichtet erzählte erzählt erläuterte erläutert unterstrich unterstreicht bekräftigte
+berichtet erzählte erzählt erläuterte erläutert erklärten betonten kritisierten forderten
+warnten meinten unterstrich unterstreicht bekräftigte
 bekräftigt räumte räumt forderte fordert antwortete antwortet versicherte versichert mahnte
 mahnt findet fand glaubt glaubte schimpft schimpfte spöttelt spöttelte twitterte
 kommentierte ließ lässt protestiert protestierte entgegnet entgegnete widerspricht widersprach
@@ -44,6 +45,8 @@ argumente juge rapporte avertit averti admet confirme annonce a déclaré a dit 
 a affirmé a ajouté a estimé a souligné a indiqué a précisé a raconté a confié a assuré
 a insisté a lancé a reconnu a rappelé a poursuivi a noté a écrit a répondu a prévenu
 a martelé a résumé a ironisé a averti a assuré a confirmé a annoncé a rapporté s'exclame
+déclaré affirmé indiqué expliqué précisé souligné ajouté estimé ordonné demandé
+déclarent affirment estiment indiquent expliquent soulignent dénoncent jugeant estimant
 """
 _VERBS_ES_IT = """
 dijo dice afirmó afirma explicó explica señaló señala añadió añade aseguró asegura declaró
@@ -51,6 +54,8 @@ declara resumió resume replicó advirtió advierte subrayó subraya insistió i
 recalca destacó destaca reafirmó reconoció reconoce apuntó apunta apuntaba comenta comentó
 agrega agregó lamentó relató relata pidió manifestó zanjó confesó rememoró abundó ironizó
 deslizó espetó contestó explicaba indicó indica preguntaba sostiene sostuvo
+dijeron afirmaron señalaron explicaron aseguraron declararon indicaron añadieron expresaron
+ordenó exigió añadiendo asegurando diciendo señalando
 ha dicho ha señalado ha subrayado ha insistido ha advertido ha resumido ha recalcado
 ha explicado ha afirmado ha asegurado ha declarado ha destacado ha descrito ha pedido
 ha detto ha spiegato spiega ha aggiunto aggiunge ha dichiarato dichiara afferma rivela
@@ -108,7 +113,8 @@ ACCORDING_TO = "according to|laut|ifølge|enligt|selon|d’après|d'après|segú
 
 # Words that open a role: "the coach", "ein Polizeigewerkschafter", "la vecina".
 DETERMINERS = (
-    "the|a|an|one|another|der|die|das|den|dem|ein|eine|einer|einem|le|la|les|l’|l'|un|une|"
+    "the|a|an|one|another|some|many|several|der|die|das|den|dem|ein|eine|einer|einem|einige|"
+    "mehrere|le|la|les|l’|l'|un|une|certains|plusieurs|algunos|varios|flere|nogle|"
     "el|los|las|una|il|lo|gli|det|en|ett|et|this|esta|este|cette|ce|dieser|diese|ese|esa"
 )
 
