@@ -63,10 +63,11 @@ _MAX_QUOTE = 1200
 _MASK = "\x00"  # stands for quoted text in the narration, so no rule reads inside a quote
 
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
-_NAME_WORD = rf"{_UPPER}(?:\.|[\w’'-]*)"
+_NAME_WORD = rf"(?:(?:al|el|ad|ul|bin|ben)-)?{_UPPER}(?:\.|[\w’'-]*)"
 _PARTICLE = (
-    r"(?:von der|von dem|van der|van den|van de|de la|de los|von|van|de|da|di|du|del|della|"
-    r"bin|ben|ibn|al|af|zu|ter|ten|dos|das|of|y|ad)"
+    r"(?:[vV]on der|[vV]on dem|[vV]an der|[vV]an den|[vV]an de|de la|de los|von|van|de|da|di|"
+    r"du|del|della|"
+    r"bin|ben|ibn|al|af|ter|ten|dos|das|of|y|ad)"
 )
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,5}}"
 _NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME}(?![\w’'-])")
@@ -189,7 +190,7 @@ class _People:
                 name = _clean(match.group())
                 if name and " " in name and _is_person(name):
                     words = name.split()
-                    for word in (words[0], words[-1]):
+                    for word in {words[0], words[-2], words[-1]}:
                         if word not in FUNCTION_WORDS and not word.endswith("."):
                             self.full_names[word] = name
         self.indexed = len(self.history)
@@ -303,7 +304,7 @@ def _clean(name: str) -> str | None:
     for suffix in ("’s", "'s"):
         name = name.removesuffix(suffix)
     words = name.split()
-    while words and words[0] in FUNCTION_WORDS:
+    while words and (words[0] in FUNCTION_WORDS or words[0].islower()):
         words.pop(0)
     return " ".join(words) or None
 
@@ -347,7 +348,7 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
     for match in re.finditer(r"\S+", narration[start:]):
         token = match.group()
         word = token.strip(",.;:!?()")
-        if not word or _MASK in token:
+        if not word or _MASK in token or (token.startswith("(") and words):
             break
         if words and _STOP_RE.fullmatch(word):
             break
@@ -372,6 +373,9 @@ _AUXILIARY = re.compile(
 )
 _CONJUNCTIONS = frozenset("and und et y e og och".split())
 _PARTICLES = frozenset("van von de da di du del della".split())
+_REFLEXIVES = frozenset("se sich si seg sig".split())
+_OF = frozenset("of de del du des di della von vom der".split())
+_ANAPHORA = frozenset("dernier dernière latter último última ultimo ultima".split())
 # Words after which a quotation is used as a noun: their “Best of the Bench”, von „…“.
 _NOUN_MARKERS = frozenset(
     "their his her its our your my of von vom des sein seine seinen ihr ihre ihren son sa ses "
@@ -425,22 +429,33 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     if leading and len(leading.group(1).split()) > 1:
         return leading.group(1)
     phrase: list[str] = []
-    for word in reversed(before.split()):
+    all_words = before.split()
+    while all_words and all_words[-1].casefold() in _REFLEXIVES:
+        all_words.pop()  # "la Casa Real se declararon": "se" belongs to the verb
+    for index in range(len(all_words) - 1, -1, -1):
+        word = all_words[index]
+        previous = all_words[index - 1] if index else ""
         if word[-1:] in ",;:.!?)" or _MASK in word:
             break
         if _STOP_RE.fullmatch(word) and not _DETERMINER_RE.fullmatch(word):
             break
         phrase.insert(0, word)
-        if _DETERMINER_RE.fullmatch(word) and not (
-            len(phrase) < len(before.split()) and before.split()[-len(phrase) - 1] in _PARTICLES
-        ):
-            break  # "a Spotify executive": the noun phrase starts here ("van der Berg" goes on)
+        if _DETERMINER_RE.fullmatch(word):
+            if previous in _PARTICLES:
+                continue  # "van der Berg" goes on
+            if word.casefold() in _GERMAN_DETERMINERS and previous[:1].isupper() and index > 1:
+                continue  # "den Angehörigen der Opfer": a genitive, the phrase goes on
+            if _STOP_RE.fullmatch(previous) and not _DETERMINER_RE.fullmatch(previous):
+                return ""  # "difundido por la Casa Real": after a preposition, no subject
+            break  # "a Spotify executive": the noun phrase starts here
         if len(phrase) >= 8:
             break
     return " ".join(phrase)
 
 
-_GERMAN_DETERMINERS = frozenset("der die das den dem ein eine einer einem eines".split())
+_GERMAN_DETERMINERS = frozenset(
+    "der die das den dem ein eine einer einem eines einige mehrere".split()
+)
 
 
 def _role(words: list[str]) -> str | None:
@@ -453,6 +468,13 @@ def _role(words: list[str]) -> str | None:
             break  # "one geologist quoted by the bulletin": the role ends before the participle
         role.append(word)
         if words[0].casefold() in _GERMAN_DETERMINERS and word[:1].isupper():
+            rest = words[len(role) : len(role) + 2]
+            if (
+                len(rest) == 2
+                and rest[0] in ("des", "der", "eines", "einer")
+                and rest[1][:1].isupper()
+            ):
+                role.extend(rest)  # "ein Vertreter eines Nachrichtendienstes"
             break  # German: the role ends at its noun
     return " ".join(role) if len(role) > 1 else None
 
@@ -480,12 +502,21 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
             " ".join(name.split()[1:]) if _DETERMINER_RE.fullmatch(name.split()[0]) else name
             for name in _NAME_RUN.findall(text)
         ]
-        # "the resort's general manager Garrett Turta": the name ends the role.
+        # "the resort's general manager Garrett Turta": the name ends the role; not so in
+        # "el team principal de Red Bull" or "der 86-Jährige dem Sender RPP" (its complement).
         if names and len(names[-1].split()) > 1 and text.endswith(names[-1]):
-            return _Speaker(_clean(names[-1]))
+            role_words = text[: -len(names[-1])].split()[1:]
+            if not any(
+                _STOP_RE.fullmatch(w) or _DETERMINER_RE.fullmatch(w) or w in _OF for w in role_words
+            ):
+                return _Speaker(_clean(names[-1]))
+        if len(words) == 2 and words[1].casefold() in _ANAPHORA:
+            return _Speaker(None, pronoun=True)  # "ce dernier", "the latter": the last named
         role = _role(words)
         return _Speaker(role) if role else None
     text = " ".join(words)
+    if before_verb and len(words) >= 2 and words[-2].endswith(("’s", "'s")) and words[-1].islower():
+        return _Speaker(" ".join(words[-2:]))  # "TNO's report said"
     names = list(_NAME_RUN.finditer(text))
     if not names:
         return None
@@ -509,7 +540,8 @@ _POINTS_BACK = re.compile(
 )
 _NOT_A_PERSON_AFTER = re.compile(
     rf"(?:{DETERMINERS}|told|tells|to|gegenüber|zu|til|till|à|au|al|a|dem|des|del|du|"
-    r"via|on|in|at|from|by|for|im|am|beim|vom|i|på|en|dans|sur)",
+    r"via|on|in|at|from|by|for|with|im|am|beim|vom|mit|nach|bei|für|gegen|über|unter|durch|"
+    r"ohne|aus|seit|i|på|en|dans|sur|avec|pour|par|sans|con|sin|por|med|mot|fra|uden)",
     re.IGNORECASE,
 )
 _REPORTED_BY = re.compile(
@@ -517,6 +549,10 @@ _REPORTED_BY = re.compile(
     r"(?i:reported|reports|berichtet|berichtete|meldet|meldete|rapporte|a rapporté|informa|"
     r"informó|riporta|rapporterer|rapporterar|skriver|schreibt)\b"
 )
+_HYPHENATED_NAME = re.compile(
+    rf"(?:[a-z]{{1,3}}-)?{_UPPER}[\w’']*(?:-{_UPPER}[\w’']*)+|[A-Z][a-z]{{0,2}}-{_UPPER}[\w’']+"
+)
+_MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
 _NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
 _APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
 
@@ -524,6 +560,9 @@ _APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
 def _after_verb(narration: str, end: int) -> _Speaker | None:
     """The speaker named after a verb: `said the coach`, `siger borgmesteren`,
     `says the former editor of the Standard, George Osborne` (the apposition wins)."""
+    medium = _MEDIUM.match(narration, end)
+    if medium:
+        end = medium.end()  # "a rapporté sur Facebook le porte-parole": where, then who
     phrase, phrase_end = _phrase_after(narration, end)
     words = phrase.split()
     if not words or _STOP_RE.fullmatch(words[0]):
@@ -595,7 +634,7 @@ class QuoteFinder:
             # A single word is a person when a verb of speech follows ("Campo explica") or
             # it reads as a surname: hyphenated ("Al-Riyami") and not a function word.
             if _verb_at(following.lstrip(" ,"), 0) or (
-                re.search(r"\w-\w", name) and name not in FUNCTION_WORDS
+                _HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS
             ):
                 yield match.start(), name
 
@@ -853,15 +892,14 @@ class QuoteFinder:
         return quotes
 
     def _reported(self, narration: str, start: int, end: int) -> None:
-        """`Serhii Radio says that …`: reported speech makes its subject the voice speaking."""
+        """`Serhii Radio says that …`, `X told the paper the demand is growing`: reported
+        speech makes its subject the voice speaking."""
         stretch = narration[start:end]
         if _MASK in stretch:
             return
         for verb in _verbs(stretch):
-            following = stretch[verb.end() : verb.end() + 6].lstrip()
-            if not re.match(r"(?:that|dass|que|che|at|att)\b", following):
-                continue
-            found = _role_or_name(_phrase_before(stretch, verb.start(), 0), before_verb=True)
+            floor = _sentence_start(stretch, verb.start())
+            found = _role_or_name(_phrase_before(stretch, verb.start(), floor), before_verb=True)
             if found and not found.pronoun:
                 self._spoke(self._resolve(found))
 

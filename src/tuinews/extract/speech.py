@@ -127,8 +127,9 @@ BETWEEN = (
 # Words a phrase after a verb stops at: what follows is where, when or to whom.
 STOPS = (
     "in|on|at|to|for|during|when|while|after|before|who|that|which|with|as|from|about|"
+    "over|under|since|until|through|across|against|among|around|"
     "dans|lors|à|au|aux|en|pour|qui|que|sur|avec|après|devant|"
-    "a|al|en|durante|ante|que|quien|con|tras|desde|sobre|"
+    "a|al|en|durante|ante|que|quien|con|tras|desde|sobre|por|par|by|"
     "gegenüber|bei|im|am|auf|zu|zum|zur|nach|vor|mit|über|dass|als|"
     "til|till|på|i|som|for|med|efter|att|at|vom|von"
 )
