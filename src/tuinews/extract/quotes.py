@@ -374,6 +374,15 @@ _AUXILIARY = re.compile(
 _CONJUNCTIONS = frozenset("and und et y e og och".split())
 _PARTICLES = frozenset("van von de da di du del della".split())
 _REFLEXIVES = frozenset("se sich si seg sig".split())
+_PREPOSITIONS = frozenset(
+    """
+    in on at to for from by with of over under during through across against among around
+    about into upon von vom bei mit nach zu zum zur für gegen über unter durch ohne aus seit
+    im am beim à au aux de du des dans sur par pour avec sans sous vers chez al del en para
+    con sin sobre desde hacia tras ante di da su per tra fra della alla på i til fra med af
+    av om
+    """.split()
+)
 _OF = frozenset("of de del du des di della von vom der".split())
 _ANAPHORA = frozenset("dernier dernière latter último última ultimo ultima".split())
 # Words after which a quotation is used as a noun: their “Best of the Bench”, von „…“.
@@ -445,7 +454,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
                 continue  # "van der Berg" goes on
             if word.casefold() in _GERMAN_DETERMINERS and previous[:1].isupper() and index > 1:
                 continue  # "den Angehörigen der Opfer": a genitive, the phrase goes on
-            if _STOP_RE.fullmatch(previous) and not _DETERMINER_RE.fullmatch(previous):
+            if previous.casefold() in _PREPOSITIONS:
                 return ""  # "difundido por la Casa Real": after a preposition, no subject
             break  # "a Spotify executive": the noun phrase starts here
         if len(phrase) >= 8:
@@ -552,6 +561,7 @@ _REPORTED_BY = re.compile(
 _HYPHENATED_NAME = re.compile(
     rf"(?:[a-z]{{1,3}}-)?{_UPPER}[\w’']*(?:-{_UPPER}[\w’']*)+|[A-Z][a-z]{{0,2}}-{_UPPER}[\w’']+"
 )
+_AS_BEFORE = re.compile(r"\b(?:as|als|comme|como|come|som|qualifié de)\s*$")
 _MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
 _NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
 _APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
@@ -862,14 +872,16 @@ class QuoteFinder:
             self._reported(narration, remembered, span.start)
             remembered = span.end
             found = self._attribute(text, narration, span)
-            lead = narration[max(0, span.start - 60) : span.start]
-            calling = bool(_verbs(lead, CALLING_VERB_FORMS))
+            sentence = narration[_sentence_start(narration, span.start) : span.start]
+            lead = sentence.rsplit(_MASK, 1)[-1][-120:]
+            calling = bool(_verbs(lead, CALLING_VERB_FORMS)) or bool(_AS_BEFORE.search(lead))
             if self._is_title(narration, span, found) and not (calling and " " not in span.text):
                 continue
             if found is None and not _speech_like(span.text):
                 continue
             one_word = found is not None and len(_WORD.findall(span.text)) < 2
-            if one_word and not calling and not self._right_after(narration, span):
+            near = bool(_verbs(lead[-45:]))
+            if one_word and not (calling or near or self._right_after(narration, span)):
                 continue  # one word: only when a verb attributes it ("called it “toxic”")
             speaker = self._resolve(found) if found else None
             attributed = found is not None
