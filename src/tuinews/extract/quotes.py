@@ -38,9 +38,11 @@ from tuinews.extract.speech import (
     CALLING_VERB_FORMS,
     DETERMINERS,
     FUNCTION_WORDS,
+    MEDIA_WORDS,
     NORDIC_VERB_FORMS,
     NOT_PEOPLE,
     PRONOUNS,
+    PUBLICATION_NOUNS,
     SPEECH_VERB_FORMS,
     STOPS,
 )
@@ -332,6 +334,12 @@ def _is_title_like(text: str) -> bool:
     )
 
 
+def _is_publication(name: str | None) -> bool:
+    """“…”, writes the newspaper The Standard: who reported the words, not who said them."""
+    words = (name or "").split()
+    return any(word.casefold() in PUBLICATION_NOUNS or word in MEDIA_WORDS for word in words)
+
+
 def _speech_like(text: str) -> bool:
     """A quotation without an attribution counts when it reads like speech, not a label."""
     words = len(_WORD.findall(text))
@@ -562,6 +570,7 @@ _HYPHENATED_NAME = re.compile(
     rf"(?:[a-z]{{1,3}}-)?{_UPPER}[\w’']*(?:-{_UPPER}[\w’']*)+|[A-Z][a-z]{{0,2}}-{_UPPER}[\w’']+"
 )
 _AS_BEFORE = re.compile(r"\b(?:as|als|comme|como|come|som|qualifié de)\s*$")
+_APPOSITION_TAIL = re.compile(rf"[\s,:]*(?:{_NAME})?[\s,:\x00]*")
 _MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
 _NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
 _APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
@@ -784,7 +793,17 @@ class QuoteFinder:
                 return found
             phrase, end = _phrase_after(before, verb.end())
             after = before[end:].strip()
-            if phrase and (not after or after[0] in ":\x00" or phrase.endswith(":")):
+            opening = before[: verb.start()].split()[:1]
+            adverbial = bool(opening) and (
+                opening[0].casefold() in _PREPOSITIONS or opening[0] in FUNCTION_WORDS
+            )
+            if phrase and (
+                not after
+                or after[0] in ":\x00"
+                or phrase.endswith(":")
+                or (adverbial and _APPOSITION_TAIL.fullmatch(after))
+                or (adverbial and not phrase[:1].isupper() and bool(_NAME_RUN.search(phrase)))
+            ):
                 # "sagte der Sprecher: „…“": the subject after the verb, right before the quote.
                 found = _after_verb(before, verb.end())
                 if found and not found.pronoun:
@@ -831,7 +850,7 @@ class QuoteFinder:
 
     def _attribute(self, text: str, narration: str, span: _Span) -> _Speaker | None:
         after = self._after(text, narration, span)
-        if after and after.strong:
+        if after and after.strong and not _is_publication(after.name):
             return after
         return self._before(narration, span) or after
 

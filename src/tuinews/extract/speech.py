@@ -36,7 +36,8 @@ _VERBS_NORDIC = """
 siger sagde sagt fortæller fortalte forklarer forklarede skriver skrev understreger
 understregede tilføjer tilføjede mener mente udbryder udbrød sier sa forteller sier
 konstaterer uddyber påpeger fastslår påpeker säger sade berättar menar förklarar skriver
-beskriver beskrev
+beskriver beskrev slutter lyder fortsætter fortsetter svarer svarte svarede erklærer erklærte
+hævder hevder understreker forklarte fortsätter svarar konstaterar berättade förklarade
 """
 _VERBS_FR = """
 déclare dit explique affirme ajoute estime souligne indique précise raconte confie assure
@@ -156,6 +157,19 @@ FUNCTION_WORDS = frozenset(
     Her Der Selv Også Både Hvis Når Mens Dagen
     Mr Mrs Ms Dr Prof Herr Frau Sir Dame
     """.split()
+)
+
+# Nouns that name a publication: "skriver avisa The Standard" reports, it does not speak.
+PUBLICATION_NOUNS = frozenset(
+    """
+    newspaper paper magazine broadcaster network avis avisa avisen tidning tidningen tidsskrift
+    zeitung blatt magazin sender journal quotidien hebdomadaire diario periódico giornale
+    quotidiano agency agentur agence agencia
+    """.split()
+)
+MEDIA_WORDS = frozenset(
+    "Times Post News Journal Magazine Standard Herald Tribune Gazette Telegraph Guardian "
+    "Reuters AFP AP BBC CNN Zeitung Presse Courier Ledger Independent".split()
 )
 
 # Words that make a capitalised run an organisation, a place or a work, not a person.
