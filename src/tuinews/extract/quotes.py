@@ -385,7 +385,8 @@ _REFLEXIVES = frozenset("se sich si seg sig".split())
 _PREPOSITIONS = frozenset(
     """
     in on at to for from by with of over under during through across against among around
-    about into upon von vom bei mit nach zu zum zur für gegen über unter durch ohne aus seit
+    about into upon between entre zwischen von vom bei mit nach zu zum zur für gegen über
+    unter durch ohne aus seit
     im am beim à au aux de du des dans sur par pour avec sans sous vers chez al del en para
     con sin sobre desde hacia tras ante di da su per tra fra della alla på i til fra med af
     av om
@@ -557,7 +558,8 @@ _POINTS_BACK = re.compile(
 )
 _NOT_A_PERSON_AFTER = re.compile(
     rf"(?:{DETERMINERS}|told|tells|to|gegenüber|zu|til|till|à|au|al|a|dem|des|del|du|"
-    r"via|on|in|at|from|by|for|with|im|am|beim|vom|mit|nach|bei|für|gegen|über|unter|durch|"
+    r"via|on|in|at|from|by|for|with|between|entre|zwischen|im|am|beim|vom|mit|nach|bei|für|"
+    r"gegen|über|unter|durch|"
     r"ohne|aus|seit|i|på|en|dans|sur|avec|pour|par|sans|con|sin|por|med|mot|fra|uden)",
     re.IGNORECASE,
 )
@@ -572,6 +574,7 @@ _HYPHENATED_NAME = re.compile(
 _AS_BEFORE = re.compile(r"\b(?:as|als|comme|como|come|som|qualifié de)\s*$")
 _APPOSITION_TAIL = re.compile(rf"[\s,:]*(?:{_NAME})?[\s,:\x00]*")
 _MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
+_NORDIC_NOT_NOUNS = frozenset("han hun hon de den det vi jeg jag man også så nu da".split())
 _NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
 _APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
 
@@ -592,9 +595,11 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     if apposition and len(apposition.group(1).split()) > 1 and _is_person(apposition.group(1)):
         return _Speaker(_clean(apposition.group(1)))
     verb = narration[:end].split()[-1:]
-    if found is None and verb and verb[0] in _NORDIC_VERBS and words[0].islower():
-        # Nordic nouns carry their article: "skriver polisen", "sier treneren".
-        return _Speaker(words[0].strip(",.")) if len(words[0]) > 3 else None
+    noun_first = found is None or (found.name is not None and not phrase.startswith(found.name))
+    nordic = bool(verb) and verb[0] in _NORDIC_VERBS and words[0] not in _NORDIC_NOT_NOUNS
+    if noun_first and nordic and words[0].islower() and len(words[0]) > 3:
+        # Nordic nouns carry their article: "skriver polisen", "fortalte nordmannen avisa X".
+        return _Speaker(words[0].strip(",."))
     return found
 
 
@@ -652,8 +657,11 @@ class QuoteFinder:
             following = narration[match.end() : match.end() + 30]
             # A single word is a person when a verb of speech follows ("Campo explica") or
             # it reads as a surname: hyphenated ("Al-Riyami") and not a function word.
-            if _verb_at(following.lstrip(" ,"), 0) or (
-                _HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS
+            after_quote = narration[max(0, match.start() - 3) : match.start()].lstrip(" ,")
+            if (
+                _verb_at(following.lstrip(" ,"), 0)
+                or (_HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS)
+                or (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
             ):
                 yield match.start(), name
 
@@ -724,6 +732,8 @@ class QuoteFinder:
             return _Speaker(found.name, found.pronoun, strong=False) if found else None
         verb = _verb_at(narration, start)
         punctuated = stripped[0] in ",;–—-" or span.text.rstrip()[-1:] in ",?!…"
+        if verb and not punctuated and verb.group() not in CALLING_VERB_FORMS:
+            punctuated = narration[span.end : verb.start()].strip() == ""  # «…» sagte er
         if verb and punctuated:
             # "”, zanjó." — the subject left out: whoever is speaking.
             return _after_verb(narration, verb.end()) or _Speaker(None, pronoun=True)

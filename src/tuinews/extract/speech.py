@@ -121,14 +121,16 @@ DETERMINERS = (
 
 # Auxiliaries and adverbs that may stand between a speaker and the verb.
 BETWEEN = (
-    "has|had|have|also|then|later|later|again|previously|once|recently|hat|hatte|auch|noch|"
-    "dann|zuletzt|a|avait|aussi|ha|había|también|har|hade|også|også|ha|aveva|anche"
+    "has|had|have|also|then|later|again|previously|once|recently|however|though|hat|hatte|"
+    "auch|noch|dann|zuletzt|jedoch|allerdings|zudem|aber|nun|a|avait|aussi|pourtant|"
+    "cependant|toutefois|également|ha|había|también|además|sin|embargo|har|hade|også|dog|"
+    "aveva|anche|infatti|inoltre|però|invece"
 )
 
 # Words a phrase after a verb stops at: what follows is where, when or to whom.
 STOPS = (
     "in|on|at|to|for|during|when|while|after|before|who|that|which|with|as|from|about|"
-    "over|under|since|until|through|across|against|among|around|"
+    "over|under|since|until|through|across|against|among|around|between|entre|zwischen|"
     "dans|lors|à|au|aux|en|pour|qui|que|sur|avec|après|devant|"
     "a|al|en|durante|ante|que|quien|con|tras|desde|sobre|por|par|by|"
     "gegenüber|bei|im|am|auf|zu|zum|zur|nach|vor|mit|über|dass|als|"
@@ -184,5 +186,10 @@ NOT_PEOPLE = frozenset(
     Club Team Force Forces Army Navy Ministerium Regierung Polizei Zeitung Stiftung Partei
     Institut Amt Gericht Kommission Ministère Gouvernement Fondation Ministerio Gobierno
     Fundación Asociación Plataforma Ayuntamiento Kremlin Parlament Bundestag Airlines Airport
+    Civil Militar Military Unidad Fuerzas Cuerpos Seguridad Security Protección Protection
+    Emergencias Emergency Defensa Defence Defense Nacional National Federal International
+    Internacional Europea European Europäische Regional Consejo Conseil Rat Junta Tribunal
+    Supremo Supreme Hospital Universidad Université Universität Airways Holdings Alliance
+    Organization Organisation Organización
     """.split()
 )
