@@ -595,9 +595,11 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     if apposition and len(apposition.group(1).split()) > 1 and _is_person(apposition.group(1)):
         return _Speaker(_clean(apposition.group(1)))
     verb = narration[:end].split()[-1:]
+    # "fortalte nordmannen avisa X": the noun is the subject; "siger biolog Ane Berg": a title.
+    titled = len(words) > 1 and words[1][:1].isupper()
     noun_first = found is None or (found.name is not None and not phrase.startswith(found.name))
     nordic = bool(verb) and verb[0] in _NORDIC_VERBS and words[0] not in _NORDIC_NOT_NOUNS
-    if noun_first and nordic and words[0].islower() and len(words[0]) > 3:
+    if noun_first and nordic and not titled and words[0].islower() and len(words[0]) > 3:
         # Nordic nouns carry their article: "skriver polisen", "fortalte nordmannen avisa X".
         return _Speaker(words[0].strip(",."))
     return found
