@@ -431,6 +431,10 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     relative = _RELATIVE.search(before)
     if relative:
         before = before[: relative.start()]
+    elif words and words[-1].casefold() in ("who", "der", "die", "qui", "som") and len(words) > 1:
+        bare = " ".join(words[:-1])  # "Donald Trump Jr who wrote": the name before "who"
+        if _NAME_RUN.search(bare) and bare.endswith(_NAME_RUN.findall(bare)[-1]):
+            return _NAME_RUN.findall(bare)[-1]
     leading = _LEADING_NAME.match(before)
     if leading and len(leading.group(1).split()) > 1 and before.rstrip().endswith(","):
         return leading.group(1)  # "James Causey, director of …, an association …, told"
@@ -477,7 +481,15 @@ _GERMAN_DETERMINERS = frozenset(
 
 
 def _role(words: list[str]) -> str | None:
-    """A role from its determiner: "the coach", "ein Polizeigewerkschafter"."""
+    """A role from its determiner: "the coach", "ein Polizeigewerkschafter".
+
+    Its next word must be a word of its own (not "–", "og", "avant"): "det – og nu også"
+    is no role.
+    """
+    if len(words) < 2 or not words[1][:1].isalnum() or _STOP_RE.fullmatch(words[1]):
+        return None
+    if words[1].casefold() in _CONJUNCTIONS or words[1].casefold() in _PREPOSITIONS:
+        return None
     role: list[str] = [words[0]]
     for word in words[1:6]:
         if _AUXILIARY.fullmatch(word) or _STOP_RE.fullmatch(word):
