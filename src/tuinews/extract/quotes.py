@@ -41,6 +41,7 @@ from tuinews.extract.speech import (
     MEDIA_WORDS,
     NORDIC_VERB_FORMS,
     NOT_PEOPLE,
+    PRO_DROP_VERB_FORMS,
     PRONOUNS,
     PUBLICATION_NOUNS,
     SPEECH_VERB_FORMS,
@@ -387,7 +388,7 @@ _PREPOSITIONS = frozenset(
     in on at to for from by with of over under during through across against among around
     about into upon between entre zwischen von vom bei mit nach zu zum zur für gegen über
     unter durch ohne aus seit
-    im am beim à au aux de du des dans sur par pour avec sans sous vers chez al del en para
+    im am beim à au aux de du des dans sur par pour avec sans sous vers chez al del en para por
     con sin sobre desde hacia tras ante di da su per tra fra della alla på i til fra med af
     av om
     """.split()
@@ -556,7 +557,8 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
         if name.end() < len(text):
             return None  # "Trump first called on Congress": the name is not right before
     else:
-        name = multiword[0] if multiword else names[0]
+        ending = [name for name in multiword if name.end() == len(text)]
+        name = ending[-1] if ending else multiword[0] if multiword else names[0]
         if not multiword and name.start() > 0:
             return None
     cleaned = _clean(name.group())
@@ -585,6 +587,11 @@ _HYPHENATED_NAME = re.compile(
 )
 _AS_BEFORE = re.compile(r"\b(?:as|als|comme|como|come|som|qualifié de)\s*$")
 _APPOSITION_TAIL = re.compile(rf"[\s,:]*(?:{_NAME})?[\s,:\x00]*")
+# "Sondland, a wealthy hotelier", "Sondland has": a sentence opening with a person.
+_APPOSITION_OR_AUXILIARY = re.compile(
+    rf",\s+(?:{DETERMINERS})\s|\s+(?:has|had|is|was|hat|hatte|ist|war|est|a|ha|har|hade)\s",
+    re.IGNORECASE,
+)
 _MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
 _NORDIC_NOT_NOUNS = frozenset("han hun hon de den det vi jeg jag man også så nu da".split())
 _NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
@@ -672,10 +679,12 @@ class QuoteFinder:
             # A single word is a person when a verb of speech follows ("Campo explica") or
             # it reads as a surname: hyphenated ("Al-Riyami") and not a function word.
             after_quote = narration[max(0, match.start() - 3) : match.start()].lstrip(" ,")
+            at_start = narration[: match.start()].rstrip()[-1:] in ("", ".", "!", "?")
             if (
                 _verb_at(following.lstrip(" ,"), 0)
                 or (_HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS)
                 or (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
+                or (at_start and _APPOSITION_OR_AUXILIARY.match(following))
             ):
                 yield match.start(), name
 
@@ -834,6 +843,9 @@ class QuoteFinder:
                     return found
         if before.rstrip().endswith(":"):
             return self._colon_subject(before.rstrip()[:-1])
+        verbs = [verb for verb in _verbs(before) if verb.group() in PRO_DROP_VERB_FORMS]
+        if verbs:
+            return _Speaker(None, pronoun=True)  # "se declararon «…»": whoever is speaking
         return None
 
     def _sentence_subject(self, sentence: str) -> _Speaker | None:

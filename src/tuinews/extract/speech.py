@@ -105,6 +105,8 @@ SPEECH_VERB_FORMS = forms(
     "\n".join((_VERBS_EN, _VERBS_DE, _VERBS_NORDIC, _VERBS_FR, _VERBS_ES_IT, _CALLING))
 )
 CALLING_VERB_FORMS = forms(_CALLING)
+# Spanish and Italian leave the subject out: "se declararon «…»" is still someone's words.
+PRO_DROP_VERB_FORMS = forms(_VERBS_ES_IT)
 
 # Third-person pronouns that can stand for a speaker named before.
 PRONOUNS = "he|she|er|sie|han|hun|hon|il|elle|él|ella|lui|lei"
