@@ -684,7 +684,9 @@ class QuoteFinder:
                 _verb_at(following.lstrip(" ,"), 0)
                 or (_HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS)
                 or (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
-                or (at_start and _APPOSITION_OR_AUXILIARY.match(following))
+                or (
+                    at_start and name == match.group() and _APPOSITION_OR_AUXILIARY.match(following)
+                )
             ):
                 yield match.start(), name
 
