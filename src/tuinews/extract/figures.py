@@ -142,9 +142,15 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?)\]»”])")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[„«“])\s+")
 
 
+# "Credit Jonas Breck", "Photo Mia Holt": a label and a capitalised name, no colon.
+_LABEL_NAME = re.compile(rf"^(?i:{_LABELS})\s+[A-Z]\w+(?:\s+[A-Z][\w.'-]*){{0,4}}\.?$")
+
+
 def _has_credit_cue(text: str) -> bool:
     """Whether a short phrase reads like a credit: an agency, a label, "Name/Agency"."""
-    return bool(_AGENCY.search(text) or _CREDIT_START.search(text) or "/" in text)
+    return bool(
+        _AGENCY.search(text) or _CREDIT_START.search(text) or "/" in text or _LABEL_NAME.match(text)
+    )
 
 
 def _clean(text: str) -> str:
@@ -598,10 +604,10 @@ def _cover_block(
             weak = weak or block  # a caption found by a vaguer class: unless a better one
         return weak
     finally:
-        if container is not None:
-            del container.attrs[_BODY_MARK]
-        if first is not None:
-            del first.attrs[_BODY_MARK]
+        # The body's first paragraph may be the body itself (a one-paragraph entry).
+        for marked in (container, first):
+            if marked is not None and marked.attributes.get(_BODY_MARK) is not None:
+                del marked.attrs[_BODY_MARK]
 
 
 def lead_image(

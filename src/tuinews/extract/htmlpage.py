@@ -16,7 +16,9 @@ The steps, each a function below:
 from __future__ import annotations
 
 import json
+import math
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,6 +37,7 @@ from tuinews.extract.alsoread import (
 from tuinews.extract.charset import decode_bytes
 from tuinews.extract.container import (
     COMMENT_NAMES,
+    ChromeMemo,
     is_boilerplate,
     is_media_box,
     main_container,
@@ -55,14 +58,20 @@ from tuinews.extract.figures import (
     is_figure_part,
     lead_image,
     promote_lead_figure,
+    split_credit,
 )
 from tuinews.extract.galleries import gallery_items, lead_media, media_figures
+from tuinews.extract.nesting import bounded_nesting
+from tuinews.extract.tables import around_data_table, is_layout_table, table_rows
 from tuinews.model import Article, Block, Section
 
 MAX_DEPTH = 400
+# Seconds of this thread's processor time a page may take (a loaded machine stretches
+# the wall-clock time, not the work); past them the rest of the body is plain text.
+TIME_BUDGET = 0.2
 _DROP_TAGS = (
     "script, style, noscript, template, svg, iframe, button, select, input, textarea, "
-    "nav, canvas, video, audio, object, embed, link, meta, dialog, math"
+    "nav, canvas, video, audio, object, embed, link, meta, dialog, annotation, annotation-xml"
 )
 _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 blockquote ul ol dl table figure pre div section article aside main "
@@ -75,7 +84,7 @@ _LEDE_WORDS = frozenset(
     """
     lede standfirst intro introduction summary teaser dek subtitle subheadline sub-headline
     leadtext lead-text article-lead lead abstract excerpt description kicker-text
-    article-summary article__lead article-intro
+    article-summary article__lead article-intro perex
     """.split()
 )
 _JSON_LD_TYPES = frozenset(
@@ -223,6 +232,8 @@ def _metadata(tree: LexborHTMLParser) -> _Metadata:
 class _Walk:
     base: str | None
     title: str | None
+    # Past this moment (time.monotonic) the rest is read as plain paragraphs.
+    deadline: float = math.inf
     total_text: int = 1
     sections: list[Section] = field(default_factory=lambda: [Section()])
     inline: list[str] = field(default_factory=list)
@@ -262,6 +273,10 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue  # comments, doctype, and nodes lexbor could not name
         if tag == "br":
             walk.inline.append(" ")
+            continue
+        if time.thread_time() > walk.deadline:
+            # Out of time: the text is kept, in order, without its structure.
+            walk.add(Block(kind="paragraph", text=node_text(child)))
             continue
         if is_media_box(child):
             for figure in media_figures(child, walk.base):
@@ -338,6 +353,11 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if text:
                 walk.add(Block(kind="blockquote", text=text))
             continue
+        if tag in ("ul", "ol") and _entries_with_headings(child):
+            walk.flush()
+            _walk(child, walk, depth + 1)
+            walk.flush()
+            continue
         if tag in ("ul", "ol"):
             pictures = gallery_items(child)
             if pictures:
@@ -354,9 +374,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                     Block(kind="list", text="\n".join(items), items=items, ordered=tag == "ol")
                 )
             continue
-        if tag == "table":
-            rows = [[node_text(cell) for cell in row.css("th, td")] for row in child.css("tr")]
-            rows = [row for row in rows if any(row)]
+        if tag == "table" and not is_layout_table(child):
+            rows = table_rows(child)
             if rows:
                 walk.add(
                     Block(kind="table", text="\n".join(" | ".join(r) for r in rows), rows=rows)
@@ -365,6 +384,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         if tag == "figure" or (tag == "picture" and child.parent and child.parent.tag != "figure"):
             figure = figure_block(child, walk.base)
             if figure is not None:
+                _caption_after(child, figure)
                 walk.add(figure)
             continue
         if tag == "pre":
@@ -381,6 +401,16 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         walk.flush()
         _walk(child, walk, depth + 1)
         walk.flush()
+
+
+def _entries_with_headings(node: LexborNode) -> bool:
+    """A list whose items each carry a heading of their own (features, steps, shops):
+    read as sections, not as one list of run-together items."""
+    items = [child for child in node.iter(include_text=False) if child.tag == "li"]
+    heads = ("h2", "h3", "h4", "h5", "h6")
+    return bool(items) and all(
+        any(inner.tag in heads for inner in item.iter(include_text=False)) for item in items
+    )
 
 
 def _looks_like_card(node: LexborNode) -> bool:
@@ -502,12 +532,38 @@ def _trim_head(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+_LABEL_RUN = 4
+
+
+def _is_label(block: Block) -> bool:
+    return block.kind == "paragraph" and len(block.text) <= 24 and len(block.text.split()) <= 3
+
+
+def _drop_label_runs(blocks: list[Block]) -> list[Block]:
+    """Without runs of four or more one-to-three-word paragraphs: a chart's tick labels
+    ("0", "10", "2019"…), a player's or a carousel's buttons. Prose never reads so."""
+    kept: list[Block] = []
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and _is_label(block):
+            run.append(block)
+            continue
+        if len(run) < _LABEL_RUN:
+            kept.extend(run)
+        run = []
+        if block is not None:
+            kept.append(block)
+    return kept
+
+
 def _trim_edges(sections: list[Section]) -> list[Section]:
     """Bylines, dates and photo furniture before the story; teaser lists after it.
 
     Only the edges are trimmed: a date in the middle of a story is part of it.
     """
     sections = _cut_end_matter(sections)
+    for section in sections:
+        section.blocks = _drop_label_runs(section.blocks)
     if sections:
         sections[0].blocks = _trim_head(sections[0].blocks)
         sections[-1].blocks = _trim_head(sections[-1].blocks[::-1])[::-1]
@@ -515,10 +571,17 @@ def _trim_edges(sections: list[Section]) -> list[Section]:
 
 
 def _repeats_title(text: str, title: str | None) -> bool:
+    """Whether a heading is the page title again, whole or cut short ("Local club wins
+    cup…"), or the title with a site name around it. A heading that merely mentions a
+    short title ("Why Rust is fast" under "Rust") is the story's own."""
     if not title:
         return False
-    heading, title = text.casefold().strip(), title.casefold().strip()
-    return heading == title or (len(heading) > 20 and (heading in title or title in heading))
+    heading, title = text.casefold().strip(" .…"), title.casefold().strip(" .…")
+    if heading == title:
+        return True
+    if len(heading) > 20 and heading in title:
+        return True
+    return len(title) > 20 and title in heading and len(title) >= 0.6 * len(heading)
 
 
 def _paragraph_heading(node: LexborNode) -> str | None:
@@ -554,14 +617,61 @@ def _in_figure(node: LexborNode) -> bool:
     return False
 
 
+def _holds(node: LexborNode, selector: str) -> bool:
+    """Whether an element has a descendant matching `selector` (lexbor's `css` matches
+    the element itself too)."""
+    return any(inner.mem_id != node.mem_id for inner in node.css(selector))
+
+
+def _in_form(node: LexborNode) -> bool:
+    current = node.parent
+    while current is not None:
+        if current.tag == "form":
+            return True
+        current = current.parent
+    return False
+
+
+def _story_scope(tree: LexborHTMLParser, container: LexborNode | None) -> LexborNode | None:
+    """Where a standfirst may stand: the smallest element holding both the headline and
+    the body. UI text classed "description" or "summary" above the story's own header
+    (editor notes, tickers, sign-up boxes) is outside it."""
+    if container is None:
+        return None
+    headline = tree.css_first("h1")
+    if headline is None:
+        return None
+    current: LexborNode | None = container
+    while current is not None and not has_ancestor(headline, current):
+        current = current.parent
+    if current is None or current.tag in ("body", "html"):
+        return None
+    return current
+
+
+def _caption_after(figure_node: LexborNode, block: Block) -> None:
+    """A `<figcaption>` written right after its `</figure>`, as a sibling: still the
+    picture's caption (and credit)."""
+    after = figure_node.next
+    while after is not None and after.tag == "-text" and not (after.text() or "").strip():
+        after = after.next
+    if after is None or after.tag != "figcaption" or figure_node.css_first("figcaption"):
+        return
+    caption, credit = split_credit(node_text(after))
+    if caption or credit:
+        block.caption, block.credit = caption, credit or block.credit
+        block.text = caption or ""
+
+
 def _lede(
-    tree: LexborHTMLParser, container: LexborNode | None
+    tree: LexborHTMLParser, container: LexborNode | None, chrome: ChromeMemo
 ) -> tuple[str | None, LexborNode | None]:
     """The standfirst: an element whose class says so, between the top of the page and
     the body's first paragraph (that paragraph itself included). Elements further down
     with such classes are other stories' teasers, author blurbs, product descriptions.
     """
     first = first_paragraph(container) if container is not None else None
+    scope = _story_scope(tree, container)
     for node in tree.css("p, div, h2, span, section"):
         is_first = first is not None and node.mem_id == first.mem_id
         if (
@@ -569,10 +679,17 @@ def _lede(
             # name teasers and colours as often as standfirsts.
             element_words(node, humps=False) & _LEDE_WORDS
             and not _in_figure(node)
-            and node.css_first("figure, img, picture") is None  # a header holding the lede
+            # A header holding the lede; a verdict box with its pros and cons; a form.
+            and not _holds(node, "figure, img, picture, h2, h3, h4, ul, ol, input")
+            and (scope is None or has_ancestor(node, scope))
+            and not _in_form(node)
         ):
             text = node_text(node)
-            if 40 <= len(text) <= 800 and not near_boilerplate(node) and len(node.css("p")) <= 2:
+            if (
+                40 <= len(text) <= 800
+                and not near_boilerplate(node, chrome)
+                and len(node.css("p")) <= 2
+            ):
                 return text, node
         if is_first:
             break
@@ -612,9 +729,16 @@ def _shown(description: str, tree: LexborHTMLParser) -> bool:
     return " ".join(words[:10]) in shown
 
 
-def extract_html(html: str | bytes, url: str | None = None) -> Article:
-    """The article in a web page or a feed entry's HTML; chrome is left behind."""
-    text = decode_html(html)
+def extract_html(
+    html: str | bytes, url: str | None = None, *, budget: float = TIME_BUDGET
+) -> Article:
+    """The article in a web page or a feed entry's HTML; chrome is left behind.
+
+    Past `budget` seconds the extraction finishes with what it has: the body found so
+    far, its remaining text as plain paragraphs.
+    """
+    deadline = time.thread_time() + budget
+    text = bounded_nesting(decode_html(html))
     tree = LexborHTMLParser(text)
     base = url
     base_node = tree.css_first("base[href]")
@@ -631,13 +755,16 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
         if node.attributes.get("hidden") is None and is_also_read_box(node):
             continue
         node.decompose()
-    container = main_container(tree)
-    lede, lede_node = _lede(tree, container)
+    chrome: ChromeMemo = {}
+    container = main_container(tree, chrome, deadline)
+    if container is not None:
+        container = around_data_table(container)
+    lede, lede_node = _lede(tree, container, chrome)
     if lede_node is not None and not (container is not None and has_ancestor(container, lede_node)):
         lede_node.decompose()
     image = lead_image(tree, container, base, metadata.image_url)
 
-    walk = _Walk(base=base, title=metadata.title)
+    walk = _Walk(base=base, title=metadata.title, deadline=deadline)
     if container is not None:
         walk.total_text = max(1, len(node_text(container)))
         _walk(container, walk)
