@@ -390,6 +390,8 @@ def _sibling_credit(node: LexborNode) -> str | None:
                 sibling = sibling.next
             if sibling is None:
                 break
+            if sibling.css_first("img, picture, table, ul, ol") is not None:
+                break  # the next picture or a list: no credit line (nor a walk down it)
             text = node_text(sibling)
             if sibling.tag == "p" and not (_is_caption_node(sibling) or _is_credit_node(sibling)):
                 return None  # the story goes on: a credit further down is someone else's
