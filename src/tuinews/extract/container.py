@@ -75,6 +75,14 @@ COMMENT_NAMES = frozenset(
     comments-section comment-section comments-container comment-container disqus_thread
     """.split()
 )
+# Class words of a standfirst: read as the lede, apart from the body.
+LEDE_WORDS = frozenset(
+    """
+    lede standfirst intro introduction summary teaser dek subtitle subheadline sub-headline
+    leadtext lead-text article-lead lead abstract excerpt description kicker-text
+    article-summary article__lead article-intro perex
+    """.split()
+)
 _CARD_TAGS = frozenset(("div", "li", "article", "section"))
 
 
@@ -376,23 +384,35 @@ def main_container(
             total = totals.get(child.mem_id, 0.0)
             if total > best_total:
                 best, best_total = child, total
-        if best is None or best_total < 0.7 * here or _story_beside(best, children, totals):
+        if (
+            best is None
+            or best_total < 0.7 * here
+            or (
+                not __import__("os").environ.get("NOBESIDE")
+                and _story_beside(best, children, totals)
+            )
+        ):
             return current
         current = best
 
 
 def _story_beside(best: LexborNode, children: list[LexborNode], totals: dict[int, float]) -> bool:
     """Whether the story goes on beside the child holding most of it: opening paragraphs
-    next to a "show more" wrapper, more columns alike (text, wide picture, text), a
-    review's verdict beside its body. Descending would cut them off.
+    before a "show more" wrapper, more columns alike (text, wide picture, text), a
+    review's verdict with its pros and cons before its body. Descending would cut them.
 
-    Beside means a paragraph of the story's own weight (a full sentence or more, not a
-    blurb) directly in the element, or in a sibling of the same tag and class, or in a
-    sibling that holds a heading and such a paragraph.
+    Beside means, before the largest part, a paragraph of the story's own weight (a full
+    sentence or more, not a blurb) directly in the element, or a box that is not chrome
+    with a heading, a paragraph and a list of its own words; or, anywhere, a sibling of
+    the same tag and class with a quarter of the largest part's text and few links.
+    What follows the story (sidebars, teasers, comment notices) is not the story.
     """
     signature = _signature(best)
+    before = True
+    best_total = totals.get(best.mem_id, 0.0)
     for child in children:
         if child.mem_id == best.mem_id:
+            before = False
             continue
         total = totals.get(child.mem_id, 0.0)
         if child.tag in ("p", "blockquote", "pre", "ul", "ol") and total == 0.0:
@@ -400,11 +420,29 @@ def _story_beside(best: LexborNode, children: list[LexborNode], totals: dict[int
             total = _own_weight(child)
         if total < 120:
             continue
-        if child.tag == "p" or _signature(child) == signature:
+        if before and child.tag == "p" and not element_words(child, humps=False) & LEDE_WORDS:
+            return True  # an opening paragraph (a standfirst is read as the lede)
+        if (
+            _signature(child) == signature
+            and total >= 0.25 * best_total
+            and link_text_length(child) <= 0.2 * len(node_text(child))
+        ):
             return True
-        if child.css_first("h2, h3, h4") is not None and child.css_first("p") is not None:
+        if before and _verdict_box(child):
             return True
     return False
+
+
+def _verdict_box(node: LexborNode) -> bool:
+    """A box of the story's own words with a heading, a paragraph and a list: a
+    review's verdict with its pros and cons, a summary of key points."""
+    if node.tag not in ("div", "section") or is_boilerplate(node):
+        return False
+    if node.css_first("h2, h3, h4") is None or node.css_first("p") is None:
+        return False
+    if node.css_first("ul, ol") is None:
+        return False
+    return link_text_length(node) < 0.3 * len(node_text(node))
 
 
 def _own_weight(paragraph: LexborNode) -> float:

@@ -37,6 +37,7 @@ from tuinews.extract.alsoread import (
 from tuinews.extract.charset import decode_bytes
 from tuinews.extract.container import (
     COMMENT_NAMES,
+    LEDE_WORDS,
     ChromeMemo,
     is_boilerplate,
     is_media_box,
@@ -80,13 +81,6 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset("script style noscript template svg iframe button nav head footer".split())
 # Dropped in the body unless they hold most of its text (ASP.NET wraps whole pages in one).
 _SMALL_CHROME_TAGS = frozenset("form header aside".split())
-_LEDE_WORDS = frozenset(
-    """
-    lede standfirst intro introduction summary teaser dek subtitle subheadline sub-headline
-    leadtext lead-text article-lead lead abstract excerpt description kicker-text
-    article-summary article__lead article-intro perex
-    """.split()
-)
 _JSON_LD_TYPES = frozenset(
     "Article NewsArticle ReportageNewsArticle BlogPosting AnalysisNewsArticle "
     "OpinionNewsArticle ReviewNewsArticle LiveBlogPosting WebPage BackgroundNewsArticle "
@@ -677,7 +671,7 @@ def _lede(
         if (
             # Whole words only: camelCase humps ("ArticleTeaser_title", "text-summaryGray")
             # name teasers and colours as often as standfirsts.
-            element_words(node, humps=False) & _LEDE_WORDS
+            element_words(node, humps=False) & LEDE_WORDS
             and not _in_figure(node)
             # A header holding the lede; a verdict box with its pros and cons; a form.
             and not _holds(node, "figure, img, picture, h2, h3, h4, ul, ol, input")
