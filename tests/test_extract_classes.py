@@ -203,7 +203,7 @@ def test_nesting_past_the_cap_is_flattened_keeping_the_text() -> None:
 
 def test_a_deep_page_finishes_with_its_full_text() -> None:
     article = from_html(nested(50_000))
-    assert len(paragraphs(article)) == 5
+    assert article.text.count(PROSE.strip()) == 10
     assert all(f"{index} Words" in article.text for index in range(5))
 
 

@@ -64,7 +64,7 @@ from tuinews.extract.figures import (
 from tuinews.extract.galleries import gallery_items, lead_media, media_figures
 from tuinews.extract.nesting import bounded_nesting
 from tuinews.extract.tables import around_data_table, is_layout_table, table_rows
-from tuinews.model import Article, Block, Section
+from tuinews.model import Article, Block, Image, Section
 
 MAX_DEPTH = 400
 # Seconds of this thread's processor time a page may take (a loaded machine stretches
@@ -272,6 +272,13 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             # Out of time: the text is kept, in order, without its structure.
             walk.add(Block(kind="paragraph", text=node_text(child)))
             continue
+        if tag == "figure" and _holds(child, "blockquote") and not _holds(child, _PICTURES):
+            # A pull quote or an embedded post set as a figure: its words, quoted.
+            for quote in child.css("blockquote"):
+                text = node_text(quote)
+                if text and not _holds(quote, "blockquote"):
+                    walk.add(Block(kind="blockquote", text=text))
+            continue
         if is_media_box(child):
             for figure in media_figures(child, walk.base):
                 walk.add(figure)
@@ -318,9 +325,11 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if block is not None:
                 walk.add(block)
             continue
-        if (is_boilerplate(child) or tag in _SMALL_CHROME_TAGS) and len(
-            node_text(child)
-        ) < 0.4 * walk.total_text:
+        if (
+            (is_boilerplate(child) or tag in _SMALL_CHROME_TAGS)
+            and len(node_text(child)) < 0.4 * walk.total_text
+            and not _embeds_quote(child)
+        ):
             continue
         if COMMENT_NAMES.intersection(class_names(child)):
             continue  # readers' comments, however long: never the story
@@ -390,7 +399,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if tag in ("div", "section", "ul", "ol"):
             text = node_text(child)
-            if text and link_text_length(child) > 0.6 * len(text):
+            if text and link_text_length(child) > 0.6 * len(text) and not _embeds_quote(child):
                 continue  # a menu, a tag list, a teaser grid: links, not prose
         walk.flush()
         _walk(child, walk, depth + 1)
@@ -611,10 +620,53 @@ def _in_figure(node: LexborNode) -> bool:
     return False
 
 
+_PICTURES = "img, picture, amp-img, video"
+
+
+def _embeds_quote(node: LexborNode) -> bool:
+    """Whether a box is mostly a blockquote: an embedded post (`social-media-embed`
+    around a tweet, links and all) is quoted in the story, not the site's chrome."""
+    quotes = [quote for quote in node.css("blockquote") if quote.mem_id != node.mem_id]
+    if not quotes:
+        return False
+    quoted = sum(len(node_text(quote)) for quote in quotes)
+    return quoted >= 30 and quoted >= 0.7 * len(node_text(node))
+
+
 def _holds(node: LexborNode, selector: str) -> bool:
     """Whether an element has a descendant matching `selector` (lexbor's `css` matches
     the element itself too)."""
     return any(inner.mem_id != node.mem_id for inner in node.css(selector))
+
+
+_PICTURE_WORDS = frozenset("image img photo picture caption media credit bild foto".split())
+
+
+def _about_picture(node: LexborNode) -> bool:
+    """Whether a "description" is a picture's (`image-text > span.description`): the
+    element, or one of the two above it, says image, photo, caption…"""
+    current: LexborNode | None = node
+    for _ in range(3):
+        if current is None:
+            return False
+        if is_figure_part(current) or element_words(current) & _PICTURE_WORDS:
+            return True
+        current = current.parent
+    return False
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+
+def _holds_title(text: str, titles: list[str]) -> bool:
+    """Whether a would-be lede is the headline again, perhaps after a kicker
+    ("Politics The presidential campaigns…"): the header's text, not a standfirst."""
+    words = " ".join(_WORD.findall(text.casefold()))
+    for title in titles:
+        heading = _WORD.findall(_SITE_SUFFIX.sub("", title).casefold())
+        if len(heading) >= 3 and " ".join(heading) in words:
+            return True
+    return False
 
 
 def _in_form(node: LexborNode) -> bool:
@@ -658,7 +710,7 @@ def _caption_after(figure_node: LexborNode, block: Block) -> None:
 
 
 def _lede(
-    tree: LexborHTMLParser, container: LexborNode | None, chrome: ChromeMemo
+    tree: LexborHTMLParser, container: LexborNode | None, chrome: ChromeMemo, title: str | None
 ) -> tuple[str | None, LexborNode | None]:
     """The standfirst: an element whose class says so, between the top of the page and
     the body's first paragraph (that paragraph itself included). Elements further down
@@ -666,6 +718,8 @@ def _lede(
     """
     first = first_paragraph(container) if container is not None else None
     scope = _story_scope(tree, container)
+    headline = tree.css_first("h1")
+    titles = [t for t in (title, node_text(headline) if headline else None) if t]
     for node in tree.css("p, div, h2, span, section"):
         is_first = first is not None and node.mem_id == first.mem_id
         if (
@@ -677,10 +731,12 @@ def _lede(
             and not _holds(node, "figure, img, picture, h2, h3, h4, ul, ol, input")
             and (scope is None or has_ancestor(node, scope))
             and not _in_form(node)
+            and not _about_picture(node)
         ):
             text = node_text(node)
             if (
                 40 <= len(text) <= 800
+                and not _holds_title(text, titles)
                 and not near_boilerplate(node, chrome)
                 and len(node.css("p")) <= 2
             ):
@@ -712,15 +768,32 @@ def _repeats_opening(lede: str, sections: list[Section]) -> bool:
     return sum(gram in body for gram in grams) > 0.6 * len(grams)
 
 
-def _shown(description: str, tree: LexborHTMLParser) -> bool:
-    """Whether the page shows its meta description as text (a standfirst with no class
-    saying so). One it never shows is a summary for search engines, not the story's.
+def _shown(
+    description: str, tree: LexborHTMLParser, sections: list[Section], image: Image | None
+) -> bool:
+    """Whether the page shows its meta description as text before the story (a
+    standfirst with no class saying so). One it never shows is a summary for search
+    engines; one shown later in the body is a sentence of the story; one shown as a
+    picture's caption is that caption.
     """
     words = _WORD.findall(description.casefold())
     if len(description) <= 40 or len(words) < 4 or tree.body is None:
         return False
     shown = " ".join(_WORD.findall(tree.body.text(separator=" ").casefold()))
-    return " ".join(words[:10]) in shown
+    start = " ".join(words[:10])
+    position = shown.find(start)
+    if position < 0:
+        return False
+    blocks = [block for section in sections for block in section.blocks]
+    captions = [block.text for block in blocks if block.kind == "figure"]
+    if image is not None and image.caption:
+        captions.append(image.caption)
+    if any(start in " ".join(_WORD.findall(caption.casefold())) for caption in captions):
+        return False
+    opening = next((block.text for block in blocks if block.kind == "paragraph"), "")
+    first_words = " ".join(_WORD.findall(opening.casefold())[:8])
+    story = shown.find(first_words) if first_words else -1
+    return story < 0 or position <= story
 
 
 def extract_html(
@@ -753,7 +826,7 @@ def extract_html(
     container = main_container(tree, chrome, deadline)
     if container is not None:
         container = around_data_table(container)
-    lede, lede_node = _lede(tree, container, chrome)
+    lede, lede_node = _lede(tree, container, chrome, metadata.title)
     if lede_node is not None and not (container is not None and has_ancestor(container, lede_node)):
         lede_node.decompose()
     image = lead_image(tree, container, base, metadata.image_url)
@@ -785,7 +858,7 @@ def extract_html(
                 sections.insert(0, Section())
             sections[0].blocks[:0] = lead
     image = promote_lead_figure(sections, image)
-    if not lede and metadata.description and _shown(metadata.description, tree):
+    if not lede and metadata.description and _shown(metadata.description, tree, sections, image):
         lede = metadata.description
     if lede and _repeats_opening(lede, sections):
         lede = None
