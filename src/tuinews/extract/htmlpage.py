@@ -476,7 +476,13 @@ _END_MATTER = re.compile(
     r"most (?:read|popular|viewed)|recommended|trending|latest (?:news|stories)|top stories|"
     r"you may also like|read next|weitere artikel|mehr aus|mehr zum thema|meistgelesen|"
     r"das könnte sie auch interessieren|læs også|mest læste|les også|mest lest|à lire aussi|"
-    r"les plus lus|sur le même sujet|te puede interesar|potrebbe interessarti)",
+    r"les plus lus|sur le même sujet|te puede interesar|potrebbe interessarti|"
+    r"(?:related|recent|latest|popular|similar) (?:posts|articles|news)|more stories|"
+    r"neueste (?:artikel|beiträge|nachrichten)|mehr themen|ähnliche (?:artikel|beiträge)|"
+    r"verwandte (?:artikel|themen)|das könnte dich auch interessieren|zum weiterlesen|"
+    r"schon gelesen|artículos relacionados|noticias relacionadas|articles similaires|"
+    r"sur le même thème|à lire également|podobne artykuły|polecane|najnowsze|"
+    r"about the author|über (?:den autor|die autorin))",
     re.I,
 )
 
