@@ -100,6 +100,7 @@ def _says_content(node: LexborNode) -> bool:
 
 
 _JS_HOOK = re.compile(r"(?<!\S)js[-_]\S*", re.I)
+_BEM_MODIFIER = re.compile(r"--\S*")
 _SLUG_GAP = re.compile(r"[\W_]+")
 
 
@@ -121,12 +122,17 @@ def _spells_heading(node: LexborNode, ident: str) -> bool:
 
 def chrome_words(node: LexborNode) -> set[str]:
     """The class and id words that may name chrome. JavaScript hooks (`js-share-root`)
-    say what a script attaches to, not what the element is; of a camelCase name only
-    its first hump counts; an id spelling the element's own heading is a title."""
+    say what a script attaches to, not what the element is, and modifiers (`--ads`) how
+    it varies; of a camelCase name only its first hump counts; an id spelling the
+    element's own heading is a title."""
     attrs = node.attributes
     classes = attrs.get("class") or ""
     if "js" in classes.lower():
         classes = _JS_HOOK.sub(" ", classes)
+    if "--" in classes:
+        # A BEM modifier says how a block varies (`TestReport__Section--Ads` is a section
+        # with an ad slot in it), not what it is.
+        classes = _BEM_MODIFIER.sub("", classes)
     ident = attrs.get("id") or ""
     words = name_words(f"{classes} {ident}", first_hump=True)
     if ident and words & BOILERPLATE_WORDS and _spells_heading(node, ident):
