@@ -18,15 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tuinews import __version__
-from tuinews.config import Config, ConfigError, config_path, db_path, load_config
-from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
-from tuinews.model import ArticleSummary
 from tuinews.cli.plaintext import render_article
 from tuinews.cli.progressline import ProgressLine
-from tuinews.reading import open_article
+from tuinews.config import Config, ConfigError, config_path, db_path, load_config
 from tuinews.feeds.refresh import FeedOutcome, is_refreshable, refresh_feeds
-from tuinews.sample import ensure_sample_edition
 from tuinews.feeds.subscribe import SubscribeError, subscribe
+from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
+from tuinews.model import ArticleSummary
+from tuinews.reading import open_article
+from tuinews.sample import ensure_sample_edition
 
 if TYPE_CHECKING:
     from tuinews.feeds.subscriptions import SubscriptionList
