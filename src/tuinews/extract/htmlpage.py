@@ -467,6 +467,9 @@ _EDGE_FURNITURE = re.compile(
     r"^(?:by\s|von\s|af\s|par\s|published|updated|posted|last updated|veröffentlicht|"
     r"aktualisiert|opdateret|publié|mis à jour|photo:|foto:|image:|caption$|close$|"
     r"advertisement$|anzeige$|share\b|teilen\b|del\b|"
+    r"this entry was posted|filed under|posted in|tags?:|kategorie:|category:|"
+    r"(?:keine|no) (?:kommentare|comments)|kommentare geschlossen|comments? (?:are )?closed|"
+    r"kommentieren$|if you enjoyed|"
     r"\w{3}\.? \d{1,2}, \d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})",
     re.I,
 )

@@ -15,7 +15,8 @@ ALSO_READ = (
     "les også|les mer|läs också|läs mer|lees ook|ler também|czytaj też|czytaj także|"
     "czytaj również|zobacz też|zobacz także|leia também|lire également|à lire également|"
     "auch lesen|lesen sie mehr|mehr dazu|le puede interesar|puede interesarte|"
-    "te puede interesar|también te puede interesar|leggi anche"
+    "te puede interesar|también te puede interesar|leggi anche|puedes ver|vea también|"
+    "ver también|lea también|lea además|mira también|te recomendamos"
 )
 _ALSO_READ_LINE = re.compile(rf"^\s*(?:{ALSO_READ})\s*(?:[:：»›>|–—-]\s*(?P<title>.*))?$", re.I)
 
