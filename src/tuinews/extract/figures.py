@@ -472,8 +472,8 @@ def figure_block(node: LexborNode, base: str | None) -> Block | None:
             credit = credit or alt_credit
     if caption is not None and len(caption) > MAX_CAPTION:
         caption = None
-    if url is None and caption is None:
-        return None
+    if url is None and (caption is None or _BYLINE.match(caption)):
+        return None  # no picture: a byline set as a <figure>, or nothing to show
     return Block(kind="figure", text=caption or "", url=url, caption=caption, credit=credit)
 
 
@@ -540,6 +540,8 @@ _NOT_COVER_WORDS = frozenset(
     more-stories latest-stories outbrain taboola login account user logo
     """.split()
 )
+# "Von Hannah Ritzmann, Redakteurin", "By Jane Doe": a byline beside a portrait.
+_BYLINE = re.compile(r"^(?i:von|by|af|par|di|por|av|door)\s+[A-ZÀ-ÞĀ-Ž]")
 _STRONG = "figcaption, " + ", ".join(f"[class*={m} i]" for m in _CAPTION_MARKERS)
 _NOT_COVER_TAGS = frozenset(("nav", "footer"))
 
@@ -596,8 +598,8 @@ def _cover_block(
             if not _cover_ok(node, container):
                 continue
             block = figure_block(node, base)
-            if block is None or not block.caption:
-                continue
+            if block is None or not block.caption or _BYLINE.match(block.caption):
+                continue  # an author's portrait says who wrote it, not what is shown
             box = node.parent if node.parent is not None else node
             if node.tag != "figure" and box.css_first(_PICTURE) is None:
                 continue  # a "caption" with no picture near is a dateline or a label
