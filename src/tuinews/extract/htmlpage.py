@@ -822,7 +822,10 @@ def extract_html(
         base = urljoin(url, base_node.attributes.get("href") or "")
     metadata = _metadata(tree)
     for node in tree.css(_DROP_TAGS):
-        node.decompose()
+        if node.tag == "button" and node.css_first("figcaption") is not None:
+            node.unwrap()  # a captioned picture that opens a slide viewer: the story's
+        else:
+            node.decompose()
     for node in tree.css("[hidden], [aria-hidden=true]"):
         # aria-hidden only hides from screen readers: pictures and related-story boxes
         # that say so are still on the page.
