@@ -592,7 +592,8 @@ def _repeats_title(text: str, title: str | None) -> bool:
     if heading == title:
         return True
     if len(heading) > 20 and heading in title:
-        return True
+        # The title cut short, or most of it; not a question the title ends with.
+        return title.startswith(heading) or len(heading) >= 0.6 * len(title)
     return len(title) > 20 and title in heading and len(title) >= 0.6 * len(heading)
 
 
