@@ -18,6 +18,8 @@ LAYER_IMPORTS = {
     "tuinews.cli.progressline": ("tuinews.cli.main", "tuinews.app"),
     "tuinews.feeds.subscribe": ("tuinews.cli.main", "tuinews.app"),
     "tuinews.reading": ("tuinews.cli.main", "tuinews.app"),
+    # Sync sits on feeds and library; the command line and the TUI call it.
+    "tuinews.sync": ("tuinews.cli", "tuinews.app"),
 }
 
 

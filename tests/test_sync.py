@@ -1,0 +1,438 @@
+"""Two-way sync against a real Miniflux (Google Reader API), checked through its REST API.
+
+The server runs once per session (tests/miniflux.py); every test has its own Miniflux user,
+feeds and library, and runs `tuinews` as a user does. Outside CI the tests skip when Go's
+Miniflux build or PostgreSQL is missing; under CI=true that is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import miniflux
+from conftest import CliRunner
+from feedkit import Item, rss
+
+BODY = (
+    "<p>The cup final went to extra time before the underdogs scored.</p>"
+    "<p>“We never gave up,” captain Ola Berg told the local paper after the match.</p>"
+    "<h2>A late winner</h2><p>The winning goal came in the last minute of extra time.</p>"
+)
+
+
+@pytest.fixture(scope="session")
+def miniflux_server() -> Iterator[miniflux.MinifluxServer]:
+    reason = miniflux.missing()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI runs the sync tests against a real Miniflux: {reason}")
+        pytest.skip(reason)
+    with miniflux.running_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def feed_server() -> Iterator[miniflux.FeedServer]:
+    server = miniflux.FeedServer()
+    yield server
+    server.close()
+
+
+@dataclass
+class World:
+    """One Miniflux user with its feeds, and one tuinews library synced with it."""
+
+    server: miniflux.MinifluxServer
+    feeds: miniflux.FeedServer
+    account: miniflux.Account
+    config: Path
+    db: Path
+    run_cli: CliRunner
+
+    def cli(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        return self.run_cli("--config", str(self.config), "--no-sample", *args, db=self.db, **env)
+
+    def configure(self, url: str | None = None, **fields: str) -> None:
+        settings = {
+            "url": url or self.server.url,
+            "username": self.account.reader_username,
+            "password": self.account.reader_password,
+            **fields,
+        }
+        lines = ["[sync]", 'service = "greader"']
+        lines += [f"{key} = {json.dumps(value)}" for key, value in settings.items() if value]
+        self.config.write_text("\n".join(lines) + "\n")
+
+    def rest(self, method: str, path: str, body: Any = None) -> Any:
+        return self.server.rest(
+            method, path, body, auth=(self.account.username, self.account.password)
+        )
+
+    def category(self, title: str) -> int:
+        return int(self.rest("POST", "/v1/categories", {"title": title})["id"])
+
+    def add_feed(self, name: str, count: int, *, category: int | None = None) -> int:
+        """A feed of `count` stories served locally, subscribed on the server (which fetches it)."""
+        slug = f"{self.account.username}-{name}"
+        stories = [
+            Item(
+                f"{name} story {n}",
+                guid=f"{slug}-{n}",
+                link=f"https://news.example/{slug}/{n}",
+                body=BODY,
+                date=f"Mon, {1 + n % 28:02d} Nov 2026 10:{n % 60:02d}:00 GMT",
+            )
+            for n in range(count)
+        ]
+        url = self.feeds.put(f"/{slug}.xml", rss(name, stories))
+        body: dict[str, Any] = {"feed_url": url}
+        if category is not None:
+            body["category_id"] = category
+        return int(self.rest("POST", "/v1/feeds", body)["feed_id"])
+
+    def entries(self) -> dict[str, dict[str, Any]]:
+        """The server's entries by URL, as its own REST API lists them (1,000 a page)."""
+        found: dict[str, dict[str, Any]] = {}
+        while True:
+            page = self.rest("GET", f"/v1/entries?limit=1000&offset={len(found)}")
+            found.update((entry["url"], entry) for entry in page["entries"])
+            if not page["entries"] or len(found) >= page["total"]:
+                return found
+
+    def mark_on_server(self, url: str, status: str) -> None:
+        entry = self.entries()[url]
+        self.rest("PUT", "/v1/entries", {"entry_ids": [entry["id"]], "status": status})
+
+    def articles(self) -> dict[str, dict[str, Any]]:
+        listed = self.cli("list", "--limit", "100000", "--json")
+        assert listed.returncode == 0, listed.stderr
+        return {row["url"]: row for row in json.loads(listed.stdout)}
+
+    def queued(self) -> int:
+        with sqlite3.connect(self.db) as conn:
+            return int(conn.execute("SELECT count(*) FROM sync_pending").fetchone()[0])
+
+    def sync(self) -> subprocess.CompletedProcess[str]:
+        done = self.cli("sync")
+        assert done.returncode == 0, done.stderr
+        return done
+
+
+@pytest.fixture
+def world(
+    miniflux_server: miniflux.MinifluxServer,
+    feed_server: miniflux.FeedServer,
+    cli: CliRunner,
+    tmp_path: Path,
+) -> World:
+    made = World(
+        server=miniflux_server,
+        feeds=feed_server,
+        account=miniflux_server.new_account(),
+        config=tmp_path / "config.toml",
+        db=tmp_path / "synced.db",
+        run_cli=cli,
+    )
+    made.configure()
+    return made
+
+
+def story(world: World, name: str, n: int) -> str:
+    return f"https://news.example/{world.account.username}-{name}/{n}"
+
+
+def test_sync_from_empty_brings_subscriptions_folders_items_and_state(world: World) -> None:
+    news = world.category("News")
+    world.add_feed("Harbour", 3, category=news)
+    world.add_feed("Weather", 2, category=world.category("Local/Weather"))
+    world.mark_on_server(story(world, "Harbour", 0), "read")
+    starred = world.entries()[story(world, "Weather", 1)]
+    world.rest("PUT", f"/v1/entries/{starred['id']}/bookmark")
+
+    done = world.sync()
+
+    assert "5 new articles" in done.stdout
+    feeds = json.loads(world.cli("feeds", "--json").stdout)
+    assert sorted((feed["title"], feed["folder"], feed["total"]) for feed in feeds) == [
+        ("Harbour", "News", 3),
+        ("Weather", "Local/Weather", 2),
+    ]
+    articles = world.articles()
+    assert len(articles) == 5
+    assert [url for url, row in articles.items() if row["read"]] == [story(world, "Harbour", 0)]
+    assert [url for url, row in articles.items() if row["starred"]] == [story(world, "Weather", 1)]
+    # Synced stories go through the extraction path: sections, quotations and speakers.
+    shown = world.cli("show", str(articles[story(world, "Harbour", 1)]["id"]), "--json")
+    document = json.loads(shown.stdout)
+    assert [section["title"] for section in document["sections"]] == [None, "A late winner"]
+    assert document["quotes"][0]["speaker"] == "Ola Berg"
+
+
+def test_a_second_sync_with_no_change_stores_nothing_twice(world: World) -> None:
+    world.add_feed("Harbour", 4)
+    world.sync()
+    again = world.sync()
+    assert "0 new articles" in again.stdout
+    assert len(world.articles()) == 4
+
+
+def test_marks_made_in_tuinews_reach_the_server(world: World) -> None:
+    world.add_feed("Harbour", 3)
+    world.sync()
+    articles = world.articles()
+    first, second = (articles[story(world, "Harbour", n)]["id"] for n in (0, 1))
+
+    marked = world.cli("read", str(first))
+    starred = world.cli("star", str(second))
+    assert marked.returncode == starred.returncode == 0
+    assert "queued" in starred.stdout
+    assert world.queued() == 2
+    world.sync()
+
+    on_server = world.entries()
+    assert on_server[story(world, "Harbour", 0)]["status"] == "read"
+    assert on_server[story(world, "Harbour", 1)]["starred"] is True
+    assert on_server[story(world, "Harbour", 2)]["status"] == "unread"
+    assert world.queued() == 0
+
+
+def test_marks_made_on_the_server_reach_tuinews(world: World) -> None:
+    world.add_feed("Harbour", 3)
+    world.sync()
+    world.mark_on_server(story(world, "Harbour", 2), "read")
+    entry = world.entries()[story(world, "Harbour", 0)]
+    world.rest("PUT", f"/v1/entries/{entry['id']}/bookmark")
+
+    done = world.sync()
+
+    assert "2 changes from the server" in done.stdout
+    articles = world.articles()
+    assert [url for url, row in articles.items() if row["read"]] == [story(world, "Harbour", 2)]
+    assert [url for url, row in articles.items() if row["starred"]] == [story(world, "Harbour", 0)]
+    assert world.queued() == 0
+
+
+def test_changes_made_offline_wait_in_the_queue_until_the_server_is_back(world: World) -> None:
+    world.add_feed("Harbour", 3)
+    world.sync()
+    articles = world.articles()
+    world.server.stop_miniflux()
+    try:
+        marked = world.cli("read", str(articles[story(world, "Harbour", 0)]["id"]))
+        starred = world.cli("star", str(articles[story(world, "Harbour", 1)]["id"]))
+        assert marked.returncode == starred.returncode == 0
+        offline = world.cli("sync")
+        assert offline.returncode == 1
+        assert offline.stderr.count("\n") == 1
+        assert "cannot reach the sync server" in offline.stderr
+        assert "2 queued changes kept" in offline.stderr
+        assert "Traceback" not in offline.stderr
+        # Offline, the library still shows the change.
+        assert world.articles()[story(world, "Harbour", 0)]["read"] is True
+    finally:
+        world.server.start_miniflux()
+    assert world.queued() == 2
+    world.sync()
+    on_server = world.entries()
+    assert on_server[story(world, "Harbour", 0)]["status"] == "read"
+    assert on_server[story(world, "Harbour", 1)]["starred"] is True
+    assert world.queued() == 0
+
+
+def test_conflicting_changes_go_to_whichever_side_changed_later(world: World) -> None:
+    world.add_feed("Harbour", 2)
+    world.sync()
+    articles = world.articles()
+    local_later, server_later = (story(world, "Harbour", n) for n in (0, 1))
+
+    # The server marks the first read, then tuinews marks it unread.
+    world.mark_on_server(local_later, "read")
+    # tuinews marks the second unread (after reading it), then the server marks it read.
+    world.cli("read", str(articles[server_later]["id"]))
+    world.cli("unread", str(articles[server_later]["id"]))
+    time.sleep(1.1)  # the server keeps change times in whole seconds
+    world.cli("unread", str(articles[local_later]["id"]))
+    time.sleep(1.1)
+    world.mark_on_server(server_later, "read")
+
+    done = world.sync()
+
+    assert "2 conflicts (1 won by the server)" in done.stdout
+    on_server = world.entries()
+    articles = world.articles()
+    assert on_server[local_later]["status"] == "unread"
+    assert articles[local_later]["read"] is False
+    assert on_server[server_later]["status"] == "read"
+    assert articles[server_later]["read"] is True
+    assert world.queued() == 0
+
+
+def test_subscribing_and_unsubscribing_in_tuinews_changes_the_server(world: World) -> None:
+    slug = f"{world.account.username}-added"
+    url = world.feeds.put(
+        f"/{slug}.xml",
+        rss("Added", [Item("Added story", guid=f"{slug}-0", link=f"https://news.example/{slug}")]),
+    )
+    added = world.cli("add", url, "--folder", "Sport")
+    assert added.returncode == 0, added.stderr
+    on_server = world.rest("GET", "/v1/feeds")
+    assert [(feed["feed_url"], feed["category"]["title"]) for feed in on_server] == [(url, "Sport")]
+    world.sync()
+    assert len(world.articles()) == 1  # the local fetch and the server's item are one story
+
+    renamed = world.cli("edit", url, "--title", "Renamed", "--folder", "Ball games")
+    assert renamed.returncode == 0, renamed.stderr
+    assert [
+        (feed["title"], feed["category"]["title"]) for feed in world.rest("GET", "/v1/feeds")
+    ] == [("Renamed", "Ball games")]
+
+    removed = world.cli("remove", url)
+    assert removed.returncode == 0, removed.stderr
+    assert world.rest("GET", "/v1/feeds") == []
+    world.sync()
+    assert json.loads(world.cli("feeds", "--json").stdout) == []
+
+
+def test_a_feed_removed_on_another_device_goes_here_too(world: World) -> None:
+    keep = world.add_feed("Keep", 1)
+    gone = world.add_feed("Gone", 1)
+    world.sync()
+    world.rest("DELETE", f"/v1/feeds/{gone}")
+    world.sync()
+    assert [feed["title"] for feed in json.loads(world.cli("feeds", "--json").stdout)] == ["Keep"]
+    assert keep
+
+
+def test_a_sync_killed_midway_resumes_without_duplicates(
+    world: World, isolated_env: dict[str, str]
+) -> None:
+    world.add_feed("Big", 1200)  # three batches of items
+    proxy = miniflux.Proxy(world.server.url)
+    try:
+        world.configure(url=proxy.url)
+        # The first batch of items is answered and stored; the second answer never comes.
+        proxy.hold_after["/reader/api/0/stream/items/contents"] = 1
+        command = [
+            sys.executable,
+            "-m",
+            "tuinews",
+            "--db",
+            str(world.db),
+            "--config",
+            str(world.config),
+            "--no-sample",
+            "sync",
+        ]
+        process = subprocess.Popen(
+            command, env=isolated_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert proxy.holding.wait(60)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    finally:
+        proxy.close()
+    with sqlite3.connect(world.db) as conn:
+        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 0 < stored < 1200
+
+    world.configure()
+    world.sync()
+    articles = world.articles()
+    assert len(articles) == 1200
+    assert len({row["url"] for row in articles.values()}) == 1200
+
+
+def test_a_dropped_connection_or_a_server_error_is_one_line_and_loses_nothing(
+    world: World,
+) -> None:
+    world.add_feed("Harbour", 2)
+    world.sync()
+    article = world.articles()[story(world, "Harbour", 0)]
+    world.cli("star", str(article["id"]))
+    proxy = miniflux.Proxy(world.server.url)
+    try:
+        world.configure(url=proxy.url)
+        proxy.drop.add("/reader/api/0/stream/items/ids")
+        dropped = world.cli("sync")
+        proxy.fail["/reader/api/0/subscription/list"] = 502
+        failed = world.cli("sync")
+    finally:
+        proxy.close()
+    for done in (dropped, failed):
+        assert done.returncode == 1
+        assert done.stderr.count("\n") == 1, done.stderr
+        assert "1 queued change kept" in done.stderr
+    assert "dropped" in dropped.stderr
+    assert "(502)" in failed.stderr
+    assert world.queued() == 1
+    world.configure()
+    world.sync()
+    assert world.entries()[story(world, "Harbour", 0)]["starred"] is True
+
+
+def test_a_wrong_password_is_one_line_and_exit_1(world: World) -> None:
+    world.configure(password="not-the-password")
+    done = world.cli("sync")
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"tuinews: sync: 127.0.0.1:{world.server.port}: the server refused user "
+        f"'{world.account.reader_username}': wrong username or password"
+    ]
+
+
+def test_the_token_is_kept_in_the_library_and_a_stale_one_logs_in_again(world: World) -> None:
+    world.add_feed("Harbour", 1)
+    proxy = miniflux.Proxy(world.server.url)
+    try:
+        world.configure(url=proxy.url)
+        world.sync()
+        world.sync()
+        assert proxy.count("/accounts/ClientLogin") == 1
+        # A new password on the server makes the kept token stale: one 401, one login.
+        world.server.sql(
+            "UPDATE integrations SET googlereader_password = crypt('changed-pw', gen_salt('bf', 4)) "
+            f"WHERE user_id = {world.account.user_id}"
+        )
+        world.configure(url=proxy.url, password="changed-pw")
+        world.sync()
+        assert proxy.count("/accounts/ClientLogin") == 2
+    finally:
+        proxy.close()
+    assert "changed-pw" not in world.config.read_text().replace('password = "changed-pw"', "")
+    with sqlite3.connect(world.db) as conn:
+        kept = json.loads(
+            conn.execute("SELECT value FROM meta WHERE key = 'sync.token'").fetchone()[0]
+        )
+    assert kept["token"].startswith(world.account.reader_username + "/")
+
+
+def test_the_password_can_come_from_a_command_or_the_environment(world: World) -> None:
+    world.add_feed("Harbour", 1)
+    command = f"{sys.executable} -c \"print('{world.account.reader_password}')\""
+    world.configure(password="", password_command=command)
+    world.sync()
+    with sqlite3.connect(world.db) as conn:
+        conn.execute("DELETE FROM meta WHERE key = 'sync.token'")
+    world.configure(password="wrong")
+    from_env = world.cli("sync", TUINEWS_SYNC_PASSWORD=world.account.reader_password)
+    assert from_env.returncode == 0, from_env.stderr
+    failing = f"{sys.executable} -c \"import sys; sys.exit('no such entry')\""
+    with sqlite3.connect(world.db) as conn:
+        conn.execute("DELETE FROM meta WHERE key = 'sync.token'")
+    world.configure(password="", password_command=failing)
+    broken = world.cli("sync")
+    assert broken.returncode == 1
+    assert broken.stderr.count("\n") == 1
+    assert "password_command" in broken.stderr and "no such entry" in broken.stderr
