@@ -32,6 +32,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from feedkit import Item, rss
+
 MINIFLUX_BINARY = Path(
     os.environ.get(
         "TUINEWS_MINIFLUX", str(Path.home() / ".cache" / "tuinews-test" / "miniflux.app")
@@ -288,6 +290,22 @@ def _end(process: subprocess.Popen[bytes] | None, how: int = signal.SIGTERM) -> 
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def story_feed(title: str, slug: str, count: int, body: str) -> bytes:
+    """An RSS feed of `count` stories, each with a guid, a link under
+    https://news.example/SLUG/ and a date of its own."""
+    stories = [
+        Item(
+            f"{title} story {n}",
+            guid=f"{slug}-{n}",
+            link=f"https://news.example/{slug}/{n}",
+            body=body,
+            date=f"Mon, {1 + n % 28:02d} Nov 2026 {n % 24:02d}:{n % 60:02d}:00 GMT",
+        )
+        for n in range(count)
+    ]
+    return rss(title, stories)
 
 
 class FeedServer:

@@ -7,6 +7,7 @@ Miniflux build or PostgreSQL is missing; under CI=true that is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -24,6 +25,10 @@ import pytest
 import miniflux
 from conftest import CliRunner
 from feedkit import Item, rss
+from tui_fixtures import SIZE, feed_labels, list_titles, make_app, notices
+from tuinews.app.widgets.article_list import ArticleList
+from tuinews.app.widgets.refresh_bar import RefreshStatus
+from tuinews.config import load_config
 
 BODY = (
     "<p>The cup final went to extra time before the underdogs scored.</p>"
@@ -86,17 +91,7 @@ class World:
     def add_feed(self, name: str, count: int, *, category: int | None = None) -> int:
         """A feed of `count` stories served locally, subscribed on the server (which fetches it)."""
         slug = f"{self.account.username}-{name}"
-        stories = [
-            Item(
-                f"{name} story {n}",
-                guid=f"{slug}-{n}",
-                link=f"https://news.example/{slug}/{n}",
-                body=BODY,
-                date=f"Mon, {1 + n % 28:02d} Nov 2026 10:{n % 60:02d}:00 GMT",
-            )
-            for n in range(count)
-        ]
-        url = self.feeds.put(f"/{slug}.xml", rss(name, stories))
+        url = self.feeds.put(f"/{slug}.xml", miniflux.story_feed(name, slug, count, BODY))
         body: dict[str, Any] = {"feed_url": url}
         if category is not None:
             body["category_id"] = category
@@ -147,6 +142,11 @@ def world(
     )
     made.configure()
     return made
+
+
+def stored_articles(db: Path) -> int:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 def story(world: World, name: str, n: int) -> str:
@@ -339,13 +339,14 @@ def test_a_sync_killed_midway_resumes_without_duplicates(
             command, env=isolated_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
         assert proxy.holding.wait(60)
+        deadline = time.monotonic() + 60
+        while stored_articles(world.db) == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
         process.send_signal(signal.SIGKILL)
         process.wait()
     finally:
         proxy.close()
-    with sqlite3.connect(world.db) as conn:
-        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    assert 0 < stored < 1200
+    assert 0 < stored_articles(world.db) < 1200
 
     world.configure()
     world.sync()
@@ -436,3 +437,50 @@ def test_the_password_can_come_from_a_command_or_the_environment(world: World) -
     assert broken.returncode == 1
     assert broken.stderr.count("\n") == 1
     assert "password_command" in broken.stderr and "no such entry" in broken.stderr
+
+
+async def test_R_in_the_reader_syncs_when_an_account_is_set(world: World) -> None:
+    world.add_feed("Harbour", 3, category=world.category("News"))
+    world.mark_on_server(story(world, "Harbour", 0), "read")
+    app = make_app(world.db, load_config(world.config))
+    async with app.run_test(size=SIZE) as pilot:
+        statuses: list[RefreshStatus] = []
+        app.watch(app, "refresh_status", lambda s: s and statuses.append(s), init=False)
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert sorted(list_titles(app)) == [f"Harbour story {n}" for n in range(3)]
+        assert feed_labels(app) == [
+            "All 2",
+            "Unread 2",
+            "Starred",
+            "Saved",
+            "News 2",
+            "  Harbour 2",
+        ]
+        assert statuses[-2].describe() == "Syncing 3/3 items · 3 new"
+        assert notices(app)[-1].startswith("synced: 1 feeds (1 new, 0 removed), 3 new articles")
+        # Marked read in the TUI: queued, and on the server after the next R.
+        articles = app.screen.query_one(ArticleList)
+        articles.focus()
+        for _ in range(3):
+            if articles.highlighted is not None and articles.highlighted.title == "Harbour story 1":
+                break
+            await pilot.press("down")
+        assert articles.highlighted is not None
+        assert articles.highlighted.title == "Harbour story 1"
+        await pilot.press("m")
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+    assert world.entries()[story(world, "Harbour", 1)]["status"] == "read"
+
+
+async def test_R_without_the_server_says_so_in_one_notice(world: World) -> None:
+    world.configure(url=f"http://127.0.0.1:{miniflux.free_port()}")
+    app = make_app(world.db, load_config(world.config))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert notices(app)[-1].startswith("Sync failed: cannot reach the sync server 127.0.0.1:")
+        assert not app.refreshing

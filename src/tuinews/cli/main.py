@@ -30,7 +30,6 @@ from tuinews.sample import ensure_sample_edition
 
 if TYPE_CHECKING:
     from tuinews.feeds.subscriptions import SubscriptionList
-    from tuinews.sync.engine import SyncReport
 
 # The page extractor and the subscription-list readers are imported by the commands that
 # use them: they are most of the start-up, and `refresh` (run by cron, and timed against
@@ -499,22 +498,8 @@ def cmd_sync(args: argparse.Namespace, config: Config) -> int:
         library.index_pending()
     for warning in report.warnings:
         print(f"tuinews: sync: {warning}", file=sys.stderr)
-    print(sync_summary(report))
+    print(report.summary())
     return 0
-
-
-def sync_summary(report: SyncReport) -> str:
-    parts = [f"{report.subscriptions} feeds"]
-    if report.feeds_added or report.feeds_removed:
-        parts[0] += f" ({report.feeds_added} new, {report.feeds_removed} removed)"
-    parts.append(f"{report.stories_new:,} new articles")
-    parts.append(f"{report.changes_from_server:,} changes from the server")
-    parts.append(f"{report.changes_sent + report.subscription_changes_sent:,} changes sent")
-    if report.conflicts:
-        parts.append(
-            f"{report.conflicts} conflicts ({report.conflicts_server_won} won by the server)"
-        )
-    return "synced: " + ", ".join(parts)
 
 
 def cmd_add(args: argparse.Namespace, config: Config) -> int:

@@ -144,6 +144,7 @@ class SyncState:
                 )
                 if result.status == "new":
                     new += 1
+                if result.status == "new" and (item.read or item.starred):
                     self.conn.execute(
                         "UPDATE articles SET read = ?, starred = ? WHERE id = ?",
                         (int(item.read), int(item.starred), result.id),

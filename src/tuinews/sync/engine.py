@@ -13,8 +13,13 @@ by the time the server gives the item (`updated`) against the time of the local 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -24,13 +29,14 @@ from tuinews.library import Library
 from tuinews.library.syncstate import NewItem, PendingChange, StateField, SyncState
 from tuinews.sync.account import account_key, password
 from tuinews.sync.greader import (
-    BATCH,
+    CONTENTS_BATCH,
+    EDIT_BATCH,
     READ,
     READING_LIST,
     STARRED,
     GReaderClient,
 )
-from tuinews.sync.items import item_key, read_item, server_change_time
+from tuinews.sync.items import item_key, read_answer, server_change_time
 from tuinews.sync.transport import HttpxTransport, Transport
 from tuinews.untrusted import clean_line
 
@@ -66,12 +72,55 @@ class SyncReport:
     conflicts: int = 0
     conflicts_server_won: int = 0
     requests: int = 0
+    requests_by_path: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{self.subscriptions} feeds"]
+        if self.feeds_added or self.feeds_removed:
+            parts[0] += f" ({self.feeds_added} new, {self.feeds_removed} removed)"
+        parts.append(f"{self.stories_new:,} new articles")
+        parts.append(f"{self.changes_from_server:,} changes from the server")
+        parts.append(f"{self.changes_sent + self.subscription_changes_sent:,} changes sent")
+        if self.conflicts:
+            parts.append(
+                f"{self.conflicts} conflicts ({self.conflicts_server_won} won by the server)"
+            )
+        return "synced: " + ", ".join(parts)
 
 
 def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+def _reader_pool() -> Executor | None:
+    """Worker processes to read item answers in, forked while this is the only thread.
+
+    Forking a process that runs other threads (the TUI) can leave a child holding a lock
+    forever; there the answers are read in this process instead.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return None
+    pool = ProcessPoolExecutor(
+        max_workers=max(1, min(2, os.cpu_count() or 1)),
+        mp_context=multiprocessing.get_context("fork"),
+    )
+    pool.submit(int).result()  # the workers start now, before the fetching thread does
+    return pool
+
+
+def _submit(
+    readers: Executor | None, body: bytes, host: str, feeds: dict[str, int]
+) -> Future[tuple[list[NewItem], int]]:
+    if readers is not None:
+        return readers.submit(read_answer, body, host, feeds)
+    done: Future[tuple[list[NewItem], int]] = Future()
+    try:
+        done.set_result(read_answer(body, host, feeds))
+    except BaseException as error:
+        done.set_exception(error)
+    return done
 
 
 def open_client(
@@ -84,7 +133,7 @@ def open_client(
         account.url,
         account.username,
         lambda: password(account),
-        transport or HttpxTransport(),
+        transport or HttpxTransport(tls=account.url.lower().startswith("https:")),
         token=state.token(key),
         on_token=lambda token: state.set_token(key, token),
     )
@@ -121,6 +170,7 @@ class Sync:
         self.state = SyncState(library)
         self.on_progress = on_progress
         self.report = SyncReport()
+        self._done = 0
 
     def run(self) -> SyncReport:
         started = time.time()
@@ -128,7 +178,7 @@ class Sync:
         unread, starred = self.pull_items()
         self.reconcile(unread, starred)
         self.state.put("pulled_at", repr(started))
-        self.report.requests = self.client.requests
+        self._count_requests()
         return self.report
 
     # -- subscriptions -------------------------------------------------------------------
@@ -138,7 +188,11 @@ class Sync:
         if self.push_subscriptions(subscriptions):
             subscriptions = self.client.subscriptions()
         self.apply_subscriptions(subscriptions)
+        self._count_requests()
+
+    def _count_requests(self) -> None:
         self.report.requests = self.client.requests
+        self.report.requests_by_path = dict(self.client.sent)
 
     def push_subscriptions(self, subscriptions: list[dict[str, Any]]) -> bool:
         """Send queued subscribes, unsubscribes and edits; True when the list changed."""
@@ -207,20 +261,40 @@ class Sync:
         starred = self.client.item_ids(STARRED)
         wanted = sorted((recent | unread | starred) - self.state.known_items(), reverse=True)
         feeds = self.state.feed_streams()
-        done = 0
-        self._progress(done, len(wanted))
-        for batch in chunks(wanted, BATCH):
-            items: list[NewItem] = []
-            for raw in self.client.items(batch):
-                try:
-                    items.append(read_item(raw, feeds))
-                except ValueError:
-                    self.report.warnings.append("an item without an id was skipped")
-            self.report.stories_new += self.state.store_items(items)
-            self.report.items_pulled += len(items)
-            done += len(batch)
-            self._progress(done, len(wanted))
+        self._progress(0, len(wanted))
+        batches = list(chunks(wanted, CONTENTS_BATCH))
+        if not batches:
+            return unread, starred
+        # Answers are fetched back to back by one thread, read into stories by worker
+        # processes, and stored here in order: the server's work, the reading and the
+        # writing overlap instead of adding up.
+        readers = _reader_pool()
+        fetcher = ThreadPoolExecutor(max_workers=1)
+        try:
+            fetches = [fetcher.submit(self.client.items_body, batch) for batch in batches]
+            reading: deque[tuple[Future[tuple[list[NewItem], int]], int]] = deque()
+            for fetch, batch in zip(fetches, batches, strict=True):
+                # What is read is stored while the next answer is on its way.
+                while reading and not fetch.done():
+                    self._store(*reading.popleft(), len(wanted))
+                body = fetch.result()
+                reading.append((_submit(readers, body, self.client.host, feeds), len(batch)))
+            while reading:
+                self._store(*reading.popleft(), len(wanted))
+        finally:
+            fetcher.shutdown(wait=True, cancel_futures=True)
+            if readers is not None:
+                readers.shutdown(wait=True, cancel_futures=True)
         return unread, starred
+
+    def _store(self, reading: Future[tuple[list[NewItem], int]], asked: int, total: int) -> None:
+        items, skipped = reading.result()
+        if skipped:
+            self.report.warnings.append(f"{skipped} items without an id were skipped")
+        self.report.stories_new += self.state.store_items(items)
+        self.report.items_pulled += len(items)
+        self._done += asked
+        self._progress(self._done, total)
 
     def _progress(self, done: int, total: int) -> None:
         if self.on_progress is not None:
@@ -285,7 +359,7 @@ class Sync:
             return []
         numbers = sorted({item for _, item, _, _, _ in conflicts})
         changed_at: dict[int, float] = {}
-        for batch in chunks(numbers, BATCH):
+        for batch in chunks(numbers, CONTENTS_BATCH):
             for raw in self.client.items(batch):
                 try:
                     changed_at[item_key(raw)] = server_change_time(raw)
@@ -300,7 +374,7 @@ class Sync:
             groups.setdefault((field_name, wanted), []).append((item, change))
         for (field_name, wanted), entries in groups.items():
             tag = STATE_TAGS[field_name]
-            for batch in chunks(entries, BATCH):
+            for batch in chunks(entries, EDIT_BATCH):
                 numbers = [item for item, _ in batch]
                 if wanted:
                     self.client.edit_tag(numbers, add=tag)

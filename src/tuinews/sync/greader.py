@@ -10,6 +10,7 @@ password. Every failure is a `SyncError` of one line naming the server and what 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,10 +24,15 @@ READ = "user/-/state/com.google/read"
 STARRED = "user/-/state/com.google/starred"
 LABEL_PREFIX = "user/-/label/"
 ITEM_PREFIX = "tag:google.com,2005:reader/item/"
-# Items asked for (or changed) per request: big enough that 1,000 changes are two edit
-# requests, small enough that an answer of items with their HTML stays a few megabytes.
-BATCH = 500
+# Items changed per edit-tag request: 1,000 changes are two requests. Items asked for per
+# contents request: an answer of 250 items with their HTML is a few megabytes, and the
+# first one arrives soon enough for reading and storing to overlap the rest.
+EDIT_BATCH = 500
+CONTENTS_BATCH = 250
 IDS_PAGE = 10_000
+
+
+CONTENTS = f"{API}/stream/items/contents"
 
 
 class SyncError(Exception):
@@ -51,7 +57,7 @@ def long_item_id(number: int) -> str:
 
 
 class GReaderClient:
-    """One account on one server; `requests` counts what was sent, for the benchmark."""
+    """One account on one server; `sent` counts requests by path, for reports and benchmarks."""
 
     def __init__(
         self,
@@ -71,7 +77,11 @@ class GReaderClient:
         self._token = token
         self._edit_token: str | None = None
         self._on_token = on_token
-        self.requests = 0
+        self.sent: Counter[str] = Counter()
+
+    @property
+    def requests(self) -> int:
+        return self.sent.total()
 
     def close(self) -> None:
         self._transport.close()
@@ -118,7 +128,7 @@ class GReaderClient:
     # -- requests ----------------------------------------------------------------------
 
     def _send(self, method: str, path: str, form: Form, headers: dict[str, str]) -> Answer:
-        self.requests += 1
+        self.sent[path] += 1
         try:
             if method == "GET":
                 return self._transport.get(self.url + path, form, headers)
@@ -202,13 +212,13 @@ class GReaderClient:
             continuation = str(next_page)
 
     def items(self, numbers: Iterable[int]) -> list[dict[str, Any]]:
-        """The items with these ids, in one request (callers batch them by `BATCH`)."""
-        path = f"{API}/stream/items/contents"
+        """The items with these ids, in one request (callers batch them by `CONTENTS_BATCH`)."""
+        return decode_items(self.items_body(numbers), self.host)
+
+    def items_body(self, numbers: Iterable[int]) -> bytes:
+        """The answer to `items` as sent, for a worker process to decode."""
         form: Form = [("output", "json"), *(("i", long_item_id(n)) for n in numbers)]
-        found = self._decode(self._authorized("POST", path, form), path)
-        if not isinstance(found, dict) or not isinstance(found.get("items", []), list):
-            raise SyncError(f"{self.host}: {path} answered without items")
-        return [item for item in found.get("items", []) if isinstance(item, dict)]
+        return self._authorized("POST", CONTENTS, form).body
 
     # -- editing -----------------------------------------------------------------------
 
@@ -240,3 +250,13 @@ class GReaderClient:
         if folder:
             form.append(("a", LABEL_PREFIX + folder))
         self._post_ok(f"{API}/subscription/edit", form)
+
+
+def decode_items(body: bytes, host: str) -> list[dict[str, Any]]:
+    try:
+        found = json.loads(body)
+    except ValueError:
+        raise SyncError(f"{host}: the answer to {CONTENTS} is not JSON") from None
+    if not isinstance(found, dict) or not isinstance(found.get("items", []), list):
+        raise SyncError(f"{host}: {CONTENTS} answered without items")
+    return [item for item in found.get("items", []) if isinstance(item, dict)]

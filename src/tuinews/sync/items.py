@@ -16,7 +16,7 @@ from tuinews.feeds.parse import plain_title, quick_text
 from tuinews.library import prepare_article
 from tuinews.library.syncstate import NewItem
 from tuinews.model import Article
-from tuinews.sync.greader import READ, STARRED, item_number
+from tuinews.sync.greader import READ, STARRED, decode_items, item_number
 from tuinews.untrusted import clean_line
 
 _READ_SUFFIX = READ.removeprefix("user/-")
@@ -103,3 +103,16 @@ def server_change_time(item: dict[str, Any]) -> float:
     """When the server last changed the item, its state included (seconds; 0 if unsaid)."""
     value = item.get("updated")
     return float(value) if isinstance(value, int | float) else 0.0
+
+
+def read_answer(body: bytes, host: str, feeds: dict[str, int]) -> tuple[list[NewItem], int]:
+    """A whole `stream/items/contents` answer read into stories, and how many items had no
+    id; a plain function of bytes so that worker processes can run it."""
+    items: list[NewItem] = []
+    skipped = 0
+    for raw in decode_items(body, host):
+        try:
+            items.append(read_item(raw, feeds))
+        except ValueError:
+            skipped += 1
+    return items, skipped
