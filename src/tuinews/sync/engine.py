@@ -37,7 +37,7 @@ from tuinews.sync.greader import (
     GReaderClient,
 )
 from tuinews.sync.items import item_key, read_answer, server_change_time
-from tuinews.sync.transport import HttpxTransport, Transport
+from tuinews.sync.transport import DownloaderTransport, Transport
 from tuinews.untrusted import clean_line
 
 # How far before the last sync the next one looks for items, by their published date:
@@ -133,7 +133,7 @@ def open_client(
         account.url,
         account.username,
         lambda: password(account),
-        transport or HttpxTransport(tls=account.url.lower().startswith("https:")),
+        transport or DownloaderTransport(),
         token=state.token(key),
         on_token=lambda token: state.set_token(key, token),
     )

@@ -1,25 +1,29 @@
-"""The sync client's HTTP: one keep-alive connection to the account's server.
+"""The sync client's HTTP: `tuinews.http.Downloader`, driven from synchronous code.
 
-The only sync module that knows httpx. Every failure of the network becomes a
-`TransportError` with one line fit for a terminal; the caller decides what an answer means.
+The Google Reader client is synchronous (the command line runs it, the TUI runs it in a
+worker thread, and its pull fetches from a thread of its own), while every download goes
+through the asynchronous `Downloader`. One event loop on a thread of its own runs the
+downloader for the whole sync, so its connection is kept alive from request to request.
+A request that got no answer is a `TransportError` with the downloader's one-line reason.
 """
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from collections.abc import Coroutine
 from dataclasses import dataclass
-from typing import Protocol
-from urllib.parse import urlencode
+from typing import Any, Protocol, TypeVar
+from urllib.parse import urlsplit
 
-import httpx
+from tuinews.http import Downloader, Response
 
-from tuinews import __version__
-
-USER_AGENT = f"tuinews/{__version__} (terminal newsreader; +https://github.com/tuinews/tuinews)"
-TIMEOUT = 30.0
-# A reading list answer of a thousand items with their HTML is a few megabytes.
+# A sync waits on big answers (250 items with their HTML) from servers that may be slow.
+TIMEOUT = 60.0
 MAX_BYTES = 64 * 1024 * 1024
 
 Form = list[tuple[str, str]]
+T = TypeVar("T")
 
 
 class TransportError(Exception):
@@ -40,56 +44,51 @@ class Transport(Protocol):
     def close(self) -> None: ...
 
 
-def _reason(error: httpx.HTTPError) -> str:
-    if isinstance(error, httpx.TimeoutException):
-        return f"no answer within {TIMEOUT:g} s"
-    if isinstance(error, httpx.ConnectError):
-        return "connection refused or host not found"
-    if isinstance(error, httpx.RemoteProtocolError):
-        return "the connection was dropped mid-answer"
-    return " ".join(str(error).split()) or type(error).__name__
+def _fields(form: Form) -> dict[str, list[str]]:
+    """Repeated keys (`i=…&i=…`) as the downloader takes them."""
+    fields: dict[str, list[str]] = {}
+    for key, value in form:
+        fields.setdefault(key, []).append(value)
+    return fields
 
 
-class HttpxTransport:
-    def __init__(self, *, tls: bool = True) -> None:
-        """`tls=False` for an http:// server: no certificate store to load (a tenth of a
-        second, more on a busy machine) for connections that will never use it."""
-        self._client = httpx.Client(
-            timeout=TIMEOUT,
-            follow_redirects=True,
-            headers={"User-Agent": USER_AGENT},
-            verify=tls,
+class DownloaderTransport:
+    def __init__(self) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, name="tuinews-sync-http", daemon=True
         )
+        self._thread.start()
+        self._downloader = self._run(self._open())
 
-    def _send(self, request: httpx.Request) -> Answer:
-        try:
-            response = self._client.send(request, stream=True)
-            try:
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body += chunk
-                    if len(body) > MAX_BYTES:
-                        raise TransportError(
-                            f"{request.url.host}: answer larger than {MAX_BYTES >> 20} MB"
-                        )
-            finally:
-                response.close()
-        except httpx.HTTPError as error:
-            raise TransportError(f"{request.url.host}: {_reason(error)}") from None
-        return Answer(response.status_code, bytes(body))
+    async def _open(self) -> Downloader:
+        return Downloader(timeout=TIMEOUT, max_bytes=MAX_BYTES, connections=2)
+
+    def _run(self, job: Coroutine[Any, Any, T]) -> T:
+        return asyncio.run_coroutine_threadsafe(job, self._loop).result()
+
+    def _answer(self, url: str, response: Response) -> Answer:
+        if response.status is None:
+            host = urlsplit(url).netloc or url
+            raise TransportError(f"{host}: {response.error or 'no answer'}")
+        return Answer(response.status, response.content or b"")
 
     def get(self, url: str, params: Form, headers: dict[str, str]) -> Answer:
-        return self._send(self._client.build_request("GET", url, params=params, headers=headers))
+        response = self._run(
+            self._downloader.request("GET", url, headers=headers, params=_fields(params))
+        )
+        return self._answer(url, response)
 
     def post(self, url: str, form: Form, headers: dict[str, str]) -> Answer:
-        return self._send(
-            self._client.build_request(
-                "POST",
-                url,
-                content=urlencode(form).encode(),
-                headers={**headers, "Content-Type": "application/x-www-form-urlencoded"},
-            )
+        response = self._run(
+            self._downloader.request("POST", url, headers=headers, data=_fields(form))
         )
+        return self._answer(url, response)
 
     def close(self) -> None:
-        self._client.close()
+        try:
+            self._run(self._downloader.__aexit__(None, None, None))
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join()
+            self._loop.close()
