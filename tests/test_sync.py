@@ -484,3 +484,26 @@ async def test_R_without_the_server_says_so_in_one_notice(world: World) -> None:
         await pilot.pause()
         assert notices(app)[-1].startswith("Sync failed: cannot reach the sync server 127.0.0.1:")
         assert not app.refreshing
+
+
+def test_an_imported_subscription_list_is_pushed_to_the_server(
+    world: World, tmp_path: Path
+) -> None:
+    slug = f"{world.account.username}-opml"
+    url = world.feeds.put(f"/{slug}.xml", miniflux.story_feed("Opml", slug, 2, BODY))
+    opml = tmp_path / "subscriptions.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>'
+        f'<outline text="Imported"><outline type="rss" text="Opml" xmlUrl="{url}"/></outline>'
+        "</body></opml>"
+    )
+    done = world.cli("import", str(opml))
+    assert done.returncode == 0, done.stderr
+    assert [
+        (feed["feed_url"], feed["category"]["title"]) for feed in world.rest("GET", "/v1/feeds")
+    ] == [(url, "Imported")]
+    world.sync()
+    assert len(world.articles()) == 2
+    assert [feed["folder"] for feed in json.loads(world.cli("feeds", "--json").stdout)] == [
+        "Imported"
+    ]
