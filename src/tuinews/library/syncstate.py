@@ -95,6 +95,25 @@ class SyncState:
     def set_token(self, account: str, token: str | None) -> None:
         self.put("token", json.dumps({"account": account, "token": token}))
 
+    def bind_account(self, account: str) -> bool:
+        """Tie the sync state to `account`; True when it was another account's and was reset.
+
+        Server ids belong to one server and user: after a change of account (or of the
+        address the same server is reached at) feeds and stories are mapped afresh, by URL
+        and link, so none is removed for not being on the new server. The queue stays: it
+        is the user's work, and for the same server under a new address it is still right.
+        """
+        bound = self.get("account")
+        if bound == account:
+            return False
+        with self.library.transaction():
+            if bound is not None:
+                self.conn.execute("DELETE FROM sync_feeds")
+                self.conn.execute("DELETE FROM sync_items")
+                self.conn.execute("DELETE FROM meta WHERE key = 'sync.pulled_at'")
+            self.put("account", account)
+        return bound is not None
+
     # -- feeds -----------------------------------------------------------------------
 
     def feed_streams(self) -> dict[str, int]:

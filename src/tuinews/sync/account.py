@@ -11,7 +11,7 @@ import shlex
 import subprocess
 
 from tuinews.config import SyncAccount
-from tuinews.sync.greader import SyncError
+from tuinews.sync.greader import SyncError, account_id
 from tuinews.untrusted import clean_line
 
 PASSWORD_ENV = "TUINEWS_SYNC_PASSWORD"
@@ -20,7 +20,7 @@ COMMAND_TIMEOUT = 60
 
 def account_key(account: SyncAccount) -> str:
     """What a kept token belongs to: another server or user needs its own login."""
-    return f"{account.username}@{account.url}"
+    return account_id(account.username, account.url)
 
 
 def password(account: SyncAccount) -> str:

@@ -13,20 +13,16 @@ by the time the server gives the item (`updated`) against the time of the local 
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
-import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from tuinews.config import SyncAccount
 from tuinews.feeds.parse import plain_title
 from tuinews.library import Library
-from tuinews.library.syncstate import NewItem, PendingChange, StateField, SyncState
+from tuinews.library.syncstate import PendingChange, StateField, SyncState
 from tuinews.sync.account import account_key, password
 from tuinews.sync.greader import (
     CONTENTS_BATCH,
@@ -35,6 +31,7 @@ from tuinews.sync.greader import (
     READING_LIST,
     STARRED,
     GReaderClient,
+    account_id,
 )
 from tuinews.sync.items import item_key, read_answer, server_change_time
 from tuinews.sync.transport import DownloaderTransport, Transport
@@ -92,35 +89,6 @@ class SyncReport:
 def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-def _reader_pool() -> Executor | None:
-    """Worker processes to read item answers in, forked while this is the only thread.
-
-    Forking a process that runs other threads (the TUI) can leave a child holding a lock
-    forever; there the answers are read in this process instead.
-    """
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-        return None
-    pool = ProcessPoolExecutor(
-        max_workers=max(1, min(2, os.cpu_count() or 1)),
-        mp_context=multiprocessing.get_context("fork"),
-    )
-    pool.submit(int).result()  # the workers start now, before the fetching thread does
-    return pool
-
-
-def _submit(
-    readers: Executor | None, body: bytes, host: str, feeds: dict[str, int]
-) -> Future[tuple[list[NewItem], int]]:
-    if readers is not None:
-        return readers.submit(read_answer, body, host, feeds)
-    done: Future[tuple[list[NewItem], int]] = Future()
-    try:
-        done.set_result(read_answer(body, host, feeds))
-    except BaseException as error:
-        done.set_exception(error)
-    return done
 
 
 def open_client(
@@ -184,6 +152,10 @@ class Sync:
     # -- subscriptions -------------------------------------------------------------------
 
     def run_subscriptions(self) -> None:
+        if self.state.bind_account(account_id(self.client.username, self.client.url)):
+            self.report.warnings.append(
+                "the account changed: feeds and stories are matched to the new server afresh"
+            )
         subscriptions = self.client.subscriptions()
         if self.push_subscriptions(subscriptions):
             subscriptions = self.client.subscriptions()
@@ -265,36 +237,23 @@ class Sync:
         batches = list(chunks(wanted, CONTENTS_BATCH))
         if not batches:
             return unread, starred
-        # Answers are fetched back to back by one thread, read into stories by worker
-        # processes, and stored here in order: the server's work, the reading and the
-        # writing overlap instead of adding up.
-        readers = _reader_pool()
+        # Answers are fetched back to back by one thread while this one reads and stores
+        # them: the server's work and ours overlap instead of adding up. (Reading them in
+        # worker processes as well measured no faster on two busy cores.)
         fetcher = ThreadPoolExecutor(max_workers=1)
         try:
             fetches = [fetcher.submit(self.client.items_body, batch) for batch in batches]
-            reading: deque[tuple[Future[tuple[list[NewItem], int]], int]] = deque()
             for fetch, batch in zip(fetches, batches, strict=True):
-                # What is read is stored while the next answer is on its way.
-                while reading and not fetch.done():
-                    self._store(*reading.popleft(), len(wanted))
-                body = fetch.result()
-                reading.append((_submit(readers, body, self.client.host, feeds), len(batch)))
-            while reading:
-                self._store(*reading.popleft(), len(wanted))
+                items, skipped = read_answer(fetch.result(), self.client.host, feeds)
+                if skipped:
+                    self.report.warnings.append(f"{skipped} items without an id were skipped")
+                self.report.stories_new += self.state.store_items(items)
+                self.report.items_pulled += len(items)
+                self._done += len(batch)
+                self._progress(self._done, len(wanted))
         finally:
             fetcher.shutdown(wait=True, cancel_futures=True)
-            if readers is not None:
-                readers.shutdown(wait=True, cancel_futures=True)
         return unread, starred
-
-    def _store(self, reading: Future[tuple[list[NewItem], int]], asked: int, total: int) -> None:
-        items, skipped = reading.result()
-        if skipped:
-            self.report.warnings.append(f"{skipped} items without an id were skipped")
-        self.report.stories_new += self.state.store_items(items)
-        self.report.items_pulled += len(items)
-        self._done += asked
-        self._progress(self._done, total)
 
     def _progress(self, done: int, total: int) -> None:
         if self.on_progress is not None:

@@ -52,6 +52,11 @@ def item_number(item_id: str) -> int:
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
+def account_id(username: str, url: str) -> str:
+    """What a kept token and the library's server ids belong to: one user on one server."""
+    return f"{username}@{url.rstrip('/')}"
+
+
 def long_item_id(number: int) -> str:
     return f"{ITEM_PREFIX}{number & 0xFFFFFFFFFFFFFFFF:016x}"
 
