@@ -507,3 +507,30 @@ def test_an_imported_subscription_list_is_pushed_to_the_server(
     assert [feed["folder"] for feed in json.loads(world.cli("feeds", "--json").stdout)] == [
         "Imported"
     ]
+
+
+def test_a_subscription_the_server_refuses_does_not_hold_up_the_sync(world: World) -> None:
+    world.add_feed("Harbour", 2)
+    urls = []
+    for name in ("refused", "later"):
+        slug = f"{world.account.username}-{name}"
+        urls.append(world.feeds.put(f"/{slug}.xml", miniflux.story_feed(name, slug, 1, BODY)))
+    proxy = miniflux.Proxy(world.server.url)
+    try:
+        world.configure(url=proxy.url)
+        proxy.fail["/reader/api/0/subscription/edit"] = 400
+        refused = world.cli("add", urls[0])
+        proxy.fail["/reader/api/0/subscription/edit"] = 503
+        later = world.cli("add", urls[1])
+        synced = world.sync()
+    finally:
+        proxy.close()
+    assert refused.returncode == later.returncode == 0
+    assert f"subscribe {urls[0]} dropped: " in refused.stderr
+    assert f"subscribe {urls[1]} kept queued: " in later.stderr
+    assert "(503)" in later.stderr
+    # The next sync sends what was kept and pulls everything else as usual.
+    on_server = sorted(feed["feed_url"] for feed in world.rest("GET", "/v1/feeds"))
+    assert urls[0] not in on_server and urls[1] in on_server
+    assert "synced: 2 feeds" in synced.stdout
+    assert len(world.articles()) == 4  # two from the server's feed, one local each

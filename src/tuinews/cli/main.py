@@ -438,12 +438,15 @@ def _send_subscriptions(library: Library, config: Config) -> None:
 
     assert config.sync is not None
     try:
-        sync_subscriptions(library, config.sync)
+        report = sync_subscriptions(library, config.sync)
     except SyncError as error:
         print(
             f"tuinews: {error}; the change is queued for the next `tuinews sync`",
             file=sys.stderr,
         )
+        return
+    for warning in report.warnings:
+        print(f"tuinews: sync: {warning}", file=sys.stderr)
 
 
 def cmd_mark(args: argparse.Namespace, config: Config) -> int:

@@ -31,6 +31,7 @@ from tuinews.sync.greader import (
     READING_LIST,
     STARRED,
     GReaderClient,
+    ServerRefused,
     account_id,
 )
 from tuinews.sync.items import item_key, read_answer, server_change_time
@@ -172,21 +173,36 @@ class Sync:
         streams = {str(sub.get("id")) for sub in subscriptions}
         sent = 0
         for change in self.state.pending("subscribe", "unsubscribe", "edit"):
-            value = json.loads(change.value)
-            if change.kind == "subscribe" and change.target not in on_server:
-                self.client.subscribe(change.target, value.get("title"), value.get("folder"))
-                sent += 1
-            elif change.kind == "unsubscribe" and change.target in streams:
-                self.client.unsubscribe(change.target)
-                sent += 1
-            elif change.kind == "edit" and change.target in streams:
-                self.client.edit_subscription(
-                    change.target, value.get("title"), value.get("folder")
-                )
-                sent += 1
+            try:
+                sent += self._send_subscription_change(change, on_server, streams)
+            except ServerRefused as error:
+                # One feed the server will not take must not hold up every later sync.
+                if error.status < 500:
+                    self.state.done([change])
+                    self.report.warnings.append(f"{change.kind} {change.target} dropped: {error}")
+                else:
+                    self.report.warnings.append(
+                        f"{change.kind} {change.target} kept queued: {error}"
+                    )
+                continue
             self.state.done([change])
         self.report.subscription_changes_sent = sent
         return sent > 0
+
+    def _send_subscription_change(
+        self, change: PendingChange, on_server: set[str], streams: set[str]
+    ) -> int:
+        """Send one change unless the server already agrees; how many requests it took."""
+        value = json.loads(change.value)
+        if change.kind == "subscribe" and change.target not in on_server:
+            self.client.subscribe(change.target, value.get("title"), value.get("folder"))
+        elif change.kind == "unsubscribe" and change.target in streams:
+            self.client.unsubscribe(change.target)
+        elif change.kind == "edit" and change.target in streams:
+            self.client.edit_subscription(change.target, value.get("title"), value.get("folder"))
+        else:
+            return 0
+        return 1
 
     def apply_subscriptions(self, subscriptions: list[dict[str, Any]]) -> None:
         """The server's list wins: new feeds appear here, vanished ones go, names follow."""

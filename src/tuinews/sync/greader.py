@@ -39,6 +39,14 @@ class SyncError(Exception):
     """A sync that could not go on; one line, and nothing local was lost."""
 
 
+class ServerRefused(SyncError):
+    """The server answered a request with an error status (4xx or 5xx)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 def item_number(item_id: str) -> int:
     """An item id in any of its forms (long `tag:…/item/<hex>`, bare hex, decimal) as the
     signed 64-bit number Google Reader used, so every form of one item is one key."""
@@ -143,12 +151,15 @@ class GReaderClient:
 
     def _check(self, answer: Answer, path: str) -> None:
         if answer.status >= 500:
-            raise SyncError(f"{self.host}: the server failed ({answer.status}) at {path}")
+            raise ServerRefused(
+                f"{self.host}: the server failed ({answer.status}) at {path}", answer.status
+            )
         if answer.status >= 400:
             detail = clean_line(answer.body[:200].decode("utf-8", "replace"))
-            raise SyncError(
+            raise ServerRefused(
                 f"{self.host}: the server refused {path} ({answer.status})"
-                + (f": {detail}" if detail else "")
+                + (f": {detail}" if detail else ""),
+                answer.status,
             )
 
     def _authorized(self, method: str, path: str, form: Form) -> Answer:
