@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pty
 import signal
 import sqlite3
 import subprocess
@@ -534,3 +535,45 @@ def test_a_subscription_the_server_refuses_does_not_hold_up_the_sync(world: Worl
     assert urls[0] not in on_server and urls[1] in on_server
     assert "synced: 2 feeds" in synced.stdout
     assert len(world.articles()) == 4  # two from the server's feed, one local each
+
+
+def test_on_a_terminal_the_progress_bar_counts_the_items_pulled(
+    world: World, isolated_env: dict[str, str]
+) -> None:
+    world.add_feed("Harbour", 600)  # three answers of items
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tuinews",
+                "--db",
+                str(world.db),
+                "--config",
+                str(world.config),
+                "--no-sample",
+                "sync",
+            ],
+            env=isolated_env,
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=120,
+            check=False,
+        )
+        os.close(follower)
+        drawn = b""
+        with contextlib.suppress(OSError):
+            while chunk := os.read(leader, 65536):
+                drawn += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0
+    frames = [frame.strip() for frame in drawn.decode().split("\r") if "items pulled" in frame]
+    assert [frame.split("] ")[1] for frame in frames] == [
+        "0/600 items pulled",
+        "250/600 items pulled",
+        "500/600 items pulled",
+        "600/600 items pulled",
+    ]
+    assert b"synced: 1 feeds" in done.stdout
