@@ -70,6 +70,20 @@ class World:
     def cli(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
         return self.run_cli("--config", str(self.config), "--no-sample", *args, db=self.db, **env)
 
+    def sync_command(self) -> list[str]:
+        """`tuinews sync` as a process of its own, for tests that need its handle."""
+        return [
+            sys.executable,
+            "-m",
+            "tuinews",
+            "--db",
+            str(self.db),
+            "--config",
+            str(self.config),
+            "--no-sample",
+            "sync",
+        ]
+
     def configure(self, url: str | None = None, **fields: str) -> None:
         settings = {
             "url": url or self.server.url,
@@ -325,17 +339,7 @@ def test_a_sync_killed_midway_resumes_without_duplicates(
         world.configure(url=proxy.url)
         # The first batch of items is answered and stored; the second answer never comes.
         proxy.hold_after["/reader/api/0/stream/items/contents"] = 1
-        command = [
-            sys.executable,
-            "-m",
-            "tuinews",
-            "--db",
-            str(world.db),
-            "--config",
-            str(world.config),
-            "--no-sample",
-            "sync",
-        ]
+        command = world.sync_command()
         process = subprocess.Popen(
             command, env=isolated_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
@@ -544,17 +548,7 @@ def test_on_a_terminal_the_progress_bar_counts_the_items_pulled(
     leader, follower = pty.openpty()
     try:
         done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "tuinews",
-                "--db",
-                str(world.db),
-                "--config",
-                str(world.config),
-                "--no-sample",
-                "sync",
-            ],
+            world.sync_command(),
             env=isolated_env,
             stdout=subprocess.PIPE,
             stderr=follower,
