@@ -24,9 +24,10 @@ from tuinews.config import Config, ConfigError, config_path, db_path, load_confi
 from tuinews.feeds.refresh import FeedOutcome, is_refreshable, refresh_feeds
 from tuinews.feeds.subscribe import SubscribeError, subscribe
 from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
-from tuinews.model import ArticleSummary, Feed
+from tuinews.model import ArticleSummary
 from tuinews.reading import open_article
 from tuinews.sample import ensure_sample_edition
+from tuinews.sync.changes import queue_subscribe, queue_unsubscribe
 
 if TYPE_CHECKING:
     from tuinews.feeds.subscriptions import SubscriptionList
@@ -291,7 +292,7 @@ def _import_subscriptions(
                     subscription.url, subscription.title or subscription.url, subscription.folder
                 )
                 if config.sync is not None:
-                    _queue_subscribe(library, feed)
+                    queue_subscribe(library, feed)
                 added += 1
     if added and config.sync is not None:
         _send_subscriptions(library, config)
@@ -379,7 +380,7 @@ def cmd_remove(args: argparse.Namespace, config: Config) -> int:
         feed = library.find_feed(args.feed)
         assert feed.id is not None
         if config.sync is not None:
-            _queue_unsubscribe(library, feed)
+            queue_unsubscribe(library, feed)
         library.remove_feed(feed.id)
         print(f"removed {feed.title} ({feed.total} articles)")
         if config.sync is not None:
@@ -388,7 +389,7 @@ def cmd_remove(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, config: Config) -> int:
-    from tuinews.library.syncstate import SyncState
+    from tuinews.sync.changes import edit_feed
 
     if args.title is None and args.folder is None:
         print("tuinews: edit needs --title or --folder", file=sys.stderr)
@@ -396,39 +397,15 @@ def cmd_edit(args: argparse.Namespace, config: Config) -> int:
     with _open_library(args, config) as library:
         feed = library.find_feed(args.feed)
         assert feed.id is not None
-        state = SyncState(library)
-        with library.transaction():
-            if args.title:
-                library.rename_feed(feed.id, args.title)
-            if args.folder is not None:
-                state.set_folder(feed.id, args.folder.strip("/") or None)
-            stream = state.stream_of(feed.id)
-            if config.sync is not None and stream is not None:
-                state.queue("edit", stream, {"title": args.title, "folder": args.folder})
+        queued = edit_feed(
+            library, feed.id, title=args.title, folder=args.folder, queue=config.sync is not None
+        )
         feed = library.get_feed(feed.id)
         folder = f"{feed.folder}/" if feed.folder else ""
         print(f"{feed.id}\t{folder}{feed.title}")
-        if config.sync is not None and stream is not None:
+        if queued:
             _send_subscriptions(library, config)
     return 0
-
-
-def _queue_subscribe(library: Library, feed: Feed) -> None:
-    from tuinews.library.syncstate import SyncState
-
-    SyncState(library).queue("subscribe", feed.url, {"title": feed.title, "folder": feed.folder})
-
-
-def _queue_unsubscribe(library: Library, feed: Feed) -> None:
-    from tuinews.library.syncstate import SyncState
-
-    state = SyncState(library)
-    assert feed.id is not None
-    stream = state.stream_of(feed.id)
-    if stream is not None:
-        state.queue("unsubscribe", stream, {})
-    else:
-        state.unqueue("subscribe", feed.url)
 
 
 def _send_subscriptions(library: Library, config: Config) -> None:
@@ -519,7 +496,7 @@ def cmd_add(args: argparse.Namespace, config: Config) -> int:
         feed = result.feed
         assert feed.id is not None
         if result.created and config.sync is not None:
-            _queue_subscribe(library, feed)
+            queue_subscribe(library, feed)
             _send_subscriptions(library, config)
     if not result.created:
         print(f"{feed.id}\talready subscribed\t{feed.title}  {feed.url}")

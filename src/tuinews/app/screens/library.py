@@ -29,6 +29,7 @@ from tuinews.config import RefreshSettings
 from tuinews.feeds.subscribe import Subscribed
 from tuinews.library import ArticleFilter, Cursor, Library
 from tuinews.model import ArticleSummary, Feed
+from tuinews.sync.changes import queue_subscribe, queue_unsubscribe
 from tuinews.untrusted import is_followable
 
 if TYPE_CHECKING:
@@ -282,6 +283,8 @@ class LibraryScreen(Screen[None]):
         if subscribed is None or subscribed.feed.id is None:
             return
         feed = subscribed.feed
+        if subscribed.created and self.tuinews.config.sync is not None:
+            queue_subscribe(self.library, feed)  # sent to the server by the next sync (R)
         self.feeds.show(feed_entries(self.library))
         keys = [entry.key for entry in self.feeds.entries]
         if f"feed:{feed.id}" in keys:
@@ -314,6 +317,8 @@ class LibraryScreen(Screen[None]):
     def _unsubscribe(self, feed: Feed, confirmed: bool) -> None:
         if not confirmed or feed.id is None:
             return
+        if self.tuinews.config.sync is not None:
+            queue_unsubscribe(self.library, feed)  # sent to the server by the next sync (R)
         self.library.remove_feed(feed.id)
         self.reload()
         self.notify(f"Unsubscribed from {feed.title}.", markup=False)
