@@ -28,6 +28,7 @@ from conftest import CliRunner
 from feedkit import Item, rss
 from tui_fixtures import SIZE, feed_labels, list_titles, make_app, notices
 from tuinews.app.widgets.article_list import ArticleList
+from tuinews.app.widgets.feed_tree import FeedTree
 from tuinews.app.widgets.refresh_bar import RefreshStatus
 from tuinews.config import load_config
 
@@ -571,3 +572,28 @@ def test_on_a_terminal_the_progress_bar_counts_the_items_pulled(
         "600/600 items pulled",
     ]
     assert b"synced: 1 feeds" in done.stdout
+
+
+async def test_e_in_the_reader_renames_and_moves_a_feed_here_and_on_the_server(
+    world: World,
+) -> None:
+    world.add_feed("Harbour", 1)
+    world.sync()
+    app = make_app(world.db, load_config(world.config))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        feeds = app.screen.query_one(FeedTree)
+        while feeds.current is None or feeds.current.feed is None:
+            await pilot.press("j")
+        await pilot.press("e")
+        await pilot.press("ctrl+u", *"Quayside", "tab", *"Local/Coast", "enter")
+        await pilot.pause()
+        assert feed_labels(app)[-2:] == ["Local/Coast 1", "  Quayside 1"]
+        assert notices(app)[-1] == "Saved Quayside; sent to the server at the next sync (R)."
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+    on_server = world.rest("GET", "/v1/feeds")
+    assert [(feed["title"], feed["category"]["title"]) for feed in on_server] == [
+        ("Quayside", "Local/Coast")
+    ]
+    assert world.queued() == 0
