@@ -309,12 +309,18 @@ class LibraryScreen(Screen[None]):
                 f"Subscribed to {feed.title}: {subscribed.new_articles} articles.", markup=False
             )
 
-    def action_edit_feed(self) -> None:
+    def _chosen_feed(self, to_do: str) -> Feed | None:
+        """The feed highlighted in the feeds pane, or None after saying to choose one."""
         entry = self.feeds.current
         if entry is None or entry.feed is None or entry.feed.id is None:
-            self.notify("Choose a feed in the feeds pane to edit.", severity="warning")
+            self.notify(f"Choose a feed in the feeds pane to {to_do}.", severity="warning")
+            return None
+        return entry.feed
+
+    def action_edit_feed(self) -> None:
+        feed = self._chosen_feed("edit")
+        if feed is None:
             return
-        feed = entry.feed
         self.app.push_screen(EditFeedDialog(feed), lambda edit: self._edit_feed(feed, edit))
 
     def _edit_feed(self, feed: Feed, edit: FeedEdit | None) -> None:
@@ -331,11 +337,9 @@ class LibraryScreen(Screen[None]):
         self.notify(f"Saved {edit.title}{note}.", markup=False)
 
     def action_unsubscribe(self) -> None:
-        entry = self.feeds.current
-        if entry is None or entry.feed is None or entry.feed.id is None:
-            self.notify("Choose a feed in the feeds pane to unsubscribe.", severity="warning")
+        feed = self._chosen_feed("unsubscribe")
+        if feed is None:
             return
-        feed = entry.feed
         question = Content.assemble(
             "Unsubscribe from ", (feed.title, "bold"), f"?\nIts {feed.total} articles go too."
         )
