@@ -217,7 +217,7 @@ class _People:
         while self.indexed < len(self.history):
             text = self.history[self.indexed]
             self.indexed += 1
-            for match in _NAME_RUN.finditer(text):
+            for match in _name_runs(text)[0]:
                 words = match.group().split()
                 while words and words[0] in FUNCTION_WORDS:
                     words.pop(0)
@@ -315,6 +315,14 @@ def _masked(text: str, spans: list[_Span]) -> str:
         position = span.end
     parts.append(text[position:])
     return "".join(parts)
+
+
+@functools.lru_cache(maxsize=256)
+def _name_runs(text: str) -> tuple[tuple[re.Match[str], ...], tuple[int, ...]]:
+    """The capitalised runs of a paragraph and where they start, found once: both the
+    surname index and the people met read them."""
+    runs = tuple(_NAME_RUN.finditer(text))
+    return runs, tuple(run.start() for run in runs)
 
 
 @functools.lru_cache(maxsize=256)
@@ -703,8 +711,12 @@ class QuoteFinder:
 
     def _people_named(self, narration: str, start: int = 0, end: int | None = None):
         """The people a stretch of narration names, with where: see `_remember`."""
-        for match in _NAME_RUN.finditer(narration, start, len(narration) if end is None else end):
+        end = len(narration) if end is None else end
+        runs, starts = _name_runs(narration)
+        for match in runs[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
             words = match.group().split()
+            if (len(words) == 1 and words[0] in FUNCTION_WORDS) or match.end() > end:
+                continue
             preceding = narration[max(0, match.start() - 30) : match.start()].split()
             if _DETERMINER_RE.fullmatch(words[0]) or (
                 preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1])
@@ -752,6 +764,8 @@ class QuoteFinder:
         self, narration: str, start: int, end: int, named: list[tuple[int, str]]
     ) -> None:
         """ "Ana Roe … and she expects": one person named, then a gendered pronoun."""
+        if not named:
+            return
         for token in _GENDERED_RE.finditer(narration, start, end):
             gender = _GENDERED[token.group().casefold()]
             floor = _sentence_start(narration, token.start())
