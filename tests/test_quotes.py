@@ -124,6 +124,33 @@ def test_a_speaker_is_a_whole_name_with_its_particles_and_of() -> None:
     ]
 
 
+def test_a_role_cut_inside_a_name_or_a_clause_is_no_speaker() -> None:
+    assert _found(
+        "« Tout sera prêt lundi », a assuré la responsable technique du Stade Marie Lou Dabrowski"
+        " Ferreira Santos hier soir."
+    ) == [("Tout sera prêt lundi", None)]
+    assert (
+        _found(
+            "Ce matin, Mme Arnaud est « partie sans ses notes », selon le récit qu’elle a fait au"
+            " journal local."
+        )
+        == []
+    )  # two words no verb attributes: not listed, rather than given to "le récit"
+    assert _found("„Wir fahren trotzdem“, sagte der 58-Jährige dem Regionalsender am Abend.") == [
+        ("Wir fahren trotzdem", "der 58-Jährige")
+    ]
+    assert _found("“The bridge opens in May,” says Von der Hoeven.") == [
+        ("The bridge opens in May", "Von der Hoeven")
+    ]
+
+
+def test_two_people_after_the_verb_are_what_was_said_not_who_said_it() -> None:
+    assert _found(
+        "On Friday, Ms Okafor said the mayor and his deputy had rented the hall “because the"
+        " church roof leaks again”."
+    ) == [("because the church roof leaks again", "Okafor")]
+
+
 # --- class 3: across a block boundary ------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -74,6 +75,10 @@ _PARTICLE = (
 )
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,5}}"
 _NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME}(?![\w’'-])")
+# "Von der Leyen", "De la Cruz": a surname that opens with its particle, capitalised.
+_PARTICLE_NAME = re.compile(
+    rf"(?:Von|Van|De|Di|Da|Du|Del|Della|Dos)(?:[ \t]+(?:der|den|de|la|los|le))?[ \t]+{_NAME}"
+)
 _TOKEN = re.compile(r"[\w’'-]+")
 
 
@@ -434,8 +439,8 @@ _PREPOSITIONS = frozenset(
     in on at to for from by with of over under during through across against among around
     about into upon between entre zwischen von vom bei mit nach zu zum zur für gegen über
     unter durch ohne aus seit
-    im am beim à au aux de du des dans sur par pour avec sans sous vers chez al del en para por
-    con sin sobre desde hacia tras ante di da su per tra fra della alla på i til fra med af
+    im am beim à au aux de du des dans sur par pour avec sans sous vers chez avant al del en para
+    por con sin sobre desde hacia tras ante di da su per tra fra della alla på i til fra med af
     av om
     """.split()
 )
@@ -465,6 +470,12 @@ def _pronoun(word: str) -> _Speaker:
     return _Speaker(None, pronoun=True, gender=_GENDERED.get(word.casefold()))
 
 
+def _names_someone(run: str) -> bool:
+    """A capitalised run that opens a sentence is a name unless it opens with a preposition
+    or another function word: "On Sunday, Mr Lammy said" is when, then who."""
+    return run.split()[0] not in FUNCTION_WORDS
+
+
 def _phrase_before(narration: str, end: int, floor: int) -> str:
     """The words before a verb back to punctuation: its subject, if it has one there.
 
@@ -487,7 +498,12 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         if _NAME_RUN.search(bare) and bare.endswith(_NAME_RUN.findall(bare)[-1]):
             return _NAME_RUN.findall(bare)[-1]
     leading = _LEADING_NAME.match(before)
-    if leading and len(leading.group(1).split()) > 1 and before.rstrip().endswith(","):
+    if (
+        leading
+        and len(leading.group(1).split()) > 1
+        and before.rstrip().endswith(",")
+        and _names_someone(leading.group(1))
+    ):
         return leading.group(1)  # "James Causey, director of …, an association …, told"
     apposition = _APPOSITION.search(before) if before.endswith(",") else None
     if apposition:
@@ -499,7 +515,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
                 return names[-1]  # "the minister, Jane Roe, said" / "…, engineer Jane Roe,"
         before = apposition.group(1)  # "Lee Baker, a planner in Atlanta, said"
     leading = _LEADING_NAME.match(before)
-    if leading and len(leading.group(1).split()) > 1:
+    if leading and len(leading.group(1).split()) > 1 and _names_someone(leading.group(1)):
         return leading.group(1)
     phrase: list[str] = []
     all_words = before.split()
@@ -545,10 +561,14 @@ def _role(words: list[str]) -> str | None:
     for word in words[1:6]:
         if _AUXILIARY.fullmatch(word) or _STOP_RE.fullmatch(word):
             break
+        if word.casefold().startswith(("qu’", "qu'")) or word.casefold() in _RELATIVES:
+            return None  # "le récit qu’elle livre": a clause, not who spoke
+        if len(role) > 1 and word in ("dem", "den"):
+            break  # "der Trainer dem Sender": to whom, not part of the role
         if len(role) > 1 and word.endswith("ed") and word.islower():
             break  # "one geologist quoted by the bulletin": the role ends before the participle
         role.append(word)
-        if words[0].casefold() in _GERMAN_DETERMINERS and word[:1].isupper():
+        if words[0].casefold() in _GERMAN_DETERMINERS and word.rsplit("-", 1)[-1][:1].isupper():
             rest = words[len(role) : len(role) + 2]
             if (
                 len(rest) == 2
@@ -557,7 +577,16 @@ def _role(words: list[str]) -> str | None:
             ):
                 role.extend(rest)  # "ein Vertreter eines Nachrichtendienstes"
             break  # German: the role ends at its noun
+    rest = words[len(role) : len(role) + 1]
+    if role[-1][:1].isupper() and rest and rest[0][:1].isupper():
+        return None  # cut inside a name ("du Village Augustin" of "Augustin Tran Van Chau")
     return " ".join(role) if len(role) > 1 else None
+
+
+_POSSESSIVES = frozenset(
+    "his her their its sein seine ihr ihre son sa ses leur su sus suo sua hans hennes deres".split()
+)
+_RELATIVES = frozenset("que qui who which that dont".split())
 
 
 def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
@@ -572,6 +601,8 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     pronoun = words[-1 if before_verb else 0]
     if _PRONOUN_RE.fullmatch(pronoun) and (len(words) == 1 or before_verb):
         return _pronoun(pronoun)
+    if _PARTICLE_NAME.fullmatch(" ".join(words)):
+        return _Speaker(" ".join(words))
     if _NAME_RUN.fullmatch(" ".join(words)) and not _DETERMINER_RE.fullmatch(words[0]):
         name = _clean(" ".join(words))  # "Sarah van der Berg": a name, "der" is no article
         return _Speaker(name) if name else None
@@ -657,6 +688,12 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     words = phrase.split()
     if not words or _STOP_RE.fullmatch(words[0]):
         return None  # "pidió a la población": to whom, not who
+    if any(
+        word.casefold() in _CONJUNCTIONS
+        and (_DETERMINER_RE.fullmatch(after) or after.casefold() in _POSSESSIVES)
+        for word, after in itertools.pairwise(words)
+    ):
+        return None  # "said the minister and his wife had …": two people, or a clause
     found = _role_or_name(phrase, before_verb=False)
     at = phrase_end - 1 if narration[phrase_end - 1 : phrase_end] == "," else phrase_end
     apposition = _APPOSITION_AFTER.match(narration[at:])
