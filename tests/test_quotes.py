@@ -254,6 +254,17 @@ def test_a_pronoun_with_two_people_in_reach_has_no_speaker() -> None:
     ) == [("It stays where it is, whatever the council decides", None)]
 
 
+def test_a_surname_met_alone_is_the_one_a_pronoun_means() -> None:
+    assert _found(
+        "Okonkwo thinks the new timetable will bring the farmers back to the market.",
+        "“They stopped coming when the bus did,” she said.",
+    ) == [("They stopped coming when the bus did", "Okonkwo")]
+    assert _found(
+        "“We will rebuild the pier before the summer,” Haldane grinned at the harbour board.",
+        "“Nobody should have to wait another year,” he said.",
+    )[-1] == ("Nobody should have to wait another year", "Haldane")
+
+
 # --- class 7: the headline's quotation -----------------------------------------------------
 
 

@@ -675,6 +675,9 @@ _APPOSITION_OR_AUXILIARY = re.compile(
 _MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
 _NORDIC_NOT_NOUNS = frozenset("han hun hon de den det vi jeg jag man også så nu da".split())
 _NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
+# "Medrano believes": a sentence-opening word and an English verb after it. Not German, where
+# whatever opens a sentence comes before its verb ("Ähnlich sieht es").
+_SUBJECT_VERB = re.compile(r" [a-z]{2,}(?:s|ed)\b")
 _APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
 
 
@@ -768,7 +771,7 @@ class QuoteFinder:
             following = narration[match.end() : match.end() + 30]
             # A single word is a person when a verb of speech follows ("Campo explica") or
             # it reads as a surname: hyphenated ("Al-Riyami") and not a function word.
-            after_quote = narration[max(0, match.start() - 3) : match.start()].lstrip(" ,")
+            after_quote = narration[max(0, match.start() - 3) : match.start()].rstrip(" ,")
             at_start = _opens_sentence(narration, match.start())
             if (
                 _verb_at(following.lstrip(" ,"), 0)
@@ -776,6 +779,12 @@ class QuoteFinder:
                 or (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
                 or (
                     at_start and name == match.group() and _APPOSITION_OR_AUXILIARY.match(following)
+                )
+                or (
+                    at_start
+                    and name == match.group()
+                    and _SUBJECT_VERB.match(following)
+                    and " the " in narration  # English: the rule reads its verbs only
                 )
             ):
                 yield match.start(), name
