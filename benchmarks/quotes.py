@@ -102,11 +102,13 @@ def same_speaker(found: str | None, gold: str | None) -> bool:
 
     A found speaker matches an alternative when it is that name, ends with the same word (a
     surname alone; "a company spokesperson" for "spokesperson"), or starts with it ("the
-    foundation of the late author" for "foundation"). A fragment ("the New" for "the New York
-    Times") matches nothing.
+    foundation of the late author" for "foundation"). A role found without its complement
+    matches the role with it ("Die Stiftung" for "Stiftung des Nobelpreisträgers"): its head
+    word is the role. A fragment ("the New" for "the New York Times") matches nothing.
     """
     if found is None or gold is None:
         return found is None and gold is None
+    role = found.split()[0].casefold() in _LEADING or found[:1].islower()
     found_words = _speaker_words(found)
     for alternative in gold.split("|"):
         gold_words = _speaker_words(alternative)
@@ -116,6 +118,7 @@ def same_speaker(found: str | None, gold: str | None) -> bool:
             found_words == gold_words
             or found_words[-1] == gold_words[-1]
             or found_words[: len(gold_words)] == gold_words
+            or (role and gold_words[: len(found_words)] == found_words)
         ):
             return True
     return False
