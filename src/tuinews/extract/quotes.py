@@ -223,6 +223,8 @@ class _People:
             text = self.history[self.indexed]
             self.indexed += 1
             for match in _name_runs(text)[0]:
+                if " " not in match.group() and "\t" not in match.group():
+                    continue  # one word is never a full name
                 words = match.group().split()
                 while words and words[0] in FUNCTION_WORDS:
                     words.pop(0)
@@ -754,15 +756,16 @@ class QuoteFinder:
         end = len(narration) if end is None else end
         runs, starts = _name_runs(narration)
         for match in runs[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
-            words = match.group().split()
-            if (len(words) == 1 and words[0] in FUNCTION_WORDS) or match.end() > end:
+            run = match.group()
+            if run in FUNCTION_WORDS or match.end() > end:
                 continue
-            preceding = narration[max(0, match.start() - 30) : match.start()].split()
-            if _DETERMINER_RE.fullmatch(words[0]) or (
-                preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1])
-            ):
+            words = run.split()
+            if _DETERMINER_RE.fullmatch(words[0]):
                 continue
-            name = _clean(match.group())
+            preceding = narration[max(0, match.start() - 30) : match.start()].rsplit(None, 1)
+            if preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1]):
+                continue
+            name = _clean(run)
             if not name or not _is_person(name):
                 continue
             if len(name.split()) > 1 or self._people.knows(name):
@@ -1028,16 +1031,20 @@ class QuoteFinder:
             self._reported(narration, remembered, span.start)
             remembered = span.end
             found = self._attribute(text, narration, span)
-            sentence = narration[_sentence_start(narration, span.start) : span.start]
-            lead = sentence.rsplit(_MASK, 1)[-1][-120:]
-            calling = bool(_verbs(lead, CALLING_VERB_FORMS)) or bool(_AS_BEFORE.search(lead))
-            if self._is_title(narration, span, found) and not (calling and " " not in span.text):
+            title = self._is_title(narration, span, found)
+            one_word = found is not None and len(_WORD.findall(span.text)) < 2
+            lead, calling = "", False
+            if title or one_word:  # only these ask what the words before the quote are
+                sentence = narration[_sentence_start(narration, span.start) : span.start]
+                lead = sentence.rsplit(_MASK, 1)[-1][-120:]
+                calling = bool(_verbs(lead, CALLING_VERB_FORMS) or _AS_BEFORE.search(lead))
+            if title and not (calling and " " not in span.text):
                 continue
             if found is None and not _speech_like(span.text):
                 continue
-            one_word = found is not None and len(_WORD.findall(span.text)) < 2
-            near = bool(_verbs(lead[-45:]))
-            if one_word and not (calling or near or self._right_after(narration, span)):
+            if one_word and not (
+                calling or _verbs(lead[-45:]) or self._right_after(narration, span)
+            ):
                 continue  # one word: only when a verb attributes it ("called it “toxic”")
             speaker = self._resolve(found) if found else None
             attributed = found is not None
