@@ -97,6 +97,19 @@ def _speaker_words(name: str) -> list[str]:
     return words
 
 
+_CONNECTORS = frozenset("of de des der du del di für von van y and und et".split())
+
+
+def complement(gold: str, head: list[str]) -> bool:
+    """Whether `gold` goes on after its first words `head` with a complement ("Stiftung des
+    …", "Institut für …"), not with more of a name ("the New" of "the New York Times")."""
+    words = [word for word in gold.split() if word.casefold() not in _LEADING]
+    rest = words[len(head) :]
+    # "Bank of England", "Institut für Arbeitsschutz": a name, whose head is a fragment of it.
+    name = all(word[:1].isupper() or word.casefold() in _CONNECTORS for word in words)
+    return bool(rest) and rest[0][:1].islower() and not name
+
+
 def same_speaker(found: str | None, gold: str | None) -> bool:
     """Gold may list alternatives ("Donna Kelce|mom"): the person and the role naming them.
 
@@ -118,7 +131,11 @@ def same_speaker(found: str | None, gold: str | None) -> bool:
             found_words == gold_words
             or found_words[-1] == gold_words[-1]
             or found_words[: len(gold_words)] == gold_words
-            or (role and gold_words[: len(found_words)] == found_words)
+            or (
+                role
+                and gold_words[: len(found_words)] == found_words
+                and complement(alternative, found_words)
+            )
         ):
             return True
     return False

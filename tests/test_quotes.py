@@ -84,6 +84,8 @@ def test_scare_quotes_and_titles_are_not_quotations() -> None:
         ("McDonagh", "Bobby McDonagh", True),
         ("a company spokesperson", "spokesperson", True),
         ("Gabriel García Márquez", "Stiftung", False),
+        ("Die Stiftung", "Stiftung des verstorbenen Dichters", True),
+        ("the Bank", "Bank of England", False),
         (None, "Jane Roe", False),
         (None, None, True),
         ("Donna Kelce", "Donna Kelce|mom", True),
