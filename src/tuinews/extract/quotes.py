@@ -765,29 +765,36 @@ class QuoteFinder:
             preceding = narration[max(0, match.start() - 30) : match.start()].rsplit(None, 1)
             if preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1]):
                 continue
-            name = _clean(run)
-            if not name or not _is_person(name):
-                continue
-            if len(name.split()) > 1 or self._people.knows(name):
+            if len(words) == 1 and run.isalpha():
+                name = run  # what `_clean` makes of a plain word, without its work
+                if name in NOT_PEOPLE or name.islower():  # "į": Ā-Ž holds lowercase too
+                    continue
+            else:
+                cleaned = _clean(run)
+                if not cleaned or not _is_person(cleaned):
+                    continue
+                name = cleaned
+            if " " in name or self._people.knows(name):
                 yield match.start(), name
                 continue
             following = narration[match.end() : match.end() + 30]
             # A single word is a person when a verb of speech follows ("Campo explica") or
             # it reads as a surname: hyphenated ("Al-Riyami") and not a function word.
             after_quote = narration[max(0, match.start() - 3) : match.start()].rstrip(" ,")
-            at_start = _opens_sentence(narration, match.start())
             if (
-                _verb_at(following.lstrip(" ,"), 0)
-                or (_HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS)
-                or (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
+                (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
+                or ("-" in name and _HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS)
+                or _verb_at(following.lstrip(" ,"), 0)
                 or (
-                    at_start and name == match.group() and _APPOSITION_OR_AUXILIARY.match(following)
-                )
-                or (
-                    at_start
-                    and name == match.group()
-                    and _SUBJECT_VERB.match(following)
-                    and " the " in narration  # English: the rule reads its verbs only
+                    name == run
+                    and _opens_sentence(narration, match.start())
+                    and (
+                        _APPOSITION_OR_AUXILIARY.match(following)
+                        or (
+                            _SUBJECT_VERB.match(following)
+                            and " the " in narration  # English: the rule reads its verbs only
+                        )
+                    )
                 )
             ):
                 yield match.start(), name
