@@ -29,6 +29,7 @@ class RefreshSettings:
     per_host: int = 2
     timeout: float = 20.0
     max_bytes: int = 10 * 1024 * 1024
+    max_retry_after: float = 24 * 3600.0
 
 
 @dataclass(frozen=True)

@@ -18,15 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tuinews import __version__
-from tuinews.config import Config, ConfigError, config_path, db_path, load_config
-from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
-from tuinews.model import ArticleSummary
 from tuinews.cli.plaintext import render_article
 from tuinews.cli.progressline import ProgressLine
-from tuinews.reading import open_article
-from tuinews.feeds.refresh import FeedOutcome, is_refreshable, refresh_feeds
-from tuinews.sample import ensure_sample_edition
+from tuinews.config import Config, ConfigError, config_path, db_path, load_config
+from tuinews.feeds.refresh import FeedOutcome, RefreshInterrupted, is_refreshable, refresh_feeds
 from tuinews.feeds.subscribe import SubscribeError, subscribe
+from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
+from tuinews.model import ArticleSummary
+from tuinews.reading import open_article
+from tuinews.sample import ensure_sample_edition
 
 if TYPE_CHECKING:
     from tuinews.feeds.subscriptions import SubscriptionList
@@ -411,6 +411,7 @@ def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
     with Library.open(path) as library:
         feed_ids = [library.find_feed(name).id for name in args.feeds] if args.feeds else None
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() and not args.json else None
+    interrupted = False
     try:
         outcomes = refresh_feeds(
             path,
@@ -418,21 +419,24 @@ def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
             [feed_id for feed_id in feed_ids if feed_id is not None] if feed_ids else None,
             on_progress=progress,
         )
+    except RefreshInterrupted as stopped:
+        outcomes, interrupted = stopped.outcomes, True
     finally:
         if progress is not None:
             progress.close()
     outcomes.sort(key=lambda outcome: outcome.title.casefold())
-    if not outcomes and not args.json:
+    code = 130 if interrupted else 0
+    if not outcomes and not args.json and not interrupted:
         print("no feeds to refresh; subscribe with `tuinews add URL` or `tuinews import FILE`")
-        return 0
+        return code
     if args.json:
         _print_json([asdict(outcome) for outcome in outcomes])
-        return 0
+        return code
     for outcome in outcomes:
         if outcome.status in ("error", "gone"):
             print(f"tuinews: {outcome.title}: {outcome.error}", file=sys.stderr)
-    print(_refresh_summary(outcomes))
-    return 0
+    print(_refresh_summary(outcomes) + (" (interrupted)" if interrupted else ""))
+    return code
 
 
 def cmd_tui(args: argparse.Namespace, config: Config) -> int:
