@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 import tuinews.app
+from tuinews.config import key_problem
 
 
 def _our_nodes() -> list[type[DOMNode]]:
@@ -33,3 +34,14 @@ def test_every_binding_has_an_id_and_a_tooltip() -> None:
     assert [name for name, b in bindings if not (b.id and b.tooltip)] == []
     ids = [b.id for _, b in bindings]
     assert len(ids) == len(set(ids))
+
+
+def test_every_key_bound_by_default_would_be_accepted_by_the_config_check() -> None:
+    keys = [
+        binding.key
+        for node in _our_nodes()
+        for binding in node.__dict__.get("BINDINGS", [])
+        if isinstance(binding, Binding)
+    ]
+    assert len(keys) > 50
+    assert [key for key in keys if key_problem(key) is not None] == []

@@ -483,6 +483,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         config = load_config(config_path(args.config))
+        for warning in config.warnings:
+            print(f"tuinews: {warning}", file=sys.stderr)
         return COMMANDS[args.command](args, config)
     except (LibraryError, ConfigError, SubscribeError) as error:
         print(f"tuinews: {error}", file=sys.stderr)
