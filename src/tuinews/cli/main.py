@@ -27,6 +27,7 @@ from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, Libr
 from tuinews.model import ArticleSummary
 from tuinews.reading import open_article
 from tuinews.sample import ensure_sample_edition
+from tuinews.untrusted import printable
 
 if TYPE_CHECKING:
     from tuinews.feeds.subscriptions import SubscriptionList
@@ -149,6 +150,12 @@ def _terminal_width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
+def _complain(message: str) -> None:
+    """One line on stderr; whatever it quotes (a file name, a server's words) stays one
+    line and cannot reach the terminal as a control sequence."""
+    print(f"tuinews: {printable(message)}", file=sys.stderr)
+
+
 def _print_json(value: object) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -230,7 +237,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
 
 def _subscription_list(path: Path) -> SubscriptionList | None:
     """The subscriptions in `path` when it is an OPML or newsboat urls file, else None."""
-    from tuinews.extract.files import ArticleFileError, decode_text
+    from tuinews.extract.files import decode_text, read_regular_file
     from tuinews.feeds.subscriptions import (
         looks_like_opml,
         looks_like_urls_file,
@@ -241,10 +248,7 @@ def _subscription_list(path: Path) -> SubscriptionList | None:
     suffix = path.suffix.lower()
     if suffix not in (".opml", ".xml", "") and path.name != "urls":
         return None
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ArticleFileError(f"{path}: {error.strerror or error}") from None
+    data = read_regular_file(path)
     if suffix == ".opml" or looks_like_opml(data):
         return read_opml(data)
     try:
@@ -258,7 +262,7 @@ def _subscription_list(path: Path) -> SubscriptionList | None:
 
 def _import_subscriptions(library: Library, path: Path, found: SubscriptionList) -> None:
     for warning in found.warnings:
-        print(f"tuinews: {path}: {warning}", file=sys.stderr)
+        _complain(f"{path}: {warning}")
     added = 0
     with library.transaction():
         for subscription in found.subscriptions:
@@ -269,7 +273,7 @@ def _import_subscriptions(library: Library, path: Path, found: SubscriptionList)
                 added += 1
     known = len(found.subscriptions) - added
     print(
-        f"{path}: {added} feed{'s' if added != 1 else ''} subscribed"
+        f"{printable(str(path))}: {added} feed{'s' if added != 1 else ''} subscribed"
         + (f", {known} already subscribed" if known else "")
         + (" (run `tuinews refresh` to fetch them)" if added else "")
     )
@@ -291,11 +295,11 @@ def cmd_import(args: argparse.Namespace, config: Config) -> int:
             except (ArticleFileError, SubscriptionListError) as error:
                 if isinstance(error, SubscriptionListError):
                     error = ArticleFileError(f"{path}: {error}")
-                print(f"tuinews: {error}", file=sys.stderr)
+                _complain(str(error))
                 failures += 1
                 continue
             result = library.store_article(article, saved=True)
-            print(f"{result.id}\t{STATUS_WORDS[result.status]}\t{path}")
+            print(f"{result.id}\t{STATUS_WORDS[result.status]}\t{printable(str(path))}")
     return 1 if failures else 0
 
 
@@ -305,12 +309,12 @@ def cmd_save(args: argparse.Namespace, config: Config) -> int:
     with _open_library(args, config) as library:
         known = library.find_by_url(args.url)
         if known is not None:
-            print(f"{known}\talready stored\t{args.url}")
+            print(f"{known}\talready stored\t{printable(args.url)}")
             return 0
         try:
             article = fetch_article(args.url, max_bytes=config.refresh.max_bytes)
         except FetchError as error:
-            print(f"tuinews: {error}", file=sys.stderr)
+            _complain(str(error))
             return 1
         result = library.store_article(article, saved=True)
     print(f"{result.id}\t{STATUS_WORDS[result.status]}\t{article.url}")
@@ -434,7 +438,7 @@ def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
         return code
     for outcome in outcomes:
         if outcome.status in ("error", "gone"):
-            print(f"tuinews: {outcome.title}: {outcome.error}", file=sys.stderr)
+            _complain(f"{outcome.title}: {outcome.error}")
     print(_refresh_summary(outcomes) + (" (interrupted)" if interrupted else ""))
     return code
 
@@ -484,10 +488,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = load_config(config_path(args.config))
         for warning in config.warnings:
-            print(f"tuinews: {warning}", file=sys.stderr)
+            _complain(warning)
         return COMMANDS[args.command](args, config)
     except (LibraryError, ConfigError, SubscribeError) as error:
-        print(f"tuinews: {error}", file=sys.stderr)
+        _complain(str(error))
         return 1
     except KeyboardInterrupt:
         return 130

@@ -33,7 +33,7 @@ from tuinews.feeds.fetcher import PAGE_ACCEPT, FeedFetcher, Response
 from tuinews.feeds.parse import FeedEntry, FeedParseError, ParsedFeed, parse_feed
 from tuinews.library import Library, PreparedArticle, prepare_article
 from tuinews.model import Article, Feed
-from tuinews.untrusted import clean_line
+from tuinews.untrusted import clean_line, is_web_address
 
 BACKOFF_START = timedelta(minutes=1)
 BACKOFF_LIMIT = timedelta(hours=6)
@@ -361,7 +361,7 @@ class _Refresh:
         fresh = [
             index
             for index, entry in enumerate(parsed.entries)
-            if entry.guid not in known and entry.article.url
+            if entry.guid not in known and is_web_address(entry.article.url)
         ][:FULL_TEXT_PAGES_PER_FEED]
 
         async def page_of(entry: FeedEntry) -> FeedEntry:

@@ -8,17 +8,20 @@ declares none.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from tuinews.config import RefreshSettings
 from tuinews.feeds.discovery import common_feed_urls, declared_feeds
 from tuinews.feeds.fetcher import Response, fetch_now
 from tuinews.feeds.parse import FeedParseError, ParsedFeed, parse_feed
+from tuinews.feeds.refresh import store_feed
 from tuinews.library import Library
 from tuinews.model import Feed
-from tuinews.feeds.refresh import store_feed
+from tuinews.urls import address_problem
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 class SubscribeError(Exception):
@@ -36,11 +39,12 @@ class Subscribed:
 def feed_address(target: str) -> str:
     """A URL for `target`: http(s) and file:// as given, a local path as a file:// URL."""
     target = target.strip()
-    scheme = urlsplit(target).scheme.lower()
-    if scheme in ("http", "https", "file"):
+    named = _SCHEME.match(target)
+    if named and len(named.group(1)) > 1:  # "C:\\feeds\\x.xml" is a path, not a scheme
+        problem = address_problem(target)
+        if problem is not None:
+            raise SubscribeError(f"{target}: {problem}")
         return target
-    if scheme and len(scheme) > 1:
-        raise SubscribeError(f"{target}: only http, https and file addresses can be subscribed")
     path = Path(target).expanduser()
     if not path.is_file():
         raise SubscribeError(f"{target}: no such file")
