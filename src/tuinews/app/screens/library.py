@@ -26,9 +26,9 @@ from tuinews.app.widgets.article_list import ArticleList
 from tuinews.app.widgets.feed_tree import FeedTree
 from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus
 from tuinews.config import RefreshSettings
+from tuinews.feeds.subscribe import Subscribed
 from tuinews.library import ArticleFilter, Cursor, Library
 from tuinews.model import ArticleSummary, Feed
-from tuinews.feeds.subscribe import Subscribed
 from tuinews.untrusted import is_followable
 
 if TYPE_CHECKING:

@@ -30,9 +30,9 @@ from tuinews.app.widgets.article_view import ArticleView
 from tuinews.app.widgets.outline import AlsoReadPane, QuotesPane, SectionsPane
 from tuinews.app.widgets.refresh_bar import RefreshBar
 from tuinews.config import RefreshSettings
-from tuinews.pages import FetchError
 from tuinews.library import ArticleFilter, Library, LibraryError
 from tuinews.model import Article, ArticleSummary
+from tuinews.pages import FetchError
 from tuinews.reading import open_article
 from tuinews.untrusted import is_followable
 
