@@ -208,6 +208,19 @@ def _feedparser() -> ModuleType:
     return feedparser
 
 
+_EXPAT_PLACE = re.compile(r"<unknown>:(\d+):(\d+):\s*")
+
+
+def _parser_words(problem: str) -> str:
+    """expat's "<unknown>:2:0: syntax error" as "line 2, column 1: syntax error"."""
+    text = clean_line(" ".join(problem.split()))
+    place = _EXPAT_PLACE.search(text)
+    if place is None:
+        return text
+    line, column = int(place.group(1)), int(place.group(2)) + 1
+    return _EXPAT_PLACE.sub("", text, count=1).strip() + f" at line {line}, column {column}"
+
+
 def parse_feed(content: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
     """Parse a fetched feed document; raise FeedParseError when it is not one."""
     if not content.strip():
@@ -223,7 +236,7 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None) -> Par
         if _looks_like_html(content) or (content_type and "html" in content_type):
             raise FeedParseError("not a feed: the address serves a web page")
         problem = parsed.get("bozo_exception")
-        detail = f" ({' '.join(str(problem).split())})" if problem else ""
+        detail = f" ({_parser_words(str(problem))})" if problem else ""
         raise FeedParseError(f"not a feed: no RSS, Atom or JSON Feed found{detail}")
     feed = parsed.feed
     base = url

@@ -31,7 +31,7 @@ from typing import TypeVar
 from tuinews.config import RefreshSettings
 from tuinews.feeds.fetcher import FeedFetcher
 from tuinews.feeds.parse import FeedEntry, FeedParseError, ParsedFeed, parse_feed
-from tuinews.http import PAGE_ACCEPT, Response
+from tuinews.http import ERROR_LIMIT, PAGE_ACCEPT, Response, describe_bug
 from tuinews.library import Library, PreparedArticle, prepare_article
 from tuinews.model import Article, Feed
 from tuinews.untrusted import clean_line, is_web_address
@@ -112,7 +112,6 @@ def _waiting(feed: Feed, now: datetime, explicit: bool) -> bool:
 PARENT_CHECK_SECONDS = 0.2
 _CANCEL_CHECK_SECONDS = 0.05
 _ABANDON_SECONDS = 0.5
-ERROR_LIMIT = 300
 
 
 class RefreshInterrupted(Exception):
@@ -121,13 +120,6 @@ class RefreshInterrupted(Exception):
     def __init__(self, outcomes: list[FeedOutcome]) -> None:
         super().__init__("interrupted")
         self.outcomes = outcomes
-
-
-def describe_bug(error: Exception) -> str:
-    """A defect of ours met while handling one feed, named as such so it gets reported."""
-    text = " ".join(str(error).split())
-    detail = f"{type(error).__name__}: {text}" if text else type(error).__name__
-    return f"internal error in tuinews ({detail}); please report it"
 
 
 async def _abandon(tasks: set[asyncio.Task[FeedOutcome]]) -> None:
@@ -339,6 +331,8 @@ class _Refresh:
         else:
             error = response.error
             wait = self._retry_at(feed, response, now)
+            if response.status in _SERVER_ASKED_TO_WAIT and response.retry_at is not None:
+                error = f"{error}; asked to wait until {wait.astimezone():%Y-%m-%d %H:%M}"
         error = clean_line(error)[:ERROR_LIMIT]
         try:
             self.library.record_failure(

@@ -20,6 +20,7 @@ from tuinews.feeds.refresh import store_feed
 from tuinews.http import Response
 from tuinews.library import Library
 from tuinews.model import Feed
+from tuinews.untrusted import clean_line
 from tuinews.urls import address_problem
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -60,7 +61,9 @@ def _try_feed(url: str, settings: RefreshSettings) -> tuple[Response, ParsedFeed
     try:
         return response, parse_feed(response.content, response.url, response.content_type), ""
     except FeedParseError as error:
-        return response, None, str(error)
+        return response, None, clean_line(str(error))
+    except Exception as error:  # feedparser on hostile input, as in a refresh
+        return response, None, f"could not parse: {clean_line(str(error)) or type(error).__name__}"
 
 
 def _discover(page: Response, settings: RefreshSettings) -> tuple[Response, ParsedFeed, list[str]]:
