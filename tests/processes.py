@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 PROC = Path("/proc")
@@ -54,3 +57,42 @@ def tree_rss_kb(pid: int) -> int:
         value = _status(member).get("VmRSS", "0 kB").split()[0]
         total += int(value)
     return total
+
+
+def tree_peak_rss_kb(pid: int) -> int:
+    """The peak resident memory (VmHWM) of `pid` and each living descendant, summed, in KB."""
+    total = 0
+    for member in {pid} | descendants(pid):
+        value = _status(member).get("VmHWM", "0 kB").split()[0]
+        total += int(value)
+    return total
+
+
+@dataclass(frozen=True)
+class Measured:
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+    peak_rss_kb: int
+
+
+def run_measured(command: list[str], env: dict[str, str], timeout: float) -> Measured:
+    """Run `command` to its end (killed past `timeout`, which then raises), sampling the
+    peak memory of its process tree from /proc every 20 ms."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    output: dict[str, bytes] = {}
+    reader = threading.Thread(
+        target=lambda: output.update(zip(("out", "err"), process.communicate(), strict=True))
+    )
+    reader.start()
+    peak = 0
+    deadline = time.monotonic() + timeout
+    while process.poll() is None:
+        peak = max(peak, tree_peak_rss_kb(process.pid))
+        if time.monotonic() > deadline:
+            process.kill()
+            reader.join()
+            raise subprocess.TimeoutExpired(command, timeout)
+        time.sleep(0.02)
+    reader.join()
+    return Measured(process.returncode, output["out"], output["err"], peak)

@@ -174,6 +174,21 @@ async def _drain(response: httpx.Response) -> None:
             pass
 
 
+_LOCATION = "tuinews.location"
+
+
+async def _set_location_aside(response: httpx.Response) -> None:
+    """Take Location away from httpx before it parses it.
+
+    Even with redirects off, httpx builds the next request from Location inside `send`,
+    so a hostile `javascript:alert(1)`, `http://xn--/` or `http://[::1/feed` raised there,
+    before we could look at it. We read it ourselves, and check it like any address.
+    """
+    if "location" in response.headers:
+        response.extensions[_LOCATION] = response.headers["location"]
+        del response.headers["location"]
+
+
 def _becomes_get(status: int, method: str) -> bool:
     """A 303, or a 301/302 answering a POST, is followed with a GET and no body (RFC 9110)."""
     return status == 303 or (status in (301, 302) and method == "POST")
@@ -205,6 +220,7 @@ class Downloader:
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
+            event_hooks={"response": [_set_location_aside]},
         )
 
     async def __aenter__(self) -> Downloader:
@@ -299,9 +315,9 @@ class Downloader:
                         status = response.status_code
                         if status in _REDIRECTS or status == 304:
                             await _drain(response)
-                        if status not in _REDIRECTS or "location" not in response.headers:
+                        location = response.extensions.get(_LOCATION)
+                        if status not in _REDIRECTS or location is None:
                             return await self._finish(url, current, permanent, response)
-                        location = response.headers["location"]
                         permanent = permanent and status in _PERMANENT
                     finally:
                         await response.aclose()
@@ -312,7 +328,7 @@ class Downloader:
                 target = location
             if target in seen:
                 return _failure(url, f"redirect loop ({current} -> {target}): too many redirects")
-            if not target.lower().startswith(("http://", "https://")):
+            if target.partition(":")[0].lower() not in ("http", "https"):
                 return _failure(url, f"redirected to an unsupported address: {target}")
             problem = address_problem(target)
             if problem is not None:
