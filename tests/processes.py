@@ -50,15 +50,6 @@ def wait_until_gone(pids: set[int], bound: float) -> set[int]:
     return left
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of `pid` and everything it started, in KB, right now."""
-    total = 0
-    for member in {pid} | descendants(pid):
-        value = _status(member).get("VmRSS", "0 kB").split()[0]
-        total += int(value)
-    return total
-
-
 def tree_peak_rss_kb(pid: int) -> int:
     """The peak resident memory (VmHWM) of `pid` and each living descendant, summed, in KB."""
     total = 0
