@@ -16,6 +16,7 @@ from pytest_httpserver import HTTPServer
 
 from conftest import CliRunner
 from feedkit import Item, items, rss
+from tuinews.library import Library
 
 SECRET = "TOPSECRET-7f3a"
 PAGE = (
@@ -202,3 +203,20 @@ def test_bad_addresses_are_refused_when_subscribed_from_opml_urls_files_and_add(
         "https://good.example/feed",
         "https://other.example/",
     ]
+
+
+def test_a_local_feed_that_became_a_named_pipe_fails_alone_instead_of_hanging(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    good = tmp_path / "good.xml"
+    good.write_bytes(rss("On disk", items(2)))
+    pipe = tmp_path / "pipe.xml"
+    os.mkfifo(pipe)
+    assert cli("add", str(good)).returncode == 0
+    with Library.open(tmp_path / "cli.db") as library:
+        library.add_feed(pipe.as_uri(), "Pipe")
+
+    result = cli("refresh", "Pipe", "On disk")  # a hang fails at 60 s
+
+    assert result.stderr == f"tuinews: Pipe: cannot read {pipe}: not a regular file\n"
+    assert result.stdout == "2 feeds refreshed, 0 new articles, 1 failed\n"
