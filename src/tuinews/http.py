@@ -133,11 +133,7 @@ def _protocol_words(text: str) -> str:
     if "incomplete" in lowered or "peer closed" in lowered:
         return "the server closed the connection mid-answer"
     detail = _BYTES_REPR.sub("", text).strip(" :.")
-    return (
-        f"the server sent a malformed answer ({detail})"
-        if detail
-        else ("the server sent a malformed answer")
-    )
+    return "the server sent a malformed answer" + (f" ({detail})" if detail else "")
 
 
 def describe_bug(error: Exception) -> str:

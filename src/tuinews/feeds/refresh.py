@@ -19,6 +19,7 @@ import signal
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -139,7 +140,7 @@ def _watch_parent(parent: int) -> None:
     exits with the refresh, so their parent changes just the same.
     """
     while os.getppid() == parent:
-        threading.Event().wait(PARENT_CHECK_SECONDS)
+        time.sleep(PARENT_CHECK_SECONDS)
     os._exit(1)
 
 
