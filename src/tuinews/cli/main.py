@@ -493,7 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (LibraryError, ConfigError, SubscribeError) as error:
         _complain(str(error))
         return 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RefreshInterrupted):  # Ctrl-C; `add --full-text` refreshes too
         return 130
     except BrokenPipeError:
         # The reader of our output went away (`tuinews list | head`): not an error.
