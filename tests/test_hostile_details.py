@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from feedkit import Item, items, raw_server, read_request, rss
-from hostile import answer, brotli_bomb, compressed, deflate_bomb
+from hostile import Handler, answer, brotli_bomb, compressed, deflate_bomb, redirect
 from processes import run_measured
 from tuinews.config import RefreshSettings
 from tuinews.feeds.refresh import refresh_feeds
@@ -162,3 +162,30 @@ def test_no_escape_sequence_from_a_server_reaches_any_output(
     errors = {feed["url"]: feed["last_error"] for feed in json.loads(outputs[3].stdout)}
     assert errors[reason + "/b"] == "HTTP 500 Red"
     assert "not a feed" in errors[declared + "/a"]
+
+
+@pytest.mark.parametrize(
+    ("handler", "words"),
+    [
+        (redirect("javascript:alert(1)"), "redirected to an unsupported address: javascript:"),
+        (redirect("http://xn--/"), "redirected to an invalid address: 'xn--' is not a valid"),
+        (answer("503 Busy", {"Retry-After": "999999999999"}), "HTTP 503 Busy"),
+        (compressed("br", brotli_bomb(1024)), "the response is larger than 10 MB"),
+    ],
+    ids=["javascript", "idna", "retry-after", "brotli-bomb"],
+)
+def test_add_against_a_hostile_server_is_one_line_and_subscribes_nothing(
+    isolated_env: dict[str, str], tmp_path: Path, handler: Handler, words: str
+) -> None:
+    db = tmp_path / "add.db"
+    with raw_server(handler) as base:
+        added = run_measured(
+            [sys.executable, "-m", "tuinews", "--db", str(db), "add", base + "/feed"],
+            isolated_env,
+            timeout=60,
+        )
+    stderr = added.stderr.decode()
+    assert (added.returncode, stderr.count("\n")) == (1, 1), stderr
+    assert stderr.startswith(f"tuinews: {base}/feed: ") and words in stderr
+    with Library.open(db) as library:
+        assert library.feeds() == []
