@@ -7,7 +7,7 @@ also-read links in reading order, and its whole text.
 
 from __future__ import annotations
 
-from tuinews.extract.htmlpage import extract_html
+from tuinews.extract.htmlpage import TIME_BUDGET, extract_html
 from tuinews.extract.quotes import QuoteFinder, headline_quotes
 from tuinews.extract.textcapture import parse_capture
 from tuinews.model import AlsoRead, Article
@@ -78,6 +78,7 @@ def from_text(text: str, *, markdown: bool = False) -> Article:
     return finish(parse_capture(text, markdown=markdown), find_quotes=False)
 
 
-def from_html(html: str | bytes, url: str | None = None) -> Article:
-    """An article from a web page or a feed entry's HTML content."""
-    return finish(extract_html(html, url))
+def from_html(html: str | bytes, url: str | None = None, *, budget: float = TIME_BUDGET) -> Article:
+    """An article from a web page or a feed entry's HTML content, within `budget`
+    seconds (see `extract_html`)."""
+    return finish(extract_html(html, url, budget=budget))
