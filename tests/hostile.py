@@ -159,5 +159,14 @@ def hostile_servers() -> dict[str, tuple[Handler, str]]:
     }
 
 
+def deep_page(depth: int) -> bytes:
+    """A story page whose one paragraph sits `depth` divs deep (quadratic walks took 16 s)."""
+    story = "<p>" + "Deep text of the story, told at length. " * 20 + "</p>"
+    return (
+        f"<html><head><title>Deep story</title></head><body>{'<div>' * depth}"
+        f"{story}{'</div>' * depth}</body></html>"
+    ).encode()
+
+
 def control_feed() -> bytes:
     return rss("Control", items(5, "Control"))

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from feedkit import raw_server
-from hostile import control_feed, hostile_servers
+from feedkit import Item, raw_server, rss
+from hostile import control_feed, deep_page, hostile_servers
 from processes import descendants, run_measured, wait_until_gone
 from tuinews.library import Library
 
@@ -57,6 +57,14 @@ def test_battery_one_library_every_hostile_server_refreshed_twice(
     httpserver.expect_request("/control").respond_with_data(
         control_feed(), content_type="application/rss+xml"
     )
+    # A story page of 100,000 nested divs, read in full by a full-text feed: stored, in time.
+    httpserver.expect_request("/deep.html").respond_with_data(
+        deep_page(100_000), content_type="text/html"
+    )
+    deep_feed = rss(
+        "Deep", [Item("Deep story", guid="deep", link=httpserver.url_for("/deep.html"))]
+    )
+    httpserver.expect_request("/deep.xml").respond_with_data(deep_feed, content_type="text/xml")
     db = tmp_path / "battery.db"
     config = tmp_path / "config.toml"
     config.write_text("[refresh]\ntimeout = 4\nmax_bytes = 5242880\n")
@@ -66,10 +74,13 @@ def test_battery_one_library_every_hostile_server_refreshed_twice(
             db,
             {
                 "Control": httpserver.url_for("/control"),
+                "Deep": httpserver.url_for("/deep.xml"),
                 **{name: url for name, (url, _) in running.items()},
                 **{f"old {url}": url for url in BAD_SUBSCRIPTIONS},
             },
         )
+        with Library.open(db) as library:
+            library.set_full_text(ids["Deep"], True)
         expected = {name: words for name, (_, words) in running.items()}
         expected |= {f"old {url}": problem for url, problem in BAD_SUBSCRIPTIONS.items()}
         runs = [
@@ -93,15 +104,19 @@ def test_battery_one_library_every_hostile_server_refreshed_twice(
             assert expected[name] in line, line
     failed = len(expected)
     assert runs[0].stdout.decode() == (
-        f"{len(ids)} feeds refreshed, 5 new articles, {failed} failed\n"
+        f"{len(ids)} feeds refreshed, 6 new articles, {failed} failed\n"
     )
     assert runs[1].stdout.decode() == (
         f"{len(ids) - 1} feeds refreshed, 0 new articles, {failed - 1} failed, 1 waiting to retry\n"
     )
     with Library.open(db) as library:
         control = library.get_feed(ids["Control"])
+        deep = library.get_feed(ids["Deep"])
         failing = [feed for feed in library.feeds() if feed.last_error]
+        (body,) = library.conn.execute("SELECT body FROM articles WHERE title = 'Deep story'")
     assert (control.total, control.last_error) == (5, None)
+    assert (deep.total, deep.last_error) == (1, None)
+    assert "Deep text" in body[0]  # the page's own text, not the feed's summary
     assert len(failing) == len(expected)
 
 

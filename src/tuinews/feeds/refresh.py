@@ -350,7 +350,8 @@ class _Refresh:
         return now + backoff(feed.failures + 1)
 
     async def _full_text(self, fetcher: FeedFetcher, feed: Feed, parsed: ParsedFeed) -> ParsedFeed:
-        """Fetch the pages of entries we have not stored yet, for summary-only feeds."""
+        """Fetch the pages of entries we have not stored yet, for summary-only feeds; the
+        entries already stored are left out."""
         assert feed.id is not None
         guids = [entry.guid for entry in parsed.entries if entry.guid]
         known = self.library.known_guids(feed.id, guids)
@@ -374,7 +375,9 @@ class _Refresh:
         entries = list(parsed.entries)
         for index, entry in zip(fresh, pages, strict=True):
             entries[index] = entry
-        return replace(parsed, entries=entries)
+        # An entry stored before was stored with its page: the feed's summary of it must
+        # not overwrite the whole story on the next refresh.
+        return replace(parsed, entries=[entry for entry in entries if entry.guid not in known])
 
     def _store(self, feed: Feed, response: Response, ready: ReadyFeed) -> FeedOutcome:
         try:
