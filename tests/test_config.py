@@ -81,12 +81,12 @@ def test_key_bindings_that_could_never_fire_are_rejected(
 def test_unknown_sections_and_settings_are_warned_about_and_the_command_still_runs(
     cli: CliRunner, tmp_path: Path
 ) -> None:
-    path = write(tmp_path, "[refresh]\nconcurency = 4\n\n[sync]\nurl = 'x'\n")
+    path = write(tmp_path, "[refresh]\nconcurency = 4\n\n[sink]\nurl = 'x'\n")
     result = cli("list", "--no-sample", "--config", str(path))
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         f"tuinews: {path}, line 2: unknown setting concurency in [refresh] ignored "
         "(concurrency, max_bytes, max_retry_after, per_host, timeout)",
-        f"tuinews: {path}, line 4: unknown section [sync] ignored "
-        "(known: [library], [ui], [refresh], [keys])",
+        f"tuinews: {path}, line 4: unknown section [sink] ignored "
+        "(known: [library], [ui], [refresh], [sync], [keys])",
     ]

@@ -35,6 +35,18 @@ class RefreshSettings:
 
 
 @dataclass(frozen=True)
+class SyncAccount:
+    """A Google Reader API account (`[sync]`). The password is looked up when a sync
+    runs (`tuinews.sync.account.password`), so the config file need not hold it."""
+
+    url: str
+    username: str
+    service: str = "greader"
+    password: str | None = None
+    password_command: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     db: Path | None = None
@@ -42,6 +54,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     refresh: RefreshSettings = RefreshSettings()
     warnings: list[str] = field(default_factory=list)
+    sync: SyncAccount | None = None
 
 
 def default_config_path() -> Path:
@@ -95,6 +108,7 @@ _KNOWN_KEYS = {
     "library": {"path"},
     "ui": {"theme"},
     "refresh": set(_REFRESH_NUMBERS),
+    "sync": {"service", "url", "username", "password", "password_command"},
 }
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 _NAMED_KEYS = frozenset(
@@ -202,6 +216,35 @@ def _unknown(text: str, path: Path, data: dict[str, Any]) -> list[str]:
     return warnings
 
 
+SYNC_SERVICES = ("greader",)
+
+
+def _sync_account(text: str, path: Path, data: dict[str, Any]) -> SyncAccount | None:
+    table = _table(text, path, data, "sync")
+    if not table:
+        return None
+    service = _expect(text, path, table, "sync", "service", str) or "greader"
+    if service not in SYNC_SERVICES:
+        raise ConfigError(
+            f"{path}: [sync] service must be one of {', '.join(SYNC_SERVICES)}, not {service!r}"
+        )
+    url = _expect(text, path, table, "sync", "url", str)
+    username = _expect(text, path, table, "sync", "username", str)
+    for key, value in (("url", url), ("username", username)):
+        if not value:
+            raise ConfigError(f"{path}: [sync] needs {key}")
+    assert url is not None and username is not None
+    if not url.lower().startswith(("http://", "https://")):
+        raise ConfigError(f"{path}: [sync] url must start with http:// or https://, not {url!r}")
+    return SyncAccount(
+        url=url.rstrip("/"),
+        username=username,
+        service=service,
+        password=_expect(text, path, table, "sync", "password", str),
+        password_command=_expect(text, path, table, "sync", "password_command", str),
+    )
+
+
 def load_config(path: Path) -> Config:
     """Read `path`; a missing file means the defaults, a broken one a `ConfigError`.
 
@@ -243,4 +286,5 @@ def load_config(path: Path) -> Config:
             }
         ),
         warnings=_unknown(text, path, data),
+        sync=_sync_account(text, path, data),
     )
