@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
 
+from tuinews.app.binding_ids import known_binding_ids
 from tuinews.app.commands import ActionCommands
 from tuinews.app.dialogs.help import HelpDialog
 from tuinews.app.screens.library import LibraryScreen
@@ -31,6 +32,7 @@ from tuinews.feeds.refresh import RefreshProgress, refresh_feeds
 from tuinews.library import Library, LibraryError
 from tuinews.sync.engine import SyncProgress, SyncReport, sync
 from tuinews.sync.greader import SyncError
+from tuinews.untrusted import printable
 
 SIXTEEN_COLOURS = {"standard", "windows"}
 
@@ -73,6 +75,16 @@ class TuinewsApp(App[None]):
     def on_mount(self) -> None:
         if self.config.theme and self.config.theme not in self.available_themes:
             self.notify(f"Unknown theme {self.config.theme!r} in config", severity="warning")
+        for warning in self.config.warnings:
+            self.notify(printable(warning), severity="warning", markup=False)
+        unknown = sorted(set(self.config.keys) - known_binding_ids())
+        if unknown:
+            names = ", ".join(printable(name) for name in unknown)
+            self.notify(
+                f"No such binding in [keys], ignored: {names}",
+                severity="warning",
+                markup=False,
+            )
         self.push_screen(LibraryScreen(self.library, self.config.refresh))
 
     def on_unmount(self) -> None:
