@@ -228,6 +228,8 @@ async def test_n_m_s_o_y_act_on_the_article_being_read(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: opened.append(url))
+    monkeypatch.setenv("DISPLAY", ":0")  # a desktop: the system's browser
+    monkeypatch.delenv("BROWSER", raising=False)
     db = sample_db(tmp_path)
     app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:

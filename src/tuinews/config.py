@@ -32,12 +32,36 @@ class RefreshSettings:
 
 
 @dataclass(frozen=True)
+class AutoRefreshSettings:
+    """`[refresh] on_start` and `interval`: refreshing while the reader is open.
+
+    `interval` is in seconds; None means no timed refresh.
+    """
+
+    on_start: bool = False
+    interval: float | None = None
+
+
+@dataclass(frozen=True)
+class LaunchSettings:
+    """`[ui] browser` and `[ui] player`: commands with `%u` for the address.
+
+    None means `$BROWSER`, then the system's browser (for the player: the browser).
+    """
+
+    browser: str | None = None
+    player: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     db: Path | None = None
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     refresh: RefreshSettings = RefreshSettings()
+    auto_refresh: AutoRefreshSettings = AutoRefreshSettings()
+    launch: LaunchSettings = LaunchSettings()
 
 
 def default_config_path() -> Path:
@@ -64,7 +88,10 @@ def db_path(explicit: str | None, config: Config) -> Path:
     return config.db or default_db_path()
 
 
-_KIND_NAMES = {str: "a string", int: "a whole number", float: "a number"}
+_KIND_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
+_INTERVAL = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd]?)")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "": 60}
+MIN_INTERVAL = 60.0
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -80,21 +107,39 @@ def _expect(
     value = table.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, kind):
-        line = _line_of(text, key)
-        where = f"{path}, line {line}" if line else str(path)
+    wants_bool = kind is bool
+    if isinstance(value, bool) != wants_bool or not isinstance(value, kind):
+        where = _where(text, path, key)
         kinds = kind if isinstance(kind, tuple) else (kind,)
         wanted = " or ".join(_KIND_NAMES[k] for k in kinds)
         raise ConfigError(f"{where}: {key} must be {wanted}, not {value!r}")
     return value
 
 
+def _where(text: str, path: Path, key: str) -> str:
+    line = _line_of(text, key)
+    return f"{path}, line {line}" if line else str(path)
+
+
+def _interval(text: str, path: Path, table: dict[str, Any]) -> float | None:
+    """`interval = "30m"` (s, m, h or d; a bare number is minutes), at least a minute."""
+    value = _expect(text, path, table, "interval", (str, int))
+    if value is None:
+        return None
+    match = _INTERVAL.fullmatch(str(value).strip().lower())
+    seconds = float(match[1]) * _UNIT_SECONDS[match[2]] if match else None
+    if seconds is None or seconds < MIN_INTERVAL:
+        raise ConfigError(
+            f'{_where(text, path, "interval")}: interval must be like "30m" or "2h" '
+            f"(at least a minute), not {value!r}"
+        )
+    return seconds
+
+
 def _table(text: str, path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
     value = data.get(name, {})
     if not isinstance(value, dict):
-        line = _line_of(text, name)
-        where = f"{path}, line {line}" if line else str(path)
-        raise ConfigError(f"{where}: {name} must be a table ([{name}])")
+        raise ConfigError(f"{_where(text, path, name)}: {name} must be a table ([{name}])")
     return value
 
 
@@ -131,5 +176,13 @@ def load_config(path: Path) -> Config:
                 _expect(text, path, refresh, "timeout", (int, float)) or defaults.timeout
             ),
             max_bytes=_expect(text, path, refresh, "max_bytes", int) or defaults.max_bytes,
+        ),
+        auto_refresh=AutoRefreshSettings(
+            on_start=bool(_expect(text, path, refresh, "on_start", bool)),
+            interval=_interval(text, path, refresh),
+        ),
+        launch=LaunchSettings(
+            browser=_expect(text, path, ui, "browser", str) or None,
+            player=_expect(text, path, ui, "player", str) or None,
         ),
     )

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tuinews.pages import fetch_article
 from tuinews.library import Library
+from tuinews.pages import fetch_article
 
 
 def fetch_and_store(db: Path, url: str, *, max_bytes: int, timeout: float) -> int:

@@ -18,15 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tuinews import __version__
-from tuinews.config import Config, ConfigError, config_path, db_path, load_config
-from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
-from tuinews.model import ArticleSummary
 from tuinews.cli.plaintext import render_article
 from tuinews.cli.progressline import ProgressLine
-from tuinews.reading import open_article
-from tuinews.feeds.refresh import FeedOutcome, is_refreshable, refresh_feeds
-from tuinews.sample import ensure_sample_edition
+from tuinews.config import Config, ConfigError, config_path, db_path, load_config
+from tuinews.feeds.refresh import is_refreshable, refresh_feeds
+from tuinews.feeds.report import refresh_problems, refresh_summary
 from tuinews.feeds.subscribe import SubscribeError, subscribe
+from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
+from tuinews.model import ArticleSummary
+from tuinews.plural import counted
+from tuinews.reading import open_article
+from tuinews.sample import ensure_sample_edition
 
 if TYPE_CHECKING:
     from tuinews.feeds.subscriptions import SubscriptionList
@@ -374,7 +376,7 @@ def cmd_add(args: argparse.Namespace, config: Config) -> int:
     new = result.new_articles
     if feed.full_text:
         new = sum(outcome.new for outcome in refresh_feeds(path, config.refresh, [feed.id]))
-    print(f"{feed.id}\tsubscribed\t{feed.title}  {feed.url}  ({new} articles)")
+    print(f"{feed.id}\tsubscribed\t{feed.title}  {feed.url}  ({counted(new, 'article')})")
     for other in result.also_offered:
         print(f"the page also offers {other}", file=sys.stderr)
     return 0
@@ -388,22 +390,6 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     subscriptions = (Subscription(feed.url, feed.title, feed.folder) for feed in feeds)
     sys.stdout.write(write_opml(subscriptions))
     return 0
-
-
-def _refresh_summary(outcomes: list[FeedOutcome]) -> str:
-    new = sum(outcome.new for outcome in outcomes)
-    updated = sum(outcome.updated for outcome in outcomes)
-    failed = sum(outcome.status in ("error", "gone") for outcome in outcomes)
-    waiting = sum(outcome.status == "deferred" for outcome in outcomes)
-    fetched = len(outcomes) - waiting
-    parts = [f"{fetched} feed{'s' if fetched != 1 else ''} refreshed", f"{new:,} new articles"]
-    if updated:
-        parts.append(f"{updated:,} updated")
-    if failed:
-        parts.append(f"{failed} failed")
-    if waiting:
-        parts.append(f"{waiting} waiting to retry")
-    return ", ".join(parts)
 
 
 def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
@@ -428,10 +414,9 @@ def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         _print_json([asdict(outcome) for outcome in outcomes])
         return 0
-    for outcome in outcomes:
-        if outcome.status in ("error", "gone"):
-            print(f"tuinews: {outcome.title}: {outcome.error}", file=sys.stderr)
-    print(_refresh_summary(outcomes))
+    for problem in refresh_problems(outcomes):
+        print(f"tuinews: {problem}", file=sys.stderr)
+    print(refresh_summary(outcomes))
     return 0
 
 

@@ -10,7 +10,7 @@ following the link again is instant, but it is not shown).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -30,11 +30,15 @@ from tuinews.app.widgets.article_view import ArticleView
 from tuinews.app.widgets.outline import AlsoReadPane, QuotesPane, SectionsPane
 from tuinews.app.widgets.refresh_bar import RefreshBar
 from tuinews.config import RefreshSettings
-from tuinews.pages import FetchError
+from tuinews.launcher import is_media
 from tuinews.library import ArticleFilter, Library, LibraryError
 from tuinews.model import Article, ArticleSummary
+from tuinews.pages import FetchError
 from tuinews.reading import open_article
 from tuinews.untrusted import is_followable
+
+if TYPE_CHECKING:
+    from tuinews.app.main import TuinewsApp
 
 NARROW_WIDTH = 100
 
@@ -198,6 +202,10 @@ class ReaderScreen(Screen[ArticleSummary | None]):
     @property
     def db(self) -> Path:
         return self.library.path
+
+    @property
+    def tuinews(self) -> TuinewsApp:
+        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -447,7 +455,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
     def action_open_browser(self) -> None:
         url = self.article.url if self.article else None
         if url and is_followable(url):
-            self.app.open_url(url)
+            self.tuinews.open_address(url, media=is_media(url))
         else:
             self.notify("This article has no web address to open.", severity="warning")
 

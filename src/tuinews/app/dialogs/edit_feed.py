@@ -1,0 +1,77 @@
+"""Editing a subscription: its name here, its folder, and whether pages are fetched in full."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from tuinews.model import Feed
+
+
+@dataclass(frozen=True)
+class FeedEdit:
+    title: str
+    folder: str | None
+    full_text: bool
+
+
+class EditFeedDialog(ModalScreen[FeedEdit | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape", "cancel", "Cancel", id="edit_feed.cancel", tooltip="Close without changes"
+        ),
+    ]
+
+    def __init__(self, feed: Feed) -> None:
+        super().__init__()
+        self.feed = feed
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="edit-feed"):
+            yield Label("Edit subscription", classes="dialog-title")
+            yield Static(Text(self.feed.url), classes="dialog-hint")
+            yield Label("Title")
+            yield Input(self.feed.title, id="title")
+            yield Label('Folder ("a/b" nests; empty for none)')
+            yield Input(self.feed.folder or "", placeholder="News", id="folder")
+            yield Checkbox(
+                "Fetch each article's web page (for summary-only feeds)",
+                self.feed.full_text,
+                id="full-text",
+            )
+            yield Static(id="error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#error").display = False
+        self.query_one("#title", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        title = self.query_one("#title", Input).value.strip()
+        if not title:
+            error = self.query_one("#error", Static)
+            error.update("A subscription needs a title.")
+            error.display = True
+            return
+        folder = "/".join(
+            part.strip()
+            for part in self.query_one("#folder", Input).value.split("/")
+            if part.strip()
+        )
+        self.dismiss(FeedEdit(title, folder or None, self.query_one("#full-text", Checkbox).value))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
