@@ -14,12 +14,14 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tuinews import __version__
 from tuinews.cli.plaintext import render_article
 from tuinews.cli.progressline import ProgressLine
+from tuinews.cli.table import print_table
 from tuinews.config import Config, ConfigError, config_path, db_path, load_config
 from tuinews.feeds.refresh import is_refreshable, refresh_feeds
 from tuinews.feeds.report import refresh_problems, refresh_summary
@@ -76,8 +78,16 @@ def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     )
 
 
+class CommandLineParser(argparse.ArgumentParser):
+    """argparse, except that a usage error exits 1 like every other user error (not 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandLineParser(
         prog="tuinews",
         description="A terminal newsreader. With no command, opens the reader.",
     )
@@ -319,6 +329,10 @@ def cmd_save(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def _when(moment: datetime | None) -> str:
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}" if moment else "never"
+
+
 def cmd_feeds(args: argparse.Namespace, config: Config) -> int:
     with _open_library(args, config) as library:
         feeds = library.feeds()
@@ -339,12 +353,24 @@ def cmd_feeds(args: argparse.Namespace, config: Config) -> int:
             ]
         )
         return 0
-    for feed in feeds:
-        folder = f"{feed.folder}/" if feed.folder else ""
-        error = f"  ! {feed.last_error}" if feed.last_error else ""
-        print(
-            f"{feed.id:>4} {feed.unread:>5}/{feed.total:<5} {folder}{feed.title}  {feed.url}{error}"
-        )
+    if not feeds:
+        print("no feeds; subscribe with `tuinews add URL` or `tuinews import FILE`")
+        return 0
+    print_table(
+        ["id", "unread", "total", "feed", "last success", "url"],
+        [
+            [
+                str(feed.id),
+                f"{feed.unread:,}",
+                f"{feed.total:,}",
+                (f"{feed.folder}/" if feed.folder else "") + feed.title,
+                _when(feed.last_success),
+                feed.url + (f"  ! {feed.last_error}" if feed.last_error else ""),
+            ]
+            for feed in feeds
+        ],
+        right={"id", "unread", "total"},
+    )
     return 0
 
 

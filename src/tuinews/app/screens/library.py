@@ -291,7 +291,13 @@ class LibraryScreen(Screen[None]):
 
     def open_article(self, row: ArticleSummary) -> None:
         reader = ReaderScreen(
-            self.library, self.settings, row.id, list_filter=self.list_filter, list_row=row
+            self.library,
+            self.settings,
+            row.id,
+            list_filter=self.list_filter,
+            list_row=row,
+            list_order=self.order,
+            next_list=self._next_list,
         )
         self.app.push_screen(reader, self._reader_closed)
 
@@ -312,6 +318,9 @@ class LibraryScreen(Screen[None]):
             self.list_filter, Cursor.after(row), self.order
         )
         self.open_article(row)
+
+    def _next_list(self) -> ArticleFilter | None:
+        return self.list_filter if self.move_to_next_feed() is not None else None
 
     def move_to_next_feed(self) -> FeedEntry | None:
         """Select the next feed with unread articles (newsboat's `n` at a feed's end)."""
