@@ -13,14 +13,15 @@ import sqlite3
 import subprocess
 import threading
 import webbrowser
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
 from textual import work
-from textual.app import App, SuspendNotSupported
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from tuinews.app.commands import ActionCommands
 from tuinews.app.dialogs.help import HelpDialog
@@ -82,6 +83,12 @@ class TuinewsApp(App[None]):
     def on_unmount(self) -> None:
         self._cancel_refresh.set()
         self.library.close()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands, less those our bindings already offer (q, ?)."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys"):
+                yield command
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpDialog):

@@ -327,6 +327,8 @@ class LibraryScreen(Screen[None]):
         current = self.feeds.current
         if current is None or not current.feeds_under:
             return None  # All and Unread already hold every unread article
+        self.feeds.show(feed_entries(self.library))  # the counts as they are now
+        current = self.feeds.current
         following = next_feed_with_unread(self.feeds.entries, current)
         if following is None:
             return None
