@@ -43,7 +43,11 @@ class SeveralFeeds(SubscribeError):
         self.feeds = feeds
 
 
-_HOST = re.compile(r"[\w-]+(\.[\w-]+)+(:\d+)?([/?#]\S*)?", re.UNICODE)
+_HOST = re.compile(r"(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?([/?#]\S*)?", re.UNICODE)
+
+
+# "feeds.opml" is a missing file, not a host.
+_FILE_SUFFIXES = frozenset({"xml", "opml", "txt", "html", "htm", "json", "rss", "atom", "md"})
 
 
 def feed_addresses(target: str) -> list[str]:
@@ -59,7 +63,8 @@ def feed_addresses(target: str) -> list[str]:
     path = Path(target).expanduser()
     if path.is_file():
         return [path.resolve().as_uri()]
-    if _HOST.fullmatch(target) and not target.startswith(("/", ".", "~")):
+    host = _HOST.fullmatch(target)
+    if host and host[1].rsplit(".", 1)[-1].lower() not in _FILE_SUFFIXES:
         return [f"https://{target}", f"http://{target}"]
     if scheme and len(scheme) > 1 and "." not in scheme:
         raise SubscribeError(f"{target}: only http, https and file addresses can be subscribed")
