@@ -15,9 +15,10 @@ from urllib.parse import urlsplit
 
 from tuinews.config import RefreshSettings
 from tuinews.feeds.discovery import FeedLink, common_feed_urls, declared_feeds
-from tuinews.feeds.fetcher import Response, fetch_now
+from tuinews.feeds.fetcher import fetch_now
 from tuinews.feeds.parse import FeedParseError, ParsedFeed, parse_feed
 from tuinews.feeds.refresh import store_feed
+from tuinews.http import Response
 from tuinews.library import Library
 from tuinews.model import Feed
 
