@@ -314,3 +314,32 @@ async def test_an_interval_refreshes_again_and_stays_quiet_when_nothing_is_new(
         # The first brought a story and said so; the ones after brought nothing and did not.
         announced = [n for n in notices(app) if "refreshed" in n]
         assert announced == ["New articles: 1 feed refreshed, 1 new article."]
+
+
+async def test_the_new_keys_follow_the_keymap_in_config(tmp_path: Path) -> None:
+    db = _library(tmp_path, {"Harbour": (None, 2, 0)})
+    app = make_app(db, Config(keys={"library.mark_all_read": "ctrl+a", "library.sort": "o"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("A")
+        assert _unread(db) == 2
+        await pilot.press("ctrl+a")
+        assert _unread(db) == 0
+        await pilot.press("o")
+        assert notices(app)[-1] == "Sorted oldest first."
+
+
+async def test_articles_stored_by_another_process_show_up_with_their_counts(
+    tmp_path: Path,
+) -> None:
+    db = _library(tmp_path, {"Harbour": (None, 1, 0)})
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        assert feed_labels(app)[0] == "All 1/1"
+        with Library.open(db) as library:  # as `tuinews import` would, from outside
+            library.store_article(make_article("Imported", url="https://x.example/i"), saved=True)
+        for _ in range(100):  # the library looks every couple of seconds: a bounded wait
+            if "Imported" in list_titles(app):
+                break
+            await pilot.pause(0.1)
+        assert "Imported" in list_titles(app)
+        assert feed_labels(app)[0] == "All 2/2" and feed_labels(app)[3] == "Saved 1/1"

@@ -274,6 +274,10 @@ class Library:
             (key, value),
         )
 
+    def data_version(self) -> int:
+        """Changes when another connection (a `tuinews import`, a cron refresh) commits."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from tuinews.app.main import TuinewsApp
 
 
+OUTSIDE_CHANGES_SECONDS = 2.0
 ORDER_NAMES: dict[ArticleOrder, str] = {
     "newest": "newest first",
     "oldest": "oldest first",
@@ -211,6 +212,16 @@ class LibraryScreen(Screen[None]):
             self._title_list(self.feeds.current)
         self.articles.focus()
         self.watch(self.app, "refresh_status", self._refresh_landed, init=False)
+        self._data_version = self.library.data_version()
+        self.set_interval(OUTSIDE_CHANGES_SECONDS, self._look_for_outside_changes)
+
+    def _look_for_outside_changes(self) -> None:
+        """Counts and rows follow what another process stored (an import, a cron refresh)."""
+        version = self.library.data_version()
+        if version != self._data_version:
+            self._data_version = version
+            if self.is_current:
+                self.reload()
 
     @property
     def feeds(self) -> FeedTree:
