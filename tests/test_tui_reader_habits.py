@@ -296,3 +296,29 @@ async def test_the_add_dialog_offers_the_choice_of_a_pages_feeds(
         assert app.screen.query_one("FeedTree").current.label == "Sport only"
     paths = [request.path for request, _ in httpserver.log]
     assert "/all.xml" not in paths and paths.count("/sport.xml") == 1
+
+
+async def test_a_podcast_enclosure_is_listed_by_L_and_played_by_the_player(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    player, played = _recorder(tmp_path / "bin", "mpv")
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Pod</title><item>'
+        "<title>Episode 1</title><guid>ep1</guid><description>&lt;p&gt;Show notes.&lt;/p&gt;"
+        '</description><enclosure url="https://pod.example/ep1.mp3" type="audio/mpeg" '
+        'length="1234"/></item></channel></rss>'
+    )
+    httpserver.expect_request("/pod.xml").respond_with_data(feed)
+    db = tmp_path / "pod.db"
+    with Library.open(db) as library:
+        library.add_feed(httpserver.url_for("/pod.xml"), "Pod")
+    await asyncio.to_thread(refresh_feeds, db, RefreshSettings())
+    app = make_app(db, Config(launch=LaunchSettings(player=f"{player} %u")))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(app, pilot, "Episode 1")
+        assert "Media: https://pod.example/ep1.mp3" in body_text(reader)
+        await pilot.press("L")
+        assert [link.url for link in app.screen.links] == ["https://pod.example/ep1.mp3"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert json.loads(played.read_text()) == ["https://pod.example/ep1.mp3"]
