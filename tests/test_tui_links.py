@@ -138,12 +138,18 @@ async def test_a_marker_without_a_link_suggests_related_stories(tmp_path: Path) 
         assert shown[:3] == [
             "Also read (link not kept)",
             "  related in your library:",
-            "  ↳ Cup parade for the local club on Sunday",  # the best match comes first
+            "  1 ↳ Cup parade for the local club on Sunday",  # the best match comes first
         ]
         assert len(shown) <= 5  # three suggestions at most
-        assert "│   ↳ Cup parade for the local club on Sunday" in "\n".join(body_text(reader))
+        assert "│   1 ↳ Cup parade for the local club on Sunday" in "\n".join(body_text(reader))
         await pilot.press("tab", "tab", "tab")
         assert pane.has_focus and pane.highlighted == 2
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen)
+        assert reader.article.title == "Cup parade for the local club on Sunday"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert reader.article.title.startswith("Local club wins cup")
+        await pilot.press("1")  # the suggestion's number follows it too
+        await pilot.pause()
         assert reader.article.title == "Cup parade for the local club on Sunday"

@@ -160,8 +160,13 @@ def _card(
             rows.append(Text("Related in your library:", style=style("credit")))
             for number, summary in enumerate(entry.suggestions):
                 suggestion = Style(meta={"link": index, "suggestion": number})
+                key = (
+                    entry.suggestion_numbers[number]
+                    if number < len(entry.suggestion_numbers)
+                    else None
+                )
                 rows.append(
-                    Text("  ↳ ", style=style("credit"))
+                    Text(f"  {key} ↳ " if key else "  ↳ ", style=style("credit"))
                     + Text(summary.title, style=style("suggestion") + suggestion)
                 )
     return Panel(

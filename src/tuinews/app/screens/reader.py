@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from tuinews.app.also_read import LinkEntry, find_suggestions, link_entries
+from tuinews.app.also_read import LinkEntry, find_suggestions, link_entries, number_keys
 from tuinews.app.dialogs.links import LinkChoice, LinksDialog
 from tuinews.app.history import History
 from tuinews.app.link_fetch import fetch_and_store, fetch_full_text
@@ -233,6 +233,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
         self.article: Article | None = None
         self.summary: ArticleSummary | None = None
         self.entries: list[LinkEntry] = []
+        self.keys: dict[int, tuple[int, int | None]] = {}
         self.fetching: str | None = None
         self.extracting: int | None = None
         self.list_order: ArticleOrder = list_order
@@ -325,6 +326,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
             return
         self.article, self.summary = article, summary
         self.entries = link_entries(article)
+        self.keys = number_keys(self.entries)
         self.sub_title = article.feed or ""
         self.query_one(SectionsPane).show(article)
         self.query_one(QuotesPane).show(article)
@@ -353,6 +355,8 @@ class ReaderScreen(Screen[ArticleSummary | None]):
             return
         for index, suggestions in message.found.items():
             self.entries[index].suggestions = suggestions
+        self.keys = number_keys(self.entries)
+        self.refresh_bindings()
         self.query_one(AlsoReadPane).show(self.entries)
         self.view.update_entries(self.entries)
 
@@ -407,11 +411,10 @@ class ReaderScreen(Screen[ArticleSummary | None]):
     # -- links and history -------------------------------------------------------------
 
     def action_follow(self, number: int) -> None:
-        for index, entry in enumerate(self.entries):
-            if entry.number == number:
-                self.follow_entry(index)
-                return
-        self.notify(f"This article has no also-read link {number}.", severity="warning")
+        if number in self.keys:
+            self.follow_entry(*self.keys[number])
+        else:
+            self.notify(f"This article has no also-read link {number}.", severity="warning")
 
     def follow_entry(self, index: int, suggestion: int | None = None) -> None:
         if not 0 <= index < len(self.entries):
@@ -496,7 +499,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
             return True if self.history.can_go_forward else None
         if action == "follow":
             # Only the links this story has: no "Follow also-read link 7" for three links.
-            return any(entry.number == parameters[0] for entry in self.entries)
+            return parameters[0] in self.keys
         return True
 
     # -- sections ----------------------------------------------------------------------

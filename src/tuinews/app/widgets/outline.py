@@ -144,8 +144,10 @@ class AlsoReadPane(OutlinePane):
                     )
                 )
                 for number, summary in enumerate(entry.suggestions):
+                    keys = entry.suggestion_numbers
+                    mark = f"  {keys[number]} ↳ " if number < len(keys) else "  ↳ "
                     options.append(
-                        Option(Text("  ↳ ") + Text(summary.title), id=f"suggest-{index}-{number}")
+                        Option(Text(mark) + Text(summary.title), id=f"suggest-{index}-{number}")
                     )
         if not options:
             options.append(
