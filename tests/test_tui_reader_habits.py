@@ -20,13 +20,16 @@ from tui_fixtures import (
     make_app,
     notices,
     open_reader,
+    prompts,
     sample_db,
 )
 from tuinews.app.dialogs.add_feed import AddFeedDialog
 from tuinews.app.dialogs.links import LinksDialog
 from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.screens.reader import ReaderScreen
+from tuinews.app.widgets.outline import SectionsPane
 from tuinews.config import Config, LaunchSettings, RefreshSettings
+from tuinews.extract.language import guess_language
 from tuinews.feeds.refresh import refresh_feeds
 from tuinews.launcher import NO_BROWSER
 from tuinews.library import Library
@@ -322,3 +325,34 @@ async def test_a_podcast_enclosure_is_listed_by_L_and_played_by_the_player(
         await pilot.press("enter")
         await pilot.pause()
         assert json.loads(played.read_text()) == ["https://pod.example/ep1.mp3"]
+
+
+@pytest.mark.parametrize(
+    ("title", "beginning"),
+    [(EELGRASS, "Begyndelse"), ("SV Hafen Aldwyn", "Anfang"), (FERRY, "Beginning")],
+)
+async def test_built_in_labels_follow_the_articles_language(
+    tmp_path: Path, title: str, beginning: str
+) -> None:
+    app = make_app(sample_db(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(app, pilot, title)
+        sections = prompts(reader.query_one(SectionsPane))
+        assert sections[0].strip().endswith(beginning)
+
+
+def test_language_guesses_for_the_languages_the_extractor_knows() -> None:
+    said = {
+        "en": "The mayor said that the harbour was open and that the ferry is running.",
+        "de": "Der Bürgermeister sagte, dass der Hafen wieder offen ist und die Fähre fährt.",
+        "da": "Borgmesteren siger, at havnen er åben igen, og at færgen sejler efter planen.",
+        "no": "Ordføreren sier at havnen er åpen igjen, og at ferja går etter planen nå.",
+        "sv": "Borgmästaren säger att hamnen är öppen igen och att färjan går efter tidtabellen.",
+        "fr": "Le maire a dit que le port est de nouveau ouvert et que le ferry est dans les temps.",
+        "it": "Il sindaco ha detto che il porto è di nuovo aperto e che il traghetto è in orario.",
+        "es": "El alcalde dijo que el puerto está abierto otra vez y que el ferry es puntual.",
+    }
+    assert {language: guess_language(text) for language, text in said.items()} == {
+        language: language for language in said
+    }
+    assert guess_language("Ferry") == "en"  # too little to tell

@@ -22,6 +22,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from tuinews.app.also_read import LinkEntry
+from tuinews.extract.language import part_labels
 from tuinews.model import Article, Block, Quote
 
 # Style roles; the widget maps each to a component class styled in styles/reader.tcss.
@@ -253,7 +254,7 @@ def lay_out(
             _block(builder, block, index, quotes, cards, style)
     if article.sources:
         builder.blank()
-        builder.add(Text("Sources", style=style("heading")))
+        builder.add(Text(part_labels(article).sources, style=style("heading")))
         for source in article.sources:
             builder.add(Text.assemble(("· ", style("bar")), Text(source, style=style("sources"))))
     # A quotation that is nowhere in its own section (a headline quote, a paraphrase that

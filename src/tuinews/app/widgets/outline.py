@@ -16,6 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuinews.app.also_read import LinkEntry
+from tuinews.extract.language import part_labels
 from tuinews.model import Article
 
 
@@ -60,8 +61,9 @@ class SectionsPane(OutlinePane):
         self.current = 0
 
     def show(self, article: Article) -> None:
+        labels = part_labels(article)
         self.titles = [
-            section.title or ("Beginning" if index == 0 else f"Part {index + 1}")
+            section.title or (labels.beginning if index == 0 else labels.part.format(n=index + 1))
             for index, section in enumerate(article.sections)
         ]
         self.current = 0
