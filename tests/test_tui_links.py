@@ -98,8 +98,10 @@ async def test_escape_cancels_a_slow_link_and_keeps_the_article(
         reader = await open_reader(app, pilot, "The source story")
         await pilot.press("1")
         assert reader.query_one(ArticleView).loading
+        assert reader.sub_title == f"Loading {url} … (Esc cancels)"
         await pilot.press("escape")
         assert not reader.query_one(ArticleView).loading
+        assert not reader.sub_title.startswith("Loading")
         assert app.screen is reader  # Escape stopped the load; it did not leave the reader
         release.set()
         # The page still arrives and is stored (following the link again is then instant),
@@ -138,7 +140,7 @@ async def test_a_marker_without_a_link_suggests_related_stories(tmp_path: Path) 
         assert shown[:3] == [
             "Also read (link not kept)",
             "  related in your library:",
-            "  1 ↳ Cup parade for the local club on Sunday",  # the best match comes first
+            "  1 ↳ Cup parade for the local\n      club on Sunday",  # best match first, indented
         ]
         assert len(shown) <= 5  # three suggestions at most
         assert "│   1 ↳ Cup parade for the local club on Sunday" in "\n".join(body_text(reader))

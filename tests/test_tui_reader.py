@@ -71,8 +71,9 @@ async def test_panes_list_sections_quotes_and_links(tmp_path: Path) -> None:
             "“On a calm day you hear the gulls and the water, and that is all”\n— Rhys Amberley"
         )
         assert prompts(reader.query_one(AlsoReadPane)) == [
-            "1 Ålegræsset vender tilbage til Varnefjorden  ✓",
-            "2 Wintermarkt am Kai: Fischer verkaufen wieder direkt vom Kutter  ✓",
+            # wrapped lines stand under the title, not under the number
+            "1 Ålegræsset vender tilbage\n  til Varnefjorden  ✓",
+            "2 Wintermarkt am Kai: Fischer\n  verkaufen wieder direkt vom\n  Kutter  ✓",
         ]
 
 

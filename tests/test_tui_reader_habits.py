@@ -27,12 +27,13 @@ from tuinews.app.dialogs.add_feed import AddFeedDialog
 from tuinews.app.dialogs.links import LinksDialog
 from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.screens.reader import ReaderScreen
-from tuinews.app.widgets.outline import SectionsPane
+from tuinews.app.widgets.outline import AlsoReadPane, SectionsPane
 from tuinews.config import Config, LaunchSettings, RefreshSettings
 from tuinews.extract.language import guess_language
 from tuinews.feeds.refresh import refresh_feeds
 from tuinews.launcher import NO_BROWSER
 from tuinews.library import Library
+from tuinews.model import Block, Section
 
 FERRY = "Kragsø ferry line reopens"
 EELGRASS = "Ålegræsset vender tilbage til Varnefjorden"
@@ -356,3 +357,24 @@ def test_language_guesses_for_the_languages_the_extractor_knows() -> None:
         language: language for language in said
     }
     assert guess_language("Ferry") == "en"  # too little to tell
+
+
+async def test_wrapped_pane_lines_indent_under_their_first_line(tmp_path: Path) -> None:
+    long_title = "What the long winter crossing means for the islanders who commute every day"
+    db = tmp_path / "wrap.db"
+    with Library.open(db) as library:
+        article = make_article(
+            "Crossing",
+            also_read=[(long_title, "https://news.example/winter")],
+        )
+        article.sections.append(Section(title=long_title, blocks=[Block("paragraph", "More.")]))
+        library.store_article(article, saved=True)
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(app, pilot, "Crossing")
+        section = prompts(reader.query_one(SectionsPane))[1].split("\n")
+        link = prompts(reader.query_one(AlsoReadPane))[0].split("\n")
+        assert len(section) > 1 and len(link) > 1
+        assert all(line.startswith("  ") and line[2] != " " for line in section[1:])
+        assert all(line.startswith("  ") and line[2] != " " for line in link[1:])  # under "1 "
+        assert " ".join(part.strip() for part in section) == long_title

@@ -19,6 +19,8 @@ from tuinews.app.also_read import LinkEntry
 from tuinews.extract.language import part_labels
 from tuinews.model import Article
 
+FALLBACK_WIDTH = 30
+
 
 class OutlinePane(OptionList, inherit_bindings=False):
     """An OptionList that moves with j/k too, as every list in tuinews does."""
@@ -39,6 +41,28 @@ class OutlinePane(OptionList, inherit_bindings=False):
 
     def _part(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
+
+    def hanging(self, marker: Text, body: Text) -> Text:
+        """`marker`, then `body` with its wrapped lines indented under its first line.
+
+        OptionList would wrap a long title back to the pane's left edge, under the
+        marker, where the eye looks for the next entry.
+        """
+        width = self.scrollable_content_region.width or FALLBACK_WIDTH
+        indent = marker.cell_len
+        result = marker.copy()
+        for number, line in enumerate(body.wrap(self.app.console, max(8, width - indent))):
+            if number:
+                result.append("\n" + " " * indent)
+            line.rstrip()
+            result.append_text(line)
+        return result
+
+    def on_resize(self) -> None:
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Lay the prompts out again for the pane's width (see `hanging`)."""
 
     def _replace(self, options: list[Option]) -> None:
         self.clear_options()
@@ -72,7 +96,11 @@ class SectionsPane(OutlinePane):
     def _prompt(self, index: int) -> Text:
         marker = "▸ " if index == self.current else "  "
         style = self._part("outline--current") if index == self.current else Style()
-        return Text(marker, style=style) + Text(self.titles[index], style=style)
+        return self.hanging(Text(marker, style=style), Text(self.titles[index], style=style))
+
+    def rebuild(self) -> None:
+        for index in range(min(len(self.titles), self.option_count)):
+            self.replace_option_prompt_at_index(index, self._prompt(index))
 
     def mark_current(self, index: int) -> None:
         """The body scrolled to section `index`: mark it, and follow it unless focused."""
@@ -127,7 +155,16 @@ class AlsoReadPane(OutlinePane):
             self.entry = entry
             self.suggestion = suggestion
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[LinkEntry] = []
+
+    def rebuild(self) -> None:
+        if self.entries:
+            self.show(self.entries)
+
     def show(self, entries: list[LinkEntry]) -> None:
+        self.entries = entries
         keep = self.highlighted
         options: list[Option] = []
         for index, entry in enumerate(entries):
@@ -149,7 +186,10 @@ class AlsoReadPane(OutlinePane):
                     keys = entry.suggestion_numbers
                     mark = f"  {keys[number]} ↳ " if number < len(keys) else "  ↳ "
                     options.append(
-                        Option(Text(mark) + Text(summary.title), id=f"suggest-{index}-{number}")
+                        Option(
+                            self.hanging(Text(mark), Text(summary.title)),
+                            id=f"suggest-{index}-{number}",
+                        )
                     )
         if not options:
             options.append(
@@ -164,13 +204,12 @@ class AlsoReadPane(OutlinePane):
     def _link_prompt(self, entry: LinkEntry) -> Text:
         if entry.number is None:
             return Text("Also read (link not kept)", style=self._part("outline--muted"))
-        text = Text(f"{entry.number} ", style=self._part("outline--number"))
-        text.append(entry.title or entry.url or "link")
+        text = Text(entry.title or entry.url or "link")
         if entry.stored:
             text.append("  ✓", style=self._part("outline--stored"))
         elif entry.unresolved:
             text.append("  (no link)", style=self._part("outline--muted"))
-        return text
+        return self.hanging(Text(f"{entry.number} ", style=self._part("outline--number")), text)
 
     def highlight_entry(self, entry: int) -> None:
         index = self.get_option_index(f"link-{entry}")
