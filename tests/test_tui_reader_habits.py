@@ -378,3 +378,17 @@ async def test_wrapped_pane_lines_indent_under_their_first_line(tmp_path: Path) 
         assert all(line.startswith("  ") and line[2] != " " for line in section[1:])
         assert all(line.startswith("  ") and line[2] != " " for line in link[1:])  # under "1 "
         assert " ".join(part.strip() for part in section) == long_title
+
+
+async def test_L_enter_on_a_picture_shows_it_in_the_browser(tmp_path: Path) -> None:
+    browser, browsed = _recorder(tmp_path / "bin", "w3m")
+    app = make_app(sample_db(tmp_path), Config(launch=LaunchSettings(browser=f"{browser} %u")))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(app, pilot, FERRY)
+        await pilot.press("L")
+        links = app.screen.links
+        at = next(i for i, link in enumerate(links) if link.picture)
+        await pilot.press(*["down"] * at, "enter")
+        await pilot.pause()
+        assert json.loads(browsed.read_text()) == [links[at].url]
+        assert app.screen is reader and reader.article.title.startswith(FERRY)

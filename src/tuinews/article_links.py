@@ -17,8 +17,11 @@ _TRAILING = ".,;:!?)]}"
 
 @dataclass(frozen=True)
 class ArticleLink:
+    """`picture`: the address of an image, which a browser shows and the reader cannot."""
+
     url: str
     title: str = ""
+    picture: bool = False
 
 
 def article_links(article: Article) -> list[ArticleLink]:
@@ -26,21 +29,21 @@ def article_links(article: Article) -> list[ArticleLink]:
     found: list[ArticleLink] = []
     seen: set[str] = set()
 
-    def add(url: str | None, title: str = "") -> None:
+    def add(url: str | None, title: str = "", *, picture: bool = False) -> None:
         if url and url.lower().startswith(("http://", "https://")) and url not in seen:
             seen.add(url)
-            found.append(ArticleLink(url=url, title=" ".join(title.split())))
+            found.append(ArticleLink(url=url, title=" ".join(title.split()), picture=picture))
 
     for section in article.sections:
         for block in section.blocks:
             for link in block.links:
                 add(link.url, link.title)
             if block.kind == "figure":
-                add(block.url, block.caption or "Figure")
+                add(block.url, block.caption or "Figure", picture=True)
             for match in _ADDRESS.finditer(block.text):
                 add(match.group().rstrip(_TRAILING))
     for link in article.also_read:
         add(link.url, link.title)
     if article.image is not None:
-        add(article.image.url, article.image.caption or "Lead image")
+        add(article.image.url, article.image.caption or "Lead image", picture=True)
     return found

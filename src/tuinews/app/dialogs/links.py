@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from tuinews.app.hanging import hanging
 from tuinews.article_links import ArticleLink
 
 
@@ -41,20 +42,29 @@ class LinksDialog(ModalScreen[LinkChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="links"):
             yield Label("Links in this article", classes="dialog-title")
-            yield OptionList(
-                *(Option(self._prompt(number, link)) for number, link in enumerate(self.links, 1))
-            )
+            yield OptionList(*self._options(self.app.size.width - 10))
             yield Label(
                 "Enter follows · o opens in the browser · Escape closes", classes="dialog-hint"
             )
 
-    @staticmethod
-    def _prompt(number: int, link: ArticleLink) -> Text:
-        text = Text(f"{number:>2}  ", style="bold")
-        text.append(link.title or link.url)
+    def on_resize(self) -> None:
+        """Entries wrap to the list's own width once it has one (a guess before that)."""
+        options = self.query_one(OptionList)
+        if options.scrollable_content_region.width:
+            keep = options.highlighted
+            options.clear_options()
+            options.add_options(self._options(options.scrollable_content_region.width))
+            options.highlighted = keep or 0
+
+    def _options(self, width: int) -> list[Option]:
+        return [Option(self._prompt(n, link, width)) for n, link in enumerate(self.links, 1)]
+
+    def _prompt(self, number: int, link: ArticleLink, width: int) -> Text:
+        body = Text(link.title or link.url)
         if link.title:
-            text.append(f"\n    {link.url}", style="dim")
-        return text
+            body.append("\n")
+            body.append(link.url, style="dim")
+        return hanging(self.app.console, width, Text(f"{number:>2}  ", style="bold"), body)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

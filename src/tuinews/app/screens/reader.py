@@ -542,7 +542,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
         if choice is None:
             return
         url = choice.link.url
-        if choice.how == "open" or is_media(url):
+        if choice.how == "open" or is_media(url) or choice.link.picture:
             self.tuinews.open_address(url, media=is_media(url))
             return
         known = self.library.find_by_url(url)

@@ -16,6 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuinews.app.also_read import LinkEntry
+from tuinews.app.hanging import hanging
 from tuinews.extract.language import part_labels
 from tuinews.model import Article
 
@@ -43,20 +44,8 @@ class OutlinePane(OptionList, inherit_bindings=False):
         return self.get_component_rich_style(name, partial=True)
 
     def hanging(self, marker: Text, body: Text) -> Text:
-        """`marker`, then `body` with its wrapped lines indented under its first line.
-
-        OptionList would wrap a long title back to the pane's left edge, under the
-        marker, where the eye looks for the next entry.
-        """
         width = self.scrollable_content_region.width or FALLBACK_WIDTH
-        indent = marker.cell_len
-        result = marker.copy()
-        for number, line in enumerate(body.wrap(self.app.console, max(8, width - indent))):
-            if number:
-                result.append("\n" + " " * indent)
-            line.rstrip()
-            result.append_text(line)
-        return result
+        return hanging(self.app.console, width, marker, body)
 
     def on_resize(self) -> None:
         self.rebuild()
