@@ -704,11 +704,11 @@ class Library:
         clauses.append(before)
         params.extend(before_params)
         where = " AND ".join(clauses)
+        # Only the feed order needs the feed's title; a join for nothing costs a lookup a row.
+        join = "LEFT JOIN feeds f ON f.id = a.feed_id" if order == "feed" else ""
         return int(
             self.conn.execute(
-                f"SELECT count(*) FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
-                f"WHERE {where}",
-                params,
+                f"SELECT count(*) FROM articles a {join} WHERE {where}", params
             ).fetchone()[0]
         )
 
