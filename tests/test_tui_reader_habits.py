@@ -214,7 +214,10 @@ async def test_a_huge_entry_is_extracted_in_a_worker_behind_a_loading_state(
         assert type(app.screen).__name__ == "HelpDialog"
         await pilot.press("escape")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(100):  # the finished reading is laid out on the UI thread: a bounded wait
+            if reader.article is not None:
+                break
+            await pilot.pause(0.1)
         assert not reader.view.loading and reader.sub_title == "Huge"
         assert reader.article.title == "Huge" and len(reader.article.quotes) > 0
     with Library.open(db) as library:
