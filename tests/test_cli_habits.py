@@ -89,3 +89,18 @@ def test_new_settings_are_read(tmp_path: Path) -> None:
     assert config.launch.browser == "w3m %u" and config.launch.player == "mpv"
     path.write_text("[refresh]\ninterval = 45\n")  # a bare number is minutes, as in newsboat
     assert load_config(path).auto_refresh.interval == 45 * 60
+
+
+def test_refresh_names_gone_feeds_it_no_longer_fetches(
+    cli: CliRunner, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    httpserver.expect_request("/news.xml").respond_with_data(rss("News", items(1, "News")))
+    with Library.open(tmp_path / "cli.db") as library:
+        library.add_feed(httpserver.url_for("/news.xml"), "News")
+        old = library.add_feed(httpserver.url_for("/old.xml"), "Old")
+        assert old.id is not None
+        library.record_failure(old.id, "HTTP 410: the feed is gone", status=410, gone=True)
+    result = cli("refresh")
+    assert result.stdout.strip() == "1 feed refreshed, 1 new article, 1 gone"
+    assert result.stderr.strip() == "tuinews: Old: skipped, HTTP 410: the feed is gone"
+    assert [request.path for request, _ in httpserver.log] == ["/news.xml"]

@@ -20,7 +20,8 @@ def refresh_summary(outcomes: Sequence[FeedOutcome]) -> str:
     updated = sum(outcome.updated for outcome in outcomes)
     failed = sum(outcome.status in FAILED for outcome in outcomes)
     waiting = sum(outcome.status == "deferred" for outcome in outcomes)
-    fetched = len(outcomes) - waiting
+    gone = sum(outcome.status == "skipped" for outcome in outcomes)
+    fetched = len(outcomes) - waiting - gone
     parts = [f"{counted(fetched, 'feed')} refreshed", f"{counted(new, 'new article')}"]
     if updated:
         parts.append(f"{updated:,} updated")
@@ -28,6 +29,8 @@ def refresh_summary(outcomes: Sequence[FeedOutcome]) -> str:
         parts.append(f"{failed:,} failed")
     if waiting:
         parts.append(f"{waiting:,} waiting to retry")
+    if gone:
+        parts.append(f"{gone:,} gone")
     return ", ".join(parts)
 
 
@@ -42,6 +45,6 @@ def refresh_problems(outcomes: Sequence[FeedOutcome]) -> list[str]:
     skipped = [
         f"{outcome.title}: skipped, {outcome.error or 'waiting to retry'}"
         for outcome in ordered
-        if outcome.status == "deferred"
+        if outcome.status in ("deferred", "skipped")
     ]
     return failed + skipped
