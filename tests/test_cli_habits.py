@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -31,17 +32,29 @@ def test_feeds_prints_an_aligned_table_with_a_header_and_the_last_success(
     assert "never" in next(line for line in lines if "Ærø" in line)
 
 
-def test_refresh_names_feeds_skipped_in_back_off_and_why(
-    cli: CliRunner, httpserver: HTTPServer, tmp_path: Path
+def _news_and_a_failed_feed(
+    httpserver: HTTPServer, tmp_path: Path, title: str, error: str, **failure: Any
 ) -> None:
+    """A feed with one story, and a feed `title` whose last fetch failed as `failure` says."""
     httpserver.expect_request("/news.xml").respond_with_data(rss("News", items(1, "News")))
     with Library.open(tmp_path / "cli.db") as library:
         library.add_feed(httpserver.url_for("/news.xml"), "News")
-        slow = library.add_feed(httpserver.url_for("/slow.xml"), "Slow")
-        assert slow.id is not None
-        library.record_failure(
-            slow.id, "HTTP 503", status=503, next_fetch_after=datetime.now(UTC) + timedelta(hours=2)
-        )
+        failed = library.add_feed(httpserver.url_for(f"/{title.lower()}.xml"), title)
+        assert failed.id is not None
+        library.record_failure(failed.id, error, **failure)
+
+
+def test_refresh_names_feeds_skipped_in_back_off_and_why(
+    cli: CliRunner, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    _news_and_a_failed_feed(
+        httpserver,
+        tmp_path,
+        "Slow",
+        "HTTP 503",
+        status=503,
+        next_fetch_after=datetime.now(UTC) + timedelta(hours=2),
+    )
     result = cli("refresh")
     assert result.returncode == 0
     assert result.stdout.strip() == "1 feed refreshed, 1 new article, 1 waiting to retry"
@@ -94,12 +107,9 @@ def test_new_settings_are_read(tmp_path: Path) -> None:
 def test_refresh_names_gone_feeds_it_no_longer_fetches(
     cli: CliRunner, httpserver: HTTPServer, tmp_path: Path
 ) -> None:
-    httpserver.expect_request("/news.xml").respond_with_data(rss("News", items(1, "News")))
-    with Library.open(tmp_path / "cli.db") as library:
-        library.add_feed(httpserver.url_for("/news.xml"), "News")
-        old = library.add_feed(httpserver.url_for("/old.xml"), "Old")
-        assert old.id is not None
-        library.record_failure(old.id, "HTTP 410: the feed is gone", status=410, gone=True)
+    _news_and_a_failed_feed(
+        httpserver, tmp_path, "Old", "HTTP 410: the feed is gone", status=410, gone=True
+    )
     result = cli("refresh")
     assert result.stdout.strip() == "1 feed refreshed, 1 new article, 1 gone"
     assert result.stderr.strip() == "tuinews: Old: skipped, HTTP 410: the feed is gone"
