@@ -1,4 +1,8 @@
-"""Editing a subscription: its name here, its folder, and whether pages are fetched in full."""
+"""Renaming a subscription, moving it to another folder, or turning full text on or off (`e`).
+
+The dialog only asks; the library screen makes the change (`tuinews.sync.changes.edit_feed`),
+which a sync account also queues for the server.
+"""
 
 from __future__ import annotations
 
@@ -19,14 +23,14 @@ from tuinews.model import Feed
 @dataclass(frozen=True)
 class FeedEdit:
     title: str
-    folder: str | None
-    full_text: bool
+    folder: str  # "" for no folder
+    full_text: bool = False
 
 
 class EditFeedDialog(ModalScreen[FeedEdit | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "escape", "cancel", "Cancel", id="edit_feed.cancel", tooltip="Close without changes"
+            "escape", "cancel", "Cancel", id="edit_feed.cancel", tooltip="Close without a change"
         ),
     ]
 
@@ -36,9 +40,8 @@ class EditFeedDialog(ModalScreen[FeedEdit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="edit-feed"):
-            yield Label("Edit subscription", classes="dialog-title")
-            yield Static(Text(self.feed.url), classes="dialog-hint")
-            yield Label("Title")
+            yield Label("Edit the subscription", classes="dialog-title")
+            yield Label("Name")
             yield Input(self.feed.title, id="title")
             yield Label('Folder ("a/b" nests; empty for none)')
             yield Input(self.feed.folder or "", placeholder="News", id="folder")
@@ -62,15 +65,12 @@ class EditFeedDialog(ModalScreen[FeedEdit | None]):
         title = self.query_one("#title", Input).value.strip()
         if not title:
             error = self.query_one("#error", Static)
-            error.update("A subscription needs a title.")
+            error.update(Text("A subscription needs a name."))
             error.display = True
             return
-        folder = "/".join(
-            part.strip()
-            for part in self.query_one("#folder", Input).value.split("/")
-            if part.strip()
-        )
-        self.dismiss(FeedEdit(title, folder or None, self.query_one("#full-text", Checkbox).value))
+        parts = self.query_one("#folder", Input).value.split("/")
+        folder = "/".join(part.strip() for part in parts if part.strip())
+        self.dismiss(FeedEdit(title, folder, self.query_one("#full-text", Checkbox).value))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

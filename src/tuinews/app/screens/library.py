@@ -33,6 +33,7 @@ from tuinews.launcher import is_media
 from tuinews.library import ORDERS, ArticleFilter, ArticleOrder, Cursor, Library
 from tuinews.model import ArticleSummary, Feed
 from tuinews.plural import counted
+from tuinews.sync.changes import edit_feed, queue_subscribe, queue_unsubscribe
 from tuinews.untrusted import is_followable
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class LibraryScreen(Screen[None]):
             "Edit feed",
             show=False,
             id="library.edit_feed",
-            tooltip="Edit the selected subscription: title, folder, full text",
+            tooltip="Rename the selected feed, move it to another folder, or turn full text on/off",
         ),
         Binding(
             "s",
@@ -448,6 +449,8 @@ class LibraryScreen(Screen[None]):
         if subscribed is None or subscribed.feed.id is None:
             return
         feed = subscribed.feed
+        if subscribed.created and self.tuinews.config.sync is not None:
+            queue_subscribe(self.library, feed)  # sent to the server by the next sync (R)
         self.feeds.show(feed_entries(self.library))
         keys = [entry.key for entry in self.feeds.entries]
         if f"feed:{feed.id}" in keys:
@@ -464,22 +467,34 @@ class LibraryScreen(Screen[None]):
                 markup=False,
             )
 
-    def action_edit_feed(self) -> None:
+    def _chosen_feed(self, to_do: str) -> Feed | None:
+        """The feed highlighted in the feeds pane, or None after saying to choose one."""
         entry = self.feeds.current
-        if entry is None or entry.feed is None:
-            self.notify("Choose a feed in the feeds pane to edit it.", severity="warning")
-            return
-        feed = entry.feed
-        self.app.push_screen(EditFeedDialog(feed), lambda edit: self._edited(feed, edit))
+        if entry is None or entry.feed is None or entry.feed.id is None:
+            self.notify(f"Choose a feed in the feeds pane to {to_do}.", severity="warning")
+            return None
+        return entry.feed
 
-    def _edited(self, feed: Feed, edit: FeedEdit | None) -> None:
+    def action_edit_feed(self) -> None:
+        feed = self._chosen_feed("edit")
+        if feed is None:
+            return
+        self.app.push_screen(EditFeedDialog(feed), lambda edit: self._edit_feed(feed, edit))
+
+    def _edit_feed(self, feed: Feed, edit: FeedEdit | None) -> None:
         if edit is None or feed.id is None:
             return
-        self.library.rename_feed(feed.id, edit.title)
-        self.library.set_folder(feed.id, edit.folder)
-        self.library.set_full_text(feed.id, edit.full_text)
+        folder = edit.folder if edit.folder != (feed.folder or "") else None
+        title = edit.title if edit.title != feed.title else None
+        if edit.full_text != feed.full_text:  # local only: the server has no such setting
+            self.library.set_full_text(feed.id, edit.full_text)
+        elif title is None and folder is None:
+            return
+        account = self.tuinews.config.sync is not None
+        queued = edit_feed(self.library, feed.id, title=title, folder=folder, queue=account)
         self.reload()
-        self.notify(f"Saved {edit.title}.", markup=False)
+        note = "; sent to the server at the next sync (R)" if queued else ""
+        self.notify(f"Saved {edit.title}{note}.", markup=False)
 
     def action_unsubscribe(self) -> None:
         entry = self.feeds.current
@@ -511,8 +526,11 @@ class LibraryScreen(Screen[None]):
     def _unsubscribe(self, feeds: list[Feed], confirmed: bool) -> None:
         if not confirmed:
             return
+        account = self.tuinews.config.sync is not None
         for feed in feeds:
             if feed.id is not None:
+                if account:
+                    queue_unsubscribe(self.library, feed)  # sent to the server by the next sync (R)
                 self.library.remove_feed(feed.id)
         self.reload()
         names = feeds[0].title if len(feeds) == 1 else counted(len(feeds), "feed")
