@@ -262,10 +262,12 @@ def test_search_with_broken_syntax_never_fails(cli: CliRunner, query: str) -> No
 
 def test_bad_arguments_are_usage_errors_not_tracebacks(cli: CliRunner) -> None:
     result = cli("list", "--limit", "0")
-    assert result.returncode == 2
+    assert result.returncode == 1  # like every other user error
     assert "Traceback" not in result.stderr and "must be at least 1" in result.stderr
     result = cli("show", "seven")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    result = cli("--bogus")
+    assert result.returncode == 1 and "unrecognized arguments: --bogus" in result.stderr
 
 
 def test_output_closed_early_is_not_an_error(

@@ -129,7 +129,7 @@ def test_add_full_text_fetches_the_entry_pages(cli: CliRunner, httpserver: HTTPS
     result = cli("add", "--full-text", httpserver.url_for("/feed"))
     shown = cli("show", "1")
 
-    assert "(1 articles)" in result.stdout
+    assert "(1 article)" in result.stdout
     assert "every paragraph of it" in shown.stdout
 
 

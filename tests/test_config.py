@@ -86,7 +86,7 @@ def test_unknown_sections_and_settings_are_warned_about_and_the_command_still_ru
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         f"tuinews: {path}, line 2: unknown setting concurency in [refresh] ignored "
-        "(concurrency, max_bytes, max_retry_after, per_host, timeout)",
+        "(concurrency, interval, max_bytes, max_retry_after, on_start, per_host, timeout)",
         f"tuinews: {path}, line 4: unknown section [sink] ignored "
         "(known: [library], [ui], [refresh], [sync], [keys])",
     ]

@@ -242,7 +242,8 @@ def test_gone_feed_is_marked_and_never_fetched_again(
     assert outcome.status == "gone" and "HTTP 410" in (outcome.error or "")
     requests_before = len(httpserver.log)
 
-    assert refresh_feeds(db, SETTINGS) == []
+    (skipped,) = refresh_feeds(db, SETTINGS)  # named as skipped, and why, not fetched
+    assert skipped.status == "skipped" and "HTTP 410" in (skipped.error or "")
     assert len(httpserver.log) == requests_before
     with Library.open(db) as library:
         assert library.feeds()[0].gone

@@ -457,12 +457,12 @@ async def test_R_in_the_reader_syncs_when_an_account_is_set(world: World) -> Non
         await pilot.pause()
         assert sorted(list_titles(app)) == [f"Harbour story {n}" for n in range(3)]
         assert feed_labels(app) == [
-            "All 2",
+            "All 2/3",
             "Unread 2",
             "Starred",
             "Saved",
-            "News 2",
-            "  Harbour 2",
+            "News 2/3",
+            "  Harbour 2/3",
         ]
         assert statuses[-2].describe() == "Syncing 3/3 items · 3 new"
         assert notices(app)[-1].startswith("synced: 1 feeds (1 new, 0 removed), 3 new articles")
@@ -588,7 +588,7 @@ async def test_e_in_the_reader_renames_and_moves_a_feed_here_and_on_the_server(
         await pilot.press("e")
         await pilot.press("ctrl+u", *"Quayside", "tab", *"Local/Coast", "enter")
         await pilot.pause()
-        assert feed_labels(app)[-2:] == ["Local/Coast 1", "  Quayside 1"]
+        assert feed_labels(app)[-3:] == ["Local 1/1", "  Coast 1/1", "    Quayside 1/1"]
         assert notices(app)[-1] == "Saved Quayside; sent to the server at the next sync (R)."
         await pilot.press("R")
         await app.workers.wait_for_complete()

@@ -58,7 +58,7 @@ async def test_config_warnings_and_unknown_binding_ids_are_shown_in_the_reader(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert notices(app) == [
-            f"{path}, line 2: unknown setting thme in [ui] ignored (theme)",
+            f"{path}, line 2: unknown setting thme in [ui] ignored (browser, player, theme)",
             "No such binding in [keys], ignored: app.quitt",
         ]
         await pilot.press("ctrl+q")  # the known id was remapped

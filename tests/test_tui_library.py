@@ -45,7 +45,13 @@ async def test_opens_on_the_sample_edition_with_feeds_and_counts(tmp_path: Path)
         lines = visible_lines(app.screen.query_one(ArticleList))
         assert lines[0].startswith(" ●   2026-11-22  Sample edition")
         assert "Ålegræsset vender tilbage til Varnefjorden" in lines[0]
-        assert feed_labels(app) == ["All 6", "Unread 6", "Starred", "Saved", "Sample edition 6"]
+        assert feed_labels(app) == [
+            "All 6/6",
+            "Unread 6",
+            "Starred",
+            "Saved",
+            "Sample edition 6/6",
+        ]
         assert app.screen.query_one(ArticleList).has_focus
         await pilot.press("q")
     assert app.return_code == 0
@@ -85,7 +91,7 @@ async def test_enter_opens_the_article_and_marks_it_read(tmp_path: Path) -> None
         assert articles.cursor == 1
         assert articles.highlighted.read
         assert visible_lines(articles)[1].startswith("     2026-11-19")
-        assert feed_labels(app)[0] == "All 5"
+        assert feed_labels(app)[0] == "All 5/6"
 
 
 async def test_click_selects_and_double_click_opens(tmp_path: Path) -> None:
@@ -154,6 +160,8 @@ async def test_o_opens_the_page_in_a_browser_and_y_copies_the_link(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: opened.append(url))
+    monkeypatch.setenv("DISPLAY", ":0")  # a desktop: the system's browser
+    monkeypatch.delenv("BROWSER", raising=False)
     app = sample_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o", "y")
@@ -207,7 +215,7 @@ async def test_hostile_titles_are_shown_literally_and_trigger_nothing(tmp_path: 
     async with app.run_test(size=SIZE) as pilot:
         shown = "[@click=app.quit]x[/] red [b]bold"
         assert shown in visible_lines(app.screen.query_one(ArticleList))[0]
-        assert feed_labels(app)[4] == "[@click=app.quit]x[/] r… 1"  # truncated, literal
+        assert feed_labels(app)[4] == "[@click=app.quit]x[/]… 1/1"  # truncated, literal
         await pilot.click(ArticleList, offset=(60, 0))
         await pilot.click(FeedTree, offset=(5, 5))
         await pilot.press("tab", "end")

@@ -98,8 +98,10 @@ async def test_escape_cancels_a_slow_link_and_keeps_the_article(
         reader = await open_reader(app, pilot, "The source story")
         await pilot.press("1")
         assert reader.query_one(ArticleView).loading
+        assert reader.sub_title == f"Loading {url} … (Esc cancels)"
         await pilot.press("escape")
         assert not reader.query_one(ArticleView).loading
+        assert not reader.sub_title.startswith("Loading")
         assert app.screen is reader  # Escape stopped the load; it did not leave the reader
         release.set()
         # The page still arrives and is stored (following the link again is then instant),
@@ -138,12 +140,18 @@ async def test_a_marker_without_a_link_suggests_related_stories(tmp_path: Path) 
         assert shown[:3] == [
             "Also read (link not kept)",
             "  related in your library:",
-            "  ↳ Cup parade for the local club on Sunday",  # the best match comes first
+            "  1 ↳ Cup parade for the local\n      club on Sunday",  # best match first, indented
         ]
         assert len(shown) <= 5  # three suggestions at most
-        assert "│   ↳ Cup parade for the local club on Sunday" in "\n".join(body_text(reader))
+        assert "│   1 ↳ Cup parade for the local club on Sunday" in "\n".join(body_text(reader))
         await pilot.press("tab", "tab", "tab")
         assert pane.has_focus and pane.highlighted == 2
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen)
+        assert reader.article.title == "Cup parade for the local club on Sunday"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert reader.article.title.startswith("Local club wins cup")
+        await pilot.press("1")  # the suggestion's number follows it too
+        await pilot.pause()
         assert reader.article.title == "Cup parade for the local club on Sunday"

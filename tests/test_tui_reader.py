@@ -72,8 +72,9 @@ async def test_panes_list_sections_quotes_and_links(tmp_path: Path) -> None:
             "“On a calm day you hear the gulls and the water, and that is all”\n— Rhys Amberley"
         )
         assert prompts(reader.query_one(AlsoReadPane)) == [
-            "1 Ålegræsset vender tilbage til Varnefjorden  ✓",
-            "2 Wintermarkt am Kai: Fischer verkaufen wieder direkt vom Kutter  ✓",
+            # wrapped lines stand under the title, not under the number
+            "1 Ålegræsset vender tilbage\n  til Varnefjorden  ✓",
+            "2 Wintermarkt am Kai: Fischer\n  verkaufen wieder direkt vom\n  Kutter  ✓",
         ]
 
 
@@ -245,6 +246,8 @@ async def test_n_m_s_o_y_act_on_the_article_being_read(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: opened.append(url))
+    monkeypatch.setenv("DISPLAY", ":0")  # a desktop: the system's browser
+    monkeypatch.delenv("BROWSER", raising=False)
     db = sample_db(tmp_path)
     app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:

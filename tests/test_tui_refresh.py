@@ -62,17 +62,19 @@ async def test_R_refreshes_every_feed_with_progress_and_reports_errors(
         assert bar.query_one(ProgressBar).progress == 3
         assert len(list_titles(app)) == 6
         assert feed_labels(app) == [
-            "All 6",
+            "All 6/6",
             "Unread 6",
             "Starred",
             "Saved",
             "! Broken",
-            "News 4",
-            "Games 2",
-            "  Sport 2",
+            "News 4/4",
+            "Games 2/2",
+            "  Sport 2/2",
         ]
         assert any(n.startswith("Could not refresh Broken: HTTP 500") for n in notices(app))
-        assert notices(app)[-1] == "Refreshed 3 of 3 feeds: 6 new articles."
+        assert notices(app)[-1] == (
+            "New articles: 3 feeds refreshed, 6 new articles, 1 failed.\nBroken: HTTP 500 INTERNAL SERVER ERROR"
+        )
         with Library.open(app.db) as library:  # indexed for search once the refresh ended
             assert library.index_pending() == 0
         # A refreshed entry is read in full when first opened: its quotation has a speaker.
@@ -83,14 +85,12 @@ async def test_R_refreshes_every_feed_with_progress_and_reports_errors(
 async def test_r_refreshes_the_chosen_folder_only(tmp_path: Path, httpserver: HTTPServer) -> None:
     app = make_app(_feeds(tmp_path, httpserver))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r")  # "All" chosen: r says what it needs
-        assert "R refreshes every feed" in notices(app)[-1]
         await pilot.press("tab", "end", "up", "r")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.query_one(FeedTree).current.label == "Games"
         assert sorted(list_titles(app)) == ["Sport 0", "Sport 1"]
-        assert notices(app)[-1] == "Refreshed 1 of 1 feeds: 2 new articles."
+        assert notices(app)[-1] == "New articles: 1 feed refreshed, 2 new articles."
         paths = [request.path for request, _ in httpserver.log]
         assert paths == ["/sport.xml"]
 

@@ -72,6 +72,7 @@ async def open_reader(app: TuinewsApp, pilot: Pilot[None], title_start: str) -> 
             break
         await pilot.press("j")
     await pilot.press("enter")
+    await app.workers.wait_for_complete()  # a story never opened is extracted in a worker
     await pilot.pause()
     assert isinstance(app.screen, ReaderScreen)
     return app.screen

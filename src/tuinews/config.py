@@ -35,6 +35,28 @@ class RefreshSettings:
 
 
 @dataclass(frozen=True)
+class AutoRefreshSettings:
+    """`[refresh] on_start` and `interval`: refreshing while the reader is open.
+
+    `interval` is in seconds; None means no timed refresh.
+    """
+
+    on_start: bool = False
+    interval: float | None = None
+
+
+@dataclass(frozen=True)
+class LaunchSettings:
+    """`[ui] browser` and `[ui] player`: commands with `%u` for the address.
+
+    None means `$BROWSER`, then the system's browser (for the player: the browser).
+    """
+
+    browser: str | None = None
+    player: str | None = None
+
+
+@dataclass(frozen=True)
 class SyncAccount:
     """A Google Reader API account (`[sync]`). The password is looked up when a sync
     runs (`tuinews.sync.account.password`), so the config file need not hold it."""
@@ -54,6 +76,8 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     refresh: RefreshSettings = RefreshSettings()
     warnings: list[str] = field(default_factory=list)
+    auto_refresh: AutoRefreshSettings = AutoRefreshSettings()
+    launch: LaunchSettings = LaunchSettings()
     sync: SyncAccount | None = None
 
 
@@ -95,7 +119,10 @@ class Number:
         return f"{_KIND_NAMES[self.kind]} from {self.low:,g} to {self.high:,g}{unit}"
 
 
-_KIND_NAMES = {str: "a string", int: "a whole number", float: "a number"}
+_KIND_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
+_INTERVAL = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd]?)")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "": 60}
+MIN_INTERVAL = 60.0
 # Every setting tuinews reads, by table; anything else is a typo to warn about.
 _REFRESH_NUMBERS = {
     "concurrency": Number(int, 1, 1000),
@@ -106,8 +133,8 @@ _REFRESH_NUMBERS = {
 }
 _KNOWN_KEYS = {
     "library": {"path"},
-    "ui": {"theme"},
-    "refresh": set(_REFRESH_NUMBERS),
+    "ui": {"theme", "browser", "player"},
+    "refresh": {*_REFRESH_NUMBERS, "on_start", "interval"},
     "sync": {"service", "url", "username", "password", "password_command"},
 }
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
@@ -140,13 +167,16 @@ def _where(text: str, path: Path, table: str | None, key: str) -> str:
     return f"{path}, line {line}" if line else str(path)
 
 
-def _expect(text: str, path: Path, table: dict[str, Any], name: str, key: str, kind: type) -> Any:
+def _expect(
+    text: str, path: Path, table: dict[str, Any], name: str, key: str, kind: type | tuple[type, ...]
+) -> Any:
     value = table.get(key)
     if value is None:
         return None
-    accepted = (int, float) if kind is float else (kind,)
-    if isinstance(value, bool) or not isinstance(value, accepted):
-        wanted = _KIND_NAMES[kind]
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    accepted = tuple({*kinds, int} if float in kinds else kinds)
+    if isinstance(value, bool) != (bool in kinds) or not isinstance(value, accepted):
+        wanted = " or ".join(_KIND_NAMES[k] for k in kinds)
         raise ConfigError(f"{_where(text, path, name, key)}: {key} must be {wanted}, not {value!r}")
     return value
 
@@ -188,6 +218,21 @@ def _names_a_symbol(name: str) -> bool:
     except KeyError:
         return False
     return name == name.lower() and not character.isalnum()
+
+
+def _interval(text: str, path: Path, table: dict[str, Any]) -> float | None:
+    """`interval = "30m"` (s, m, h or d; a bare number is minutes), at least a minute."""
+    value = _expect(text, path, table, "refresh", "interval", (str, int))
+    if value is None:
+        return None
+    match = _INTERVAL.fullmatch(str(value).strip().lower())
+    seconds = float(match[1]) * _UNIT_SECONDS[match[2]] if match else None
+    if seconds is None or seconds < MIN_INTERVAL:
+        raise ConfigError(
+            f'{_where(text, path, "refresh", "interval")}: interval must be like "30m" or "2h" '
+            f"(at least a minute), not {value!r}"
+        )
+    return seconds
 
 
 def _table(text: str, path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -286,5 +331,13 @@ def load_config(path: Path) -> Config:
             }
         ),
         warnings=_unknown(text, path, data),
+        auto_refresh=AutoRefreshSettings(
+            on_start=bool(_expect(text, path, refresh, "refresh", "on_start", bool)),
+            interval=_interval(text, path, refresh),
+        ),
+        launch=LaunchSettings(
+            browser=_expect(text, path, ui, "ui", "browser", str) or None,
+            player=_expect(text, path, ui, "ui", "player", str) or None,
+        ),
         sync=_sync_account(text, path, data),
     )

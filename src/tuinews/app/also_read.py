@@ -30,6 +30,7 @@ class LinkEntry:
     url: str | None = None
     target_id: int | None = None
     suggestions: list[ArticleSummary] = field(default_factory=list)
+    suggestion_numbers: list[int] = field(default_factory=list)
 
     @property
     def stored(self) -> bool:
@@ -67,6 +68,29 @@ def link_entries(article: Article) -> list[LinkEntry]:
                     )
                 )
     return entries
+
+
+def number_keys(entries: Sequence[LinkEntry]) -> dict[int, tuple[int, int | None]]:
+    """Which (entry, suggestion) each of the keys 1…9 follows.
+
+    Links keep their numbers; suggestions take the numbers after the last link, in order,
+    while keys are left, and each entry learns the numbers its suggestions got.
+    """
+    keys: dict[int, tuple[int, int | None]] = {
+        entry.number: (index, None)
+        for index, entry in enumerate(entries)
+        if entry.number is not None and entry.number <= 9
+    }
+    following = max((entry.number or 0 for entry in entries), default=0) + 1
+    for index, entry in enumerate(entries):
+        entry.suggestion_numbers = []
+        for suggestion in range(len(entry.suggestions)):
+            if following > 9:
+                break
+            keys[following] = (index, suggestion)
+            entry.suggestion_numbers.append(following)
+            following += 1
+    return keys
 
 
 def suggestion_query(text: str) -> str:

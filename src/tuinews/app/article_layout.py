@@ -22,6 +22,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from tuinews.app.also_read import LinkEntry
+from tuinews.extract.language import part_labels
 from tuinews.model import Article, Block, Quote
 
 # Style roles; the widget maps each to a component class styled in styles/reader.tcss.
@@ -160,8 +161,13 @@ def _card(
             rows.append(Text("Related in your library:", style=style("credit")))
             for number, summary in enumerate(entry.suggestions):
                 suggestion = Style(meta={"link": index, "suggestion": number})
+                key = (
+                    entry.suggestion_numbers[number]
+                    if number < len(entry.suggestion_numbers)
+                    else None
+                )
                 rows.append(
-                    Text("  ↳ ", style=style("credit"))
+                    Text(f"  {key} ↳ " if key else "  ↳ ", style=style("credit"))
                     + Text(summary.title, style=style("suggestion") + suggestion)
                 )
     return Panel(
@@ -248,7 +254,7 @@ def lay_out(
             _block(builder, block, index, quotes, cards, style)
     if article.sources:
         builder.blank()
-        builder.add(Text("Sources", style=style("heading")))
+        builder.add(Text(part_labels(article).sources, style=style("heading")))
         for source in article.sources:
             builder.add(Text.assemble(("· ", style("bar")), Text(source, style=style("sources"))))
     # A quotation that is nowhere in its own section (a headline quote, a paraphrase that

@@ -32,11 +32,15 @@ class ActionCommands(Provider):
             bound.append(active)
         descriptions = Counter(active.binding.description for active in bound)
         commands = []
+        names: set[str] = set()
         for active in bound:
             binding = active.binding
             # "Follow link" is bound to 1…9: those commands go by their tooltips instead.
             shared = descriptions[binding.description] > 1 and binding.tooltip
             name = binding.tooltip if shared else binding.description
+            if name in names:  # the same command from another pane: once is enough
+                continue
+            names.add(name)
             help_text = f"{binding.tooltip} (key: {self.app.get_key_display(binding)})"
             commands.append((name, help_text, partial(_run, active.node, binding.action)))
         return commands

@@ -8,18 +8,22 @@ progress every screen shows through `refresh_status`.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import subprocess
 import threading
-from collections.abc import Sequence
+import webbrowser
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from tuinews.app.binding_ids import known_binding_ids
 from tuinews.app.commands import ActionCommands
@@ -28,7 +32,9 @@ from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.styles import stylesheets
 from tuinews.app.widgets.refresh_bar import RefreshStatus
 from tuinews.config import Config
-from tuinews.feeds.refresh import RefreshProgress, refresh_feeds
+from tuinews.feeds.refresh import FeedOutcome, RefreshProgress, refresh_feeds
+from tuinews.feeds.report import refresh_problems, refresh_summary
+from tuinews.launcher import NO_BROWSER, LaunchError, launch_command
 from tuinews.library import Library, LibraryError
 from tuinews.sync.engine import SyncProgress, SyncReport, sync
 from tuinews.sync.greader import SyncError
@@ -63,6 +69,7 @@ class TuinewsApp(App[None]):
         self.config = config
         self.library = Library.open(db)
         self._cancel_refresh = threading.Event()
+        self._automatic = False
         if config.theme in self.available_themes:
             self.theme = config.theme
         if self.console.color_system in SIXTEEN_COLOURS:
@@ -86,6 +93,15 @@ class TuinewsApp(App[None]):
                 markup=False,
             )
         self.push_screen(LibraryScreen(self.library, self.config.refresh))
+        auto = self.config.auto_refresh
+        if auto.on_start:
+            self.start_refresh(None, automatic=True)
+        if auto.interval:
+            self.set_interval(auto.interval, self._timed_refresh)
+
+    def _timed_refresh(self) -> None:
+        if not self.refreshing:
+            self.start_refresh(None, automatic=True)
 
     def on_unmount(self) -> None:
         self._cancel_refresh.set()
@@ -97,11 +113,67 @@ class TuinewsApp(App[None]):
             return Content(title)
         return Content.assemble(Content(title).stylize("bold"), " — ", Content(sub_title))
 
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands, less those our bindings already offer (q, ?)."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys"):
+                yield command
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpDialog):
             return
         name = type(self.screen).__name__.removesuffix("Screen").removesuffix("Dialog")
         self.push_screen(HelpDialog(self.screen, name))
+
+    # -- other programs ----------------------------------------------------------------
+
+    def open_address(self, url: str, *, media: bool = False) -> None:
+        """Open `url` in the browser, or a recording in the player, as `[ui]` says."""
+        launch = self.config.launch
+        configured = (launch.player or launch.browser) if media else launch.browser
+        try:
+            command = launch_command(configured, url, os.environ)
+        except LaunchError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        if command is None:
+            if not webbrowser.open(url):
+                self.notify(NO_BROWSER, severity="warning", markup=False)
+            return
+        try:
+            if command.console:
+                self._run_in_terminal(command.argv)
+            else:
+                subprocess.Popen(
+                    command.argv,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+        except OSError as error:
+            self.notify(f"{command.argv[0]}: {error.strerror or error}", severity="error")
+
+    def _run_in_terminal(self, argv: list[str]) -> None:
+        """A console program gets the terminal; the screen is drawn again when it ends."""
+        try:
+            with self.suspend():
+                status = subprocess.run(argv, check=False).returncode
+        except SuspendNotSupported:
+            # No terminal to hand over (a headless or web driver): run it without one.
+            status = subprocess.run(
+                argv,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            ).returncode
+        if status != 0:
+            self.notify(
+                f"{Path(argv[0]).name} ended with status {status}.",
+                severity="warning",
+                markup=False,
+            )
 
     # -- refresh -----------------------------------------------------------------------
 
@@ -109,12 +181,17 @@ class TuinewsApp(App[None]):
     def refreshing(self) -> bool:
         return self.refresh_status is not None and self.refresh_status.running
 
-    def start_refresh(self, feed_ids: Sequence[int] | None) -> None:
+    def start_refresh(self, feed_ids: Sequence[int] | None, *, automatic: bool = False) -> None:
         """Refresh these feeds (None: every due feed, or a sync when there is an account)
-        unless a refresh is running."""
+        unless a refresh is running.
+
+        An automatic refresh (`[refresh] on_start`, `interval`) speaks up only when it
+        brings new articles or a feed failed.
+        """
         if self.refreshing:
             self.notify("A refresh is already running.")
             return
+        self._automatic = automatic
         if feed_ids is None and self.config.sync is not None:
             self.refresh_status = RefreshStatus(verb="Syncing", unit="item")
             self._sync()
@@ -160,7 +237,7 @@ class TuinewsApp(App[None]):
             on_progress=lambda progress: self.call_from_thread(self._progressed, progress),
             cancel=self._cancel_refresh,
         )
-        self.call_from_thread(self._refresh_ended, len(outcomes))
+        self.call_from_thread(self._refresh_ended, outcomes)
         # The new stories join the search index now, while the reader is reading,
         # rather than at the first search (which would try again if this fails).
         with contextlib.suppress(LibraryError, sqlite3.Error), Library.open(self.db) as library:
@@ -179,12 +256,23 @@ class TuinewsApp(App[None]):
                 markup=False,
             )
 
-    def _refresh_ended(self, feeds: int) -> None:
+    def _refresh_ended(self, outcomes: list[FeedOutcome]) -> None:
         status = self.refresh_status or RefreshStatus()
         self.refresh_status = RefreshStatus(
             status.done, status.total, status.new, status.errors, running=False
         )
-        if feeds == 0:
-            self.notify("No feeds to refresh.")
-        else:
-            self.notify(f"Refreshed {status.done} of {feeds} feeds: {status.new} new articles.")
+        if not outcomes:
+            if not self._automatic:
+                self.notify("No feeds to refresh: a adds a feed.")
+            return
+        # Failures were announced as they landed; the summary names them again with the
+        # feeds that were skipped, so nothing is missing from the last word.
+        problems = refresh_problems(outcomes)
+        if self._automatic and not status.new and not problems:
+            return
+        self.notify(
+            "\n".join([refresh_summary(outcomes).capitalize() + ".", *problems]),
+            title="New articles" if status.new else "",
+            severity="warning" if problems else "information",
+            markup=False,
+        )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from tuinews.library import ArticleFilter, Cursor, Library
+from tuinews.library import ArticleFilter, ArticleOrder, Cursor, Library
 from tuinews.model import ArticleSummary
 
 
@@ -28,11 +28,14 @@ class RowSource(Protocol):
 
 
 class LibraryRows:
-    """The articles of one filter, newest first, read from the library."""
+    """The articles of one filter in one order (newest first unless told), from the library."""
 
-    def __init__(self, library: Library, filter: ArticleFilter) -> None:
+    def __init__(
+        self, library: Library, filter: ArticleFilter, order: ArticleOrder = "newest"
+    ) -> None:
         self.library = library
         self.filter = filter
+        self.order: ArticleOrder = order
 
     def count(self) -> int:
         return self.library.count_articles(self.filter)
@@ -41,8 +44,10 @@ class LibraryRows:
         self, offset: int, limit: int, after: ArticleSummary | None
     ) -> Sequence[ArticleSummary]:
         if after is not None:
-            return self.library.list_articles(self.filter, limit=limit, after=Cursor.after(after))
-        return self.library.list_articles(self.filter, limit=limit, offset=offset)
+            return self.library.list_articles(
+                self.filter, limit=limit, after=Cursor.after(after), order=self.order
+            )
+        return self.library.list_articles(self.filter, limit=limit, offset=offset, order=self.order)
 
 
 class FixedRows:
@@ -117,10 +122,13 @@ class PagedRows:
 
 
 def next_unread(
-    library: Library, filter: ArticleFilter, after: ArticleSummary | None
+    library: Library,
+    filter: ArticleFilter,
+    after: ArticleSummary | None,
+    order: ArticleOrder = "newest",
 ) -> ArticleSummary | None:
     """The first unread article below `after` in the list of `filter` (from the top if None)."""
     unread = replace(filter, unread=True)
     cursor = Cursor.after(after) if after is not None else None
-    found = library.list_articles(unread, limit=1, after=cursor)
+    found = library.list_articles(unread, limit=1, after=cursor, order=order)
     return found[0] if found else None

@@ -14,17 +14,21 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tuinews import __version__
 from tuinews.cli.plaintext import render_article
 from tuinews.cli.progressline import ProgressLine
+from tuinews.cli.table import print_table
 from tuinews.config import Config, ConfigError, config_path, db_path, load_config
-from tuinews.feeds.refresh import FeedOutcome, RefreshInterrupted, is_refreshable, refresh_feeds
+from tuinews.feeds.refresh import RefreshInterrupted, is_refreshable, refresh_feeds
+from tuinews.feeds.report import refresh_problems, refresh_summary
 from tuinews.feeds.subscribe import SubscribeError, subscribe
 from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
 from tuinews.model import ArticleSummary
+from tuinews.plural import counted
 from tuinews.reading import open_article
 from tuinews.sample import ensure_sample_edition
 from tuinews.sync.changes import queue_subscribe, queue_unsubscribe
@@ -76,8 +80,16 @@ def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     )
 
 
+class CommandLineParser(argparse.ArgumentParser):
+    """argparse, except that a usage error exits 1 like every other user error (not 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandLineParser(
         prog="tuinews",
         description="A terminal newsreader. With no command, opens the reader.",
     )
@@ -350,6 +362,10 @@ def cmd_save(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def _when(moment: datetime | None) -> str:
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}" if moment else "never"
+
+
 def cmd_feeds(args: argparse.Namespace, config: Config) -> int:
     with _open_library(args, config) as library:
         feeds = library.feeds()
@@ -370,12 +386,24 @@ def cmd_feeds(args: argparse.Namespace, config: Config) -> int:
             ]
         )
         return 0
-    for feed in feeds:
-        folder = f"{feed.folder}/" if feed.folder else ""
-        error = f"  ! {feed.last_error}" if feed.last_error else ""
-        print(
-            f"{feed.id:>4} {feed.unread:>5}/{feed.total:<5} {folder}{feed.title}  {feed.url}{error}"
-        )
+    if not feeds:
+        print("no feeds; subscribe with `tuinews add URL` or `tuinews import FILE`")
+        return 0
+    print_table(
+        ["id", "unread", "total", "feed", "last success", "url"],
+        [
+            [
+                str(feed.id),
+                f"{feed.unread:,}",
+                f"{feed.total:,}",
+                (f"{feed.folder}/" if feed.folder else "") + feed.title,
+                _when(feed.last_success),
+                feed.url + (f"  ! {feed.last_error}" if feed.last_error else ""),
+            ]
+            for feed in feeds
+        ],
+        right={"id", "unread", "total"},
+    )
     return 0
 
 
@@ -508,7 +536,7 @@ def cmd_add(args: argparse.Namespace, config: Config) -> int:
     new = result.new_articles
     if feed.full_text:
         new = sum(outcome.new for outcome in refresh_feeds(path, config.refresh, [feed.id]))
-    print(f"{feed.id}\tsubscribed\t{feed.title}  {feed.url}  ({new} articles)")
+    print(f"{feed.id}\tsubscribed\t{feed.title}  {feed.url}  ({counted(new, 'article')})")
     for other in result.also_offered:
         print(f"the page also offers {other}", file=sys.stderr)
     return 0
@@ -522,22 +550,6 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     subscriptions = (Subscription(feed.url, feed.title, feed.folder) for feed in feeds)
     sys.stdout.write(write_opml(subscriptions))
     return 0
-
-
-def _refresh_summary(outcomes: list[FeedOutcome]) -> str:
-    new = sum(outcome.new for outcome in outcomes)
-    updated = sum(outcome.updated for outcome in outcomes)
-    failed = sum(outcome.status in ("error", "gone") for outcome in outcomes)
-    waiting = sum(outcome.status == "deferred" for outcome in outcomes)
-    fetched = len(outcomes) - waiting
-    parts = [f"{fetched} feed{'s' if fetched != 1 else ''} refreshed", f"{new:,} new articles"]
-    if updated:
-        parts.append(f"{updated:,} updated")
-    if failed:
-        parts.append(f"{failed} failed")
-    if waiting:
-        parts.append(f"{waiting} waiting to retry")
-    return ", ".join(parts)
 
 
 def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
@@ -566,10 +578,9 @@ def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         _print_json([asdict(outcome) for outcome in outcomes])
         return code
-    for outcome in outcomes:
-        if outcome.status in ("error", "gone"):
-            _complain(f"{outcome.title}: {outcome.error}")
-    print(_refresh_summary(outcomes) + (" (interrupted)" if interrupted else ""))
+    for problem in refresh_problems(outcomes):
+        _complain(problem)
+    print(refresh_summary(outcomes) + (" (interrupted)" if interrupted else ""))
     return code
 
 

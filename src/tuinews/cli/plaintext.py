@@ -10,6 +10,7 @@ import itertools
 import textwrap
 from collections.abc import Iterator
 
+from tuinews.extract.language import part_labels
 from tuinews.model import Article, Block
 
 
@@ -91,5 +92,6 @@ def render_article(article: Article, width: int = 80) -> str:
         for block in section.blocks:
             lines += ["", *_block(block, width, numbers)]
     if article.sources:
-        lines += ["", *_wrap("Sources: " + "; ".join(article.sources), width)]
+        label = part_labels(article).sources
+        lines += ["", *_wrap(f"{label}: " + "; ".join(article.sources), width)]
     return "\n".join(lines) + "\n"

@@ -172,6 +172,15 @@ def _entry_article(parsed_entry: Any, base: str) -> FeedEntry:
     entry = dict(parsed_entry)
     url = _entry_url(entry.get("link"), base)
     body = _entry_html(entry)
+    media = _media(entry.get("links") or (), base)
+    if media:
+        # A podcast's recording, kept as an address in the text: `L` lists it, `o` plays it.
+        lines = [f"Media: {address}" for address in media]
+        body += (
+            "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+            if "<" in body
+            else ("".join(f"\n\n{line}" for line in lines))
+        )
     markup = body if "<" in body else None
     if markup:
         article = Article(title="", text=quick_text(markup))
@@ -190,6 +199,19 @@ def _entry_article(parsed_entry: Any, base: str) -> FeedEntry:
         article.category = clean_line(tags[0]["term"])
     guid = entry.get("id") or url
     return FeedEntry(guid=clean_line(guid) if guid else None, article=article, html=markup)
+
+
+def _media(links: Any, base: str) -> list[str]:
+    """The http(s) addresses of an entry's enclosures (recordings, videos), in order."""
+    found = []
+    for link in links:
+        if not hasattr(link, "get") or link.get("rel") != "enclosure":
+            continue
+        href = link.get("href")
+        address = urljoin(base, href.strip()) if href else None
+        if address and is_web_address(address) and address not in found:
+            found.append(address)
+    return found
 
 
 _EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -50,7 +50,8 @@ class FeedOutcome:
     feed_id: int
     title: str
     url: str
-    status: str  # "updated" | "unchanged" | "not_modified" | "error" | "gone" | "deferred"
+    # "updated" | "unchanged" | "not_modified" | "error" | "gone" | "deferred" | "skipped"
+    status: str
     new: int = 0
     updated: int = 0
     error: str | None = None
@@ -442,6 +443,12 @@ def refresh_feeds(
         due, waiting = select_feeds(library, feed_ids, datetime.now(UTC))
         refresh = _Refresh(library, settings, on_progress)
         deferred = [_outcome(feed, "deferred", error=_wait_reason(feed)) for feed in waiting]
+        if feed_ids is None:  # gone feeds are not fetched again unless named, but are named
+            deferred += [
+                _outcome(feed, "skipped", error=feed.last_error or "the feed is gone")
+                for feed in library.feeds()
+                if feed.gone and is_refreshable(feed.url)
+            ]
         try:
             outcomes = asyncio.run(refresh.run(due, cancel))
         except KeyboardInterrupt:

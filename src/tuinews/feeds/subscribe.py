@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tuinews.config import RefreshSettings
-from tuinews.feeds.discovery import common_feed_urls, declared_feeds
+from tuinews.feeds.discovery import FeedLink, common_feed_urls, declared_feeds
 from tuinews.feeds.fetcher import fetch_now
 from tuinews.feeds.parse import FeedParseError, ParsedFeed, parse_feed
 from tuinews.feeds.refresh import store_feed
@@ -38,19 +38,50 @@ class Subscribed:
     also_offered: list[str] = field(default_factory=list)
 
 
-def feed_address(target: str) -> str:
-    """A URL for `target`: http(s) and file:// as given, a local path as a file:// URL."""
+class SeveralFeeds(SubscribeError):
+    """The page offers more than one feed and the caller asked to choose."""
+
+    def __init__(self, page: str, feeds: list[FeedLink]) -> None:
+        super().__init__(f"{page}: the page offers {len(feeds)} feeds")
+        self.page = page
+        self.feeds = feeds
+
+
+_HOST = re.compile(r"(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?([/?#]\S*)?", re.UNICODE)
+
+
+# "feeds.opml" is a missing file, not a host.
+_FILE_SUFFIXES = frozenset({"xml", "opml", "txt", "html", "htm", "json", "rss", "atom", "md"})
+
+
+def feed_addresses(target: str) -> list[str]:
+    """The URLs `target` may mean, in the order to try them.
+
+    http(s) and file:// as given; a local path as a file:// URL; an address typed without
+    a scheme ("example.org/feed") as https, then http.
+    """
     target = target.strip()
     named = _SCHEME.match(target)
-    if named and len(named.group(1)) > 1:  # "C:\\feeds\\x.xml" is a path, not a scheme
+    scheme = named.group(1).lower() if named else ""
+    if scheme in ("http", "https", "file"):
         problem = address_problem(target)
         if problem is not None:
             raise SubscribeError(f"{target}: {problem}")
-        return target
+        return [target]
     path = Path(target).expanduser()
-    if not path.is_file():
-        raise SubscribeError(f"{target}: no such file")
-    return path.resolve().as_uri()
+    if path.is_file():
+        return [path.resolve().as_uri()]
+    host = _HOST.fullmatch(target)
+    if host and host[1].rsplit(".", 1)[-1].lower() not in _FILE_SUFFIXES:
+        return [f"https://{target}", f"http://{target}"]
+    if scheme and len(scheme) > 1 and "." not in scheme:
+        raise SubscribeError(f"{target}: only http, https and file addresses are supported")
+    raise SubscribeError(f"{target}: no such file")
+
+
+def feed_address(target: str) -> str:
+    """The first URL of `feed_addresses`, for callers that do not fetch."""
+    return feed_addresses(target)[0]
 
 
 def _try_feed(url: str, settings: RefreshSettings) -> tuple[Response, ParsedFeed | None, str]:
@@ -87,21 +118,33 @@ def subscribe(
     title: str | None = None,
     folder: str | None = None,
     full_text: bool = False,
+    choose: bool = False,
 ) -> Subscribed:
     """Subscribe to the feed at (or found from) `target`; subscribing twice changes nothing.
+
+    With `choose`, a page offering several feeds raises `SeveralFeeds` instead of taking
+    the first, so the caller can ask which.
 
     A full-text feed's first entries are left to the next refresh, which fetches their
     pages too.
     """
-    url = feed_address(target)
-    known = library.find_feed_by_url(url)
-    if known is not None:
-        return Subscribed(feed=known, created=False)
-    response, parsed, reason = _try_feed(url, settings)
+    candidates = feed_addresses(target)
+    for url in candidates:
+        known = library.find_feed_by_url(url)
+        if known is not None:
+            return Subscribed(feed=known, created=False)
+    for url in candidates:
+        response, parsed, reason = _try_feed(url, settings)
+        if response.status is not None:  # the server answered: no need for plain http
+            break
     offered: list[str] = []
     if parsed is None:
         if response.content is None or "web page" not in reason:
             raise SubscribeError(f"{url}: {reason}")
+        if choose:
+            declared = declared_feeds(response.content, response.url)
+            if len(declared) > 1:
+                raise SeveralFeeds(response.url, declared)
         response, parsed, offered = _discover(response, settings)
         known = library.find_feed_by_url(response.url)
         if known is not None:

@@ -3,8 +3,10 @@
 from tuinews.library.store import (
     MATCH_END,
     MATCH_START,
+    ORDERS,
     ArticleFilter,
     ArticleNotFound,
+    ArticleOrder,
     Cursor,
     FeedNotFound,
     Library,
@@ -18,8 +20,10 @@ from tuinews.library.store import (
 __all__ = [
     "MATCH_END",
     "MATCH_START",
+    "ORDERS",
     "ArticleFilter",
     "ArticleNotFound",
+    "ArticleOrder",
     "Cursor",
     "FeedNotFound",
     "Library",

@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -53,16 +53,33 @@ class ArticleFilter:
     folder: str | None = None
 
 
+ArticleOrder = Literal["newest", "oldest", "title", "feed"]
+ORDERS: tuple[ArticleOrder, ...] = ("newest", "oldest", "title", "feed")
+
+# Every order ends on (sort_ts, id), so it is total and a row's position is well defined.
+_ORDER_BY: dict[ArticleOrder, str] = {
+    "newest": "a.sort_ts DESC, a.id DESC",
+    "oldest": "a.sort_ts ASC, a.id ASC",
+    "title": "a.title COLLATE NOCASE, a.sort_ts DESC, a.id DESC",
+    "feed": "coalesce(f.title, '') COLLATE NOCASE, a.sort_ts DESC, a.id DESC",
+}
+
+
 @dataclass(frozen=True)
 class Cursor:
-    """Where the previous page ended, for keyset paging (no OFFSET scans deep in a list)."""
+    """Where the previous page ended, for keyset paging (no OFFSET scans deep in a list).
+
+    `title` and `feed` place the row in the lists sorted by title or by feed.
+    """
 
     sort_ts: int
     id: int
+    title: str = ""
+    feed: str = ""
 
     @classmethod
     def after(cls, row: ArticleSummary) -> Cursor:
-        return cls(sort_ts=row.sort_ts, id=row.id)
+        return cls(sort_ts=row.sort_ts, id=row.id, title=row.title, feed=row.feed or "")
 
 
 @dataclass(frozen=True)
@@ -258,6 +275,10 @@ class Library:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+    def data_version(self) -> int:
+        """Changes when another connection (a `tuinews import`, a cron refresh) commits."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
@@ -605,9 +626,26 @@ class Library:
             clauses.append("a.feed_id = ?")
             params.append(filter.feed_id)
         if filter.folder is not None:
-            clauses.append("a.feed_id IN (SELECT id FROM feeds WHERE folder = ?)")
-            params.append(filter.folder)
+            # A folder holds its subfolders: "News" lists "News/World" too.
+            clauses.append(
+                "a.feed_id IN (SELECT id FROM feeds WHERE folder = ? OR folder LIKE ? ESCAPE '\\')"
+            )
+            escaped = filter.folder.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.extend((filter.folder, f"{escaped}/%"))
         return clauses, params
+
+    @staticmethod
+    def _before(cursor: Cursor, order: ArticleOrder) -> tuple[str, list[Any]]:
+        """The rows that come before `cursor` in `order`, as a WHERE clause."""
+        newer = "(a.sort_ts, a.id) > (?, ?)"
+        if order == "newest":
+            return newer, [cursor.sort_ts, cursor.id]
+        if order == "oldest":
+            return "(a.sort_ts, a.id) < (?, ?)", [cursor.sort_ts, cursor.id]
+        key = "a.title" if order == "title" else "coalesce(f.title, '')"
+        value = cursor.title if order == "title" else cursor.feed
+        clause = f"({key} < ? COLLATE NOCASE OR ({key} = ? COLLATE NOCASE AND {newer}))"
+        return clause, [value, value, cursor.sort_ts, cursor.id]
 
     def list_articles(
         self,
@@ -616,20 +654,26 @@ class Library:
         limit: int = 50,
         after: Cursor | None = None,
         offset: int = 0,
+        order: ArticleOrder = "newest",
     ) -> list[ArticleSummary]:
-        """One page of the newest articles matching `filter`.
+        """One page of the articles matching `filter`, newest first unless `order` says.
 
         Continue with `after=Cursor.after(last_row)`; `offset` serves callers that jump
         to a row number (a scrolled list) and is cheap near the top.
         """
         clauses, params = self._where(filter)
-        if after is not None:
-            clauses.append("(a.sort_ts, a.id) < (?, ?)")
+        if after is not None and order in ("newest", "oldest"):
+            clauses.append(f"(a.sort_ts, a.id) {'<' if order == 'newest' else '>'} (?, ?)")
             params.extend((after.sort_ts, after.id))
+        elif after is not None:
+            # The rows after the cursor: neither it nor any row it comes after.
+            before, before_params = self._before(after, order)
+            clauses.append(f"NOT {before} AND a.id != ?")
+            params.extend((*before_params, after.id))
         where = " AND ".join(clauses) or "1"
         rows = self.conn.execute(
             f"SELECT {_SUMMARY_COLUMNS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
-            f"WHERE {where} ORDER BY a.sort_ts DESC, a.id DESC LIMIT ? OFFSET ?",
+            f"WHERE {where} ORDER BY {_ORDER_BY[order]} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
         return [_summary(row) for row in rows]
@@ -643,21 +687,45 @@ class Library:
             ]
         )
 
-    def row_index(self, filter: ArticleFilter, cursor: Cursor) -> int:
-        """Where the row at `cursor` stands in the list of `filter` (0 = newest).
+    def row_index(
+        self, filter: ArticleFilter, cursor: Cursor, order: ArticleOrder = "newest"
+    ) -> int:
+        """Where the row at `cursor` stands in the list of `filter` (0 = first).
 
         Lets a long list jump to one article (the next unread, the one kept selected when a
         refresh adds rows above it) without reading the rows before it.
         """
         clauses, params = self._where(filter)
-        clauses.append("(a.sort_ts, a.id) > (?, ?)")
-        params.extend((cursor.sort_ts, cursor.id))
+        before, before_params = self._before(cursor, order)
+        clauses.append(before)
+        params.extend(before_params)
         where = " AND ".join(clauses)
+        # Only the feed order needs the feed's title; a join for nothing costs a lookup a row.
+        join = "LEFT JOIN feeds f ON f.id = a.feed_id" if order == "feed" else ""
         return int(
-            self.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[
-                0
-            ]
+            self.conn.execute(
+                f"SELECT count(*) FROM articles a {join} WHERE {where}", params
+            ).fetchone()[0]
         )
+
+    def mark_all_read(self, filter: ArticleFilter) -> list[int]:
+        """Mark every unread article of `filter` read; the ids changed, so it can be undone."""
+        clauses, params = self._where(replace(filter, unread=True))
+        with self.transaction():
+            ids = [
+                row[0]
+                for row in self.conn.execute(
+                    f"SELECT a.id FROM articles a WHERE {' AND '.join(clauses)}", params
+                )
+            ]
+            self.conn.executemany("UPDATE articles SET read = 1 WHERE id = ?", ((i,) for i in ids))
+        return ids
+
+    def set_read_many(self, article_ids: list[int], read: bool) -> None:
+        with self.transaction():
+            self.conn.executemany(
+                "UPDATE articles SET read = ? WHERE id = ?", ((int(read), i) for i in article_ids)
+            )
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         """The user's change: applied here and queued for the sync server, if it has the story."""

@@ -17,10 +17,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Static
+from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, OptionList, Static
+from textual.widgets.option_list import Option
 
 from tuinews.config import RefreshSettings
-from tuinews.feeds.subscribe import Subscribed, SubscribeError, subscribe
+from tuinews.feeds.discovery import FeedLink
+from tuinews.feeds.subscribe import SeveralFeeds, Subscribed, SubscribeError, subscribe
 from tuinews.library import Library, LibraryError
 
 
@@ -41,10 +43,18 @@ class AddFeedDialog(ModalScreen[Subscribed | None]):
             super().__init__()
             self.error = error
 
+    class Offered(Message):
+        """The page offers several feeds: the user picks one."""
+
+        def __init__(self, feeds: list[FeedLink]) -> None:
+            super().__init__()
+            self.feeds = feeds
+
     def __init__(self, db: Path, settings: RefreshSettings) -> None:
         super().__init__()
         self.db = db
         self.settings = settings
+        self.offered: list[FeedLink] = []
 
     def compose(self) -> ComposeResult:
         # A scrolling box with the buttons docked: a long error never pushes them out.
@@ -56,6 +66,7 @@ class AddFeedDialog(ModalScreen[Subscribed | None]):
             yield Input(placeholder="News", id="folder")
             yield Checkbox("Fetch each article's web page (for summary-only feeds)", id="full-text")
             yield Static(id="error", classes="dialog-error")
+            yield OptionList(id="choices")
             yield LoadingIndicator(id="busy")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Subscribe", variant="primary", id="subscribe")
@@ -64,6 +75,7 @@ class AddFeedDialog(ModalScreen[Subscribed | None]):
     def on_mount(self) -> None:
         self.query_one("#busy").display = False
         self.query_one("#error").display = False
+        self.query_one("#choices").display = False
         self.query_one("#url", Input).focus()
 
     @on(Input.Submitted)
@@ -76,6 +88,7 @@ class AddFeedDialog(ModalScreen[Subscribed | None]):
         folder = self.query_one("#folder", Input).value.strip() or None
         full_text = self.query_one("#full-text", Checkbox).value
         self.query_one("#error").display = False
+        self.query_one("#choices").display = False
         self.query_one("#busy").display = True
         self.query_one("#subscribe", Button).disabled = True
         self._subscribe(url, folder, full_text)
@@ -90,8 +103,11 @@ class AddFeedDialog(ModalScreen[Subscribed | None]):
         try:
             with Library.open(self.db) as library:
                 subscribed = subscribe(
-                    library, url, self.settings, folder=folder, full_text=full_text
+                    library, url, self.settings, folder=folder, full_text=full_text, choose=True
                 )
+        except SeveralFeeds as several:
+            self.post_message(self.Offered(several.feeds))
+            return
         except (SubscribeError, LibraryError) as error:
             self.post_message(self.Failed(str(error)))
             return
@@ -102,6 +118,26 @@ class AddFeedDialog(ModalScreen[Subscribed | None]):
 
     def on_add_feed_dialog_failed(self, message: Failed) -> None:
         self._show_error(message.error)
+
+    def on_add_feed_dialog_offered(self, message: Offered) -> None:
+        self.offered = message.feeds
+        self._show_error(f"This page offers {len(message.feeds)} feeds: choose one.")
+        choices = self.query_one("#choices", OptionList)
+        choices.clear_options()
+        for feed in message.feeds:
+            prompt = Text(feed.title or feed.url)
+            if feed.title:
+                prompt.append(f"\n{feed.url}", style="dim")
+            choices.add_option(Option(prompt))
+        choices.display = True
+        choices.highlighted = 0
+        choices.focus()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one("#url", Input).value = self.offered[event.option_index].url
+        self._submit()
 
     def _show_error(self, error: str) -> None:
         self.query_one("#busy").display = False

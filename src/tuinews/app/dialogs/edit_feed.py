@@ -1,4 +1,4 @@
-"""Renaming a subscription or moving it to another folder, from the feeds pane (`e`).
+"""Renaming a subscription, moving it to another folder, or turning full text on or off (`e`).
 
 The dialog only asks; the library screen makes the change (`tuinews.sync.changes.edit_feed`),
 which a sync account also queues for the server.
@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from tuinews.model import Feed
 
@@ -24,6 +24,7 @@ from tuinews.model import Feed
 class FeedEdit:
     title: str
     folder: str  # "" for no folder
+    full_text: bool = False
 
 
 class EditFeedDialog(ModalScreen[FeedEdit | None]):
@@ -44,6 +45,11 @@ class EditFeedDialog(ModalScreen[FeedEdit | None]):
             yield Input(self.feed.title, id="title")
             yield Label('Folder ("a/b" nests; empty for none)')
             yield Input(self.feed.folder or "", placeholder="News", id="folder")
+            yield Checkbox(
+                "Fetch each article's web page (for summary-only feeds)",
+                self.feed.full_text,
+                id="full-text",
+            )
             yield Static(id="error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -62,7 +68,9 @@ class EditFeedDialog(ModalScreen[FeedEdit | None]):
             error.update(Text("A subscription needs a name."))
             error.display = True
             return
-        self.dismiss(FeedEdit(title, self.query_one("#folder", Input).value.strip()))
+        parts = self.query_one("#folder", Input).value.split("/")
+        folder = "/".join(part.strip() for part in parts if part.strip())
+        self.dismiss(FeedEdit(title, folder, self.query_one("#full-text", Checkbox).value))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -6,6 +6,7 @@ refreshing, subscribing and searching run in workers owned by the app or the dia
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -20,7 +21,7 @@ from tuinews.app.dialogs.add_feed import AddFeedDialog
 from tuinews.app.dialogs.confirm import ConfirmDialog
 from tuinews.app.dialogs.edit_feed import EditFeedDialog, FeedEdit
 from tuinews.app.dialogs.search import SearchDialog
-from tuinews.app.feed_entries import FeedEntry, feed_entries
+from tuinews.app.feed_entries import FeedEntry, feed_entries, in_folder, next_feed_with_unread
 from tuinews.app.paged_rows import LibraryRows, next_unread
 from tuinews.app.screens.reader import ReaderScreen
 from tuinews.app.widgets.article_list import ArticleList
@@ -29,8 +30,10 @@ from tuinews.app.widgets.key_footer import KeyFooter
 from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus
 from tuinews.config import RefreshSettings
 from tuinews.feeds.subscribe import Subscribed
-from tuinews.library import ArticleFilter, Cursor, Library
+from tuinews.launcher import is_media
+from tuinews.library import ORDERS, ArticleFilter, ArticleOrder, Cursor, Library
 from tuinews.model import ArticleSummary, Feed
+from tuinews.plural import counted
 from tuinews.sync.changes import edit_feed, queue_subscribe, queue_unsubscribe
 from tuinews.untrusted import is_followable
 
@@ -40,6 +43,13 @@ if TYPE_CHECKING:
 
 NARROW_WIDTH = 110
 FEEDS_PANE_STATE = "ui.feeds_pane.{width}"
+OUTSIDE_CHANGES_SECONDS = 2.0
+ORDER_NAMES: dict[ArticleOrder, str] = {
+    "newest": "newest first",
+    "oldest": "oldest first",
+    "title": "by title",
+    "feed": "by feed",
+}
 
 
 class LibraryScreen(Screen[None]):
@@ -80,7 +90,7 @@ class LibraryScreen(Screen[None]):
             "Refresh",
             show=False,
             id="library.refresh",
-            tooltip="Fetch new articles of the selected feed or folder",
+            tooltip="Fetch new articles of the selected feed or folder (on All: every feed)",
         ),
         Binding(
             "R",
@@ -105,6 +115,46 @@ class LibraryScreen(Screen[None]):
             tooltip="Mark the selected article read or unread",
         ),
         Binding(
+            "A",
+            "mark_all_read",
+            "Mark all read",
+            show=False,
+            id="library.mark_all_read",
+            tooltip="Mark every article of this list read (z undoes)",
+        ),
+        Binding(
+            "z",
+            "undo",
+            "Undo",
+            show=False,
+            id="library.undo",
+            tooltip="Undo the last mark-all-read",
+        ),
+        Binding(
+            "u",
+            "toggle_unread_only",
+            "Unread only",
+            show=False,
+            id="library.unread_only",
+            tooltip="Show only the unread articles of each list, or all of them",
+        ),
+        Binding(
+            "S",
+            "cycle_sort",
+            "Sort",
+            show=False,
+            id="library.sort",
+            tooltip="Sort by newest, oldest, title or feed, in turn",
+        ),
+        Binding(
+            "e",
+            "edit_feed",
+            "Edit feed",
+            show=False,
+            id="library.edit_feed",
+            tooltip="Rename the selected feed, move it to another folder, or turn full text on/off",
+        ),
+        Binding(
             "s",
             "toggle_star",
             "Star",
@@ -117,7 +167,7 @@ class LibraryScreen(Screen[None]):
             "next_unread",
             "Next unread",
             id="library.next_unread",
-            tooltip="Open the next unread article",
+            tooltip="Open the next unread article; at the end of a feed, the next feed's",
         ),
         Binding(
             "o",
@@ -136,20 +186,12 @@ class LibraryScreen(Screen[None]):
             tooltip="Copy the selected article's link to the clipboard",
         ),
         Binding(
-            "e",
-            "edit_feed",
-            "Edit feed",
-            show=False,
-            id="library.edit_feed",
-            tooltip="Rename the selected feed or move it to another folder",
-        ),
-        Binding(
             "delete",
             "unsubscribe",
             "Unsubscribe",
             show=False,
             id="library.unsubscribe",
-            tooltip="Unsubscribe from the selected feed (asks first)",
+            tooltip="Unsubscribe from the selected feed or the feeds of a folder (asks first)",
         ),
     ]
 
@@ -158,6 +200,9 @@ class LibraryScreen(Screen[None]):
         self.library = library
         self.settings = settings
         self._seen_new = 0
+        self.unread_only = False
+        self.order: ArticleOrder = "newest"
+        self._undo: tuple[str, list[int]] | None = None
 
     @property
     def tuinews(self) -> TuinewsApp:
@@ -167,7 +212,7 @@ class LibraryScreen(Screen[None]):
         yield Header()
         with Horizontal(id="library"):
             yield FeedTree(id="feeds")
-            yield ArticleList(LibraryRows(self.library, ArticleFilter()), id="articles")
+            yield ArticleList(self._rows(ArticleFilter()), id="articles")
         yield RefreshBar()
         yield KeyFooter()
 
@@ -178,6 +223,16 @@ class LibraryScreen(Screen[None]):
             self._title_list(self.feeds.current)
         self.articles.focus()
         self.watch(self.app, "refresh_status", self._refresh_landed, init=False)
+        self._data_version = self.library.data_version()
+        self.set_interval(OUTSIDE_CHANGES_SECONDS, self._look_for_outside_changes)
+
+    def _look_for_outside_changes(self) -> None:
+        """Counts and rows follow what another process stored (an import, a cron refresh)."""
+        version = self.library.data_version()
+        if version != self._data_version:
+            self._data_version = version
+            if self.is_current:
+                self.reload()
 
     @property
     def feeds(self) -> FeedTree:
@@ -190,13 +245,19 @@ class LibraryScreen(Screen[None]):
     @property
     def list_filter(self) -> ArticleFilter:
         entry = self.feeds.current
-        return entry.filter if entry else ArticleFilter()
+        return self._shown(entry.filter if entry else ArticleFilter())
+
+    def _shown(self, filter: ArticleFilter) -> ArticleFilter:
+        return replace(filter, unread=True) if self.unread_only else filter
+
+    def _rows(self, filter: ArticleFilter) -> LibraryRows:
+        return LibraryRows(self.library, self._shown(filter), self.order)
 
     # -- lists -------------------------------------------------------------------------
 
     @on(FeedTree.Chosen)
     def _feed_chosen(self, message: FeedTree.Chosen) -> None:
-        self.articles.show(LibraryRows(self.library, message.entry.filter))
+        self.articles.show(self._rows(message.entry.filter))
         self._title_list(message.entry)
 
     @on(FeedTree.Entered)
@@ -204,9 +265,27 @@ class LibraryScreen(Screen[None]):
         self._focus_articles()
 
     def _title_list(self, entry: FeedEntry) -> None:
-        self.articles.border_title = Content(entry.label)
+        ways = ([] if self.order == "newest" else [ORDER_NAMES[self.order]]) + (
+            ["unread only"] if self.unread_only else []
+        )
+        self.articles.border_title = Content(" · ".join([entry.label, *ways]))
         error = entry.error
         self.articles.border_subtitle = Content(f"! {error}") if error else None
+        self.articles.empty_message = self._empty_message(entry)
+
+    def _empty_message(self, entry: FeedEntry) -> str:
+        """What to do about an empty list, which depends on why it is empty."""
+        if self.unread_only and (entry.total or 0) > 0:
+            return "No unread articles here: u shows the read ones too."
+        if entry.key == "starred":
+            return "No starred articles yet: s stars the selected article."
+        if entry.key == "saved":
+            return "No saved articles yet: `tuinews save URL` or `tuinews import FILE` adds some."
+        if entry.feeds_under:
+            return "No articles in this feed yet: r fetches them."
+        if not any(e.feed is not None for e in self.feeds.entries):
+            return "No feeds yet: a adds a feed, or `tuinews import` an OPML file."
+        return "No articles here: R fetches new articles from every feed."
 
     def reload(self, keep: ArticleSummary | None = None) -> None:
         """Read counts and rows again, keeping the cursor on `keep` (or where it was)."""
@@ -214,7 +293,7 @@ class LibraryScreen(Screen[None]):
         keep = keep or self.articles.highlighted
         index = None
         if keep is not None:
-            index = self.library.row_index(self.list_filter, Cursor.after(keep))
+            index = self.library.row_index(self.list_filter, Cursor.after(keep), self.order)
         self.articles.reload(index=index)
         if self.feeds.current:
             self._title_list(self.feeds.current)
@@ -234,7 +313,13 @@ class LibraryScreen(Screen[None]):
 
     def open_article(self, row: ArticleSummary) -> None:
         reader = ReaderScreen(
-            self.library, self.settings, row.id, list_filter=self.list_filter, list_row=row
+            self.library,
+            self.settings,
+            row.id,
+            list_filter=self.list_filter,
+            list_row=row,
+            list_order=self.order,
+            next_list=self._next_list,
         )
         self.app.push_screen(reader, self._reader_closed)
 
@@ -242,14 +327,37 @@ class LibraryScreen(Screen[None]):
         self.reload(keep=last)
 
     def action_next_unread(self) -> None:
-        row = next_unread(self.library, self.list_filter, self.articles.highlighted)
+        row = next_unread(self.library, self.list_filter, self.articles.highlighted, self.order)
         if row is None:
-            row = next_unread(self.library, self.list_filter, None)
+            row = next_unread(self.library, self.list_filter, None, self.order)
+        if row is None and (following := self.move_to_next_feed()) is not None:
+            row = next_unread(self.library, self.list_filter, None, self.order)
+            self.notify(f"On to {following.label}.", markup=False)
         if row is None:
-            self.notify("No unread articles here.")
+            self.notify("No unread articles left.")
             return
-        self.articles.cursor = self.library.row_index(self.list_filter, Cursor.after(row))
+        self.articles.cursor = self.library.row_index(
+            self.list_filter, Cursor.after(row), self.order
+        )
         self.open_article(row)
+
+    def _next_list(self) -> ArticleFilter | None:
+        return self.list_filter if self.move_to_next_feed() is not None else None
+
+    def move_to_next_feed(self) -> FeedEntry | None:
+        """Select the next feed with unread articles (newsboat's `n` at a feed's end)."""
+        current = self.feeds.current
+        if current is None or not current.feeds_under:
+            return None  # All and Unread already hold every unread article
+        self.feeds.show(feed_entries(self.library))  # the counts as they are now
+        current = self.feeds.current
+        following = next_feed_with_unread(self.feeds.entries, current)
+        if following is None:
+            return None
+        self.feeds.highlighted = self.feeds.entries.index(following)
+        self.articles.show(self._rows(following.filter))
+        self._title_list(following)
+        return following
 
     def action_switch_pane(self) -> None:
         if self.feeds.has_focus:
@@ -293,9 +401,56 @@ class LibraryScreen(Screen[None]):
         else:
             self.feeds.focus()
 
+    def action_toggle_unread_only(self) -> None:
+        self.unread_only = not self.unread_only
+        self._relist()
+        self.notify("Unread articles only." if self.unread_only else "All articles.")
+
+    def action_cycle_sort(self) -> None:
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        self._relist()
+        self.notify(f"Sorted {ORDER_NAMES[self.order]}.")
+
+    def _relist(self) -> None:
+        entry = self.feeds.current
+        if entry is not None:
+            self.articles.show(self._rows(entry.filter))
+            self._title_list(entry)
+
+    # -- the whole list ----------------------------------------------------------------
+
+    def action_mark_all_read(self) -> None:
+        entry = self.feeds.current
+        if entry is None:
+            return
+        marked = self.library.mark_all_read(self.list_filter)
+        if not marked:
+            self.notify(f"Nothing unread in {entry.label}.", markup=False)
+            return
+        self._undo = (entry.label, marked)
+        self.reload()
+        self.notify(
+            f"Marked {counted(len(marked), 'article')} read in {entry.label}. z undoes.",
+            markup=False,
+        )
+
+    def action_undo(self) -> None:
+        if self._undo is None:
+            self.notify("Nothing to undo.")
+            return
+        label, marked = self._undo
+        self._undo = None
+        self.library.set_read_many(marked, False)
+        self.reload()
+        self.notify(f"{counted(len(marked), 'article')} in {label} unread again.", markup=False)
+
     # -- the selected article ----------------------------------------------------------
 
     def action_toggle_read(self) -> None:
+        if self.feeds.has_focus:
+            # The article under the list's cursor is not what the user is looking at.
+            self.action_mark_all_read()
+            return
         row = self.articles.highlighted
         if row is None:
             return
@@ -314,7 +469,7 @@ class LibraryScreen(Screen[None]):
     def action_open_browser(self) -> None:
         row = self.articles.highlighted
         if row is not None and row.url and is_followable(row.url):
-            self.app.open_url(row.url)
+            self.tuinews.open_address(row.url, media=is_media(row.url))
         else:
             self.notify("This article has no web address to open.", severity="warning")
 
@@ -357,7 +512,8 @@ class LibraryScreen(Screen[None]):
             self.tuinews.start_refresh([feed.id])
         else:
             self.notify(
-                f"Subscribed to {feed.title}: {subscribed.new_articles} articles.", markup=False
+                f"Subscribed to {feed.title}: {counted(subscribed.new_articles, 'article')}.",
+                markup=False,
             )
 
     def _chosen_feed(self, to_do: str) -> Feed | None:
@@ -379,7 +535,9 @@ class LibraryScreen(Screen[None]):
             return
         folder = edit.folder if edit.folder != (feed.folder or "") else None
         title = edit.title if edit.title != feed.title else None
-        if title is None and folder is None:
+        if edit.full_text != feed.full_text:  # local only: the server has no such setting
+            self.library.set_full_text(feed.id, edit.full_text)
+        elif title is None and folder is None:
             return
         account = self.tuinews.config.sync is not None
         queued = edit_feed(self.library, feed.id, title=title, folder=folder, queue=account)
@@ -388,25 +546,44 @@ class LibraryScreen(Screen[None]):
         self.notify(f"Saved {edit.title}{note}.", markup=False)
 
     def action_unsubscribe(self) -> None:
-        feed = self._chosen_feed("unsubscribe")
-        if feed is None:
+        entry = self.feeds.current
+        if entry is None or not entry.feeds_under:
+            self.notify(
+                "Choose a feed or folder in the feeds pane to unsubscribe.", severity="warning"
+            )
             return
-        question = Content.assemble(
-            "Unsubscribe from ", (feed.title, "bold"), f"?\nIts {feed.total} articles go too."
-        )
+        if entry.feed is not None:
+            feeds = [entry.feed]
+            question = Content.assemble(
+                "Unsubscribe from ",
+                (entry.feed.title, "bold"),
+                f"?\nIts {counted(entry.feed.total, 'article')} go too.",
+            )
+        else:
+            feeds = [e.feed for e in self.feeds.entries if e.feed is not None]
+            feeds = [feed for feed in feeds if entry.folder and in_folder(feed, entry.folder)]
+            question = Content.assemble(
+                f"Unsubscribe from the {counted(len(feeds), 'feed')} in ",
+                (entry.label, "bold"),
+                f"?\nTheir {counted(sum(f.total for f in feeds), 'article')} go too.",
+            )
         self.app.push_screen(
             ConfirmDialog(question, yes="Unsubscribe"),
-            lambda confirmed: self._unsubscribe(feed, bool(confirmed)),
+            lambda confirmed: self._unsubscribe(feeds, bool(confirmed)),
         )
 
-    def _unsubscribe(self, feed: Feed, confirmed: bool) -> None:
-        if not confirmed or feed.id is None:
+    def _unsubscribe(self, feeds: list[Feed], confirmed: bool) -> None:
+        if not confirmed:
             return
-        if self.tuinews.config.sync is not None:
-            queue_unsubscribe(self.library, feed)  # sent to the server by the next sync (R)
-        self.library.remove_feed(feed.id)
+        account = self.tuinews.config.sync is not None
+        for feed in feeds:
+            if feed.id is not None:
+                if account:
+                    queue_unsubscribe(self.library, feed)  # sent to the server by the next sync (R)
+                self.library.remove_feed(feed.id)
         self.reload()
-        self.notify(f"Unsubscribed from {feed.title}.", markup=False)
+        names = feeds[0].title if len(feeds) == 1 else counted(len(feeds), "feed")
+        self.notify(f"Unsubscribed from {names}.", markup=False)
 
     # -- refresh -----------------------------------------------------------------------
 
@@ -415,8 +592,8 @@ class LibraryScreen(Screen[None]):
 
     def action_refresh_feed(self) -> None:
         entry = self.feeds.current
-        if entry is None or (entry.feed is None and entry.folder is None):
-            self.notify("Choose a feed or folder to refresh; R refreshes every feed.")
+        if entry is None or not entry.feeds_under:
+            self.tuinews.start_refresh(None)  # All, Unread…: every feed's articles
             return
         ids = [
             e.feed.id
@@ -424,7 +601,8 @@ class LibraryScreen(Screen[None]):
             if e.feed is not None
             and e.feed.id is not None
             and (
-                e.feed is entry.feed or (entry.folder is not None and e.feed.folder == entry.folder)
+                e.feed is entry.feed
+                or (entry.folder is not None and in_folder(e.feed, entry.folder))
             )
         ]
         self.tuinews.start_refresh(ids)

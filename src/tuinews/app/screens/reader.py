@@ -9,8 +9,9 @@ following the link again is instant, but it is not shown).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -22,20 +23,26 @@ from textual.widget import Widget
 from textual.widgets import Header
 from textual.worker import get_current_worker
 
-from tuinews.app.also_read import LinkEntry, find_suggestions, link_entries
+from tuinews.app.also_read import LinkEntry, find_suggestions, link_entries, number_keys
+from tuinews.app.dialogs.links import LinkChoice, LinksDialog
 from tuinews.app.history import History
-from tuinews.app.link_fetch import fetch_and_store
+from tuinews.app.link_fetch import fetch_and_store, fetch_full_text
 from tuinews.app.paged_rows import next_unread
 from tuinews.app.widgets.article_view import ArticleView
 from tuinews.app.widgets.key_footer import KeyFooter
 from tuinews.app.widgets.outline import AlsoReadPane, QuotesPane, SectionsPane
 from tuinews.app.widgets.refresh_bar import RefreshBar
+from tuinews.article_links import article_links
 from tuinews.config import RefreshSettings
-from tuinews.library import ArticleFilter, Library, LibraryError
+from tuinews.launcher import is_media
+from tuinews.library import ArticleFilter, ArticleOrder, Library, LibraryError
 from tuinews.model import Article, ArticleSummary
 from tuinews.pages import FetchError
 from tuinews.reading import open_article
 from tuinews.untrusted import is_followable
+
+if TYPE_CHECKING:
+    from tuinews.app.main import TuinewsApp
 
 NARROW_WIDTH = 100
 
@@ -116,7 +123,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
             "toggle_panes",
             "Show panes",
             id="reader.toggle_panes",
-            tooltip="Show or hide the panes (narrow terminals)",
+            tooltip="Show or hide the Sections, Quotes and Also read panes",
         ),
         *_follow_bindings(),
         Binding(
@@ -124,7 +131,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
             "next_unread",
             "Next unread",
             id="reader.next_unread",
-            tooltip="Open the next unread article of the list",
+            tooltip="Open the next unread article of the list; at its end, the next feed's",
         ),
         Binding(
             "m",
@@ -140,6 +147,22 @@ class ReaderScreen(Screen[ArticleSummary | None]):
             "Star",
             id="reader.toggle_star",
             tooltip="Star or unstar this article",
+        ),
+        Binding(
+            "L",
+            "links",
+            "Links",
+            show=False,
+            id="reader.links",
+            tooltip="List the links in this article, numbered; Enter follows, o opens",
+        ),
+        Binding(
+            "F",
+            "full_text",
+            "Full text",
+            show=False,
+            id="reader.full_text",
+            tooltip="Fetch this story's web page and show the whole article (keeps the summary)",
         ),
         Binding(
             "o",
@@ -169,6 +192,21 @@ class ReaderScreen(Screen[ArticleSummary | None]):
             super().__init__()
             self.error = error
 
+    class Extracted(Message):
+        """A stored entry's first full reading is done (or failed: `error`)."""
+
+        def __init__(self, article_id: int, scroll_y: float, error: str | None = None) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.scroll_y = scroll_y
+            self.error = error
+
+    class FullTextFetched(Message):
+        def __init__(self, article_id: int, error: str | None = None) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.error = error
+
     class SuggestionsFound(Message):
         def __init__(self, article_id: int, found: dict[int, list[ArticleSummary]]) -> None:
             super().__init__()
@@ -183,6 +221,8 @@ class ReaderScreen(Screen[ArticleSummary | None]):
         *,
         list_filter: ArticleFilter | None = None,
         list_row: ArticleSummary | None = None,
+        list_order: ArticleOrder = "newest",
+        next_list: Callable[[], ArticleFilter | None] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -194,11 +234,19 @@ class ReaderScreen(Screen[ArticleSummary | None]):
         self.article: Article | None = None
         self.summary: ArticleSummary | None = None
         self.entries: list[LinkEntry] = []
+        self.keys: dict[int, tuple[int, int | None]] = {}
         self.fetching: str | None = None
+        self.extracting: int | None = None
+        self.list_order: ArticleOrder = list_order
+        self.next_list = next_list
 
     @property
     def db(self) -> Path:
         return self.library.path
+
+    @property
+    def tuinews(self) -> TuinewsApp:
+        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -231,6 +279,44 @@ class ReaderScreen(Screen[ArticleSummary | None]):
         return self.query_one(ArticleView)
 
     def _show(self, article_id: int, scroll_y: float = 0) -> None:
+        """Show a story; one never read in full is extracted first, off the UI thread."""
+        try:
+            pending = self.library.pending_html(article_id) is not None
+        except LibraryError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if pending:
+            self.extracting = article_id
+            self._set_loading("Preparing the article…")
+            self._extract(article_id, scroll_y)
+            return
+        self._present(article_id, scroll_y)
+
+    def _set_loading(self, what: str | None) -> None:
+        self.view.loading = what is not None
+        self.sub_title = what or (self.article.feed or "" if self.article else "")
+
+    @work(thread=True, exclusive=True, group="extract")
+    def _extract(self, article_id: int, scroll_y: float) -> None:
+        try:
+            with Library.open(self.db) as library:
+                open_article(library, article_id)
+        except LibraryError as error:
+            self.post_message(self.Extracted(article_id, scroll_y, str(error)))
+            return
+        self.post_message(self.Extracted(article_id, scroll_y))
+
+    def on_reader_screen_extracted(self, message: Extracted) -> None:
+        if message.article_id != self.extracting:
+            return
+        self.extracting = None
+        self._set_loading(None)
+        if message.error is not None:
+            self.notify(message.error, severity="error", markup=False)
+            return
+        self._present(message.article_id, message.scroll_y)
+
+    def _present(self, article_id: int, scroll_y: float) -> None:
         try:
             article = open_article(self.library, article_id)
             if not self.library.get_summary(article_id).read:
@@ -241,6 +327,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
             return
         self.article, self.summary = article, summary
         self.entries = link_entries(article)
+        self.keys = number_keys(self.entries)
         self.sub_title = article.feed or ""
         self.query_one(SectionsPane).show(article)
         self.query_one(QuotesPane).show(article)
@@ -269,6 +356,8 @@ class ReaderScreen(Screen[ArticleSummary | None]):
             return
         for index, suggestions in message.found.items():
             self.entries[index].suggestions = suggestions
+        self.keys = number_keys(self.entries)
+        self.refresh_bindings()
         self.query_one(AlsoReadPane).show(self.entries)
         self.view.update_entries(self.entries)
 
@@ -309,6 +398,13 @@ class ReaderScreen(Screen[ArticleSummary | None]):
         target.focus()
 
     def action_toggle_panes(self) -> None:
+        if not self.has_class("-narrow"):
+            # Wide enough for the panes beside the text: p hides them, or brings them back.
+            outline = self.query_one("#outline")
+            outline.display = not outline.display
+            if not outline.display:
+                self.view.focus()
+            return
         opening = not self.has_class("-panes-open")
         self.set_class(opening, "-panes-open")
         (self.query_one(SectionsPane) if opening else self.view).focus()
@@ -316,11 +412,10 @@ class ReaderScreen(Screen[ArticleSummary | None]):
     # -- links and history -------------------------------------------------------------
 
     def action_follow(self, number: int) -> None:
-        for index, entry in enumerate(self.entries):
-            if entry.number == number:
-                self.follow_entry(index)
-                return
-        self.notify(f"This article has no also-read link {number}.", severity="warning")
+        if number in self.keys:
+            self.follow_entry(*self.keys[number])
+        else:
+            self.notify(f"This article has no also-read link {number}.", severity="warning")
 
     def follow_entry(self, index: int, suggestion: int | None = None) -> None:
         if not 0 <= index < len(self.entries):
@@ -342,7 +437,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
 
     def _start_fetch(self, url: str) -> None:
         self.fetching = url
-        self.view.loading = True
+        self._set_loading(f"Loading {url} … (Esc cancels)")
         self._fetch(url)
 
     @work(thread=True, exclusive=True, group="follow")
@@ -361,7 +456,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
 
     def _end_fetch(self) -> None:
         self.fetching = None
-        self.view.loading = False
+        self._set_loading(None)
         self.view.focus()
 
     def on_reader_screen_link_fetched(self, message: LinkFetched) -> None:
@@ -403,8 +498,9 @@ class ReaderScreen(Screen[ArticleSummary | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "forward":
             return self.history.can_go_forward
-        if action == "toggle_panes":
-            return self.has_class("-narrow")
+        if action == "follow":
+            # Only the links this story has: no "Follow also-read link 7" for three links.
+            return parameters[0] in self.keys
         return True
 
     # -- sections ----------------------------------------------------------------------
@@ -422,12 +518,76 @@ class ReaderScreen(Screen[ArticleSummary | None]):
     # -- the article's state -----------------------------------------------------------
 
     def action_next_unread(self) -> None:
-        row = next_unread(self.library, self.list_filter, self.list_row)
+        row = next_unread(self.library, self.list_filter, self.list_row, self.list_order)
+        if row is None and self.next_list is not None:
+            following = self.next_list()
+            if following is not None:
+                self.list_filter = following
+                row = next_unread(self.library, following, None, self.list_order)
         if row is None:
             self.notify("No more unread articles in this list.")
             return
         self.list_row = row
         self.go(row.id)
+
+    # -- links of the story and its full text --------------------------------------------
+
+    def action_links(self) -> None:
+        links = article_links(self.article) if self.article else []
+        if not links:
+            self.notify("This article has no links.", severity="warning")
+            return
+        self.app.push_screen(LinksDialog(links), self._link_chosen)
+
+    def _link_chosen(self, choice: LinkChoice | None) -> None:
+        if choice is None:
+            return
+        url = choice.link.url
+        if choice.how == "open" or is_media(url) or choice.link.picture:
+            self.tuinews.open_address(url, media=is_media(url))
+            return
+        known = self.library.find_by_url(url)
+        if known is not None:
+            self.go(known)
+        else:
+            self._start_fetch(url)
+
+    def action_full_text(self) -> None:
+        if self.article is None or self.article.id is None:
+            return
+        if not self.article.url or not is_followable(self.article.url):
+            self.notify("This article has no web address to fetch.", severity="warning")
+            return
+        self.extracting = self.article.id
+        self._set_loading(f"Fetching the full text of {self.article.url} …")
+        self._fetch_full_text(self.article.id)
+
+    @work(thread=True, exclusive=True, group="full_text")
+    def _fetch_full_text(self, article_id: int) -> None:
+        try:
+            fetch_full_text(
+                self.db,
+                article_id,
+                max_bytes=self.settings.max_bytes,
+                timeout=self.settings.timeout,
+            )
+        except (FetchError, LibraryError) as error:
+            self.post_message(self.FullTextFetched(article_id, str(error)))
+            return
+        self.post_message(self.FullTextFetched(article_id))
+
+    def on_reader_screen_full_text_fetched(self, message: FullTextFetched) -> None:
+        if message.article_id != self.extracting:
+            return
+        self.extracting = None
+        self._set_loading(None)
+        if message.error is not None:
+            self.notify(
+                message.error, title="Could not fetch the full text", severity="error", markup=False
+            )
+            return
+        self._present(message.article_id, self.view.scroll_y)
+        self.notify("The whole article, from its web page.")
 
     def action_toggle_read(self) -> None:
         if self.summary is None:
@@ -448,7 +608,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
     def action_open_browser(self) -> None:
         url = self.article.url if self.article else None
         if url and is_followable(url):
-            self.app.open_url(url)
+            self.tuinews.open_address(url, media=is_media(url))
         else:
             self.notify("This article has no web address to open.", severity="warning")
 

@@ -129,6 +129,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.rows = PagedRows(source)
         self.lines_rendered = 0
+        self.empty_message = ""
 
     def on_mount(self) -> None:
         self._size_to_rows()
@@ -176,6 +177,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         index = round(self.scroll_offset.y) + y
         row = self.rows.get(index)
         if row is None:
+            if index == 0 and not len(self.rows) and self.empty_message:
+                return self._message_line(width)
             return Strip.blank(width, self.rich_style)
         text = self._row_text(row, columns_for(width))
         text.truncate(width, overflow="ellipsis", pad=True)
@@ -184,6 +187,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if index == self.cursor:
             strip = recolour(strip, cursor_style(self, "article-list--cursor"))
         return strip
+
+    def _message_line(self, width: int) -> Strip:
+        """What an empty list says to do, in place of rows."""
+        text = Text(f" {self.empty_message}", style=self._part("article-list--read"))
+        text.truncate(width, overflow="ellipsis", pad=True)
+        strip = Strip(text.render(self.app.console), text.cell_len)
+        return strip.crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
 
     def _row_text(self, row: ArticleSummary, columns: Columns) -> Text:
         """A row from Text parts: titles and feed names are data, never markup."""

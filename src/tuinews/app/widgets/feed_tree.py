@@ -15,7 +15,7 @@ from tuinews.app.widgets.option_rows import ThemedOptionList
 
 
 class FeedTree(ThemedOptionList, inherit_bindings=False):
-    """All, Unread, Starred, Saved, folders and feeds with unread counts; errors marked."""
+    """All, Unread, Starred, Saved, folders and feeds with unread/total counts; errors marked."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "feed-tree--count",
@@ -75,7 +75,11 @@ class FeedTree(ThemedOptionList, inherit_bindings=False):
 
     def _prompt(self, entry: FeedEntry) -> Text:
         """Label and count as Text (feed titles are data, never markup), the count at the right."""
-        count = str(entry.count) if entry.count else ""
+        # Unread first, everywhere; the total beside it where it differs in meaning.
+        if entry.total is None:
+            count = str(entry.count) if entry.count else ""
+        else:
+            count = f"{entry.count}/{entry.total}" if entry.total else ""
         width = max(10, self.scrollable_content_region.width)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("  " * entry.depth)

@@ -16,8 +16,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuinews.app.also_read import LinkEntry
+from tuinews.app.hanging import hanging
 from tuinews.app.widgets.option_rows import ThemedOptionList
+from tuinews.extract.language import part_labels
 from tuinews.model import Article
+
+FALLBACK_WIDTH = 30
 
 
 class OutlinePane(ThemedOptionList, inherit_bindings=False):
@@ -36,6 +40,14 @@ class OutlinePane(ThemedOptionList, inherit_bindings=False):
         Binding("end", "last", "Last", show=False, id="pane.last", tooltip="Last entry"),
         Binding("enter", "select", "Go", id="pane.go", tooltip="Go to the chosen entry"),
     ]
+
+    def hanging(self, marker: Text, body: Text) -> Text:
+        width = self.scrollable_content_region.width or FALLBACK_WIDTH
+        return hanging(self.app.console, width, marker, body)
+
+    def on_resize(self) -> None:
+        # Wrapped lines hang under their first line: the layout depends on the width.
+        self.restyle()
 
     def _replace(self, options: list[Option]) -> None:
         self.clear_options()
@@ -58,8 +70,9 @@ class SectionsPane(OutlinePane):
         self.current = 0
 
     def show(self, article: Article) -> None:
+        labels = part_labels(article)
         self.titles = [
-            section.title or ("Beginning" if index == 0 else f"Part {index + 1}")
+            section.title or (labels.beginning if index == 0 else labels.part.format(n=index + 1))
             for index, section in enumerate(article.sections)
         ]
         self.current = 0
@@ -68,7 +81,7 @@ class SectionsPane(OutlinePane):
     def _prompt(self, index: int) -> Text:
         marker = "▸ " if index == self.current else "  "
         style = self._part("outline--current") if index == self.current else Style()
-        return Text(marker, style=style) + Text(self.titles[index], style=style)
+        return self.hanging(Text(marker, style=style), Text(self.titles[index], style=style))
 
     def restyle(self) -> None:
         for index in range(min(len(self.titles), self.option_count)):
@@ -160,8 +173,13 @@ class AlsoReadPane(OutlinePane):
                     )
                 )
                 for number, summary in enumerate(entry.suggestions):
+                    keys = entry.suggestion_numbers
+                    mark = f"  {keys[number]} ↳ " if number < len(keys) else "  ↳ "
                     options.append(
-                        Option(Text("  ↳ ") + Text(summary.title), id=f"suggest-{index}-{number}")
+                        Option(
+                            self.hanging(Text(mark), Text(summary.title)),
+                            id=f"suggest-{index}-{number}",
+                        )
                     )
         if not options:
             options.append(
@@ -176,13 +194,12 @@ class AlsoReadPane(OutlinePane):
     def _link_prompt(self, entry: LinkEntry) -> Text:
         if entry.number is None:
             return Text("Also read (link not kept)", style=self._part("outline--muted"))
-        text = Text(f"{entry.number} ", style=self._part("outline--number"))
-        text.append(entry.title or entry.url or "link")
+        text = Text(entry.title or entry.url or "link")
         if entry.stored:
             text.append("  ✓", style=self._part("outline--stored"))
         elif entry.unresolved:
             text.append("  (no link)", style=self._part("outline--muted"))
-        return text
+        return self.hanging(Text(f"{entry.number} ", style=self._part("outline--number")), text)
 
     def highlight_entry(self, entry: int) -> None:
         index = self.get_option_index(f"link-{entry}")
