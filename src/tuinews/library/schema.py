@@ -126,6 +126,32 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END;
     """,
+    # 6: a sync account's side of the library (see `tuinews.library.syncstate`): which
+    # server subscription each feed is and which server item each story is, with the
+    # state the server was last seen to hold (so a change on either side is told apart
+    # from a conflict), and the changes waiting to be sent. The account's token and sync
+    # marks live in `meta`. A story can be several items (the same link in two feeds).
+    """
+    CREATE TABLE sync_feeds (
+        feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+        stream  TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE sync_items (
+        item           INTEGER PRIMARY KEY,
+        article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        server_read    INTEGER NOT NULL,
+        server_starred INTEGER NOT NULL
+    );
+    CREATE INDEX sync_items_article ON sync_items(article_id);
+    CREATE TABLE sync_pending (
+        id     INTEGER PRIMARY KEY,
+        kind   TEXT NOT NULL,
+        target TEXT NOT NULL,
+        value  TEXT NOT NULL,
+        at     REAL NOT NULL,
+        UNIQUE (kind, target)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from tuinews.library.schema import SchemaTooNew, migrate
+from tuinews.library.syncstate import queue_state_change
 from tuinews.model import Article, ArticleSummary, Feed
 from tuinews.untrusted import clean_document, clean_line, clean_text
 from tuinews.urls import normalize_url
@@ -658,12 +659,18 @@ class Library:
         )
 
     def set_read(self, article_id: int, read: bool = True) -> None:
-        self.conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+        """The user's change: applied here and queued for the sync server, if it has the story."""
+        with self.transaction():
+            self.conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+            queue_state_change(self.conn, article_id, "read", read)
 
     def set_starred(self, article_id: int, starred: bool = True) -> None:
-        self.conn.execute(
-            "UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id)
-        )
+        """The user's change: applied here and queued for the sync server, if it has the story."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id)
+            )
+            queue_state_change(self.conn, article_id, "starred", starred)
 
     def index_pending(self) -> int:
         """Add the articles stored since the last search to the full-text index.
