@@ -6,7 +6,9 @@ Run: python benchmarks/quotes.py [--quotes PATH] [--corpus PATH] [--limit N] [--
 one before it as context) with the quotations a careful reader finds in them and, for each,
 the speaker that reader would name from the excerpt, or null when the excerpt does not say
 (annotated by hand for this project). Items are split into a tuning half and a checking half
-by a hash of their id, so that a rule fitted to one half shows up as a gap on the other.
+by a hash of their id, so that a rule fitted to one half shows up as a gap on the other. Items
+marked `"half": "held-out"` come from pages no other item uses and were annotated after the
+rules were written; their misses are never listed here, so that no rule is fitted to them.
 
 For each half, overall and per language group, it prints:
 
@@ -43,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_QUOTES = ROOT / "tests" / "data" / "quotes.json"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
+HALVES = ("tuning", "checking", "held-out")
 TARGET_RECALL = 0.97
 TARGET_SPEAKER_ACCURACY = 0.95
 TARGET_WRONG_SPEAKER = 0.02
@@ -68,9 +71,11 @@ _LEADING = frozenset(
 )
 
 
-def half_of(item_id: str) -> str:
-    """'tuning' or 'checking', fixed by the item's id alone."""
-    return "tuning" if hashlib.sha1(item_id.encode()).digest()[0] % 2 == 0 else "checking"
+def half_of(item: dict[str, Any]) -> str:
+    """'held-out' when the item says so, else 'tuning' or 'checking' by a hash of its id."""
+    if item.get("half") == "held-out":
+        return "held-out"
+    return "tuning" if hashlib.sha1(item["id"].encode()).digest()[0] % 2 == 0 else "checking"
 
 
 def _normal_text(text: str) -> str:
@@ -92,16 +97,31 @@ def _speaker_words(name: str) -> list[str]:
     return words
 
 
+_CONNECTORS = frozenset("of de des der du del di für von van y and und et".split())
+
+
+def complement(gold: str, head: list[str]) -> bool:
+    """Whether `gold` goes on after its first words `head` with a complement ("Stiftung des
+    …", "Institut für …"), not with more of a name ("the New" of "the New York Times")."""
+    words = [word for word in gold.split() if word.casefold() not in _LEADING]
+    rest = words[len(head) :]
+    # "Bank of England", "Institut für Arbeitsschutz": a name, whose head is a fragment of it.
+    name = all(word[:1].isupper() or word.casefold() in _CONNECTORS for word in words)
+    return bool(rest) and rest[0][:1].islower() and not name
+
+
 def same_speaker(found: str | None, gold: str | None) -> bool:
     """Gold may list alternatives ("Donna Kelce|mom"): the person and the role naming them.
 
     A found speaker matches an alternative when it is that name, ends with the same word (a
     surname alone; "a company spokesperson" for "spokesperson"), or starts with it ("the
-    foundation of the late author" for "foundation"). A fragment ("the New" for "the New York
-    Times") matches nothing.
+    foundation of the late author" for "foundation"). A role found without its complement
+    matches the role with it ("Die Stiftung" for "Stiftung des Nobelpreisträgers"): its head
+    word is the role. A fragment ("the New" for "the New York Times") matches nothing.
     """
     if found is None or gold is None:
         return found is None and gold is None
+    role = found.split()[0].casefold() in _LEADING or found[:1].islower()
     found_words = _speaker_words(found)
     for alternative in gold.split("|"):
         gold_words = _speaker_words(alternative)
@@ -111,6 +131,11 @@ def same_speaker(found: str | None, gold: str | None) -> bool:
             found_words == gold_words
             or found_words[-1] == gold_words[-1]
             or found_words[: len(gold_words)] == gold_words
+            or (
+                role
+                and gold_words[: len(found_words)] == found_words
+                and complement(alternative, found_words)
+            )
         ):
             return True
     return False
@@ -183,7 +208,7 @@ class Report:
     tallies: dict[tuple[str, str], Tally] = field(default_factory=dict)
 
     def add(self, outcome: Outcome) -> None:
-        half = half_of(outcome.item["id"])
+        half = half_of(outcome.item)
         group = LANGUAGE_GROUPS.get(outcome.item["lang"], outcome.item["lang"])
         for key in ((half, "all"), (half, group), ("both", "all")):
             self.tallies.setdefault(key, Tally()).add(outcome.found, outcome.right, outcome.wrong)
@@ -197,7 +222,7 @@ def print_scores(items: list[dict[str, Any]], outcomes: list[Outcome]) -> Report
     print(f"== quotations: {len(outcomes)} annotated quotes in {paragraphs} paragraphs ==")
     print(f"  {'half, language':<28}{'quotes':>7}{'recall':>9}  {'speaker acc.':>14}{'wrong':>8}")
     groups = sorted({group for _, group in report.tallies if group != "all"})
-    for half in ("tuning", "checking"):
+    for half in HALVES:
         for group in ["all", *groups]:
             tally = report.tallies.get((half, group))
             if tally is None:
@@ -212,7 +237,7 @@ def print_scores(items: list[dict[str, Any]], outcomes: list[Outcome]) -> Report
 
 
 def print_misses(outcomes: list[Outcome], limit: int, half: str) -> None:
-    outcomes = [o for o in outcomes if half_of(o.item["id"]) == half]
+    outcomes = [o for o in outcomes if half_of(o.item) == half]
     misses = [o for o in outcomes if not o.found]
     wrong = [o for o in outcomes if o.wrong]
     unsure = [o for o in outcomes if o.found and o.found_speaker is None and not o.right]
@@ -253,7 +278,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="fundus pages to time")
     parser.add_argument("--misses", type=int, default=0, help="list K of each kind of miss")
-    parser.add_argument("--half", default="tuning", help="whose misses --misses lists")
+    parser.add_argument(
+        "--half", default="tuning", choices=HALVES[:2], help="whose misses --misses lists"
+    )
     args = parser.parse_args()
 
     items = json.loads(args.quotes.read_text(encoding="utf-8"))
@@ -265,7 +292,7 @@ def main() -> None:
     print(f"== time: quote finding's share of extraction, {pages} fundus pages ==")
     print(f"  median share per page {median_share:.3f}, all pages together {overall_share:.3f}")
     print("== targets ==")
-    for half in ("tuning", "checking"):
+    for half in HALVES:
         tally = report.tallies[(half, "all")]
         print(
             f"  {half:<9} recall {tally.recall:.3f} >= {TARGET_RECALL} "

@@ -15,6 +15,13 @@ from tuinews.library import Library
 from tuinews.model import AlsoRead, Article, Block, Link, Quote, Section
 
 
+@pytest.fixture(autouse=True)
+def true_colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees a true-colour terminal, whatever runs it (CI's TERM is often "xterm",
+    which means 16 colours and the ANSI themes); a test of 16 colours says so itself."""
+    monkeypatch.setenv("COLORTERM", "truecolor")
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Library]:
     with Library.open(tmp_path / "library.db") as opened:

@@ -476,6 +476,12 @@ def test_full_text_feeds_fetch_each_new_entry_page(httpserver: HTTPServer, tmp_p
     assert [section.title for section in article.sections][-1] == "What comes next"
     assert article.quotes[-1].speaker == "Ola Berg"
 
+    (again,) = refresh_feeds(db, SETTINGS)  # the server answers 200 again, the same teaser
+    with Library.open(db) as library:
+        kept = library.get_article(library.list_articles()[0].id)
+    assert (again.status, again.updated) == ("unchanged", 0)
+    assert kept.quotes[-1].speaker == "Ola Berg"  # the whole story, not the teaser
+
 
 def test_the_sample_edition_and_local_files_refresh_without_the_network(tmp_path: Path) -> None:
     db = tmp_path / "lib.db"

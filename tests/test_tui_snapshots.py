@@ -1,8 +1,10 @@
-"""Snapshots of the library, reader and help screens at 120x40 with the sample edition.
+"""Snapshots of the library, reader and help screens with the sample edition.
 
-Deterministic: a fresh library file per test, the sample edition's fixed dates, no clock in
-the header, nothing animated on these screens. Update after a deliberate change of look
-with `pytest tests/test_tui_snapshots.py --snapshot-update` and check the SVGs by eye.
+At 80x24 (feeds pane folded, reader panes folded, help scrolling) and at 120x40, each in
+a dark and a light theme. Deterministic: a fresh library file per test, the sample
+edition's fixed dates, no clock in the header, nothing animated on these screens. Update
+after a deliberate change of look with `pytest tests/test_tui_snapshots.py
+--snapshot-update` and check the SVGs by eye.
 """
 
 from __future__ import annotations
@@ -10,21 +12,35 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tui_fixtures import SIZE, sample_app
+import pytest
+
+from tui_fixtures import sample_app
+from tuinews.config import Config
 
 SnapCompare = Any
 
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+THEMES = ["textual-dark", "textual-light"]
 
-def test_library_screen(snap_compare: SnapCompare, tmp_path: Path) -> None:
-    assert snap_compare(sample_app(tmp_path), press=["j", "s", "j"], terminal_size=SIZE)
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_library_screen(snap_compare: SnapCompare, tmp_path: Path, size: str, theme: str) -> None:
+    app = sample_app(tmp_path, Config(theme=theme))
+    assert snap_compare(app, press=["j", "s", "j"], terminal_size=SIZES[size])
 
 
-def test_reader_screen(snap_compare: SnapCompare, tmp_path: Path) -> None:
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_reader_screen(snap_compare: SnapCompare, tmp_path: Path, size: str, theme: str) -> None:
     # The ferry story scrolled to its second section: heading, quotes, a figure, a link card.
-    assert snap_compare(
-        sample_app(tmp_path), press=["G", "enter", "right_square_bracket"], terminal_size=SIZE
-    )
+    app = sample_app(tmp_path, Config(theme=theme))
+    keys = ["G", "enter", "right_square_bracket"]
+    assert snap_compare(app, press=keys, terminal_size=SIZES[size])
 
 
-def test_help_screen(snap_compare: SnapCompare, tmp_path: Path) -> None:
-    assert snap_compare(sample_app(tmp_path), press=["question_mark"], terminal_size=SIZE)
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_help_screen(snap_compare: SnapCompare, tmp_path: Path, size: str, theme: str) -> None:
+    app = sample_app(tmp_path, Config(theme=theme))
+    assert snap_compare(app, press=["question_mark"], terminal_size=SIZES[size])

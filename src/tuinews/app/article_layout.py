@@ -166,7 +166,7 @@ def _card(
                 )
     return Panel(
         Group(*rows),
-        title=Text(block.text or "Also read"),
+        title=Text(block.text or "Also read", style=style("heading")),
         title_align="left",
         box=box.ROUNDED,
         border_style=style("card"),

@@ -18,8 +18,10 @@ from typing import ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.reactive import reactive
 
+from tuinews.app.binding_ids import known_binding_ids
 from tuinews.app.commands import ActionCommands
 from tuinews.app.dialogs.help import HelpDialog
 from tuinews.app.screens.library import LibraryScreen
@@ -30,6 +32,9 @@ from tuinews.feeds.refresh import RefreshProgress, refresh_feeds
 from tuinews.library import Library, LibraryError
 from tuinews.sync.engine import SyncProgress, SyncReport, sync
 from tuinews.sync.greader import SyncError
+from tuinews.untrusted import printable
+
+SIXTEEN_COLOURS = {"standard", "windows"}
 
 
 class TuinewsApp(App[None]):
@@ -60,16 +65,37 @@ class TuinewsApp(App[None]):
         self._cancel_refresh = threading.Event()
         if config.theme in self.available_themes:
             self.theme = config.theme
+        if self.console.color_system in SIXTEEN_COLOURS:
+            # Brought down to 16 colours a true-colour theme's panels, cursor and accents
+            # mostly land on the terminal's greys (textual-light's navy headings become
+            # dark grey on light grey); the ANSI themes are made of the terminal's own colours.
+            self.theme = "ansi-dark" if self.current_theme.dark else "ansi-light"
         self.set_keymap(config.keys)
 
     def on_mount(self) -> None:
         if self.config.theme and self.config.theme not in self.available_themes:
             self.notify(f"Unknown theme {self.config.theme!r} in config", severity="warning")
+        for warning in self.config.warnings:
+            self.notify(printable(warning), severity="warning", markup=False)
+        unknown = sorted(set(self.config.keys) - known_binding_ids())
+        if unknown:
+            names = ", ".join(printable(name) for name in unknown)
+            self.notify(
+                f"No such binding in [keys], ignored: {names}",
+                severity="warning",
+                markup=False,
+            )
         self.push_screen(LibraryScreen(self.library, self.config.refresh))
 
     def on_unmount(self) -> None:
         self._cancel_refresh.set()
         self.library.close()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """Title and feed name at full strength: Textual dims the sub-title to 4:1 or less."""
+        if not sub_title:
+            return Content(title)
+        return Content.assemble(Content(title).stylize("bold"), " — ", Content(sub_title))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpDialog):

@@ -21,13 +21,14 @@ from tuinews import __version__
 from tuinews.cli.plaintext import render_article
 from tuinews.cli.progressline import ProgressLine
 from tuinews.config import Config, ConfigError, config_path, db_path, load_config
-from tuinews.feeds.refresh import FeedOutcome, is_refreshable, refresh_feeds
+from tuinews.feeds.refresh import FeedOutcome, RefreshInterrupted, is_refreshable, refresh_feeds
 from tuinews.feeds.subscribe import SubscribeError, subscribe
 from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
 from tuinews.model import ArticleSummary
 from tuinews.reading import open_article
 from tuinews.sample import ensure_sample_edition
 from tuinews.sync.changes import queue_subscribe, queue_unsubscribe
+from tuinews.untrusted import printable
 
 if TYPE_CHECKING:
     from tuinews.feeds.subscriptions import SubscriptionList
@@ -172,6 +173,12 @@ def _terminal_width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
+def _complain(message: str) -> None:
+    """One line on stderr; whatever it quotes (a file name, a server's words) stays one
+    line and cannot reach the terminal as a control sequence."""
+    print(f"tuinews: {printable(message)}", file=sys.stderr)
+
+
 def _print_json(value: object) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -253,7 +260,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
 
 def _subscription_list(path: Path) -> SubscriptionList | None:
     """The subscriptions in `path` when it is an OPML or newsboat urls file, else None."""
-    from tuinews.extract.files import ArticleFileError, decode_text
+    from tuinews.extract.files import decode_text, read_regular_file
     from tuinews.feeds.subscriptions import (
         looks_like_opml,
         looks_like_urls_file,
@@ -264,10 +271,7 @@ def _subscription_list(path: Path) -> SubscriptionList | None:
     suffix = path.suffix.lower()
     if suffix not in (".opml", ".xml", "") and path.name != "urls":
         return None
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ArticleFileError(f"{path}: {error.strerror or error}") from None
+    data = read_regular_file(path)
     if suffix == ".opml" or looks_like_opml(data):
         return read_opml(data)
     try:
@@ -283,7 +287,7 @@ def _import_subscriptions(
     library: Library, path: Path, found: SubscriptionList, config: Config
 ) -> None:
     for warning in found.warnings:
-        print(f"tuinews: {path}: {warning}", file=sys.stderr)
+        _complain(f"{path}: {warning}")
     added = 0
     with library.transaction():
         for subscription in found.subscriptions:
@@ -298,7 +302,7 @@ def _import_subscriptions(
         _send_subscriptions(library, config)
     known = len(found.subscriptions) - added
     print(
-        f"{path}: {added} feed{'s' if added != 1 else ''} subscribed"
+        f"{printable(str(path))}: {added} feed{'s' if added != 1 else ''} subscribed"
         + (f", {known} already subscribed" if known else "")
         + (" (run `tuinews refresh` to fetch them)" if added else "")
     )
@@ -320,11 +324,11 @@ def cmd_import(args: argparse.Namespace, config: Config) -> int:
             except (ArticleFileError, SubscriptionListError) as error:
                 if isinstance(error, SubscriptionListError):
                     error = ArticleFileError(f"{path}: {error}")
-                print(f"tuinews: {error}", file=sys.stderr)
+                _complain(str(error))
                 failures += 1
                 continue
             result = library.store_article(article, saved=True)
-            print(f"{result.id}\t{STATUS_WORDS[result.status]}\t{path}")
+            print(f"{result.id}\t{STATUS_WORDS[result.status]}\t{printable(str(path))}")
     return 1 if failures else 0
 
 
@@ -334,12 +338,12 @@ def cmd_save(args: argparse.Namespace, config: Config) -> int:
     with _open_library(args, config) as library:
         known = library.find_by_url(args.url)
         if known is not None:
-            print(f"{known}\talready stored\t{args.url}")
+            print(f"{known}\talready stored\t{printable(args.url)}")
             return 0
         try:
             article = fetch_article(args.url, max_bytes=config.refresh.max_bytes)
         except FetchError as error:
-            print(f"tuinews: {error}", file=sys.stderr)
+            _complain(str(error))
             return 1
         result = library.store_article(article, saved=True)
     print(f"{result.id}\t{STATUS_WORDS[result.status]}\t{article.url}")
@@ -541,6 +545,7 @@ def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
     with Library.open(path) as library:
         feed_ids = [library.find_feed(name).id for name in args.feeds] if args.feeds else None
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() and not args.json else None
+    interrupted = False
     try:
         outcomes = refresh_feeds(
             path,
@@ -548,21 +553,24 @@ def cmd_refresh(args: argparse.Namespace, config: Config) -> int:
             [feed_id for feed_id in feed_ids if feed_id is not None] if feed_ids else None,
             on_progress=progress,
         )
+    except RefreshInterrupted as stopped:
+        outcomes, interrupted = stopped.outcomes, True
     finally:
         if progress is not None:
             progress.close()
     outcomes.sort(key=lambda outcome: outcome.title.casefold())
-    if not outcomes and not args.json:
+    code = 130 if interrupted else 0
+    if not outcomes and not args.json and not interrupted:
         print("no feeds to refresh; subscribe with `tuinews add URL` or `tuinews import FILE`")
-        return 0
+        return code
     if args.json:
         _print_json([asdict(outcome) for outcome in outcomes])
-        return 0
+        return code
     for outcome in outcomes:
         if outcome.status in ("error", "gone"):
-            print(f"tuinews: {outcome.title}: {outcome.error}", file=sys.stderr)
-    print(_refresh_summary(outcomes))
-    return 0
+            _complain(f"{outcome.title}: {outcome.error}")
+    print(_refresh_summary(outcomes) + (" (interrupted)" if interrupted else ""))
+    return code
 
 
 def cmd_tui(args: argparse.Namespace, config: Config) -> int:
@@ -612,11 +620,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         config = load_config(config_path(args.config))
+        for warning in config.warnings:
+            _complain(warning)
         return COMMANDS[args.command](args, config)
     except (LibraryError, ConfigError, SubscribeError) as error:
-        print(f"tuinews: {error}", file=sys.stderr)
+        _complain(str(error))
         return 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RefreshInterrupted):  # Ctrl-C; `add --full-text` refreshes too
         return 130
     except BrokenPipeError:
         # The reader of our output went away (`tuinews list | head`): not an error.

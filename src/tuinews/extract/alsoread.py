@@ -14,6 +14,7 @@ from tuinews.extract import labels
 from tuinews.extract.container import ALSO_READ_WORDS, WIDGET_WORDS
 from tuinews.extract.dom import element_words, link_text_length, node_text
 from tuinews.model import Block, Link
+from tuinews.untrusted import is_web_address
 
 LABEL_TAGS = frozenset("p div span strong b".split())
 _LABEL_START = re.compile(rf"^\s*(?:{labels.ALSO_READ})\s*[:：»›>|–—-]?\s*", re.I)
@@ -75,6 +76,8 @@ def also_read_block(node: LexborNode, base: str | None) -> Block | None:
         if not title or href.startswith(("#", "javascript:", "mailto:")):
             continue
         url = urljoin(base, href) if base else href
+        if not is_web_address(url) and (base or ":" in url.partition("/")[0]):
+            continue  # a box in a local file linking "../other.html": never read
         if any(link.url == url for link in links):
             continue  # the same story linked twice (its picture, its headline)
         links.append(Link(title=title, url=url))

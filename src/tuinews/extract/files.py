@@ -7,6 +7,8 @@ user can act on. Files are read whole, so a size cap keeps a stray disk image ou
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,23 +69,43 @@ READERS: dict[str, Callable[[bytes], Article]] = {
 }
 
 
-def read_article_file(path: Path) -> Article:
-    """The article stored in `path`; its URL is the file's own unless the file names one."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        known = ", ".join(sorted(READERS))
-        raise ArticleFileError(f"{path}: unsupported file type (known: {known})")
+def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of `path` when it is an ordinary file of at most `limit` bytes.
+
+    Opened without blocking and checked before reading: a FIFO, a terminal or a device
+    given by mistake (`tuinews import /dev/stdin`, a named pipe) would otherwise wait for
+    a writer forever or never reach its end.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ArticleFileError(f"{path}: file is larger than {MAX_FILE_BYTES >> 20} MB")
-        data = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise ArticleFileError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise ArticleFileError(f"{path}: is a directory") from None
     except OSError as error:
         raise ArticleFileError(f"{path}: cannot read: {error.strerror}") from None
+    with os.fdopen(descriptor, "rb") as file:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise ArticleFileError(f"{path}: is a directory")
+        if not stat.S_ISREG(mode):
+            raise ArticleFileError(f"{path}: not a regular file (a pipe or a device)")
+        try:
+            data = file.read(limit + 1)
+        except OSError as error:
+            raise ArticleFileError(f"{path}: cannot read: {error.strerror}") from None
+    if len(data) > limit:
+        raise ArticleFileError(f"{path}: file is larger than {limit >> 20} MB")
+    return data
+
+
+def read_article_file(path: Path) -> Article:
+    """The article stored in `path`; its URL is the file's own unless the file names one."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise ArticleFileError(f"{path}: unsupported file type (known: {known})")
+    data = read_regular_file(path)
     try:
         article = reader(data)
     except (ValueError, RecursionError) as error:

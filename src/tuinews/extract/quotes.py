@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -74,6 +75,10 @@ _PARTICLE = (
 )
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,5}}"
 _NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME}(?![\w’'-])")
+# "Von der Leyen", "De la Cruz": a surname that opens with its particle, capitalised.
+_PARTICLE_NAME = re.compile(
+    rf"(?:Von|Van|De|Di|Da|Du|Del|Della|Dos)(?:[ \t]+(?:der|den|de|la|los|le))?[ \t]+{_NAME}"
+)
 _TOKEN = re.compile(r"[\w’'-]+")
 
 
@@ -217,7 +222,9 @@ class _People:
         while self.indexed < len(self.history):
             text = self.history[self.indexed]
             self.indexed += 1
-            for match in _NAME_RUN.finditer(text):
+            for match in _name_runs(text)[0]:
+                if " " not in match.group() and "\t" not in match.group():
+                    continue  # one word is never a full name
                 words = match.group().split()
                 while words and words[0] in FUNCTION_WORDS:
                     words.pop(0)
@@ -315,6 +322,14 @@ def _masked(text: str, spans: list[_Span]) -> str:
         position = span.end
     parts.append(text[position:])
     return "".join(parts)
+
+
+@functools.lru_cache(maxsize=256)
+def _name_runs(text: str) -> tuple[tuple[re.Match[str], ...], tuple[int, ...]]:
+    """The capitalised runs of a paragraph and where they start, found once: both the
+    surname index and the people met read them."""
+    runs = tuple(_NAME_RUN.finditer(text))
+    return runs, tuple(run.start() for run in runs)
 
 
 @functools.lru_cache(maxsize=256)
@@ -426,8 +441,8 @@ _PREPOSITIONS = frozenset(
     in on at to for from by with of over under during through across against among around
     about into upon between entre zwischen von vom bei mit nach zu zum zur für gegen über
     unter durch ohne aus seit
-    im am beim à au aux de du des dans sur par pour avec sans sous vers chez al del en para por
-    con sin sobre desde hacia tras ante di da su per tra fra della alla på i til fra med af
+    im am beim à au aux de du des dans sur par pour avec sans sous vers chez avant al del en para
+    por con sin sobre desde hacia tras ante di da su per tra fra della alla på i til fra med af
     av om
     """.split()
 )
@@ -457,6 +472,12 @@ def _pronoun(word: str) -> _Speaker:
     return _Speaker(None, pronoun=True, gender=_GENDERED.get(word.casefold()))
 
 
+def _names_someone(run: str) -> bool:
+    """A capitalised run that opens a sentence is a name unless it opens with a preposition
+    or another function word: "On Sunday, Mr Lammy said" is when, then who."""
+    return run.split()[0] not in FUNCTION_WORDS
+
+
 def _phrase_before(narration: str, end: int, floor: int) -> str:
     """The words before a verb back to punctuation: its subject, if it has one there.
 
@@ -479,7 +500,12 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         if _NAME_RUN.search(bare) and bare.endswith(_NAME_RUN.findall(bare)[-1]):
             return _NAME_RUN.findall(bare)[-1]
     leading = _LEADING_NAME.match(before)
-    if leading and len(leading.group(1).split()) > 1 and before.rstrip().endswith(","):
+    if (
+        leading
+        and len(leading.group(1).split()) > 1
+        and before.rstrip().endswith(",")
+        and _names_someone(leading.group(1))
+    ):
         return leading.group(1)  # "James Causey, director of …, an association …, told"
     apposition = _APPOSITION.search(before) if before.endswith(",") else None
     if apposition:
@@ -491,7 +517,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
                 return names[-1]  # "the minister, Jane Roe, said" / "…, engineer Jane Roe,"
         before = apposition.group(1)  # "Lee Baker, a planner in Atlanta, said"
     leading = _LEADING_NAME.match(before)
-    if leading and len(leading.group(1).split()) > 1:
+    if leading and len(leading.group(1).split()) > 1 and _names_someone(leading.group(1)):
         return leading.group(1)
     phrase: list[str] = []
     all_words = before.split()
@@ -537,10 +563,14 @@ def _role(words: list[str]) -> str | None:
     for word in words[1:6]:
         if _AUXILIARY.fullmatch(word) or _STOP_RE.fullmatch(word):
             break
+        if word.casefold().startswith(("qu’", "qu'")) or word.casefold() in _RELATIVES:
+            return None  # "le récit qu’elle livre": a clause, not who spoke
+        if len(role) > 1 and word in ("dem", "den"):
+            break  # "der Trainer dem Sender": to whom, not part of the role
         if len(role) > 1 and word.endswith("ed") and word.islower():
             break  # "one geologist quoted by the bulletin": the role ends before the participle
         role.append(word)
-        if words[0].casefold() in _GERMAN_DETERMINERS and word[:1].isupper():
+        if words[0].casefold() in _GERMAN_DETERMINERS and word.rsplit("-", 1)[-1][:1].isupper():
             rest = words[len(role) : len(role) + 2]
             if (
                 len(rest) == 2
@@ -549,7 +579,16 @@ def _role(words: list[str]) -> str | None:
             ):
                 role.extend(rest)  # "ein Vertreter eines Nachrichtendienstes"
             break  # German: the role ends at its noun
+    rest = words[len(role) : len(role) + 1]
+    if role[-1][:1].isupper() and rest and rest[0][:1].isupper():
+        return None  # cut inside a name ("du Village Augustin" of "Augustin Tran Van Chau")
     return " ".join(role) if len(role) > 1 else None
+
+
+_POSSESSIVES = frozenset(
+    "his her their its sein seine ihr ihre son sa ses leur su sus suo sua hans hennes deres".split()
+)
+_RELATIVES = frozenset("que qui who which that dont".split())
 
 
 def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
@@ -564,6 +603,8 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     pronoun = words[-1 if before_verb else 0]
     if _PRONOUN_RE.fullmatch(pronoun) and (len(words) == 1 or before_verb):
         return _pronoun(pronoun)
+    if _PARTICLE_NAME.fullmatch(" ".join(words)):
+        return _Speaker(" ".join(words))
     if _NAME_RUN.fullmatch(" ".join(words)) and not _DETERMINER_RE.fullmatch(words[0]):
         name = _clean(" ".join(words))  # "Sarah van der Berg": a name, "der" is no article
         return _Speaker(name) if name else None
@@ -636,6 +677,9 @@ _APPOSITION_OR_AUXILIARY = re.compile(
 _MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
 _NORDIC_NOT_NOUNS = frozenset("han hun hon de den det vi jeg jag man også så nu da".split())
 _NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
+# "Medrano believes": a sentence-opening word and an English verb after it. Not German, where
+# whatever opens a sentence comes before its verb ("Ähnlich sieht es").
+_SUBJECT_VERB = re.compile(r" [a-z]{2,}(?:s|ed)\b")
 _APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
 
 
@@ -649,6 +693,12 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     words = phrase.split()
     if not words or _STOP_RE.fullmatch(words[0]):
         return None  # "pidió a la población": to whom, not who
+    if any(
+        word.casefold() in _CONJUNCTIONS
+        and (_DETERMINER_RE.fullmatch(after) or after.casefold() in _POSSESSIVES)
+        for word, after in itertools.pairwise(words)
+    ):
+        return None  # "said the minister and his wife had …": two people, or a clause
     found = _role_or_name(phrase, before_verb=False)
     at = phrase_end - 1 if narration[phrase_end - 1 : phrase_end] == "," else phrase_end
     apposition = _APPOSITION_AFTER.match(narration[at:])
@@ -703,30 +753,48 @@ class QuoteFinder:
 
     def _people_named(self, narration: str, start: int = 0, end: int | None = None):
         """The people a stretch of narration names, with where: see `_remember`."""
-        for match in _NAME_RUN.finditer(narration, start, len(narration) if end is None else end):
-            words = match.group().split()
-            preceding = narration[max(0, match.start() - 30) : match.start()].split()
-            if _DETERMINER_RE.fullmatch(words[0]) or (
-                preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1])
-            ):
+        end = len(narration) if end is None else end
+        runs, starts = _name_runs(narration)
+        for match in runs[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+            run = match.group()
+            if run in FUNCTION_WORDS or match.end() > end:
                 continue
-            name = _clean(match.group())
-            if not name or not _is_person(name):
+            words = run.split()
+            if _DETERMINER_RE.fullmatch(words[0]):
                 continue
-            if len(name.split()) > 1 or self._people.knows(name):
+            preceding = narration[max(0, match.start() - 30) : match.start()].rsplit(None, 1)
+            if preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1]):
+                continue
+            if len(words) == 1 and run.isalpha():
+                name = run  # what `_clean` makes of a plain word, without its work
+                if name in NOT_PEOPLE or name.islower():  # "į": Ā-Ž holds lowercase too
+                    continue
+            else:
+                cleaned = _clean(run)
+                if not cleaned or not _is_person(cleaned):
+                    continue
+                name = cleaned
+            if " " in name or self._people.knows(name):
                 yield match.start(), name
                 continue
             following = narration[match.end() : match.end() + 30]
             # A single word is a person when a verb of speech follows ("Campo explica") or
             # it reads as a surname: hyphenated ("Al-Riyami") and not a function word.
-            after_quote = narration[max(0, match.start() - 3) : match.start()].lstrip(" ,")
-            at_start = _opens_sentence(narration, match.start())
+            after_quote = narration[max(0, match.start() - 3) : match.start()].rstrip(" ,")
             if (
-                _verb_at(following.lstrip(" ,"), 0)
-                or (_HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS)
-                or (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
+                (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
+                or ("-" in name and _HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS)
+                or _verb_at(following.lstrip(" ,"), 0)
                 or (
-                    at_start and name == match.group() and _APPOSITION_OR_AUXILIARY.match(following)
+                    name == run
+                    and _opens_sentence(narration, match.start())
+                    and (
+                        _APPOSITION_OR_AUXILIARY.match(following)
+                        or (
+                            _SUBJECT_VERB.match(following)
+                            and " the " in narration  # English: the rule reads its verbs only
+                        )
+                    )
                 )
             ):
                 yield match.start(), name
@@ -752,6 +820,8 @@ class QuoteFinder:
         self, narration: str, start: int, end: int, named: list[tuple[int, str]]
     ) -> None:
         """ "Ana Roe … and she expects": one person named, then a gendered pronoun."""
+        if not named:
+            return
         for token in _GENDERED_RE.finditer(narration, start, end):
             gender = _GENDERED[token.group().casefold()]
             floor = _sentence_start(narration, token.start())
@@ -968,16 +1038,20 @@ class QuoteFinder:
             self._reported(narration, remembered, span.start)
             remembered = span.end
             found = self._attribute(text, narration, span)
-            sentence = narration[_sentence_start(narration, span.start) : span.start]
-            lead = sentence.rsplit(_MASK, 1)[-1][-120:]
-            calling = bool(_verbs(lead, CALLING_VERB_FORMS)) or bool(_AS_BEFORE.search(lead))
-            if self._is_title(narration, span, found) and not (calling and " " not in span.text):
+            title = self._is_title(narration, span, found)
+            one_word = found is not None and len(_WORD.findall(span.text)) < 2
+            lead, calling = "", False
+            if title or one_word:  # only these ask what the words before the quote are
+                sentence = narration[_sentence_start(narration, span.start) : span.start]
+                lead = sentence.rsplit(_MASK, 1)[-1][-120:]
+                calling = bool(_verbs(lead, CALLING_VERB_FORMS) or _AS_BEFORE.search(lead))
+            if title and not (calling and " " not in span.text):
                 continue
             if found is None and not _speech_like(span.text):
                 continue
-            one_word = found is not None and len(_WORD.findall(span.text)) < 2
-            near = bool(_verbs(lead[-45:]))
-            if one_word and not (calling or near or self._right_after(narration, span)):
+            if one_word and not (
+                calling or _verbs(lead[-45:]) or self._right_after(narration, span)
+            ):
                 continue  # one word: only when a verb attributes it ("called it “toxic”")
             speaker = self._resolve(found) if found else None
             attributed = found is not None

@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from stat import S_ISREG
 from urllib.parse import unquote, urlsplit
 
 from tuinews.config import RefreshSettings
@@ -79,6 +80,8 @@ def read_feed_file(url: str, last_modified: str | None, max_bytes: int) -> Respo
             return Response(url=url, status=304)
         if stat.st_size > max_bytes:
             return Response(url=url, error=f"the file is larger than {size_words(max_bytes)}")
+        if not S_ISREG(stat.st_mode):  # a FIFO never reaches its end: the refresh would hang
+            return Response(url=url, error=f"cannot read {path}: not a regular file")
         content = path.read_bytes()
     except OSError as error:
         return Response(url=url, error=f"cannot read {path}: {error.strerror or error}")

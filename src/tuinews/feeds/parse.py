@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import ModuleType
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
 from tuinews.model import Article, Block, Section
-from tuinews.untrusted import clean_line
+from tuinews.untrusted import clean_line, is_web_address
 
 _INVISIBLE = re.compile(r"(?is)<(script|style|template)\b.*?</\1\s*>|<!--.*?-->")
 _BLOCK_TAG = re.compile(
@@ -102,14 +102,22 @@ def plain_title(value: str) -> str:
     return clean_line(value)
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def _entry_url(link: str | None, base: str) -> str | None:
     """The entry's address; not a bare guid that feedparser took for a permalink."""
     if not link:
         return None
-    scheme = urlsplit(link).scheme.lower()
-    if scheme:
-        return link if scheme in ("http", "https") else None
-    return urljoin(base, link) if "/" in link else None
+    if not _SCHEME.match(link) and "/" not in link:
+        return None
+    try:
+        url = urljoin(base, link)
+    except ValueError:  # "http://[::1" and the like
+        return None
+    # A local feed's "../private.html" joins into a file: URL; a link inside a
+    # document is only ever a web address (a local path is read when the user types it).
+    return url if is_web_address(url) else None
 
 
 def _plain_article(text: str) -> Article:
@@ -216,6 +224,19 @@ def _feedparser() -> ModuleType:
     return feedparser
 
 
+_EXPAT_PLACE = re.compile(r"<unknown>:(\d+):(\d+):\s*")
+
+
+def _parser_words(problem: str) -> str:
+    """expat's "<unknown>:2:0: syntax error" as "line 2, column 1: syntax error"."""
+    text = clean_line(" ".join(problem.split()))
+    place = _EXPAT_PLACE.search(text)
+    if place is None:
+        return text
+    line, column = int(place.group(1)), int(place.group(2)) + 1
+    return _EXPAT_PLACE.sub("", text, count=1).strip() + f" at line {line}, column {column}"
+
+
 def parse_feed(content: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
     """Parse a fetched feed document; raise FeedParseError when it is not one."""
     if not content.strip():
@@ -231,7 +252,7 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None) -> Par
         if _looks_like_html(content) or (content_type and "html" in content_type):
             raise FeedParseError("not a feed: the address serves a web page")
         problem = parsed.get("bozo_exception")
-        detail = f" ({' '.join(str(problem).split())})" if problem else ""
+        detail = f" ({_parser_words(str(problem))})" if problem else ""
         raise FeedParseError(f"not a feed: no RSS, Atom or JSON Feed found{detail}")
     feed = parsed.feed
     base = url

@@ -15,9 +15,11 @@ import asyncio
 import contextlib
 import multiprocessing
 import os
+import signal
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,9 +32,10 @@ from typing import TypeVar
 from tuinews.config import RefreshSettings
 from tuinews.feeds.fetcher import FeedFetcher
 from tuinews.feeds.parse import FeedEntry, FeedParseError, ParsedFeed, parse_feed
-from tuinews.http import PAGE_ACCEPT, Response
+from tuinews.http import ERROR_LIMIT, PAGE_ACCEPT, Response, describe_bug
 from tuinews.library import Library, PreparedArticle, prepare_article
 from tuinews.model import Article, Feed
+from tuinews.untrusted import clean_line, is_web_address
 
 BACKOFF_START = timedelta(minutes=1)
 BACKOFF_LIMIT = timedelta(hours=6)
@@ -107,6 +110,50 @@ def _waiting(feed: Feed, now: datetime, explicit: bool) -> bool:
     return not explicit or feed.last_status in _SERVER_ASKED_TO_WAIT
 
 
+PARENT_CHECK_SECONDS = 0.2
+_CANCEL_CHECK_SECONDS = 0.05
+_ABANDON_SECONDS = 0.5
+
+
+class RefreshInterrupted(Exception):
+    """Ctrl-C during a refresh: the feeds that finished were stored and are reported."""
+
+    def __init__(self, outcomes: list[FeedOutcome]) -> None:
+        super().__init__("interrupted")
+        self.outcomes = outcomes
+
+
+async def _abandon(tasks: set[asyncio.Task[FeedOutcome]]) -> None:
+    """Cancel the feeds still in flight and give them a moment to close their sockets."""
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        await asyncio.wait(tasks, timeout=_ABANDON_SECONDS)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker as soon as the process that started it is gone.
+
+    A pool's workers wait on a queue their parent feeds; when the parent is killed
+    (SIGKILL, SIGTERM) nobody closes that queue, and they would wait forever, one of
+    them holding the last feed it parsed. A forkserver's workers are its children; it
+    exits with the refresh, so their parent changes just the same.
+    """
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _start_worker() -> None:
+    """Pool initializer: die with the parent, and leave Ctrl-C to the parent.
+
+    Ctrl-C reaches the whole process group; a worker that took it would print a
+    traceback and break the pool, while the parent stops the refresh cleanly.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+
+
 def _process_pool() -> Executor:
     """Workers for the parsing, started the cheapest safe way.
 
@@ -134,7 +181,9 @@ def _process_pool() -> Executor:
                 # Started now, its imports overlap the first fetches instead of
                 # following them; workers are forked from it when the first feed arrives.
                 forkserver.ensure_running()
-    pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context)
+    pool = ProcessPoolExecutor(
+        max_workers=os.cpu_count() or 1, mp_context=context, initializer=_start_worker
+    )
     if method == "fork":
         # The first task forks every worker, before the pool starts its own threads.
         pool.submit(int)
@@ -175,6 +224,7 @@ class _Refresh:
         # of one per feed, for the refresh that is all 304s. Losing them to a crash only
         # means the feeds are asked again.
         self._not_modified: list[int] = []
+        self.outcomes: list[FeedOutcome] = []
         self.done = 0
         self.total = 0
         self.new = 0
@@ -185,12 +235,15 @@ class _Refresh:
             self._pool = _process_pool()
         return await asyncio.get_running_loop().run_in_executor(self._pool, function, *args)
 
-    def close(self) -> None:
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the workers; without `wait` (Ctrl-C) a feed being parsed is not waited for."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown(wait=wait, cancel_futures=True)
+            self._pool = None
 
     def _report(self, outcome: FeedOutcome | None) -> None:
         if outcome is not None:
+            self.outcomes.append(outcome)
             self.done += 1
             self.new += outcome.new
             self.errors += outcome.status in ("error", "gone")
@@ -198,36 +251,45 @@ class _Refresh:
             self.on_progress(RefreshProgress(self.done, self.total, self.new, self.errors, outcome))
 
     async def run(self, feeds: list[Feed], cancel: threading.Event | None) -> list[FeedOutcome]:
+        """Every feed at once; stops early when `cancel` is set or the run is cancelled.
+
+        Ctrl-C cancels this task (asyncio.run turns SIGINT into a cancellation): the
+        feeds still in flight are dropped, everything that finished stays recorded in
+        `self.outcomes`, and the cancellation goes on up to become a KeyboardInterrupt.
+        """
         self.total = len(feeds)
         self._report(None)
         if feeds and self._pool is None:
             self._pool = _process_pool()
-        outcomes: list[FeedOutcome] = []
         try:
             async with FeedFetcher(self.settings) as fetcher:
-                tasks = [asyncio.ensure_future(self._one(fetcher, feed)) for feed in feeds]
-                watcher = asyncio.ensure_future(self._watch(cancel, tasks)) if cancel else None
-                for next_done in asyncio.as_completed(tasks):
-                    try:
-                        outcome = await next_done
-                    except asyncio.CancelledError:
-                        continue
-                    outcomes.append(outcome)
-                    self._report(outcome)
-                if watcher is not None:
-                    watcher.cancel()
+                pending = {asyncio.ensure_future(self._guarded(fetcher, feed)) for feed in feeds}
+                try:
+                    while pending and not (cancel is not None and cancel.is_set()):
+                        done, pending = await asyncio.wait(
+                            pending,
+                            timeout=_CANCEL_CHECK_SECONDS if cancel is not None else None,
+                            return_when=asyncio.FIRST_COMPLETED,
+                        )
+                        for task in done:
+                            self._report(task.result())
+                finally:
+                    finished = {task for task in pending if task.done()}
+                    await _abandon(pending - finished)
+                    for task in finished:
+                        self._report(task.result())
         finally:
             with self.library.transaction():
                 for feed_id in self._not_modified:
                     self.library.record_success(feed_id, 304, None, None)
-        return outcomes
+        return self.outcomes
 
-    @staticmethod
-    async def _watch(cancel: threading.Event, tasks: list[asyncio.Future[FeedOutcome]]) -> None:
-        while not cancel.is_set():
-            await asyncio.sleep(0.05)
-        for task in tasks:
-            task.cancel()
+    async def _guarded(self, fetcher: FeedFetcher, feed: Feed) -> FeedOutcome:
+        """One feed, whatever happens: any exception becomes this feed's one-line error."""
+        try:
+            return await self._one(fetcher, feed)
+        except Exception as error:
+            return self._failed(feed, Response(url=feed.url, error=describe_bug(error)))
 
     async def _one(self, fetcher: FeedFetcher, feed: Feed) -> FeedOutcome:
         assert feed.id is not None
@@ -269,7 +331,10 @@ class _Refresh:
             wait = None
         else:
             error = response.error
-            wait = response.retry_at or now + backoff(feed.failures + 1)
+            wait = self._retry_at(feed, response, now)
+            if response.status in _SERVER_ASKED_TO_WAIT and response.retry_at is not None:
+                error = f"{error}; asked to wait until {wait.astimezone():%Y-%m-%d %H:%M}"
+        error = clean_line(error)[:ERROR_LIMIT]
         try:
             self.library.record_failure(
                 feed.id, error, status=response.status, next_fetch_after=wait, gone=gone
@@ -278,15 +343,22 @@ class _Refresh:
             error = f"{error}; and could not record it: {db_error}"
         return _outcome(feed, "gone" if gone else "error", error=error)
 
+    def _retry_at(self, feed: Feed, response: Response, now: datetime) -> datetime:
+        """When to ask again: when the server said (429, 503; within reason), else back off."""
+        if response.retry_at is not None and response.status in _SERVER_ASKED_TO_WAIT:
+            return min(response.retry_at, now + timedelta(seconds=self.settings.max_retry_after))
+        return now + backoff(feed.failures + 1)
+
     async def _full_text(self, fetcher: FeedFetcher, feed: Feed, parsed: ParsedFeed) -> ParsedFeed:
-        """Fetch the pages of entries we have not stored yet, for summary-only feeds."""
+        """Fetch the pages of entries we have not stored yet, for summary-only feeds; the
+        entries already stored are left out."""
         assert feed.id is not None
         guids = [entry.guid for entry in parsed.entries if entry.guid]
         known = self.library.known_guids(feed.id, guids)
         fresh = [
             index
             for index, entry in enumerate(parsed.entries)
-            if entry.guid not in known and entry.article.url
+            if entry.guid not in known and is_web_address(entry.article.url)
         ][:FULL_TEXT_PAGES_PER_FEED]
 
         async def page_of(entry: FeedEntry) -> FeedEntry:
@@ -303,7 +375,9 @@ class _Refresh:
         entries = list(parsed.entries)
         for index, entry in zip(fresh, pages, strict=True):
             entries[index] = entry
-        return replace(parsed, entries=entries)
+        # An entry stored before was stored with its page: the feed's summary of it must
+        # not overwrite the whole story on the next refresh.
+        return replace(parsed, entries=[entry for entry in entries if entry.guid not in known])
 
     def _store(self, feed: Feed, response: Response, ready: ReadyFeed) -> FeedOutcome:
         try:
@@ -337,7 +411,7 @@ def _wait_reason(feed: Feed) -> str | None:
     if feed.next_fetch_after is None:
         return None
     until = feed.next_fetch_after.astimezone()
-    return f"not retried before {until:%H:%M} ({feed.last_error or 'asked to wait'})"
+    return f"not retried before {until:%Y-%m-%d %H:%M} ({feed.last_error or 'asked to wait'})"
 
 
 def select_feeds(
@@ -370,6 +444,9 @@ def refresh_feeds(
         deferred = [_outcome(feed, "deferred", error=_wait_reason(feed)) for feed in waiting]
         try:
             outcomes = asyncio.run(refresh.run(due, cancel))
+        except KeyboardInterrupt:
+            refresh.close(wait=False)
+            raise RefreshInterrupted(refresh.outcomes + deferred) from None
         finally:
             refresh.close()
     return outcomes + deferred

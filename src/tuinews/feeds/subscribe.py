@@ -8,9 +8,9 @@ declares none.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from tuinews.config import RefreshSettings
 from tuinews.feeds.discovery import common_feed_urls, declared_feeds
@@ -20,6 +20,10 @@ from tuinews.feeds.refresh import store_feed
 from tuinews.http import Response
 from tuinews.library import Library
 from tuinews.model import Feed
+from tuinews.untrusted import clean_line
+from tuinews.urls import address_problem
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 class SubscribeError(Exception):
@@ -37,11 +41,12 @@ class Subscribed:
 def feed_address(target: str) -> str:
     """A URL for `target`: http(s) and file:// as given, a local path as a file:// URL."""
     target = target.strip()
-    scheme = urlsplit(target).scheme.lower()
-    if scheme in ("http", "https", "file"):
+    named = _SCHEME.match(target)
+    if named and len(named.group(1)) > 1:  # "C:\\feeds\\x.xml" is a path, not a scheme
+        problem = address_problem(target)
+        if problem is not None:
+            raise SubscribeError(f"{target}: {problem}")
         return target
-    if scheme and len(scheme) > 1:
-        raise SubscribeError(f"{target}: only http, https and file addresses can be subscribed")
     path = Path(target).expanduser()
     if not path.is_file():
         raise SubscribeError(f"{target}: no such file")
@@ -56,7 +61,9 @@ def _try_feed(url: str, settings: RefreshSettings) -> tuple[Response, ParsedFeed
     try:
         return response, parse_feed(response.content, response.url, response.content_type), ""
     except FeedParseError as error:
-        return response, None, str(error)
+        return response, None, clean_line(str(error))
+    except Exception as error:  # feedparser on hostile input, as in a refresh
+        return response, None, f"could not parse: {clean_line(str(error)) or type(error).__name__}"
 
 
 def _discover(page: Response, settings: RefreshSettings) -> tuple[Response, ParsedFeed, list[str]]:

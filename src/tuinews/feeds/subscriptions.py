@@ -7,6 +7,8 @@ the same subscriptions.
 
 from __future__ import annotations
 
+import codecs
+import re
 import shlex
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
@@ -17,6 +19,7 @@ from email.utils import format_datetime
 import listparser
 
 from tuinews.untrusted import clean_line
+from tuinews.urls import address_problem
 
 FOLDER_SEPARATOR = "/"
 _NEWSBOAT_SPECIAL = ("query:", "exec:", "filter:")
@@ -51,9 +54,49 @@ def looks_like_urls_file(text: str) -> bool:
     return bool(lines) and all(line.lstrip('"').lower().startswith(starts) for line in lines)
 
 
+_XML_DECLARATION = re.compile(
+    rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"'][^>]*\?>"
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def xml_as_utf8(data: bytes) -> bytes:
+    """An XML document re-encoded as UTF-8, from its BOM, its declaration, or UTF-8.
+
+    listparser decodes as UTF-8 whatever the declaration says (a traceback for an
+    ISO-8859-1 export without lxml, mojibake with it), so the declared encoding is
+    honoured here and the parser is handed UTF-8 with a declaration saying so.
+    """
+    encoding = None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom) :], name
+            break
+    if encoding is None and b"\x00" in data[:4096]:
+        raise SubscriptionListError("binary data, not an OPML or text file")
+    declared = _XML_DECLARATION.match(data) if encoding is None else None
+    encoding = encoding or (declared.group(1).decode("ascii") if declared else "utf-8")
+    try:
+        text = data.decode(encoding)
+    except LookupError:
+        raise SubscriptionListError(
+            f"unknown encoding {encoding!r} in the XML declaration"
+        ) from None
+    except UnicodeDecodeError as error:
+        raise SubscriptionListError(
+            f"not valid {encoding} text (byte {error.start + 1}); is it an OPML file?"
+        ) from None
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
+    return b'<?xml version="1.0" encoding="utf-8"?>' + text.encode("utf-8")
+
+
 def read_opml(data: bytes) -> SubscriptionList:
     """OPML 1.0/2.0; nested outlines become folders joined with "/"."""
-    parsed = listparser.parse(data)
+    parsed = listparser.parse(xml_as_utf8(data))
     if not parsed.feeds:
         problem = " ".join(str(parsed.get("bozo_exception") or "").split())
         detail = f" ({problem})" if problem else ""
@@ -61,8 +104,9 @@ def read_opml(data: bytes) -> SubscriptionList:
     found = SubscriptionList()
     for feed in parsed.feeds:
         url = clean_line(feed.url)
-        if not url.lower().startswith(("http://", "https://", "file://")):
-            found.warnings.append(f"skipped {url!r}: not a web or file address")
+        problem = address_problem(url)
+        if problem is not None:
+            found.warnings.append(f"skipped {url!r}: {problem}")
             continue
         folders = (
             [clean_line(category) for category in feed.categories[0]] if feed.categories else []
@@ -90,6 +134,10 @@ def read_urls_file(text: str) -> SubscriptionList:
             found.warnings.append(f"line {number}: skipped, unbalanced quotes")
             continue
         url, *rest = words
+        problem = address_problem(clean_line(url))
+        if problem is not None:
+            found.warnings.append(f"line {number}: skipped {clean_line(url)!r}: {problem}")
+            continue
         title = next((clean_line(word[1:]) for word in rest if word.startswith("~")), None)
         tags = [
             clean_line(word) for word in rest if not word.startswith(("~", "!")) and word.strip()

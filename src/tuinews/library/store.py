@@ -22,7 +22,7 @@ from typing import Any, Literal, NamedTuple
 from tuinews.library.schema import SchemaTooNew, migrate
 from tuinews.library.syncstate import queue_state_change
 from tuinews.model import Article, ArticleSummary, Feed
-from tuinews.untrusted import clean_document, clean_line, clean_text
+from tuinews.untrusted import clean_document, clean_line, clean_text, short_line
 from tuinews.urls import normalize_url
 
 
@@ -166,6 +166,7 @@ def prepare_article(article: Article, pending_html: str | None = None) -> Prepar
         for block in section["blocks"]:
             for link in block.get("links", ()):
                 link["target_id"] = None
+    doc["title"] = short_line(doc["title"]) if doc["title"] else doc["title"]
     title, url = doc["title"], doc["url"]
     return PreparedArticle(
         title=title,
@@ -268,7 +269,7 @@ class Library:
         self.conn.execute(
             "INSERT INTO feeds(url, title, folder, added) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(url) DO NOTHING",
-            (url, clean_line(title) or url, clean_line(folder) if folder else None, _now()),
+            (url, short_line(title) or url, clean_line(folder) if folder else None, _now()),
         )
         row = self.conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
         return self.get_feed(row[0])
@@ -345,7 +346,7 @@ class Library:
 
     def rename_feed(self, feed_id: int, title: str) -> None:
         self.conn.execute(
-            "UPDATE feeds SET title = ? WHERE id = ?", (clean_line(title) or title, feed_id)
+            "UPDATE feeds SET title = ? WHERE id = ?", (short_line(title) or title, feed_id)
         )
 
     def move_feed(self, feed_id: int, url: str) -> bool:

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Static
@@ -47,7 +47,8 @@ class AddFeedDialog(ModalScreen[Subscribed | None]):
         self.settings = settings
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="add-feed"):
+        # A scrolling box with the buttons docked: a long error never pushes them out.
+        with VerticalScroll(classes="dialog", id="add-feed"):
             yield Label("Add a feed", classes="dialog-title")
             yield Label("Feed, web page or file")
             yield Input(placeholder="https://example.org/feed.xml", id="url")

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from tuinews.app.paged_rows import FixedRows
+from tuinews.app.part_style import background_of, part_style
 from tuinews.app.widgets.article_list import ArticleList
 from tuinews.library import MATCH_END, MATCH_START, Library, SearchHit
 from tuinews.model import ArticleSummary
@@ -108,8 +109,9 @@ class SearchDialog(ModalScreen[ArticleSummary | None]):
     def _highlighted(self, message: ArticleList.Highlighted) -> None:
         index = message.article_list.cursor
         snippet = self.hits[index].snippet if 0 <= index < len(self.hits) else ""
-        match = self.get_component_rich_style("search--match", partial=True)
-        self.query_one("#snippet", Static).update(snippet_text(snippet, match))
+        shown = self.query_one("#snippet", Static)
+        match = part_style(self, "search--match", under=background_of(shown))
+        shown.update(snippet_text(snippet, match))
 
     @on(ArticleList.Opened, "#results")
     def _opened(self, message: ArticleList.Opened) -> None:

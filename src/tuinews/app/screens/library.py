@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from tuinews.app.dialogs.add_feed import AddFeedDialog
 from tuinews.app.dialogs.confirm import ConfirmDialog
@@ -25,6 +25,7 @@ from tuinews.app.paged_rows import LibraryRows, next_unread
 from tuinews.app.screens.reader import ReaderScreen
 from tuinews.app.widgets.article_list import ArticleList
 from tuinews.app.widgets.feed_tree import FeedTree
+from tuinews.app.widgets.key_footer import KeyFooter
 from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus
 from tuinews.config import RefreshSettings
 from tuinews.feeds.subscribe import Subscribed
@@ -37,8 +38,19 @@ if TYPE_CHECKING:
     from tuinews.app.main import TuinewsApp
 
 
+NARROW_WIDTH = 110
+FEEDS_PANE_STATE = "ui.feeds_pane.{width}"
+
+
 class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "backslash",
+            "toggle_feeds",
+            "Feeds",
+            id="library.toggle_feeds",
+            tooltip="Show or hide the feeds pane (remembered; hidden below 110 columns)",
+        ),
         Binding(
             "tab",
             "switch_pane",
@@ -157,7 +169,7 @@ class LibraryScreen(Screen[None]):
             yield FeedTree(id="feeds")
             yield ArticleList(LibraryRows(self.library, ArticleFilter()), id="articles")
         yield RefreshBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(FeedTree).border_title = "Feeds"
@@ -189,7 +201,7 @@ class LibraryScreen(Screen[None]):
 
     @on(FeedTree.Entered)
     def _feed_entered(self, message: FeedTree.Entered) -> None:
-        self.articles.focus()
+        self._focus_articles()
 
     def _title_list(self, entry: FeedEntry) -> None:
         self.articles.border_title = Content(entry.label)
@@ -240,7 +252,46 @@ class LibraryScreen(Screen[None]):
         self.open_article(row)
 
     def action_switch_pane(self) -> None:
-        (self.articles if self.feeds.has_focus else self.feeds).focus()
+        if self.feeds.has_focus:
+            self._focus_articles()
+        else:
+            # A hidden pane shows while it has the focus, and hides again after.
+            self.set_class(self.has_class("-feeds-hidden"), "-feeds-peek")
+            self.feeds.focus()
+
+    def _focus_articles(self) -> None:
+        self.remove_class("-feeds-peek")
+        self.articles.focus()
+
+    # -- the feeds pane --------------------------------------------------------------
+
+    @property
+    def _width_class(self) -> str:
+        return "narrow" if self.has_class("-narrow") else "wide"
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        remembered = self.library.get_meta(FEEDS_PANE_STATE.format(width=self._width_class))
+        hidden = remembered == "hidden" if remembered else self.has_class("-narrow")
+        self._hide_feeds(hidden)
+
+    def _hide_feeds(self, hidden: bool) -> None:
+        self.set_class(hidden, "-feeds-hidden")
+        if hidden and self.feeds.has_focus and not self.has_class("-feeds-peek"):
+            self._focus_articles()
+
+    def action_toggle_feeds(self) -> None:
+        """Show or hide the feeds pane, remembered for terminals of this width."""
+        hidden = not self.has_class("-feeds-hidden") or self.has_class("-feeds-peek")
+        self.remove_class("-feeds-peek")
+        self._hide_feeds(hidden)
+        self.library.set_meta(
+            FEEDS_PANE_STATE.format(width=self._width_class), "hidden" if hidden else "shown"
+        )
+        if hidden:
+            self._focus_articles()
+        else:
+            self.feeds.focus()
 
     # -- the selected article ----------------------------------------------------------
 

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from tuinews.app.also_read import LinkEntry, find_suggestions, link_entries
@@ -27,6 +27,7 @@ from tuinews.app.history import History
 from tuinews.app.link_fetch import fetch_and_store
 from tuinews.app.paged_rows import next_unread
 from tuinews.app.widgets.article_view import ArticleView
+from tuinews.app.widgets.key_footer import KeyFooter
 from tuinews.app.widgets.outline import AlsoReadPane, QuotesPane, SectionsPane
 from tuinews.app.widgets.refresh_bar import RefreshBar
 from tuinews.config import RefreshSettings
@@ -208,7 +209,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
                 yield AlsoReadPane(id="also-read")
             yield ArticleView(id="body")
         yield RefreshBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#sections").border_title = "Sections"
@@ -401,7 +402,7 @@ class ReaderScreen(Screen[ArticleSummary | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "forward":
-            return True if self.history.can_go_forward else None
+            return self.history.can_go_forward
         if action == "toggle_panes":
             return self.has_class("-narrow")
         return True

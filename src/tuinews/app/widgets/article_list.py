@@ -8,6 +8,8 @@ library of 100 or 100,000 stories.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import ClassVar
 
 from rich.style import Style
@@ -21,9 +23,48 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuinews.app.paged_rows import PagedRows, RowSource
+from tuinews.app.part_style import cursor_style, part_style, recolour
 from tuinews.model import ArticleSummary
 
-FEED_WIDTH = 18
+TITLE_MIN = 40
+MARKS_WIDTH = 5
+GAP = 2
+
+
+@dataclass(frozen=True)
+class Columns:
+    """How wide the date and feed columns are drawn; 0 hides one."""
+
+    date_format: str = "%Y-%m-%d"
+    feed_width: int = 18
+
+    @property
+    def date_width(self) -> int:
+        return len(datetime(2000, 1, 1).strftime(self.date_format)) if self.date_format else 0
+
+
+_WIDEST = Columns()
+_NARROWER = (
+    *(Columns(feed_width=width) for width in range(16, 9, -2)),
+    Columns("%m-%d", 10),
+    Columns("%m-%d", 0),
+    Columns("", 0),
+)
+
+
+def columns_for(width: int) -> Columns:
+    """The widest date and feed columns that leave the title `TITLE_MIN` cells.
+
+    At 80 columns the title keeps its 40 cells: the feed name shrinks first, then the
+    date loses its year, then the feed and finally the date go.
+    """
+    for columns in (_WIDEST, *_NARROWER):
+        used = MARKS_WIDTH + sum(
+            part + GAP for part in (columns.date_width, columns.feed_width) if part
+        )
+        if width - used >= TITLE_MIN:
+            return columns
+    return _NARROWER[-1]
 
 
 class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -136,33 +177,34 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         row = self.rows.get(index)
         if row is None:
             return Strip.blank(width, self.rich_style)
-        style = self.rich_style
-        if index == self.cursor:
-            style = style + self.get_component_rich_style("article-list--cursor")
-        text = self._row_text(row)
+        text = self._row_text(row, columns_for(width))
         text.truncate(width, overflow="ellipsis", pad=True)
         strip = Strip(text.render(self.app.console), text.cell_len)
-        return strip.crop_extend(0, width, style).apply_style(style)
+        strip = strip.crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
+        if index == self.cursor:
+            strip = recolour(strip, cursor_style(self, "article-list--cursor"))
+        return strip
 
-    def _row_text(self, row: ArticleSummary) -> Text:
+    def _row_text(self, row: ArticleSummary, columns: Columns) -> Text:
         """A row from Text parts: titles and feed names are data, never markup."""
-        style = self._part_style
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(" ● " if not row.read else "   ", style=style("article-list--unread"))
-        text.append("★ " if row.starred else "  ", style=style("article-list--star"))
-        date = row.published.strftime("%Y-%m-%d") if row.published else ""
-        text.append(date.ljust(10), style=style("article-list--date"))
-        text.append("  ")
-        feed = row.feed or ("Saved" if row.saved else "Web")
-        text.append(feed[:FEED_WIDTH].ljust(FEED_WIDTH), style=style("article-list--feed"))
-        text.append("  ")
+        text.append(" ● " if not row.read else "   ", style=self._part("article-list--unread"))
+        text.append("★ " if row.starred else "  ", style=self._part("article-list--star"))
+        if columns.date_width:
+            date = row.published.strftime(columns.date_format) if row.published else ""
+            text.append(date.ljust(columns.date_width), style=self._part("article-list--date"))
+            text.append(" " * GAP)
+        if columns.feed_width:
+            feed = row.feed or ("Saved" if row.saved else "Web")
+            feed = feed if len(feed) <= columns.feed_width else feed[: columns.feed_width - 1] + "…"
+            text.append(feed.ljust(columns.feed_width), style=self._part("article-list--feed"))
+            text.append(" " * GAP)
         title_style = "article-list--unread" if not row.read else "article-list--read"
-        text.append(row.title, style=style(title_style))
+        text.append(row.title, style=self._part(title_style))
         return text
 
-    def _part_style(self, name: str) -> Style:
-        """Only what the stylesheet sets for a part, so the cursor's background shows."""
-        return self.get_component_rich_style(name, partial=True)
+    def _part(self, name: str) -> Style:
+        return part_style(self, name)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from tuinews.app.also_read import LinkEntry
 from tuinews.app.article_layout import ROLES, ArticleLayout, lay_out
+from tuinews.app.part_style import cursor_style, part_style, recolour
 from tuinews.model import Article
 
 READING_WIDTH = 88
@@ -132,7 +133,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.entries,
             width,
             self.app.console,
-            lambda role: self.get_component_rich_style(f"article-view--{role}", partial=True),
+            lambda role: part_style(self, f"article-view--{role}"),
         )
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._layout.lines))
         if self._pending_scroll is not None:
@@ -149,6 +150,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.article is not None:
+            # After the refresh: on a theme change the styles of the ancestors, whose
+            # background the parts are resolved against, may not be updated yet.
+            self.call_after_refresh(self._relayout_if_shown)
+
+    def _relayout_if_shown(self) -> None:
+        if self.is_attached and self.screen in self.app.screen_stack:
             self._relayout()
 
     def render_line(self, y: int) -> Strip:
@@ -160,7 +167,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         margin = max(0, (width - layout.width) // 2)
         line = layout.lines[index]
         if self.flashing and self.flashing[0] <= index <= self.flashing[1]:
-            line = line.apply_style(self.get_component_rich_style("article-view--flash"))
+            line = recolour(line, cursor_style(self, "article-view--flash"))
         strip = Strip([Segment(" " * margin), *line]) if margin else line
         return strip.crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
 

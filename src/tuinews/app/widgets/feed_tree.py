@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -12,9 +11,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuinews.app.feed_entries import FeedEntry
+from tuinews.app.widgets.option_rows import ThemedOptionList
 
 
-class FeedTree(OptionList, inherit_bindings=False):
+class FeedTree(ThemedOptionList, inherit_bindings=False):
     """All, Unread, Starred, Saved, folders and feeds with unread counts; errors marked."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -73,9 +73,6 @@ class FeedTree(OptionList, inherit_bindings=False):
             return None
         return self.entries[self.highlighted]
 
-    def _part(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
-
     def _prompt(self, entry: FeedEntry) -> Text:
         """Label and count as Text (feed titles are data, never markup), the count at the right."""
         count = str(entry.count) if entry.count else ""
@@ -92,6 +89,9 @@ class FeedTree(OptionList, inherit_bindings=False):
         return text
 
     def on_resize(self) -> None:
+        self.restyle()
+
+    def restyle(self) -> None:
         if self.entries:
             for index, entry in enumerate(self.entries):
                 self.replace_option_prompt_at_index(index, self._prompt(entry))

@@ -16,10 +16,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuinews.app.also_read import LinkEntry
+from tuinews.app.widgets.option_rows import ThemedOptionList
 from tuinews.model import Article
 
 
-class OutlinePane(OptionList, inherit_bindings=False):
+class OutlinePane(ThemedOptionList, inherit_bindings=False):
     """An OptionList that moves with j/k too, as every list in tuinews does."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -35,9 +36,6 @@ class OutlinePane(OptionList, inherit_bindings=False):
         Binding("end", "last", "Last", show=False, id="pane.last", tooltip="Last entry"),
         Binding("enter", "select", "Go", id="pane.go", tooltip="Go to the chosen entry"),
     ]
-
-    def _part(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
 
     def _replace(self, options: list[Option]) -> None:
         self.clear_options()
@@ -72,6 +70,10 @@ class SectionsPane(OutlinePane):
         style = self._part("outline--current") if index == self.current else Style()
         return Text(marker, style=style) + Text(self.titles[index], style=style)
 
+    def restyle(self) -> None:
+        for index in range(min(len(self.titles), self.option_count)):
+            self.replace_option_prompt_at_index(index, self._prompt(index))
+
     def mark_current(self, index: int) -> None:
         """The body scrolled to section `index`: mark it, and follow it unless focused."""
         if not 0 <= index < len(self.titles) or index == self.current:
@@ -96,7 +98,14 @@ class QuotesPane(OutlinePane):
             super().__init__()
             self.index = index
 
+    article: Article | None = None
+
+    def restyle(self) -> None:
+        if self.article is not None:
+            self.show(self.article)
+
     def show(self, article: Article) -> None:
+        self.article = article
         options = []
         for index, quote in enumerate(article.quotes):
             prompt = Text(f"“{quote.text}”")
@@ -125,7 +134,14 @@ class AlsoReadPane(OutlinePane):
             self.entry = entry
             self.suggestion = suggestion
 
+    entries: list[LinkEntry] | None = None
+
+    def restyle(self) -> None:
+        if self.entries is not None:
+            self.show(self.entries)
+
     def show(self, entries: list[LinkEntry]) -> None:
+        self.entries = entries
         keep = self.highlighted
         options: list[Option] = []
         for index, entry in enumerate(entries):
