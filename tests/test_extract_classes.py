@@ -244,3 +244,52 @@ def test_feed_entry_html_is_read_like_a_page() -> None:
     page = from_html(markup, "https://example.org/entry")
     assert [s.title for s in entry.sections] == [s.title for s in page.sections]
     assert entry.text == page.text
+
+
+# Pages that write or draw their story in other ways (issue 13, second round) ----------
+
+
+def test_story_written_between_line_breaks_is_read_as_paragraphs() -> None:
+    # No <p> at all: text between <br><br> in a <span> around the whole story.
+    article = read("br_paragraphs")
+    assert titles(article) == ["A bigger screen", "The keyboard"]
+    texts = paragraphs(article)
+    assert len(texts) == 5
+    assert texts[0].startswith("The Harbour 16 is a larger laptop")
+    assert texts[1].startswith("There are three configurations")
+    assert texts[-1].startswith("Keys travel a full millimetre")
+    assert "Latest:" not in article.text
+
+
+def test_streamed_rendering_hidden_boundary_is_the_story() -> None:
+    # React sends late parts as <div hidden id="S:1"> and a script swaps them in.
+    article = read("streamed")
+    assert paragraphs(article) == source_paragraphs("streamed")[:3]
+    assert "newsletter" not in article.text
+
+
+def test_layout_wrappers_named_like_chrome_keep_the_story_parts_inside() -> None:
+    # `sidebar-grid__container` around `article__content`: a layout, not a sidebar.
+    article = read("layout_wrappers")
+    assert paragraphs(article) == source_paragraphs("layout_wrappers")[:6]
+    assert "Most read" not in article.text
+    assert "newsletter" not in article.text
+
+
+def test_story_drawn_by_a_script_is_read_from_its_state() -> None:
+    # An empty shell; the story is an HTML string in the script state.
+    article = read("scripted_body")
+    texts = paragraphs(article)
+    assert len(texts) == 3
+    assert texts[0].startswith("The lighthouse on the north point")
+    assert "$$" not in article.text  # a template's unfilled slot is no paragraph
+
+
+def test_metadata_escaped_twice_reads_as_words() -> None:
+    page = b"""<html><head><meta property="og:title" content="Samsung soll Smartphones zerst&amp;ouml;ren">
+    <meta name="description" content="Nun drohen Entsch&amp;auml;digungszahlungen."></head>
+    <body><article><p>Samsung hat vor Gericht die Patentklage eines Unternehmens verloren und
+    muss nun mit Entsch\xc3\xa4digungszahlungen rechnen, sagen Fachleute.</p></article></body></html>"""
+    article = from_html(page, "https://example.org/page")
+    assert article.title == "Samsung soll Smartphones zerst\u00f6ren"
+    assert "&" not in article.text

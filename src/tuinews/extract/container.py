@@ -86,7 +86,7 @@ LEDE_WORDS = frozenset(
 _CARD_TAGS = frozenset(("div", "li", "article", "section"))
 
 
-def _says_content(node: LexborNode) -> bool:
+def says_content(node: LexborNode) -> bool:
     """Whether a class or id names the story: `article-body`, `entry-content`.
 
     A name that also names chrome describes that chrome's own parts (`comment-content`,
@@ -97,6 +97,17 @@ def _says_content(node: LexborNode) -> bool:
         if (name in _CONTENT_WORDS or parts & _CONTENT_WORDS) and not parts & BOILERPLATE_WORDS:
             return True
     return False
+
+
+_STORY_NAMES = frozenset("article story entry post".split())
+
+
+def names_story_part(node: LexborNode) -> bool:
+    """Whether a class names a part of the story itself (`article__content`,
+    `story-body`, `entry-content`), not just text (`widget_text`, `text-center`)."""
+    return says_content(node) and any(
+        _STORY_NAMES & set(_NAME_PARTS.split(name)) for name in class_names(node)
+    )
 
 
 _JS_HOOK = re.compile(r"(?<!\S)js[-_]\S*", re.I)
@@ -150,7 +161,7 @@ def is_boilerplate(node: LexborNode) -> bool:
         return False
     if words & WIDGET_WORDS:
         return True
-    if words & ALSO_READ_WORDS or _says_content(node):
+    if words & ALSO_READ_WORDS or says_content(node):
         return False
     if words & BOILERPLATE_WORDS <= MEDIA_WORDS and words & MEDIA_WORDS:
         return is_media_box(node)
@@ -197,16 +208,20 @@ def _text_totals(body: LexborNode, chrome: ChromeMemo, deadline: float) -> dict[
             wrappers.add(current.mem_id)
             current = current.parent
     tree = _AncestorTree()
-    for count, paragraph in enumerate(body.css("p, pre, td, blockquote, div, li")):
+    for count, paragraph in enumerate(body.css("p, pre, td, blockquote, div, li, span, font")):
         if count % 64 == 63 and time.thread_time() > deadline:
             break
+        inline = paragraph.tag in ("span", "font")
+        if inline and paragraph.mem_id not in wrappers:
+            continue  # inline markup inside a paragraph: counted with the paragraph
         if paragraph.tag in ("p", "pre") or paragraph.mem_id not in wrappers:
             # A paragraph, or a box holding only text and inline markup (sites that
             # write paragraphs as `<div><span>…</span></div>`).
             text = node_text(paragraph)
         else:
-            # Text between <br>s beside other blocks: the element's own text. Its inner
-            # paragraphs count on their own, not through the wrapper again.
+            # Text between <br>s beside other blocks (in a <div>, or a <span> around a
+            # whole story): the element's own text. Its inner paragraphs count on their
+            # own, not through the wrapper again.
             text = collapse_space(_own_text(paragraph))
             if len(text) < 100:
                 continue
@@ -355,7 +370,7 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     )
     for element in reversed(chain):
         comment = comment or bool(COMMENT_NAMES.intersection(class_names(element)))
-        if _says_content(element) and not element_words(element) & WIDGET_WORDS:
+        if says_content(element) and not element_words(element) & WIDGET_WORDS:
             chrome = False
         elif is_boilerplate(element):
             chrome = True
@@ -364,12 +379,16 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
 
 
 def main_container(
-    tree: LexborHTMLParser, chrome: ChromeMemo | None = None, deadline: float = math.inf
+    tree: LexborHTMLParser,
+    chrome: ChromeMemo | None = None,
+    deadline: float = math.inf,
+    prose: dict[int, float] | None = None,
 ) -> LexborNode | None:
     """The smallest element that still holds most of the page's prose.
 
     From <body>, step into the child holding at least 70% of the current element's
-    good text; stop where the text divides among children (the paragraphs).
+    good text; stop where the text divides among children (the paragraphs). `prose`,
+    when given, receives the good text counted under each element.
     """
     body = tree.body
     if body is None:
@@ -379,6 +398,8 @@ def main_container(
         if candidate is not None and len(node_text(candidate)) > 400:
             return candidate
     totals = _text_totals(body, {} if chrome is None else chrome, deadline)
+    if prose is not None:
+        prose.update(totals)
     current = body
     while True:
         here = totals.get(current.mem_id, 0.0)
@@ -390,14 +411,7 @@ def main_container(
             total = totals.get(child.mem_id, 0.0)
             if total > best_total:
                 best, best_total = child, total
-        if (
-            best is None
-            or best_total < 0.7 * here
-            or (
-                not __import__("os").environ.get("NOBESIDE")
-                and _story_beside(best, children, totals)
-            )
-        ):
+        if best is None or best_total < 0.7 * here or _story_beside(best, children, totals):
             return current
         current = best
 

@@ -15,6 +15,7 @@ The steps, each a function below:
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import math
 import re
@@ -42,6 +43,7 @@ from tuinews.extract.container import (
     is_boilerplate,
     is_media_box,
     main_container,
+    names_story_part,
     near_boilerplate,
 )
 from tuinews.extract.dom import (
@@ -63,6 +65,7 @@ from tuinews.extract.figures import (
 )
 from tuinews.extract.galleries import gallery_items, lead_media, media_figures
 from tuinews.extract.nesting import bounded_nesting
+from tuinews.extract.scripted import scripted_html
 from tuinews.extract.tables import around_data_table, is_layout_table, table_rows
 from tuinews.model import Article, Block, Image, Section
 
@@ -86,6 +89,11 @@ _JSON_LD_TYPES = frozenset(
     "OpinionNewsArticle ReviewNewsArticle LiveBlogPosting WebPage BackgroundNewsArticle "
     "SocialMediaPosting Report".split()
 )
+# React's streamed rendering sends each late part of a page as `<div hidden id="S:1">`,
+# which a script swaps into its placeholder: shown content, however it is marked.
+_STREAMED_BOUNDARY = re.compile(r"S:[0-9a-z]+")
+# A template's slot left unfilled (`$$ARTICLEAD$$`, `{{ad_slot}}`): no words of the story.
+_PLACEHOLDER = re.compile(r"(\$\$|%%|\{\{)\s*[\w.-]+\s*(\$\$|%%|\}\})")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
 
 
@@ -158,20 +166,26 @@ def _json_ld_articles(tree: LexborHTMLParser) -> Iterator[dict[str, object]]:
                     yield item
 
 
+def _unescaped(text: str) -> str:
+    """Metadata text; some sites escape it twice (`content="Entsch&amp;auml;digung"`),
+    and no one means an entity's name as words."""
+    return (html_lib.unescape(text) if "&" in text else text).strip()
+
+
 def _metadata(tree: LexborHTMLParser) -> _Metadata:
     meta: dict[str, str] = {}
     for node in tree.css("meta[content]"):
         key = (node.attributes.get("property") or node.attributes.get("name") or "").lower()
         content = node.attributes.get("content")
         if key and content and key not in meta:
-            meta[key] = content.strip()
+            meta[key] = _unescaped(content)
     found = _Metadata()
     for item in _json_ld_articles(tree):
         if item.get("@type") == "WebPage" and found.title:
             continue
         headline = item.get("headline") or item.get("name")
         if isinstance(headline, str) and not found.title:
-            found.title = headline.strip()
+            found.title = _unescaped(headline)
         authors = _names(item.get("author"))
         if authors and not found.byline:
             found.byline = ", ".join(dict.fromkeys(a.strip() for a in authors if a.strip()))
@@ -183,7 +197,7 @@ def _metadata(tree: LexborHTMLParser) -> _Metadata:
         if isinstance(section, str) and not found.category:
             found.category = section.strip()
         if isinstance(item.get("description"), str) and not found.description:
-            found.description = str(item["description"]).strip()
+            found.description = _unescaped(str(item["description"]))
         body = item.get("articleBody")
         if isinstance(body, str) and len(body) > 200 and not found.body:
             found.body = body
@@ -228,12 +242,36 @@ class _Walk:
     title: str | None
     # Past this moment (time.monotonic) the rest is read as plain paragraphs.
     deadline: float = math.inf
+    # The story's prose counted under each element (`main_container`'s totals).
+    prose: dict[int, float] = field(default_factory=dict)
     total_text: int = 1
     sections: list[Section] = field(default_factory=lambda: [Section()])
     inline: list[str] = field(default_factory=list)
     # An also-read label standing alone ("<p><strong>Read more:</strong></p>"): the links
     # right after it are its box.
     label: str | None = None
+    # Where the inline text stood at the last <br>: a second <br> with nothing but
+    # space since then ends a paragraph (stories written as text between `<br><br>`).
+    break_at: int = -1
+
+    def holds_story(self, node: LexborNode) -> bool:
+        """Whether the element is a layout wrapper around the story, whatever its name
+        (`sidebar-grid__container` around `article__content`): a part inside says it
+        is the story, and most of the element's text was counted as the story's prose.
+        A form or an aside is never that."""
+        if node.tag in _SMALL_CHROME_TAGS:
+            return False
+        counted = self.prose.get(node.mem_id, 0.0)
+        if counted <= 0 or counted < 0.5 * len(node_text(node)):
+            return False
+        return any(names_story_part(inner) for inner in node.css("div, section, article"))
+
+    def line_break(self) -> None:
+        if self.break_at >= 0 and not "".join(self.inline[self.break_at :]).strip():
+            self.flush()
+        else:
+            self.inline.append(" ")
+        self.break_at = len(self.inline)
 
     def add(self, block: Block) -> None:
         self.flush()
@@ -253,7 +291,8 @@ class _Walk:
     def flush(self) -> None:
         text = collapse_space("".join(self.inline))
         self.inline.clear()
-        if text:
+        self.break_at = -1
+        if text and not _PLACEHOLDER.fullmatch(text):
             self.sections[-1].blocks.append(Block(kind="paragraph", text=text))
 
 
@@ -266,7 +305,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         if tag is None or tag in _SKIP_TAGS or tag.startswith("-"):
             continue  # comments, doctype, and nodes lexbor could not name
         if tag == "br":
-            walk.inline.append(" ")
+            walk.line_break()
             continue
         if time.thread_time() > walk.deadline:
             # Out of time: the text is kept, in order, without its structure.
@@ -329,6 +368,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             (is_boilerplate(child) or tag in _SMALL_CHROME_TAGS)
             and len(node_text(child)) < 0.4 * walk.total_text
             and not _embeds_quote(child)
+            and not walk.holds_story(child)
         ):
             continue
         if COMMENT_NAMES.intersection(class_names(child)):
@@ -806,13 +846,19 @@ def _shown(
     return story < 0 or position <= story
 
 
+def _has_prose(sections: list[Section]) -> bool:
+    return any(block.kind == "paragraph" for section in sections for block in section.blocks)
+
+
 def extract_html(
-    html: str | bytes, url: str | None = None, *, budget: float = TIME_BUDGET
+    html: str | bytes, url: str | None = None, *, budget: float = TIME_BUDGET, scripted: bool = True
 ) -> Article:
     """The article in a web page or a feed entry's HTML; chrome is left behind.
 
     Past `budget` seconds the extraction finishes with what it has: the body found so
-    far, its remaining text as plain paragraphs.
+    far, its remaining text as plain paragraphs. A page whose markup holds no prose is
+    read from the story HTML in its script state (`scripted`), then from its JSON-LD
+    articleBody.
     """
     deadline = time.thread_time() + budget
     text = bounded_nesting(decode_html(html))
@@ -834,9 +880,12 @@ def extract_html(
             continue
         if node.attributes.get("hidden") is None and is_also_read_box(node):
             continue
+        if _STREAMED_BOUNDARY.fullmatch(node.attributes.get("id") or ""):
+            continue  # streamed server rendering: the content a script moves into place
         node.decompose()
     chrome: ChromeMemo = {}
-    container = main_container(tree, chrome, deadline)
+    prose: dict[int, float] = {}
+    container = main_container(tree, chrome, deadline, prose)
     if container is not None:
         container = around_data_table(container)
     lede, lede_node = _lede(tree, container, chrome, metadata.title)
@@ -844,7 +893,7 @@ def extract_html(
         lede_node.decompose()
     image = lead_image(tree, container, base, metadata.image_url)
 
-    walk = _Walk(base=base, title=metadata.title, deadline=deadline)
+    walk = _Walk(base=base, title=metadata.title, deadline=deadline, prose=prose)
     if container is not None:
         walk.total_text = max(1, len(node_text(container)))
         _walk(container, walk)
@@ -854,7 +903,15 @@ def extract_html(
     )
     if sections and sections[0].title is None and not sections[0].blocks:
         sections.pop(0)
-    if not any(block.kind == "paragraph" for s in sections for block in s.blocks) and metadata.body:
+    if not _has_prose(sections) and scripted and time.thread_time() < deadline:
+        fragment = scripted_html(text)
+        if fragment is not None:
+            drawn = extract_html(
+                fragment, url, budget=deadline - time.thread_time(), scripted=False
+            )
+            if _has_prose(drawn.sections):
+                sections = drawn.sections
+    if not _has_prose(sections) and metadata.body:
         sections = [
             Section(
                 blocks=[
