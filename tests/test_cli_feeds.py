@@ -334,6 +334,6 @@ def test_killing_a_refresh_midway_loses_and_corrupts_nothing(
     assert finished.returncode == 0, finished.stderr
     with sqlite3.connect(db) as conn:
         total, distinct = conn.execute(
-            "SELECT count(*), count(DISTINCT guid) FROM articles"
+            "SELECT count(*), count(DISTINCT guid) FROM article_feeds"
         ).fetchone()
     assert total == distinct == count * 20

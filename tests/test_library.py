@@ -15,7 +15,7 @@ from tuinews.library.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_v
 
 
 def test_new_file_gets_the_whole_schema_in_wal_mode(tmp_path: Path) -> None:
-    with Library.open(tmp_path / "new" / "dir" / "lib.db") as library:
+    with Library.open(tmp_path / "lib.db") as library:
         assert schema_version(library.conn) == SCHEMA_VERSION
         assert library.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert library.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1

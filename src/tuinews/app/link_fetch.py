@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tuinews.pages import fetch_article
 from tuinews.library import Library
+from tuinews.pages import fetch_article
 
 
 def fetch_and_store(db: Path, url: str, *, max_bytes: int, timeout: float) -> int:
-    """The id of the article at `url`: the stored copy, or the page fetched, extracted, stored."""
+    """The id of the article at `url`: the stored copy, or the page fetched, extracted and
+    stored as saved (the user chose to follow it)."""
     with Library.open(db) as library:
         known = library.find_by_url(url)
         if known is not None:
             return known
     article = fetch_article(url, max_bytes=max_bytes, timeout=timeout)
     with Library.open(db) as library:
-        return library.store_article(article).id
+        return library.store_article(article, saved=True).id

@@ -18,15 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tuinews import __version__
-from tuinews.config import Config, ConfigError, config_path, db_path, load_config
-from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
-from tuinews.model import ArticleSummary
 from tuinews.cli.plaintext import render_article
 from tuinews.cli.progressline import ProgressLine
-from tuinews.reading import open_article
+from tuinews.config import Config, ConfigError, config_path, db_path, load_config
 from tuinews.feeds.refresh import FeedOutcome, is_refreshable, refresh_feeds
-from tuinews.sample import ensure_sample_edition
 from tuinews.feeds.subscribe import SubscribeError, subscribe
+from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, LibraryError
+from tuinews.model import ArticleSummary
+from tuinews.reading import open_article
+from tuinews.sample import ensure_sample_edition
 
 if TYPE_CHECKING:
     from tuinews.feeds.subscriptions import SubscriptionList
@@ -91,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing = command("list", "list articles, newest first")
     listing.add_argument("--unread", action="store_true", help="only unread articles")
     listing.add_argument("--starred", action="store_true", help="only starred articles")
-    listing.add_argument("--saved", action="store_true", help="only saved (imported) articles")
+    listing.add_argument(
+        "--saved", action="store_true", help="only saved articles (saved, imported, followed)"
+    )
     listing.add_argument("--feed", metavar="NAME", help="only this feed (title, URL or id)")
     listing.add_argument("--limit", type=_positive_int, default=50, metavar="N")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -124,13 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("export", "print the subscriptions as OPML 2.0")
 
-    save = command("save", "fetch a web page, extract its article and store it")
-    save.add_argument("url", metavar="URL")
+    save = command(
+        "save", "keep an article in Saved: a stored one by its id, or a web page fetched"
+    )
+    save.add_argument("target", metavar="URL_OR_ID")
 
     feeds = command("feeds", "list subscriptions")
     feeds.add_argument("--json", action="store_true", help="print JSON")
 
-    remove = command("remove", "unsubscribe from a feed and drop its articles")
+    remove = command("remove", "unsubscribe from a feed; its starred and saved articles stay")
     remove.add_argument("feed", metavar="FEED", help="title, URL or id")
 
     refresh = command("refresh", "fetch new articles from subscribed feeds")
@@ -303,12 +307,14 @@ def cmd_save(args: argparse.Namespace, config: Config) -> int:
     from tuinews.pages import FetchError, fetch_article
 
     with _open_library(args, config) as library:
-        known = library.find_by_url(args.url)
+        known = int(args.target) if args.target.isdigit() else library.find_by_url(args.target)
         if known is not None:
-            print(f"{known}\talready stored\t{args.url}")
+            row = library.get_summary(known)  # an unknown id is a one-line error
+            library.set_saved(row.id)
+            print(f"{row.id}\t{'already saved' if row.saved else 'saved'}\t{row.url or row.title}")
             return 0
         try:
-            article = fetch_article(args.url, max_bytes=config.refresh.max_bytes)
+            article = fetch_article(args.target, max_bytes=config.refresh.max_bytes)
         except FetchError as error:
             print(f"tuinews: {error}", file=sys.stderr)
             return 1
@@ -350,8 +356,8 @@ def cmd_remove(args: argparse.Namespace, config: Config) -> int:
     with _open_library(args, config) as library:
         feed = library.find_feed(args.feed)
         assert feed.id is not None
-        library.remove_feed(feed.id)
-    print(f"removed {feed.title} ({feed.total} articles)")
+        removal = library.remove_feed(feed.id)
+    print(f"removed {feed.title}: {removal.describe()}")
     return 0
 
 

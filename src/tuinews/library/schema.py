@@ -135,7 +135,9 @@ MIGRATIONS: tuple[str, ...] = (
     # feeds' counts). The story's updates come from `origin_feed` alone, so an aggregator
     # linking the same URL never rewrites what the feed it came from stored. A story
     # whose feeds were all unsubscribed but that was starred or saved stays, with the
-    # name of its last feed in `removed_from`.
+    # name of its last feed in `removed_from`. A story of no feed was saved, imported or
+    # reached by following a link, all kept on purpose: it is saved (followed links were
+    # not marked before).
     # Document, quick text and pending HTML are one zlib blob (`packing.pack`), URLs and
     # contents are found by 64-bit keys, and the full-text index is contentless: it held
     # a second copy of every word. Snippets are made from the stored text. Every story
@@ -180,6 +182,7 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO article_feeds(feed_id, sort_ts, article_id, guid, entry_key, read)
         SELECT feed_id, sort_ts, id, guid, story_hex_key(content_hash), read
         FROM articles_v5 WHERE feed_id IS NOT NULL;
+    UPDATE articles SET saved = 1 WHERE origin_feed IS NULL;
     DROP TABLE articles_v5;
     CREATE INDEX articles_newest ON articles(sort_ts, id);
     CREATE INDEX articles_unread ON articles(sort_ts, id) WHERE read = 0;

@@ -82,6 +82,21 @@ class Removal:
     kept: int
     shared: int
 
+    def describe(self) -> str:
+        """One line for the question before unsubscribing and the report after it."""
+
+        def articles(count: int) -> str:
+            return f"{count} article{'s' if count != 1 else ''}"
+
+        parts = []
+        if self.deleted:
+            parts.append(f"{articles(self.deleted)} go")
+        if self.kept:
+            parts.append(f"{articles(self.kept)} starred or saved stay in Starred and Saved")
+        if self.shared:
+            parts.append(f"{articles(self.shared)} stay in the other feeds that list them")
+        return ("; ".join(parts) or "It has no articles") + "."
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -101,7 +116,7 @@ _FEED_NAME = (
     "coalesce((SELECT title FROM feeds WHERE id = a.origin_feed), "
     "(SELECT f.title FROM article_feeds x JOIN feeds f ON f.id = x.feed_id "
     "WHERE x.article_id = a.id ORDER BY x.feed_id LIMIT 1), "
-    "a.removed_from || ' (unsubscribed)')"
+    "'(removed) ' || a.removed_from)"
 )
 _SUMMARY_COLUMNS = (
     f"a.id, a.title, a.url, {_FEED_NAME}, a.published, a.read, a.starred, a.saved, a.sort_ts"
@@ -214,8 +229,10 @@ class Library:
     @classmethod
     def open(cls, path: Path | str) -> Library:
         path = Path(path)
+        # A mistyped path must not quietly become a new, empty library somewhere.
+        if not path.parent.is_dir():
+            raise LibraryError(f"cannot open database {path}: no directory {path.parent}")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except (OSError, sqlite3.Error) as error:
             raise LibraryError(f"cannot open database {path}: {error}") from None

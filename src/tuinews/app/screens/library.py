@@ -6,6 +6,7 @@ refreshing, subscribing and searching run in workers owned by the app or the dia
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -26,9 +27,9 @@ from tuinews.app.widgets.article_list import ArticleList
 from tuinews.app.widgets.feed_tree import FeedTree
 from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus
 from tuinews.config import RefreshSettings
+from tuinews.feeds.subscribe import Subscribed
 from tuinews.library import ArticleFilter, Cursor, Library
 from tuinews.model import ArticleSummary, Feed
-from tuinews.feeds.subscribe import Subscribed
 from tuinews.untrusted import is_followable
 
 if TYPE_CHECKING:
@@ -97,6 +98,14 @@ class LibraryScreen(Screen[None]):
             show=False,
             id="library.toggle_star",
             tooltip="Star or unstar the selected article",
+        ),
+        Binding(
+            "b",
+            "toggle_saved",
+            "Save",
+            show=False,
+            id="library.toggle_saved",
+            tooltip="Keep the selected article in Saved, even after its feed is gone",
         ),
         Binding(
             "n",
@@ -234,21 +243,23 @@ class LibraryScreen(Screen[None]):
 
     # -- the selected article ----------------------------------------------------------
 
-    def action_toggle_read(self) -> None:
+    def _toggle(self, state: str, change: Callable[[int, bool], None]) -> None:
         row = self.articles.highlighted
         if row is None:
             return
-        self.library.set_read(row.id, not row.read)
-        self.articles.update_row(row.id, read=not row.read)
+        value = not getattr(row, state)
+        change(row.id, value)
+        self.articles.update_row(row.id, **{state: value})
         self.feeds.show(feed_entries(self.library))
 
+    def action_toggle_read(self) -> None:
+        self._toggle("read", self.library.set_read)
+
     def action_toggle_star(self) -> None:
-        row = self.articles.highlighted
-        if row is None:
-            return
-        self.library.set_starred(row.id, not row.starred)
-        self.articles.update_row(row.id, starred=not row.starred)
-        self.feeds.show(feed_entries(self.library))
+        self._toggle("starred", self.library.set_starred)
+
+    def action_toggle_saved(self) -> None:
+        self._toggle("saved", self.library.set_saved)
 
     def action_open_browser(self) -> None:
         row = self.articles.highlighted
@@ -304,7 +315,10 @@ class LibraryScreen(Screen[None]):
             return
         feed = entry.feed
         question = Content.assemble(
-            "Unsubscribe from ", (feed.title, "bold"), f"?\nIts {feed.total} articles go too."
+            "Unsubscribe from ",
+            (feed.title, "bold"),
+            "?\n",
+            self.library.removal(feed.id).describe(),
         )
         self.app.push_screen(
             ConfirmDialog(question, yes="Unsubscribe"),

@@ -9,6 +9,7 @@ following the link again is instant, but it is not shown).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,9 +31,9 @@ from tuinews.app.widgets.article_view import ArticleView
 from tuinews.app.widgets.outline import AlsoReadPane, QuotesPane, SectionsPane
 from tuinews.app.widgets.refresh_bar import RefreshBar
 from tuinews.config import RefreshSettings
-from tuinews.pages import FetchError
 from tuinews.library import ArticleFilter, Library, LibraryError
 from tuinews.model import Article, ArticleSummary
+from tuinews.pages import FetchError
 from tuinews.reading import open_article
 from tuinews.untrusted import is_followable
 
@@ -139,6 +140,14 @@ class ReaderScreen(Screen[ArticleSummary | None]):
             "Star",
             id="reader.toggle_star",
             tooltip="Star or unstar this article",
+        ),
+        Binding(
+            "b",
+            "toggle_saved",
+            "Save",
+            show=False,
+            id="reader.toggle_saved",
+            tooltip="Keep this article in Saved, even after its feed is gone",
         ),
         Binding(
             "o",
@@ -428,21 +437,24 @@ class ReaderScreen(Screen[ArticleSummary | None]):
         self.list_row = row
         self.go(row.id)
 
-    def action_toggle_read(self) -> None:
+    def _toggle(
+        self, state: str, change: Callable[[int, bool], None], said: tuple[str, str]
+    ) -> None:
         if self.summary is None:
             return
-        read = not self.summary.read
-        self.library.set_read(self.summary.id, read)
+        value = not getattr(self.summary, state)
+        change(self.summary.id, value)
         self.summary = self.library.get_summary(self.summary.id)
-        self.notify("Marked read." if read else "Marked unread.")
+        self.notify(said[0] if value else said[1])
+
+    def action_toggle_read(self) -> None:
+        self._toggle("read", self.library.set_read, ("Marked read.", "Marked unread."))
 
     def action_toggle_star(self) -> None:
-        if self.summary is None:
-            return
-        starred = not self.summary.starred
-        self.library.set_starred(self.summary.id, starred)
-        self.summary = self.library.get_summary(self.summary.id)
-        self.notify("Starred." if starred else "Star removed.")
+        self._toggle("starred", self.library.set_starred, ("Starred.", "Star removed."))
+
+    def action_toggle_saved(self) -> None:
+        self._toggle("saved", self.library.set_saved, ("Saved.", "Removed from Saved."))
 
     def action_open_browser(self) -> None:
         url = self.article.url if self.article else None

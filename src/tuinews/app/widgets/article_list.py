@@ -123,10 +123,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self.rows) - 1))
 
-    def update_row(
-        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        self.rows.update(article_id, read=read, starred=starred)
+    def update_row(self, article_id: int, **state: bool) -> None:
+        self.rows.update(article_id, **state)
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
@@ -153,7 +151,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         date = row.published.strftime("%Y-%m-%d") if row.published else ""
         text.append(date.ljust(10), style=style("article-list--date"))
         text.append("  ")
-        feed = row.feed or ("Saved" if row.saved else "Web")
+        feed = row.feed or "Saved"  # a story of no feed is always one the user kept
         text.append(feed[:FEED_WIDTH].ljust(FEED_WIDTH), style=style("article-list--feed"))
         text.append("  ")
         title_style = "article-list--unread" if not row.read else "article-list--read"
