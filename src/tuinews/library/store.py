@@ -315,7 +315,8 @@ class Library:
             SELECT f.id, f.url, f.title, f.folder, f.etag, f.last_modified, f.last_status,
                    f.last_error, f.last_fetched, f.last_success, f.next_fetch_after,
                    f.failures, f.gone, f.full_text,
-                   (SELECT count(*) FROM article_feeds x WHERE x.feed_id = f.id AND x.read = 0),
+                   (SELECT count(*) FROM article_feeds x INDEXED BY article_feeds_unread
+                    WHERE x.feed_id = f.id AND x.read = 0),
                    (SELECT count(*) FROM article_feeds x WHERE x.feed_id = f.id)
             FROM feeds f WHERE {where}
             ORDER BY coalesce(f.folder, ''), f.title COLLATE NOCASE, f.id
@@ -600,24 +601,32 @@ class Library:
         self, article: PreparedArticle, feed_id: int, guid: str | None
     ) -> tuple[int, int] | None:
         """(story id, key of the version the feed last sent) of the entry, if listed."""
+        columns = "SELECT af.article_id, af.entry_key FROM"
         lookups: list[tuple[str, tuple[Any, ...]]] = []
         if guid is not None:
-            lookups.append(("feed_id = ? AND guid = ?", (feed_id, guid)))
+            lookups.append(
+                (f"{columns} article_feeds af WHERE feed_id = ? AND guid = ?", (feed_id, guid))
+            )
         if article.url_key is not None:
+            # CROSS JOIN: from the story's URL to its listing, never through all of the
+            # feed's listings (which made storing a big feed quadratic).
             lookups.append(
                 (
-                    "feed_id = ? AND article_id IN (SELECT id FROM articles WHERE url_key = ?)",
+                    f"{columns} articles a CROSS JOIN article_feeds af ON af.article_id = a.id "
+                    "AND af.feed_id = ? WHERE a.url_key = ?",
                     (feed_id, article.url_key),
                 )
             )
         elif guid is None and article.has_text:
             lookups.append(
-                ("feed_id = ? AND guid IS NULL AND entry_key = ?", (feed_id, article.digest))
+                (
+                    f"{columns} article_feeds af INDEXED BY article_feeds_content "
+                    "WHERE feed_id = ? AND guid IS NULL AND entry_key = ?",
+                    (feed_id, article.digest),
+                )
             )
-        for where, params in lookups:
-            row = self.conn.execute(
-                f"SELECT article_id, entry_key FROM article_feeds WHERE {where} LIMIT 1", params
-            ).fetchone()
+        for sql, params in lookups:
+            row = self.conn.execute(sql + " LIMIT 1", params).fetchone()
             if row:
                 return row[0], row[1]
         return None
@@ -760,7 +769,10 @@ class Library:
         clauses: list[str] = []
         params: list[Any] = []
         if filter.feed_id is not None:
-            table = "article_feeds af JOIN articles a ON a.id = af.article_id"
+            # The planner, without statistics, would read all of a feed's listings for
+            # its unread ones.
+            index = "INDEXED BY article_feeds_unread " if filter.unread else ""
+            table = f"article_feeds af {index}JOIN articles a ON a.id = af.article_id"
             sort_ts, row_id, read = "af.sort_ts", "af.article_id", "af.read"
             clauses.append("af.feed_id = ?")
             params.append(filter.feed_id)
