@@ -6,13 +6,12 @@ little more than references back into the HTML: a 2 KB entry takes about 900 byt
 where the three apart took over 5 KB. URLs and contents are looked up by a 64-bit hash
 rather than by their text, which an index would otherwise hold a second copy of.
 
-Rows written before schema 6 hold the same triple as plain JSON text; both read back.
+Schema 6 packed the rows written before it the same way.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import zlib
 from typing import NamedTuple
 
@@ -25,17 +24,36 @@ class StoryContent(NamedTuple):
     pending_html: str | None
 
 
+_SEPARATOR = "\0"  # cleaned text and JSON never hold a NUL
+
+
 def pack(doc_json: str, body: str, pending_html: str | None) -> bytes:
-    """The three parts as one compressed blob (zlib's default level: level 9 measured 1%
-    smaller and three times slower on feed entries)."""
-    text = json.dumps([doc_json, body, pending_html], ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"))
+    """The three parts as one compressed blob: body, document, then the HTML if any.
+
+    The body comes first so that search can index it without inflating the rest
+    (`packed_body`). zlib's default level: level 9 measured 1% smaller and three times
+    slower on feed entries.
+    """
+    parts = [body.replace(_SEPARATOR, ""), doc_json]
+    if pending_html is not None:
+        parts.append(pending_html)
+    return zlib.compress(_SEPARATOR.join(parts).encode("utf-8"))
 
 
-def unpack(stored: bytes | str) -> StoryContent:
-    text = zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
-    doc_json, body, pending_html = json.loads(text)
-    return StoryContent(doc_json, body, pending_html)
+def unpack(packed: bytes) -> StoryContent:
+    body, doc_json, *html = zlib.decompress(packed).decode("utf-8").split(_SEPARATOR, 2)
+    return StoryContent(doc_json, body, html[0] if html else None)
+
+
+def packed_body(packed: bytes) -> str:
+    """Only the body: inflated until its end, which is about a third of a feed entry."""
+    inflate = zlib.decompressobj()
+    text = inflate.decompress(packed, 2048)
+    while b"\0" not in text and inflate.unconsumed_tail:
+        text += inflate.decompress(inflate.unconsumed_tail, 2048)
+    if b"\0" not in text:
+        text += inflate.flush()
+    return text.split(b"\0", 1)[0].decode("utf-8")
 
 
 def key(text: str) -> int:

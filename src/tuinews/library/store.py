@@ -19,7 +19,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeVar
 
-from tuinews.library.packing import StoryContent, hex_key, pack, unpack, url_key
+from tuinews.library.packing import (
+    StoryContent,
+    hex_key,
+    pack,
+    packed_body,
+    unpack,
+    url_key,
+)
 from tuinews.library.schema import SchemaTooNew, migrate
 from tuinews.library.snippets import snippet
 from tuinews.model import Article, ArticleSummary, Feed
@@ -677,7 +684,7 @@ class Library:
             self.conn.executemany(
                 "INSERT INTO articles_fts(articles_fts, rowid, title, body) "
                 "VALUES ('delete', ?, ?, ?)",
-                [(row[0], row[1], unpack(row[2]).body) for row in rows],
+                [(row[0], row[1], packed_body(row[2])) for row in rows],
             )
 
     def _delete_stories(self, article_ids: list[int]) -> None:
@@ -880,7 +887,7 @@ class Library:
                     break
                 self.conn.executemany(
                     "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
-                    [(row[0], row[1], unpack(row[2]).body) for row in rows],
+                    [(row[0], row[1], packed_body(row[2])) for row in rows],
                 )
                 indexed += len(rows)
                 last = rows[-1][0]
@@ -916,7 +923,7 @@ class Library:
         return [
             SearchHit(
                 article=_summary(row),
-                snippet=snippet(unpack(row[9]).body, query, MATCH_START, MATCH_END),
+                snippet=snippet(packed_body(row[9]), query, MATCH_START, MATCH_END),
                 rank=row[10],
             )
             for row in rows
