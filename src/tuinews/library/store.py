@@ -539,7 +539,8 @@ class Library:
                 self.set_saved(result.id)
             return result
 
-    def _insert_story(self, article: PreparedArticle, feed_id: int | None) -> int:
+    def _insert_story(self, article: PreparedArticle, feed_id: int | None) -> tuple[int, int]:
+        """(id, sort_ts) of the new story."""
         now = _now()
         sort_ts = min(article.published_ts, now) if article.published_ts is not None else now
         cursor = self.conn.execute(
@@ -560,7 +561,7 @@ class Library:
         assert cursor.lastrowid is not None
         # Indexed for search by `index_pending`, with the rest of the batch.
         self.conn.execute("INSERT INTO fts_pending(id) VALUES (?)", (cursor.lastrowid,))
-        return cursor.lastrowid
+        return cursor.lastrowid, sort_ts
 
     def _update_story(self, article_id: int, article: PreparedArticle) -> None:
         self._unindex([article_id])
@@ -594,7 +595,7 @@ class Library:
                 (article.digest,),
             ).fetchone()
         if row is None:
-            return StoreResult(self._insert_story(article, None), "new")
+            return StoreResult(self._insert_story(article, None)[0], "new")
         article_id, old_digest, origin = row
         listed = self.conn.execute(
             "SELECT 1 FROM article_feeds WHERE article_id = ? LIMIT 1", (article_id,)
@@ -662,10 +663,7 @@ class Library:
                 (article.url_key,),
             ).fetchone()
         if story is None:
-            article_id = self._insert_story(article, feed_id)
-            story = self.conn.execute(
-                "SELECT id, sort_ts, read FROM articles WHERE id = ?", (article_id,)
-            ).fetchone()
+            story = (*self._insert_story(article, feed_id), 0)
         self.conn.execute(
             "INSERT INTO article_feeds(feed_id, sort_ts, article_id, guid, entry_key, read) "
             "VALUES (?, ?, ?, ?, ?, ?)",
