@@ -389,3 +389,15 @@ def test_a_failed_transaction_leaves_nothing_behind(library: Library) -> None:
         raise RuntimeError("disk on fire")
     assert library.count_articles() == 0
     assert library.search("harbour") == []
+
+
+def test_snippets_are_cut_from_the_stored_text_around_the_best_match(library: Library) -> None:
+    words = [f"filler{n}" for n in range(60)]
+    words[40:43] = ["the", "Fërry", "returned"]
+    library.store_article(make_article("Harbour", url="https://x.example/1", body=" ".join(words)))
+    (hit,) = library.search("ferr* returned")
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert "the \x02Fërry\x03 \x02returned\x03" in hit.snippet
+    assert len(hit.snippet.split()) == 16
+    (phrase,) = library.search('"ferry returned"')
+    assert phrase.snippet == hit.snippet
