@@ -16,9 +16,9 @@ from werkzeug import Request, Response
 
 from feedkit import Item, atom, items, raw_server, read_request, rss
 from tuinews.config import RefreshSettings
+from tuinews.feeds.refresh import FeedOutcome, RefreshProgress, refresh_feeds
 from tuinews.library import Library
 from tuinews.reading import open_article
-from tuinews.feeds.refresh import FeedOutcome, RefreshProgress, refresh_feeds
 
 SETTINGS = RefreshSettings(timeout=3.0, max_bytes=1024 * 1024)
 

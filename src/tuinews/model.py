@@ -1,6 +1,6 @@
 """The article model of DESIGN.md: plain dataclasses with an exact JSON form.
 
-Everything above this module (library, ingest, app) speaks in these types, so the
+Everything above this module (extract, library, feeds, cli, app) speaks in these types, so the
 JSON produced by `to_dict()` is also the storage format and the `show --json`
 contract. `from_dict(to_dict(x)) == x` holds for every value these types can hold.
 """

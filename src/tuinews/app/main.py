@@ -25,8 +25,8 @@ from tuinews.app.screens.library import LibraryScreen
 from tuinews.app.styles import stylesheets
 from tuinews.app.widgets.refresh_bar import RefreshStatus
 from tuinews.config import Config
-from tuinews.library import Library, LibraryError
 from tuinews.feeds.refresh import RefreshProgress, refresh_feeds
+from tuinews.library import Library, LibraryError
 
 
 class TuinewsApp(App[None]):

@@ -10,8 +10,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tuinews.extract.charset import decode_bytes, has_bom
 from tuinews.extract.article import from_html, from_text
+from tuinews.extract.charset import decode_bytes, has_bom
 from tuinews.model import Article
 
 MAX_FILE_BYTES = 50 * 1024 * 1024

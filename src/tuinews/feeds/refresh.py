@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from tuinews.config import RefreshSettings
-from tuinews.feeds.fetcher import PAGE_ACCEPT, FeedFetcher, Response
+from tuinews.feeds.fetcher import FeedFetcher
 from tuinews.feeds.parse import FeedEntry, FeedParseError, ParsedFeed, parse_feed
+from tuinews.http import PAGE_ACCEPT, Response
 from tuinews.library import Library, PreparedArticle, prepare_article
 from tuinews.model import Article, Feed
 

@@ -14,11 +14,12 @@ from urllib.parse import urlsplit
 
 from tuinews.config import RefreshSettings
 from tuinews.feeds.discovery import common_feed_urls, declared_feeds
-from tuinews.feeds.fetcher import Response, fetch_now
+from tuinews.feeds.fetcher import fetch_now
 from tuinews.feeds.parse import FeedParseError, ParsedFeed, parse_feed
+from tuinews.feeds.refresh import store_feed
+from tuinews.http import Response
 from tuinews.library import Library
 from tuinews.model import Feed
-from tuinews.feeds.refresh import store_feed
 
 
 class SubscribeError(Exception):

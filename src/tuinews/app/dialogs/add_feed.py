@@ -20,8 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Static
 
 from tuinews.config import RefreshSettings
-from tuinews.library import Library, LibraryError
 from tuinews.feeds.subscribe import Subscribed, SubscribeError, subscribe
+from tuinews.library import Library, LibraryError
 
 
 class AddFeedDialog(ModalScreen[Subscribed | None]):
