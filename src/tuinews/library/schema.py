@@ -132,8 +132,9 @@ MIGRATIONS: tuple[str, ...] = (
     # `article_feeds` lists a story under each feed that delivered it, with that feed's
     # guid and the key of the version it last sent; read, starred and saved are the
     # story's, one state wherever it is listed (`article_feeds.read` is a copy, for the
-    # feeds' counts). The story's updates come from `origin_feed` alone, so an aggregator
-    # linking the same URL never rewrites what the feed it came from stored. A story
+    # feeds' counts, which read narrow indexes, never the rows). The story's updates
+    # come from `origin_feed` alone, so an aggregator linking the same URL never
+    # rewrites what the feed it came from stored. A story
     # whose feeds were all unsubscribed but that was starred or saved stays, with the
     # name of its last feed in `removed_from`. A story of no feed was saved, imported or
     # reached by following a link, all kept on purpose: it is saved (followed links were
@@ -176,9 +177,8 @@ MIGRATIONS: tuple[str, ...] = (
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         guid       TEXT,
         entry_key  INTEGER NOT NULL,
-        read       INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (feed_id, sort_ts, article_id)
-    ) WITHOUT ROWID;
+        read       INTEGER NOT NULL DEFAULT 0
+    );
     INSERT INTO article_feeds(feed_id, sort_ts, article_id, guid, entry_key, read)
         SELECT feed_id, sort_ts, id, guid, story_hex_key(content_hash), read
         FROM articles_v5 WHERE feed_id IS NOT NULL;
@@ -190,11 +190,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_saved ON articles(sort_ts, id) WHERE saved = 1;
     CREATE INDEX articles_url ON articles(url_key) WHERE url_key IS NOT NULL;
     CREATE INDEX articles_content ON articles(content_key) WHERE url_key IS NULL;
+    CREATE INDEX article_feeds_newest ON article_feeds(feed_id, sort_ts, article_id);
     CREATE UNIQUE INDEX article_feeds_story ON article_feeds(article_id, feed_id);
     CREATE UNIQUE INDEX article_feeds_guid ON article_feeds(feed_id, guid)
         WHERE guid IS NOT NULL;
-    CREATE INDEX article_feeds_unread ON article_feeds(feed_id, sort_ts, article_id)
-        WHERE read = 0;
+    CREATE INDEX article_feeds_read ON article_feeds(feed_id, read, sort_ts, article_id);
     CREATE INDEX article_feeds_content ON article_feeds(feed_id, entry_key)
         WHERE guid IS NULL;
     CREATE VIRTUAL TABLE articles_fts USING fts5(

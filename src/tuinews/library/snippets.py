@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 
 _TOKEN = re.compile(r"[^\W_]+")
 # Query syntax that is not a term: operators, column filters, grouping and quoting.
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _QUERY_TERM = re.compile(r"(?:\w+:)?(\"[^\"]*\"|[^\s()\"^+:]+\*?)")
 _WIDTH = 16
+# Non-ASCII characters as the index folds them, filled in as they are met.
+_FOLDS: dict[int, str] = {}
+_LEAD_IN = 2
 
 
 def fold(word: str) -> str:
@@ -40,35 +44,63 @@ def query_terms(query: str) -> tuple[set[str], tuple[str, ...]]:
     return words, tuple(prefixes)
 
 
-def snippet(text: str, query: str, start_mark: str, end_mark: str) -> str:
+def _folded_in_place(text: str) -> str | None:
+    """`text` folded character for character, so that offsets stay; None if it cannot be."""
+    for char in set(text):
+        if not char.isascii() and ord(char) not in _FOLDS:
+            base = fold(char)
+            _FOLDS[ord(char)] = base if len(base) == 1 else char
+    folded = text.translate(_FOLDS).lower()
+    return folded if len(folded) == len(text) else None
+
+
+def _hits(text: str, spans: list[tuple[int, int]], query: str) -> dict[int, str]:
+    """{token index: the query term it matches} for the tokens of `text` at `spans`."""
     words, prefixes = query_terms(query)
-    tokens = list(_TOKEN.finditer(text))
-    if not tokens:
+    hits: dict[int, str] = {}
+    folded_text = _folded_in_place(text)
+    if folded_text is None:  # a rare letter that folds into two: word by word
+        for index, (start, end) in enumerate(spans):
+            folded = fold(text[start:end])
+            if folded in words:
+                hits[index] = folded
+            elif prefixes and folded.startswith(prefixes):
+                hits[index] = next(prefix for prefix in prefixes if folded.startswith(prefix))
+        return hits
+    # One regular expression finds the matches; no loop over every word of the text.
+    choices = [re.escape(word) for word in words]
+    choices += [re.escape(prefix) + r"[^\W_]*" for prefix in prefixes]
+    if not choices:
+        return hits
+    pattern = re.compile(rf"(?<![^\W_])(?:{'|'.join(choices)})(?![^\W_])")
+    starts = [start for start, _ in spans]
+    for match in pattern.finditer(folded_text):
+        found = match.group()
+        term = found if found in words else next(p for p in prefixes if found.startswith(p))
+        hits[bisect_left(starts, match.start())] = term
+    return hits
+
+
+def snippet(text: str, query: str, start_mark: str, end_mark: str) -> str:
+    spans = [match.span() for match in _TOKEN.finditer(text)]
+    if not spans:
         return ""
-    hits = [fold(token.group()) if fold(token.group()) in words else None for token in tokens]
-    if prefixes:
-        for index, token in enumerate(tokens):
-            folded = fold(token.group())
-            if hits[index] is None and folded.startswith(prefixes):
-                hits[index] = next(p for p in prefixes if folded.startswith(p))
-    best, best_score = 0, -1
-    for first in range(max(len(tokens) - _WIDTH, 0) + 1):
-        score = len({hit for hit in hits[first : first + _WIDTH] if hit is not None})
+    hits = _hits(text, spans, query)
+    # The windows worth weighing start just before a match (two words of lead-in).
+    best, best_score = 0, 0
+    for hit in hits:
+        first = max(min(hit - _LEAD_IN, len(spans) - _WIDTH), 0)
+        score = len({term for at, term in hits.items() if first <= at < first + _WIDTH})
         if score > best_score:
             best, best_score = first, score
-    last = min(best + _WIDTH, len(tokens)) - 1
+    last = min(best + _WIDTH, len(spans)) - 1
     parts = ["…"] if best > 0 else []
-    position = tokens[best].start()
+    position = spans[best][0]
     for index in range(best, last + 1):
-        token = tokens[index]
-        parts.append(text[position : token.start()])
-        if hits[index] is not None:
-            parts.append(f"{start_mark}{token.group()}{end_mark}")
-        else:
-            parts.append(token.group())
-        position = token.end()
-    if last < len(tokens) - 1:
-        parts.append("…")
-    else:
-        parts.append(text[position:])
+        start, end = spans[index]
+        parts.append(text[position:start])
+        word = text[start:end]
+        parts.append(f"{start_mark}{word}{end_mark}" if index in hits else word)
+        position = end
+    parts.append("…" if last < len(spans) - 1 else text[position:])
     return "".join(parts)

@@ -322,8 +322,7 @@ class Library:
             SELECT f.id, f.url, f.title, f.folder, f.etag, f.last_modified, f.last_status,
                    f.last_error, f.last_fetched, f.last_success, f.next_fetch_after,
                    f.failures, f.gone, f.full_text,
-                   (SELECT count(*) FROM article_feeds x INDEXED BY article_feeds_unread
-                    WHERE x.feed_id = f.id AND x.read = 0),
+                   (SELECT count(*) FROM article_feeds x WHERE x.feed_id = f.id AND x.read = 0),
                    (SELECT count(*) FROM article_feeds x WHERE x.feed_id = f.id)
             FROM feeds f WHERE {where}
             ORDER BY coalesce(f.folder, ''), f.title COLLATE NOCASE, f.id
@@ -774,10 +773,7 @@ class Library:
         clauses: list[str] = []
         params: list[Any] = []
         if filter.feed_id is not None:
-            # The planner, without statistics, would read all of a feed's listings for
-            # its unread ones.
-            index = "INDEXED BY article_feeds_unread " if filter.unread else ""
-            table = f"article_feeds af {index}JOIN articles a ON a.id = af.article_id"
+            table = "article_feeds af JOIN articles a ON a.id = af.article_id"
             sort_ts, row_id, read = "af.sort_ts", "af.article_id", "af.read"
             clauses.append("af.feed_id = ?")
             params.append(filter.feed_id)
