@@ -710,15 +710,14 @@ def test_also_read_boxes_as_linked_teasers_hidden_asides_and_lone_labels() -> No
     ]
 
 
-def test_deep_galleries_and_long_sliders_finish_in_seconds() -> None:
-    import time
-
+def test_deep_galleries_and_long_sliders_finish_whole() -> None:
     nested = "<div class='gallery'><img src='/a.jpg'>" * 3000 + f"<p>{_PROSE}</p>" + "</div>" * 3000
+    article = from_html(nested)
+    # One picture however often the gallery repeats it; a gallery's words are not the story.
+    assert article.image is not None and article.image.url == "/a.jpg"
+    assert blocks(article, "figure") == []
     slider = "<div class='slider-wrap'>" + f"<p>{_PROSE * 2}</p>" * 5000 + "</div>"
-    for page in (nested, slider):
-        start = time.perf_counter()
-        from_html(page)
-        assert time.perf_counter() - start < 5
+    assert len(blocks(from_html(slider), "paragraph")) == 5000
 
 
 def test_a_long_comment_thread_inside_the_story_box_is_left_out() -> None:

@@ -23,6 +23,7 @@ from tuinews.app.widgets.article_list import ArticleList
 from tuinews.app.widgets.article_view import ArticleView
 from tuinews.app.widgets.outline import AlsoReadPane, QuotesPane, SectionsPane
 from tuinews.config import Config
+from tuinews.extract.article import from_text
 from tuinews.library import Library
 
 FERRY = "Kragsø ferry line reopens"
@@ -74,6 +75,22 @@ async def test_panes_list_sections_quotes_and_links(tmp_path: Path) -> None:
             "1 Ålegræsset vender tilbage til Varnefjorden  ✓",
             "2 Wintermarkt am Kai: Fischer verkaufen wieder direkt vom Kutter  ✓",
         ]
+
+
+async def test_the_quotes_pane_shows_a_capture_s_headline_quote_and_speakers(
+    tmp_path: Path,
+) -> None:
+    capture = Path(__file__).parent / "fixtures" / "capture_pilot.txt"
+    db = sample_db(tmp_path)
+    with Library.open(db) as library:
+        library.store_article(from_text(capture.read_text(encoding="utf-8")))
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(app, pilot, "Harbour pilot defies")
+        quotes = prompts(reader.query_one(QuotesPane))
+        assert quotes[0] == "“ready to lose his licence”\n— Harbour pilot"
+        assert quotes[3] == "“The channel is too shallow for a ship of that size”\n— Hanne Voss"
+        assert len(quotes) == 5
 
 
 async def test_opening_marks_read_and_q_or_escape_return_to_the_library(tmp_path: Path) -> None:

@@ -7,12 +7,12 @@ also-read links in reading order, and its whole text.
 
 from __future__ import annotations
 
-from tuinews.extract.htmlpage import extract_html
-from tuinews.extract.quotes import QuoteFinder
+from tuinews.extract.htmlpage import TIME_BUDGET, extract_html
+from tuinews.extract.quotes import QuoteFinder, headline_quotes
 from tuinews.extract.textcapture import parse_capture
-from tuinews.model import AlsoRead, Article, Quote
+from tuinews.model import AlsoRead, Article
 
-__all__ = ["finish", "from_html", "from_text"]
+__all__ = ["find_article_quotes", "finish", "from_html", "from_text"]
 
 
 def _normal(text: str) -> str:
@@ -22,20 +22,7 @@ def _normal(text: str) -> str:
 def finish(article: Article, *, find_quotes: bool = True) -> Article:
     """Fill quotes (if the reader did not), the also-read list and the text."""
     if find_quotes and not article.quotes:
-        finder = QuoteFinder()
-        if article.lede:
-            article.quotes.extend(finder.feed(article.lede, 0))
-        for index, section in enumerate(article.sections):
-            previous = ""
-            for block in section.blocks:
-                if block.kind == "paragraph":
-                    article.quotes.extend(finder.feed(block.text, index))
-                elif block.kind == "blockquote":
-                    article.quotes.append(finder.block_quote(block.text, index, previous))
-                elif block.kind == "list":
-                    for item in block.items:
-                        article.quotes.extend(finder.feed(item, index))
-                previous = block.text
+        find_article_quotes(article)
     _add_title_quote(article)
     if not article.also_read:
         article.also_read = [
@@ -49,17 +36,39 @@ def finish(article: Article, *, find_quotes: bool = True) -> Article:
     return article
 
 
+def find_article_quotes(article: Article) -> None:
+    """The quotations of the lede and the blocks, read in order by one finder.
+
+    One finder, so that "she said" can mean the person the paragraph before named, and a
+    block quote can take its speaker from the sentence that introduced it.
+    """
+    finder = QuoteFinder()
+    if article.lede:
+        article.quotes.extend(finder.feed(article.lede, 0))
+    for index, section in enumerate(article.sections):
+        previous = ""
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                article.quotes.extend(finder.feed(block.text, index))
+            elif block.kind == "blockquote":
+                article.quotes.append(finder.block_quote(block.text, index, previous))
+            elif block.kind == "list":
+                for item in block.items:
+                    article.quotes.extend(finder.feed(item, index))
+            previous = block.text
+
+
 def _add_title_quote(article: Article) -> None:
     """A headline quoting someone ("…: “Nobody believed in us”") is a quotation too.
 
     When the body has the same words it is listed once, from the body, where the speaker
     is usually named; a speaker only the headline names is kept on that entry.
     """
-    for quote in QuoteFinder().feed(article.title):
+    for quote in reversed(headline_quotes(article.title)):
         key = _normal(quote.text)
         same = next((q for q in article.quotes if key in _normal(q.text)), None)
         if same is None:
-            article.quotes.insert(0, Quote(text=quote.text, speaker=quote.speaker, section=0))
+            article.quotes.insert(0, quote)
         elif same.speaker is None:
             same.speaker = quote.speaker
 
@@ -69,6 +78,7 @@ def from_text(text: str, *, markdown: bool = False) -> Article:
     return finish(parse_capture(text, markdown=markdown), find_quotes=False)
 
 
-def from_html(html: str | bytes, url: str | None = None) -> Article:
-    """An article from a web page or a feed entry's HTML content."""
-    return finish(extract_html(html, url))
+def from_html(html: str | bytes, url: str | None = None, *, budget: float = TIME_BUDGET) -> Article:
+    """An article from a web page or a feed entry's HTML content, within `budget`
+    seconds (see `extract_html`)."""
+    return finish(extract_html(html, url, budget=budget))

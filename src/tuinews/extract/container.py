@@ -9,7 +9,9 @@ more than short snippets.
 
 from __future__ import annotations
 
+import math
 import re
+import time
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -19,6 +21,7 @@ from tuinews.extract.dom import (
     collapse_space,
     element_words,
     link_text_length,
+    name_words,
     node_text,
 )
 from tuinews.extract.figures import is_figure_part
@@ -33,6 +36,8 @@ BOILERPLATE_WORDS = frozenset(
     skip skiplink jump newsletter-signup signup login modal popup overlay author-bio
     byline-share embed-social related-articles more-stories next-article prev-article
     gallery slideshow carousel slider lightbox
+    addtoany a2a a2a_kit sharethis sharedaddy shariff fb-like likes-widget
+    video-player audio-player media-player player-controls jwplayer jw-player vjs video-js
     """.split()
 )
 ALSO_READ_WORDS = frozenset(
@@ -70,6 +75,14 @@ COMMENT_NAMES = frozenset(
     comments-section comment-section comments-container comment-container disqus_thread
     """.split()
 )
+# Class words of a standfirst: read as the lede, apart from the body.
+LEDE_WORDS = frozenset(
+    """
+    lede standfirst intro introduction summary teaser dek subtitle subheadline sub-headline
+    leadtext lead-text article-lead lead abstract excerpt description kicker-text
+    article-summary article__lead article-intro perex
+    """.split()
+)
 _CARD_TAGS = frozenset(("div", "li", "article", "section"))
 
 
@@ -86,12 +99,53 @@ def _says_content(node: LexborNode) -> bool:
     return False
 
 
+_JS_HOOK = re.compile(r"(?<!\S)js[-_]\S*", re.I)
+_BEM_MODIFIER = re.compile(r"--\S*")
+_SLUG_GAP = re.compile(r"[\W_]+")
+
+
+def _slug(text: str) -> str:
+    return _SLUG_GAP.sub("-", text.casefold()).strip("-")
+
+
+def _spells_heading(node: LexborNode, ident: str) -> bool:
+    """Whether an id is the slug of the element's own heading (`id="related-work"` on
+    the section headed "Related work"): it names what the section says, not chrome."""
+    heading = node.css_first("h1, h2, h3, h4, h5, h6")
+    if heading is None:
+        return False
+    slug, title = _slug(ident), _slug(node_text(heading))
+    return len(slug) >= 4 and (
+        title.startswith(slug) or (slug.startswith(title) and len(title) >= 4)
+    )
+
+
+def chrome_words(node: LexborNode) -> set[str]:
+    """The class and id words that may name chrome. JavaScript hooks (`js-share-root`)
+    say what a script attaches to, not what the element is, and modifiers (`--ads`) how
+    it varies; of a camelCase name only its first hump counts; an id spelling the
+    element's own heading is a title."""
+    attrs = node.attributes
+    classes = attrs.get("class") or ""
+    if "js" in classes.lower():
+        classes = _JS_HOOK.sub(" ", classes)
+    if "--" in classes:
+        # A BEM modifier says how a block varies (`TestReport__Section--Ads` is a section
+        # with an ad slot in it), not what it is.
+        classes = _BEM_MODIFIER.sub("", classes)
+    ident = attrs.get("id") or ""
+    words = name_words(f"{classes} {ident}", first_hump=True)
+    if ident and words & BOILERPLATE_WORDS and _spells_heading(node, ident):
+        words = name_words(classes, first_hump=True)
+    return words
+
+
 def is_boilerplate(node: LexborNode) -> bool:
     """Whether the element's class or id names chrome: a share bar, a sidebar, an ad.
 
     A name saying the story is here, or an also-read box, wins; a gallery is chrome only
     when it is pictures and captions, not a slideshow of prose."""
-    words = element_words(node)
+    words = chrome_words(node)
     if not words:
         return False
     if words & WIDGET_WORDS:
@@ -127,13 +181,14 @@ def _own_text(node: LexborNode) -> str:
     return "".join(child.text(deep=False) or "" for child in texts)
 
 
-def _text_totals(body: LexborNode) -> dict[int, float]:
+def _text_totals(body: LexborNode, chrome: ChromeMemo, deadline: float) -> dict[int, float]:
     """Good paragraph text under every element, by `mem_id`.
 
     A good paragraph is long enough to be prose, not mostly links, and not inside
-    comments or teaser cards; each adds its length to all of its ancestors.
+    comments or teaser cards; each adds its length to all of its ancestors. Past the
+    deadline the paragraphs counted so far decide.
     """
-    totals: dict[int, float] = {}
+    own: dict[int, float] = {}
     cards = _Cards()
     wrappers: set[int] = set()  # elements with blocks inside, marked from each block up
     for block in body.css(_INNER_BLOCKS):
@@ -141,7 +196,10 @@ def _text_totals(body: LexborNode) -> dict[int, float]:
         while current is not None and current.mem_id not in wrappers:
             wrappers.add(current.mem_id)
             current = current.parent
-    for paragraph in body.css("p, pre, td, blockquote, div, li"):
+    tree = _AncestorTree()
+    for count, paragraph in enumerate(body.css("p, pre, td, blockquote, div, li")):
+        if count % 64 == 63 and time.thread_time() > deadline:
+            break
         if paragraph.tag in ("p", "pre") or paragraph.mem_id not in wrappers:
             # A paragraph, or a box holding only text and inline markup (sites that
             # write paragraphs as `<div><span>…</span></div>`).
@@ -152,21 +210,56 @@ def _text_totals(body: LexborNode) -> dict[int, float]:
             text = collapse_space(_own_text(paragraph))
             if len(text) < 100:
                 continue
-        if len(text) < 25 or near_boilerplate(paragraph) or cards.holds(paragraph):
+        if len(text) < 25 or near_boilerplate(paragraph, chrome) or cards.holds(paragraph):
             continue
         links = link_text_length(paragraph)
         if links > 0.5 * len(text):
             continue
+        parent = paragraph.parent
+        if parent is None:
+            continue
         # Short snippets (sidebar blurbs, teaser lines) weigh less than the story's
         # paragraphs, in proportion to their length.
         weight = (len(text) - links) * min(1.0, len(text) / 150)
-        current = paragraph.parent
-        while current is not None:
-            totals[current.mem_id] = totals.get(current.mem_id, 0.0) + weight
-            if current.tag == "body":
-                break
-            current = current.parent
-    return totals
+        own[parent.mem_id] = own.get(parent.mem_id, 0.0) + weight
+        tree.add(parent)
+    return tree.sums(own)
+
+
+@dataclass
+class _AncestorTree:
+    """The elements above the counted paragraphs, each met once, so that sums over
+    subtrees cost one step an element however deep the page nests (a climb from every
+    paragraph to <body> is paragraphs times depth)."""
+
+    parent: dict[int, int | None] = field(default_factory=dict)
+    children: dict[int, int] = field(default_factory=dict)
+
+    def add(self, node: LexborNode) -> None:
+        current: LexborNode | None = node
+        while current is not None and current.mem_id not in self.parent:
+            above = current.parent if current.tag != "body" else None
+            self.parent[current.mem_id] = above.mem_id if above is not None else None
+            self.children.setdefault(current.mem_id, 0)
+            if above is not None:
+                self.children[above.mem_id] = self.children.get(above.mem_id, 0) + 1
+            current = above
+
+    def sums(self, own: dict[int, float]) -> dict[int, float]:
+        """Each element's own weight plus its descendants', leaves first."""
+        totals = {key: own.get(key, 0.0) for key in self.parent}
+        waiting = dict(self.children)
+        ready = [key for key, count in waiting.items() if count == 0]
+        while ready:
+            key = ready.pop()
+            above = self.parent[key]
+            if above is None:
+                continue
+            totals[above] += totals[key]
+            waiting[above] -= 1
+            if waiting[above] == 0:
+                ready.append(above)
+        return totals
 
 
 def _signature(node: LexborNode) -> tuple[str | None, str]:
@@ -175,12 +268,16 @@ def _signature(node: LexborNode) -> tuple[str | None, str]:
 
 
 def _is_card(node: LexborNode) -> bool:
-    """A short box about another story: a link, and a headline, a picture, or a linked
-    headline before the rest of its text."""
-    if len(node_text(node)) >= 600 or node.css_first("a[href]") is None:
+    """A short box about another story: its headline or picture is a link to it, or the
+    box starts with a linked headline. A feature box whose heading is plain text and
+    whose only link is "Learn more" is the page's own content."""
+    text = node_text(node)
+    if len(text) >= 600 or node.css_first("a[href]") is None:
         return False
-    if node.css_first("h1, h2, h3, h4, h5, h6, img, picture") is not None:
+    if node.css_first("h1 a, h2 a, h3 a, h4 a, h5 a, h6 a, a img, a picture") is not None:
         return True
+    if node.css_first("h1, h2, h3, h4, h5, h6, img, picture") is not None:
+        return link_text_length(node) >= 0.3 * len(text)
     first = next(node.iter(include_text=False), None)
     return first is not None and first.tag == "a" and len(node_text(first).split()) >= 4
 
@@ -231,28 +328,44 @@ class _Cards:
         return found
 
 
-def near_boilerplate(node: LexborNode) -> bool:
+ChromeMemo = dict[int, tuple[bool, bool]]
+
+
+def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     """Whether the paragraph sits in a comment, a teaser card, a share box…
 
     Past the first element that says it holds the story (`article__content`) only a
     comment thread counts: page-wide layout wrappers above it carry any class at all,
     and a thread is never the story, wherever it sits (its replies say "content" too).
+
+    `known` keeps each element's answer (in a comment thread; in chrome) for a page, so
+    an element is judged once from its parent's answer, not again for every paragraph
+    below it.
     """
+    memo: ChromeMemo = {} if known is None else known
+    chain: list[LexborNode] = []
     current: LexborNode | None = node
-    shielded = False
-    while current is not None and current.tag not in ("body", "html"):
-        if COMMENT_NAMES.intersection(class_names(current)):
-            return True
-        if not shielded:
-            if _says_content(current) and not element_words(current) & WIDGET_WORDS:
-                shielded = True
-            elif is_boilerplate(current):
-                return True
+    while (
+        current is not None and current.tag not in ("body", "html") and current.mem_id not in memo
+    ):
+        chain.append(current)
         current = current.parent
-    return False
+    comment, chrome = (
+        memo.get(current.mem_id, (False, False)) if current is not None else (False, False)
+    )
+    for element in reversed(chain):
+        comment = comment or bool(COMMENT_NAMES.intersection(class_names(element)))
+        if _says_content(element) and not element_words(element) & WIDGET_WORDS:
+            chrome = False
+        elif is_boilerplate(element):
+            chrome = True
+        memo[element.mem_id] = (comment, chrome)
+    return comment or chrome
 
 
-def main_container(tree: LexborHTMLParser) -> LexborNode | None:
+def main_container(
+    tree: LexborHTMLParser, chrome: ChromeMemo | None = None, deadline: float = math.inf
+) -> LexborNode | None:
     """The smallest element that still holds most of the page's prose.
 
     From <body>, step into the child holding at least 70% of the current element's
@@ -265,17 +378,81 @@ def main_container(tree: LexborHTMLParser) -> LexborNode | None:
         candidate = tree.css_first(selector)
         if candidate is not None and len(node_text(candidate)) > 400:
             return candidate
-    totals = _text_totals(body)
+    totals = _text_totals(body, {} if chrome is None else chrome, deadline)
     current = body
     while True:
         here = totals.get(current.mem_id, 0.0)
         if here <= 0:
             return current
         best, best_total = None, 0.0
-        for child in current.iter(include_text=False):
+        children = list(current.iter(include_text=False))
+        for child in children:
             total = totals.get(child.mem_id, 0.0)
             if total > best_total:
                 best, best_total = child, total
-        if best is None or best_total < 0.7 * here:
+        if (
+            best is None
+            or best_total < 0.7 * here
+            or (
+                not __import__("os").environ.get("NOBESIDE")
+                and _story_beside(best, children, totals)
+            )
+        ):
             return current
         current = best
+
+
+def _story_beside(best: LexborNode, children: list[LexborNode], totals: dict[int, float]) -> bool:
+    """Whether the story goes on beside the child holding most of it: opening paragraphs
+    before a "show more" wrapper, more columns alike (text, wide picture, text), a
+    review's verdict with its pros and cons before its body. Descending would cut them.
+
+    Beside means, before the largest part, a paragraph of the story's own weight (a full
+    sentence or more, not a blurb) directly in the element, or a box that is not chrome
+    with a heading, a paragraph and a list of its own words; or, anywhere, a sibling of
+    the same tag and class with a quarter of the largest part's text and few links.
+    What follows the story (sidebars, teasers, comment notices) is not the story.
+    """
+    signature = _signature(best)
+    before = True
+    best_total = totals.get(best.mem_id, 0.0)
+    for child in children:
+        if child.mem_id == best.mem_id:
+            before = False
+            continue
+        total = totals.get(child.mem_id, 0.0)
+        if child.tag in ("p", "blockquote", "pre", "ul", "ol") and total == 0.0:
+            # Paragraphs add to their parent: a direct paragraph shows in no child total.
+            total = _own_weight(child)
+        if total < 120:
+            continue
+        if before and child.tag == "p" and not element_words(child, humps=False) & LEDE_WORDS:
+            return True  # an opening paragraph (a standfirst is read as the lede)
+        if (
+            _signature(child) == signature
+            and total >= 0.25 * best_total
+            and link_text_length(child) <= 0.2 * len(node_text(child))
+        ):
+            return True
+        if before and _verdict_box(child):
+            return True
+    return False
+
+
+def _verdict_box(node: LexborNode) -> bool:
+    """A box of the story's own words with a heading, a paragraph and a list: a
+    review's verdict with its pros and cons, a summary of key points."""
+    if node.tag not in ("div", "section") or is_boilerplate(node):
+        return False
+    if node.css_first("h2, h3, h4") is None or node.css_first("p") is None:
+        return False
+    if node.css_first("ul, ol") is None:
+        return False
+    return link_text_length(node) < 0.3 * len(node_text(node))
+
+
+def _own_weight(paragraph: LexborNode) -> float:
+    text = node_text(paragraph)
+    if len(text) < 80 or link_text_length(paragraph) > 0.5 * len(text):
+        return 0.0
+    return float(len(text))

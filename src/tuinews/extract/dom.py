@@ -18,10 +18,21 @@ def element_words(node: LexborNode, *, humps: bool = True) -> set[str]:
     separated parts and pairs of parts, and (with `humps`) the humps of camelCase names
     (`CarouselSlide-infoDescription` says "carousel", "slide" and "description")."""
     attrs = node.attributes
-    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return name_words(f"{attrs.get('class') or ''} {attrs.get('id') or ''}", humps=humps)
+
+
+def name_words(raw: str, *, humps: bool = True, first_hump: bool = False) -> set[str]:
+    """The words of class names and ids (see `element_words`); with `first_hump`, only
+    the first hump of a camelCase name counts (`shareBar` says "share", but
+    `MathJaxCtxtMenu` does not say "menu")."""
     if not raw.strip():
         return set()
-    value = f"{raw} {_CAMEL_HUMP.sub('-', raw)}".lower() if humps else raw.lower()
+    if first_hump:
+        value = f"{raw} {' '.join(_CAMEL_HUMP.split(name)[0] for name in raw.split())}".lower()
+    elif humps:
+        value = f"{raw} {_CAMEL_HUMP.sub('-', raw)}".lower()
+    else:
+        value = raw.lower()
     tokens = set(_CLASS_SPLIT.split(value))
     # "article-related__list" says "related" too: look at the dash-separated parts.
     for token in list(tokens):

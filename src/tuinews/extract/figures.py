@@ -142,9 +142,15 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?)\]»”])")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[„«“])\s+")
 
 
+# "Credit Jonas Breck", "Photo Mia Holt": a label and a capitalised name, no colon.
+_LABEL_NAME = re.compile(rf"^(?i:{_LABELS})\s+[A-Z]\w+(?:\s+[A-Z][\w.'-]*){{0,4}}\.?$")
+
+
 def _has_credit_cue(text: str) -> bool:
     """Whether a short phrase reads like a credit: an agency, a label, "Name/Agency"."""
-    return bool(_AGENCY.search(text) or _CREDIT_START.search(text) or "/" in text)
+    return bool(
+        _AGENCY.search(text) or _CREDIT_START.search(text) or "/" in text or _LABEL_NAME.match(text)
+    )
 
 
 def _clean(text: str) -> str:
@@ -384,6 +390,8 @@ def _sibling_credit(node: LexborNode) -> str | None:
                 sibling = sibling.next
             if sibling is None:
                 break
+            if sibling.css_first("img, picture, table, ul, ol") is not None:
+                break  # the next picture or a list: no credit line (nor a walk down it)
             text = node_text(sibling)
             if sibling.tag == "p" and not (_is_caption_node(sibling) or _is_credit_node(sibling)):
                 return None  # the story goes on: a credit further down is someone else's
@@ -464,8 +472,8 @@ def figure_block(node: LexborNode, base: str | None) -> Block | None:
             credit = credit or alt_credit
     if caption is not None and len(caption) > MAX_CAPTION:
         caption = None
-    if url is None and caption is None:
-        return None
+    if url is None and (caption is None or _BYLINE.match(caption)):
+        return None  # no picture: a byline set as a <figure>, or nothing to show
     return Block(kind="figure", text=caption or "", url=url, caption=caption, credit=credit)
 
 
@@ -532,6 +540,8 @@ _NOT_COVER_WORDS = frozenset(
     more-stories latest-stories outbrain taboola login account user logo
     """.split()
 )
+# "Von Hannah Ritzmann, Redakteurin", "By Jane Doe": a byline beside a portrait.
+_BYLINE = re.compile(r"^(?i:von|by|af|par|di|por|av|door)\s+[A-ZÀ-ÞĀ-Ž]")
 _STRONG = "figcaption, " + ", ".join(f"[class*={m} i]" for m in _CAPTION_MARKERS)
 _NOT_COVER_TAGS = frozenset(("nav", "footer"))
 
@@ -588,8 +598,8 @@ def _cover_block(
             if not _cover_ok(node, container):
                 continue
             block = figure_block(node, base)
-            if block is None or not block.caption:
-                continue
+            if block is None or not block.caption or _BYLINE.match(block.caption):
+                continue  # an author's portrait says who wrote it, not what is shown
             box = node.parent if node.parent is not None else node
             if node.tag != "figure" and box.css_first(_PICTURE) is None:
                 continue  # a "caption" with no picture near is a dateline or a label
@@ -598,10 +608,10 @@ def _cover_block(
             weak = weak or block  # a caption found by a vaguer class: unless a better one
         return weak
     finally:
-        if container is not None:
-            del container.attrs[_BODY_MARK]
-        if first is not None:
-            del first.attrs[_BODY_MARK]
+        # The body's first paragraph may be the body itself (a one-paragraph entry).
+        for marked in (container, first):
+            if marked is not None and marked.attributes.get(_BODY_MARK) is not None:
+                del marked.attrs[_BODY_MARK]
 
 
 def lead_image(

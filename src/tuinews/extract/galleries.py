@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tuinews.extract.container import is_boilerplate, is_media_box, near_boilerplate
 from tuinews.extract.dom import first_paragraph, has_ancestor, node_text
-from tuinews.extract.figures import figure_block
+from tuinews.extract.figures import figure_block, is_figure_part
 from tuinews.model import Block
 
 _NEAR = 8  # levels: how far up a gallery item looks for chrome around it
@@ -110,4 +110,8 @@ def gallery_items(node: LexborNode) -> list[LexborNode]:
     for item in items:
         if item.css_first("img, picture, amp-img") is None or len(node_text(item)) > 1500:
             return []
+        if item.css_first("h1, h2, h3, h4, h5, h6") is not None or any(
+            len(node_text(p)) >= 80 and not is_figure_part(p) for p in item.css("p")
+        ):
+            return []  # a list of entries with pictures: each has its heading and text
     return items

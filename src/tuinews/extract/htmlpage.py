@@ -16,7 +16,9 @@ The steps, each a function below:
 from __future__ import annotations
 
 import json
+import math
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,6 +37,8 @@ from tuinews.extract.alsoread import (
 from tuinews.extract.charset import decode_bytes
 from tuinews.extract.container import (
     COMMENT_NAMES,
+    LEDE_WORDS,
+    ChromeMemo,
     is_boilerplate,
     is_media_box,
     main_container,
@@ -55,14 +59,20 @@ from tuinews.extract.figures import (
     is_figure_part,
     lead_image,
     promote_lead_figure,
+    split_credit,
 )
 from tuinews.extract.galleries import gallery_items, lead_media, media_figures
-from tuinews.model import Article, Block, Section
+from tuinews.extract.nesting import bounded_nesting
+from tuinews.extract.tables import around_data_table, is_layout_table, table_rows
+from tuinews.model import Article, Block, Image, Section
 
 MAX_DEPTH = 400
+# Seconds of this thread's processor time a page may take (a loaded machine stretches
+# the wall-clock time, not the work); past them the rest of the body is plain text.
+TIME_BUDGET = 0.2
 _DROP_TAGS = (
     "script, style, noscript, template, svg, iframe, button, select, input, textarea, "
-    "nav, canvas, video, audio, object, embed, link, meta, dialog, math"
+    "nav, canvas, video, audio, object, embed, link, meta, dialog, annotation, annotation-xml"
 )
 _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 blockquote ul ol dl table figure pre div section article aside main "
@@ -71,13 +81,6 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset("script style noscript template svg iframe button nav head footer".split())
 # Dropped in the body unless they hold most of its text (ASP.NET wraps whole pages in one).
 _SMALL_CHROME_TAGS = frozenset("form header aside".split())
-_LEDE_WORDS = frozenset(
-    """
-    lede standfirst intro introduction summary teaser dek subtitle subheadline sub-headline
-    leadtext lead-text article-lead lead abstract excerpt description kicker-text
-    article-summary article__lead article-intro
-    """.split()
-)
 _JSON_LD_TYPES = frozenset(
     "Article NewsArticle ReportageNewsArticle BlogPosting AnalysisNewsArticle "
     "OpinionNewsArticle ReviewNewsArticle LiveBlogPosting WebPage BackgroundNewsArticle "
@@ -223,6 +226,8 @@ def _metadata(tree: LexborHTMLParser) -> _Metadata:
 class _Walk:
     base: str | None
     title: str | None
+    # Past this moment (time.monotonic) the rest is read as plain paragraphs.
+    deadline: float = math.inf
     total_text: int = 1
     sections: list[Section] = field(default_factory=lambda: [Section()])
     inline: list[str] = field(default_factory=list)
@@ -262,6 +267,17 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue  # comments, doctype, and nodes lexbor could not name
         if tag == "br":
             walk.inline.append(" ")
+            continue
+        if time.thread_time() > walk.deadline:
+            # Out of time: the text is kept, in order, without its structure.
+            walk.add(Block(kind="paragraph", text=node_text(child)))
+            continue
+        if tag == "figure" and _holds(child, "blockquote") and not _holds(child, _PICTURES):
+            # A pull quote or an embedded post set as a figure: its words, quoted.
+            for quote in child.css("blockquote"):
+                text = node_text(quote)
+                if text and not _holds(quote, "blockquote"):
+                    walk.add(Block(kind="blockquote", text=text))
             continue
         if is_media_box(child):
             for figure in media_figures(child, walk.base):
@@ -309,9 +325,11 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if block is not None:
                 walk.add(block)
             continue
-        if (is_boilerplate(child) or tag in _SMALL_CHROME_TAGS) and len(
-            node_text(child)
-        ) < 0.4 * walk.total_text:
+        if (
+            (is_boilerplate(child) or tag in _SMALL_CHROME_TAGS)
+            and len(node_text(child)) < 0.4 * walk.total_text
+            and not _embeds_quote(child)
+        ):
             continue
         if COMMENT_NAMES.intersection(class_names(child)):
             continue  # readers' comments, however long: never the story
@@ -338,6 +356,11 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if text:
                 walk.add(Block(kind="blockquote", text=text))
             continue
+        if tag in ("ul", "ol") and _entries_with_headings(child):
+            walk.flush()
+            _walk(child, walk, depth + 1)
+            walk.flush()
+            continue
         if tag in ("ul", "ol"):
             pictures = gallery_items(child)
             if pictures:
@@ -354,9 +377,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                     Block(kind="list", text="\n".join(items), items=items, ordered=tag == "ol")
                 )
             continue
-        if tag == "table":
-            rows = [[node_text(cell) for cell in row.css("th, td")] for row in child.css("tr")]
-            rows = [row for row in rows if any(row)]
+        if tag == "table" and not is_layout_table(child):
+            rows = table_rows(child)
             if rows:
                 walk.add(
                     Block(kind="table", text="\n".join(" | ".join(r) for r in rows), rows=rows)
@@ -365,6 +387,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         if tag == "figure" or (tag == "picture" and child.parent and child.parent.tag != "figure"):
             figure = figure_block(child, walk.base)
             if figure is not None:
+                _caption_after(child, figure)
                 walk.add(figure)
             continue
         if tag == "pre":
@@ -376,11 +399,21 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if tag in ("div", "section", "ul", "ol"):
             text = node_text(child)
-            if text and link_text_length(child) > 0.6 * len(text):
+            if text and link_text_length(child) > 0.6 * len(text) and not _embeds_quote(child):
                 continue  # a menu, a tag list, a teaser grid: links, not prose
         walk.flush()
         _walk(child, walk, depth + 1)
         walk.flush()
+
+
+def _entries_with_headings(node: LexborNode) -> bool:
+    """A list whose items each carry a heading of their own (features, steps, shops):
+    read as sections, not as one list of run-together items."""
+    items = [child for child in node.iter(include_text=False) if child.tag == "li"]
+    heads = ("h2", "h3", "h4", "h5", "h6")
+    return bool(items) and all(
+        any(inner.tag in heads for inner in item.iter(include_text=False)) for item in items
+    )
 
 
 def _looks_like_card(node: LexborNode) -> bool:
@@ -434,6 +467,9 @@ _EDGE_FURNITURE = re.compile(
     r"^(?:by\s|von\s|af\s|par\s|published|updated|posted|last updated|veröffentlicht|"
     r"aktualisiert|opdateret|publié|mis à jour|photo:|foto:|image:|caption$|close$|"
     r"advertisement$|anzeige$|share\b|teilen\b|del\b|"
+    r"this entry was posted|filed under|posted in|tags?:|kategorie:|category:|"
+    r"(?:keine|no) (?:kommentare|comments)|kommentare geschlossen|comments? (?:are )?closed|"
+    r"kommentieren$|if you enjoyed|"
     r"\w{3}\.? \d{1,2}, \d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})",
     re.I,
 )
@@ -443,7 +479,13 @@ _END_MATTER = re.compile(
     r"most (?:read|popular|viewed)|recommended|trending|latest (?:news|stories)|top stories|"
     r"you may also like|read next|weitere artikel|mehr aus|mehr zum thema|meistgelesen|"
     r"das könnte sie auch interessieren|læs også|mest læste|les også|mest lest|à lire aussi|"
-    r"les plus lus|sur le même sujet|te puede interesar|potrebbe interessarti)",
+    r"les plus lus|sur le même sujet|te puede interesar|potrebbe interessarti|"
+    r"(?:related|recent|latest|popular|similar) (?:posts|articles|news)|more stories|"
+    r"neueste (?:artikel|beiträge|nachrichten)|mehr themen|ähnliche (?:artikel|beiträge)|"
+    r"verwandte (?:artikel|themen)|das könnte dich auch interessieren|zum weiterlesen|"
+    r"schon gelesen|artículos relacionados|noticias relacionadas|articles similaires|"
+    r"sur le même thème|à lire également|podobne artykuły|polecane|najnowsze|"
+    r"about the author|über (?:den autor|die autorin))",
     re.I,
 )
 
@@ -502,12 +544,38 @@ def _trim_head(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+_LABEL_RUN = 4
+
+
+def _is_label(block: Block) -> bool:
+    return block.kind == "paragraph" and len(block.text) <= 24 and len(block.text.split()) <= 3
+
+
+def _drop_label_runs(blocks: list[Block]) -> list[Block]:
+    """Without runs of four or more one-to-three-word paragraphs: a chart's tick labels
+    ("0", "10", "2019"…), a player's or a carousel's buttons. Prose never reads so."""
+    kept: list[Block] = []
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and _is_label(block):
+            run.append(block)
+            continue
+        if len(run) < _LABEL_RUN:
+            kept.extend(run)
+        run = []
+        if block is not None:
+            kept.append(block)
+    return kept
+
+
 def _trim_edges(sections: list[Section]) -> list[Section]:
     """Bylines, dates and photo furniture before the story; teaser lists after it.
 
     Only the edges are trimmed: a date in the middle of a story is part of it.
     """
     sections = _cut_end_matter(sections)
+    for section in sections:
+        section.blocks = _drop_label_runs(section.blocks)
     if sections:
         sections[0].blocks = _trim_head(sections[0].blocks)
         sections[-1].blocks = _trim_head(sections[-1].blocks[::-1])[::-1]
@@ -515,10 +583,18 @@ def _trim_edges(sections: list[Section]) -> list[Section]:
 
 
 def _repeats_title(text: str, title: str | None) -> bool:
+    """Whether a heading is the page title again, whole or cut short ("Local club wins
+    cup…"), or the title with a site name around it. A heading that merely mentions a
+    short title ("Why Rust is fast" under "Rust") is the story's own."""
     if not title:
         return False
-    heading, title = text.casefold().strip(), title.casefold().strip()
-    return heading == title or (len(heading) > 20 and (heading in title or title in heading))
+    heading, title = text.casefold().strip(" .…"), title.casefold().strip(" .…")
+    if heading == title:
+        return True
+    if len(heading) > 20 and heading in title:
+        # The title cut short, or most of it; not a question the title ends with.
+        return title.startswith(heading) or len(heading) >= 0.6 * len(title)
+    return len(title) > 20 and title in heading and len(title) >= 0.6 * len(heading)
 
 
 def _paragraph_heading(node: LexborNode) -> str | None:
@@ -554,25 +630,126 @@ def _in_figure(node: LexborNode) -> bool:
     return False
 
 
+_PICTURES = "img, picture, amp-img, video"
+
+
+def _embeds_quote(node: LexborNode) -> bool:
+    """Whether a box is mostly a blockquote: an embedded post (`social-media-embed`
+    around a tweet, links and all) is quoted in the story, not the site's chrome."""
+    quotes = [quote for quote in node.css("blockquote") if quote.mem_id != node.mem_id]
+    if not quotes:
+        return False
+    quoted = sum(len(node_text(quote)) for quote in quotes)
+    return quoted >= 30 and quoted >= 0.7 * len(node_text(node))
+
+
+def _holds(node: LexborNode, selector: str) -> bool:
+    """Whether an element has a descendant matching `selector` (lexbor's `css` matches
+    the element itself too)."""
+    return any(inner.mem_id != node.mem_id for inner in node.css(selector))
+
+
+_PICTURE_WORDS = frozenset("image img photo picture caption media credit bild foto".split())
+
+
+def _about_picture(node: LexborNode) -> bool:
+    """Whether a "description" is a picture's (`image-text > span.description`): the
+    element, or one of the two above it, says image, photo, caption…"""
+    current: LexborNode | None = node
+    for _ in range(3):
+        if current is None:
+            return False
+        if is_figure_part(current) or element_words(current) & _PICTURE_WORDS:
+            return True
+        current = current.parent
+    return False
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+
+def _holds_title(text: str, titles: list[str]) -> bool:
+    """Whether a would-be lede is the headline again, perhaps after a kicker
+    ("Politics The presidential campaigns…"): the header's text, not a standfirst."""
+    words = " ".join(_WORD.findall(text.casefold()))
+    for title in titles:
+        heading = _WORD.findall(_SITE_SUFFIX.sub("", title).casefold())
+        if len(heading) >= 3 and " ".join(heading) in words:
+            return True
+    return False
+
+
+def _in_form(node: LexborNode) -> bool:
+    current = node.parent
+    while current is not None:
+        if current.tag == "form":
+            return True
+        current = current.parent
+    return False
+
+
+def _story_scope(tree: LexborHTMLParser, container: LexborNode | None) -> LexborNode | None:
+    """Where a standfirst may stand: the smallest element holding both the headline and
+    the body. UI text classed "description" or "summary" above the story's own header
+    (editor notes, tickers, sign-up boxes) is outside it."""
+    if container is None:
+        return None
+    headline = tree.css_first("h1")
+    if headline is None:
+        return None
+    current: LexborNode | None = container
+    while current is not None and not has_ancestor(headline, current):
+        current = current.parent
+    if current is None or current.tag in ("body", "html"):
+        return None
+    return current
+
+
+def _caption_after(figure_node: LexborNode, block: Block) -> None:
+    """A `<figcaption>` written right after its `</figure>`, as a sibling: still the
+    picture's caption (and credit)."""
+    after = figure_node.next
+    while after is not None and after.tag == "-text" and not (after.text() or "").strip():
+        after = after.next
+    if after is None or after.tag != "figcaption" or figure_node.css_first("figcaption"):
+        return
+    caption, credit = split_credit(node_text(after))
+    if caption or credit:
+        block.caption, block.credit = caption, credit or block.credit
+        block.text = caption or ""
+
+
 def _lede(
-    tree: LexborHTMLParser, container: LexborNode | None
+    tree: LexborHTMLParser, container: LexborNode | None, chrome: ChromeMemo, title: str | None
 ) -> tuple[str | None, LexborNode | None]:
     """The standfirst: an element whose class says so, between the top of the page and
     the body's first paragraph (that paragraph itself included). Elements further down
     with such classes are other stories' teasers, author blurbs, product descriptions.
     """
     first = first_paragraph(container) if container is not None else None
+    scope = _story_scope(tree, container)
+    headline = tree.css_first("h1")
+    titles = [t for t in (title, node_text(headline) if headline else None) if t]
     for node in tree.css("p, div, h2, span, section"):
         is_first = first is not None and node.mem_id == first.mem_id
         if (
             # Whole words only: camelCase humps ("ArticleTeaser_title", "text-summaryGray")
             # name teasers and colours as often as standfirsts.
-            element_words(node, humps=False) & _LEDE_WORDS
+            element_words(node, humps=False) & LEDE_WORDS
             and not _in_figure(node)
-            and node.css_first("figure, img, picture") is None  # a header holding the lede
+            # A header holding the lede; a verdict box with its pros and cons; a form.
+            and not _holds(node, "figure, img, picture, h2, h3, h4, ul, ol, input")
+            and (scope is None or has_ancestor(node, scope))
+            and not _in_form(node)
+            and not _about_picture(node)
         ):
             text = node_text(node)
-            if 40 <= len(text) <= 800 and not near_boilerplate(node) and len(node.css("p")) <= 2:
+            if (
+                40 <= len(text) <= 800
+                and not _holds_title(text, titles)
+                and not near_boilerplate(node, chrome)
+                and len(node.css("p")) <= 2
+            ):
                 return text, node
         if is_first:
             break
@@ -601,20 +778,44 @@ def _repeats_opening(lede: str, sections: list[Section]) -> bool:
     return sum(gram in body for gram in grams) > 0.6 * len(grams)
 
 
-def _shown(description: str, tree: LexborHTMLParser) -> bool:
-    """Whether the page shows its meta description as text (a standfirst with no class
-    saying so). One it never shows is a summary for search engines, not the story's.
+def _shown(
+    description: str, tree: LexborHTMLParser, sections: list[Section], image: Image | None
+) -> bool:
+    """Whether the page shows its meta description as text before the story (a
+    standfirst with no class saying so). One it never shows is a summary for search
+    engines; one shown later in the body is a sentence of the story; one shown as a
+    picture's caption is that caption.
     """
     words = _WORD.findall(description.casefold())
     if len(description) <= 40 or len(words) < 4 or tree.body is None:
         return False
     shown = " ".join(_WORD.findall(tree.body.text(separator=" ").casefold()))
-    return " ".join(words[:10]) in shown
+    start = " ".join(words[:10])
+    position = shown.find(start)
+    if position < 0:
+        return False
+    blocks = [block for section in sections for block in section.blocks]
+    captions = [block.text for block in blocks if block.kind == "figure"]
+    if image is not None and image.caption:
+        captions.append(image.caption)
+    if any(start in " ".join(_WORD.findall(caption.casefold())) for caption in captions):
+        return False
+    opening = next((block.text for block in blocks if block.kind == "paragraph"), "")
+    first_words = " ".join(_WORD.findall(opening.casefold())[:8])
+    story = shown.find(first_words) if first_words else -1
+    return story < 0 or position <= story
 
 
-def extract_html(html: str | bytes, url: str | None = None) -> Article:
-    """The article in a web page or a feed entry's HTML; chrome is left behind."""
-    text = decode_html(html)
+def extract_html(
+    html: str | bytes, url: str | None = None, *, budget: float = TIME_BUDGET
+) -> Article:
+    """The article in a web page or a feed entry's HTML; chrome is left behind.
+
+    Past `budget` seconds the extraction finishes with what it has: the body found so
+    far, its remaining text as plain paragraphs.
+    """
+    deadline = time.thread_time() + budget
+    text = bounded_nesting(decode_html(html))
     tree = LexborHTMLParser(text)
     base = url
     base_node = tree.css_first("base[href]")
@@ -622,7 +823,10 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
         base = urljoin(url, base_node.attributes.get("href") or "")
     metadata = _metadata(tree)
     for node in tree.css(_DROP_TAGS):
-        node.decompose()
+        if node.tag == "button" and node.css_first("figcaption") is not None:
+            node.unwrap()  # a captioned picture that opens a slide viewer: the story's
+        else:
+            node.decompose()
     for node in tree.css("[hidden], [aria-hidden=true]"):
         # aria-hidden only hides from screen readers: pictures and related-story boxes
         # that say so are still on the page.
@@ -631,13 +835,16 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
         if node.attributes.get("hidden") is None and is_also_read_box(node):
             continue
         node.decompose()
-    container = main_container(tree)
-    lede, lede_node = _lede(tree, container)
+    chrome: ChromeMemo = {}
+    container = main_container(tree, chrome, deadline)
+    if container is not None:
+        container = around_data_table(container)
+    lede, lede_node = _lede(tree, container, chrome, metadata.title)
     if lede_node is not None and not (container is not None and has_ancestor(container, lede_node)):
         lede_node.decompose()
     image = lead_image(tree, container, base, metadata.image_url)
 
-    walk = _Walk(base=base, title=metadata.title)
+    walk = _Walk(base=base, title=metadata.title, deadline=deadline)
     if container is not None:
         walk.total_text = max(1, len(node_text(container)))
         _walk(container, walk)
@@ -664,7 +871,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Article:
                 sections.insert(0, Section())
             sections[0].blocks[:0] = lead
     image = promote_lead_figure(sections, image)
-    if not lede and metadata.description and _shown(metadata.description, tree):
+    if not lede and metadata.description and _shown(metadata.description, tree, sections, image):
         lede = metadata.description
     if lede and _repeats_opening(lede, sections):
         lede = None

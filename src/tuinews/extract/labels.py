@@ -12,7 +12,11 @@ ALSO_READ = (
     "also read|read also|read more|more on this|more about this|related|see also|"
     "læs også|læs mere|lesen sie auch|lesen sie dazu|mehr zum thema|auch interessant|"
     "lire aussi|à lire aussi|a lire aussi|voir aussi|leggi anche|lee también|"
-    "les også|les mer|läs också|läs mer|lees ook|ler também|czytaj też|czytaj także"
+    "les også|les mer|läs också|läs mer|lees ook|ler também|czytaj też|czytaj także|"
+    "czytaj również|zobacz też|zobacz także|leia também|lire également|à lire également|"
+    "auch lesen|lesen sie mehr|mehr dazu|le puede interesar|puede interesarte|"
+    "te puede interesar|también te puede interesar|leggi anche|puedes ver|vea también|"
+    "ver también|lea también|lea además|mira también|te recomendamos"
 )
 _ALSO_READ_LINE = re.compile(rf"^\s*(?:{ALSO_READ})\s*(?:[:：»›>|–—-]\s*(?P<title>.*))?$", re.I)
 

@@ -75,12 +75,18 @@ def _breadcrumb(first: str, title: str) -> tuple[bool, str | None]:
 
 
 def _is_heading(line: str, following: list[str]) -> bool:
+    """A short line before a paragraph, without end punctuation, or asking a question.
+
+    Sites title sections with questions ("Will it be visible?"); a question that is a
+    whole paragraph is longer, or has no paragraph after it.
+    """
     words = line.split()
+    question = line.endswith("?") and not _HEADING_END.search(line[:-1].rstrip())
     return (
         bool(following)
         and 1 <= len(words) <= 12
         and len(line) <= 90
-        and not _HEADING_END.search(line)
+        and (question or not _HEADING_END.search(line))
         and line[:1].isupper()
     )
 

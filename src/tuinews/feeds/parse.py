@@ -176,14 +176,30 @@ def _entry_article(parsed_entry: Any, base: str) -> FeedEntry:
     article.title = title
     article.url = url
     article.published = _date(entry) or article.published
-    author = entry.get("author")
-    if author:
-        article.byline = clean_line(author)
+    article.byline = _byline(entry)
     tags = entry.get("tags") or ()
     if tags and tags[0].get("term"):
         article.category = clean_line(tags[0]["term"])
     guid = entry.get("id") or url
     return FeedEntry(guid=clean_line(guid) if guid else None, article=article, html=markup)
+
+
+_EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _byline(entry: dict[str, Any]) -> str | None:
+    """Who wrote the entry: a name, never an e-mail address.
+
+    RSS puts an address in <author>, often with the name in brackets
+    ("news@example.org (Jane Rivers)"); feedparser splits that into name and email.
+    What is left of the author line without addresses and brackets is the byline.
+    """
+    detail = entry.get("author_detail") or {}
+    name = detail.get("name") or entry.get("author") or ""
+    name = _EMAIL.sub("", name)
+    name = re.sub(r"[()<>\[\]]", " ", name)
+    name = " ".join(clean_line(name).split()).strip(" ,;:-–—")
+    return name if re.search(r"\w", name) and name.casefold() != "mailto" else None
 
 
 def _feedparser() -> ModuleType:

@@ -1,0 +1,197 @@
+"""The words that report speech, in the languages the sites publish in.
+
+Kept apart from the rules that use them (`quotes.py`), so that a language can be added
+here without touching a rule. Every list is a plain alternation for a regular expression.
+"""
+
+from __future__ import annotations
+
+# Verbs that report what someone said or wrote, in the forms news copy uses.
+_VERBS_EN = """
+said says say told tells added adds explained explains wrote writes asked asks stated states
+noted notes insisted insists argued argues warned warns recalled recalls continued continues
+replied replies answered answers admitted admits acknowledged acknowledges claimed claims
+declared declares remarked remarks observed observes suggested suggests stressed stresses
+emphasised emphasized emphasises emphasizes concluded concludes announced announces confirmed
+confirms tweeted posted joked jokes laughed shouted whispered agreed agrees complained
+complains conceded concedes cautioned predicted predicts recounted mused muses responded
+responds commented comments testified pleaded urged urges vowed vows wondered snapped snaps
+promised promises quipped reported reports revealed reveals shared explained recommended
+recommends confessed recalls saying adding telling writing explaining noting insisting
+warning arguing asking stating asserting claiming ordered demanded
+"""
+_VERBS_DE = """
+sagte sagt sagten sagen gesagt erklärte erklärt betonte betont meinte meint ergänzte ergänzt
+fügte fügt schrieb schreibt sprach spricht kritisierte kritisiert warnte warnt berichtete
+berichtet erzählte erzählt erläuterte erläutert erklärten betonten kritisierten forderten
+warnten meinten unterstrich unterstreicht bekräftigte
+bekräftigt räumte räumt forderte fordert antwortete antwortet versicherte versichert mahnte
+mahnt findet fand glaubt glaubte schimpft schimpfte spöttelt spöttelte twitterte
+kommentierte ließ lässt protestiert protestierte entgegnet entgegnete widerspricht widersprach
+ruft rief fragt fragte beklagt beklagte bilanziert bilanzierte resümiert resümierte vermutet
+vermutete gestand gesteht teilte teilt lästerte lästert schmunzelte schmunzelt hielt
+berichtete warnt weist wies urteilte urteilt zitieren zitiert
+"""
+_VERBS_NORDIC = """
+siger sagde sagt fortæller fortalte forklarer forklarede skriver skrev understreger
+understregede tilføjer tilføjede mener mente udbryder udbrød sier sa forteller sier
+konstaterer uddyber påpeger fastslår påpeker säger sade berättar menar förklarar skriver
+beskriver beskrev slutter lyder fortsætter fortsetter svarer svarte svarede erklærer erklærte
+hævder hevder understreker forklarte fortsätter svarar konstaterar berättade förklarade
+"""
+_VERBS_FR = """
+déclare dit explique affirme ajoute estime souligne indique précise raconte confie assure
+insiste lance reconnaît rappelle poursuit note écrit répond prévient martèle résume ironise
+argumente juge rapporte avertit averti admet confirme annonce a déclaré a dit a expliqué
+a affirmé a ajouté a estimé a souligné a indiqué a précisé a raconté a confié a assuré
+a insisté a lancé a reconnu a rappelé a poursuivi a noté a écrit a répondu a prévenu
+a martelé a résumé a ironisé a averti a assuré a confirmé a annoncé a rapporté s'exclame
+déclaré affirmé indiqué expliqué précisé souligné ajouté estimé ordonné demandé
+déclarent affirment estiment indiquent expliquent soulignent dénoncent jugeant estimant
+"""
+_VERBS_ES_IT = """
+dijo dice afirmó afirma explicó explica señaló señala añadió añade aseguró asegura declaró
+declara resumió resume replicó advirtió advierte subrayó subraya insistió insiste recalcó
+recalca destacó destaca reafirmó reconoció reconoce apuntó apunta apuntaba comenta comentó
+agrega agregó lamentó relató relata pidió manifestó zanjó confesó rememoró abundó ironizó
+deslizó espetó contestó explicaba indicó indica preguntaba sostiene sostuvo
+dijeron afirmaron señalaron explicaron aseguraron declararon indicaron añadieron expresaron
+ordenó exigió añadiendo asegurando diciendo señalando
+ha dicho ha señalado ha subrayado ha insistido ha advertido ha resumido ha recalcado
+ha explicado ha afirmado ha asegurado ha declarado ha destacado ha descrito ha pedido
+ha detto ha spiegato spiega ha aggiunto aggiunge ha dichiarato dichiara afferma rivela
+ha twittato ha scritto scrive scriveva ha sottolineato sottolinea ha affermato racconta
+"""
+# Verbs that attribute a word or short phrase: she called it “a welcome step”.
+_CALLING = """
+called calls calling call described describes describing denounced denouncing branded
+brands dubbed labelled labeled termed characterized characterised compared named
+nannte nennt nennen nannten bezeichnete bezeichnet bezeichneten würdigte würdigt sprachen
+sprach beschreibt beschrieb kaldte kalder kalla kallar kalt
+qualifié qualifie qualifiait a qualifié jugé juge jugeant décrit a décrit
+calificó califica describió describe definió define llamó llama
+definita ha definito definito ha chiamato
+"""
+
+
+def _split(words: str) -> str:
+    """The forms as an alternation, longest first; "a"/"ha" + participle stay one form."""
+    forms: set[str] = set()
+    parts = words.split()
+    index = 0
+    while index < len(parts):
+        if parts[index] in ("a", "ha") and index + 1 < len(parts):
+            forms.add(f"{parts[index]} {parts[index + 1]}")
+            index += 2
+        else:
+            forms.add(parts[index])
+            index += 1
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+NORDIC_VERB_FORMS = _VERBS_NORDIC
+
+
+def forms(words: str) -> frozenset[str]:
+    """The forms one by one, lower-cased, for a lookup word by word."""
+    return frozenset(form.casefold() for form in _split(words).split("|"))
+
+
+SPEECH_VERBS = _split(
+    "\n".join((_VERBS_EN, _VERBS_DE, _VERBS_NORDIC, _VERBS_FR, _VERBS_ES_IT, _CALLING))
+)
+CALLING_VERBS = _split(_CALLING)
+SPEECH_VERB_FORMS = forms(
+    "\n".join((_VERBS_EN, _VERBS_DE, _VERBS_NORDIC, _VERBS_FR, _VERBS_ES_IT, _CALLING))
+)
+CALLING_VERB_FORMS = forms(_CALLING)
+# Spanish and Italian leave the subject out: "se declararon «…»" is still someone's words.
+PRO_DROP_VERB_FORMS = forms(_VERBS_ES_IT)
+
+# Third-person pronouns that can stand for a speaker named before.
+PRONOUNS = "he|she|er|sie|han|hun|hon|il|elle|él|ella|lui|lei"
+
+# "according to X" in front of or after a quote.
+ACCORDING_TO = "according to|laut|ifølge|enligt|selon|d’après|d'après|según|secondo|so"
+
+# Words that open a role: "the coach", "ein Polizeigewerkschafter", "la vecina".
+DETERMINERS = (
+    "the|a|an|one|another|some|many|several|der|die|das|den|dem|ein|eine|einer|einem|einige|"
+    "mehrere|le|la|les|l’|l'|un|une|certains|plusieurs|algunos|varios|flere|nogle|"
+    "el|los|las|una|il|lo|gli|det|en|ett|et|this|esta|este|cette|ce|dieser|diese|ese|esa"
+)
+
+# Auxiliaries and adverbs that may stand between a speaker and the verb.
+BETWEEN = (
+    "has|had|have|also|then|later|again|previously|once|recently|however|though|hat|hatte|"
+    "auch|noch|dann|zuletzt|jedoch|allerdings|zudem|aber|nun|a|avait|aussi|pourtant|"
+    "cependant|toutefois|également|ha|había|también|además|sin|embargo|har|hade|også|dog|"
+    "aveva|anche|infatti|inoltre|però|invece"
+)
+
+# Words a phrase after a verb stops at: what follows is where, when or to whom.
+STOPS = (
+    "in|on|at|to|for|during|when|while|after|before|who|that|which|with|as|from|about|"
+    "over|under|since|until|through|across|against|among|around|between|entre|zwischen|"
+    "dans|lors|à|au|aux|en|pour|qui|que|sur|avec|après|devant|"
+    "a|al|en|durante|ante|que|quien|con|tras|desde|sobre|por|par|by|"
+    "gegenüber|bei|im|am|auf|zu|zum|zur|nach|vor|mit|über|dass|als|"
+    "til|till|på|i|som|for|med|efter|att|at|vom|von"
+)
+
+# Capitalised words that begin sentences without being names.
+FUNCTION_WORDS = frozenset(
+    """
+    The A An And But Or So Then This That These Those It He She They We You I In On At For
+    With As When While If After Before Yesterday Today Tomorrow His Her Their Our My Its
+    There Here Now Yet Still Also Later Even Only Just Asked Speaking According Meanwhile
+    However Although Though Because Since Until From Into Over Under About Not No Yes
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Der Die Das Ein Eine Einen Einem Einer Eines Und Aber Oder Auch Es Er Sie Wir Ich Ihr
+    Im Am Zum Zur Den Dem Des Doch Dann Nun Nach Vor Bei Mit Von Auf Für Als Wie Was Wer
+    Wenn Weil Dass Seit Laut Zwar Gleichzeitig Hier Dort Dabei Damit Denn Deshalb Daher
+    Zugleich Zunächst Zuletzt Heute Gestern Morgen Jetzt Immer Nicht Kein Keine Man Mehr
+    Beim Ins Unter Über Ob Um Gegen Ohne Bis Trotz Während Wegen Dies Diese Dieser Dieses
+    Le La Les Un Une Et Mais Il Elle Ils Elles Nous Vous Je Ce Cette Ces Dans Pour Par Sur
+    Avec Selon Après Avant Depuis Au Aux Du Des En Ou Où Son Sa Ses Leur Leurs Mme M Pas
+    El Los Las Una Y Pero Tras Ante Sin Con Para Por Según Desde Además Asimismo Así Mientras
+    Cuando Como Este Esta Estos Estas Ese Esa Lo Al Del Su Sus Ya Muy Más Hoy Ayer Precisamente
+    Gli Ma Secondo Dopo Nel Nella Della Dei Per Che Non Poi Anche
+    Det Den De En Et Ett Og Och Men Han Hun Hon Vi Jeg Jag Da Så Nu Efter Før Med Til På Som
+    Her Der Selv Også Både Hvis Når Mens Dagen
+    Mr Mrs Ms Dr Prof Herr Frau Sir Dame
+    """.split()
+)
+
+# Nouns that name a publication: "skriver avisa The Standard" reports, it does not speak.
+PUBLICATION_NOUNS = frozenset(
+    """
+    newspaper paper magazine broadcaster network avis avisa avisen tidning tidningen tidsskrift
+    zeitung blatt magazin sender journal quotidien hebdomadaire diario periódico giornale
+    quotidiano agency agentur agence agencia
+    """.split()
+)
+MEDIA_WORDS = frozenset(
+    "Times Post News Journal Magazine Standard Herald Tribune Gazette Telegraph Guardian "
+    "Reuters AFP AP BBC CNN Zeitung Presse Courier Ledger Independent".split()
+)
+
+# Words that make a capitalised run an organisation, a place or a work, not a person.
+NOT_PEOPLE = frozenset(
+    """
+    Times Post News Journal Magazine Court Council Ministry Party University Center Centre
+    Agency Police Department Government House Senate Congress Union Bank Group Inc Ltd AG
+    GmbH Company Corporation Association Institute Office Commission Committee Service Street
+    Road City County State States Republic Kingdom Parliament Press Reuters AFP AP Truth
+    Social EU UN NATO Nato USA US UK Twitter Facebook Instagram Weibo Google Metro BBC CNN
+    Telegraph Guardian Standard Herald Tribune Gazette Network Foundation Fund
+    Club Team Force Forces Army Navy Ministerium Regierung Polizei Zeitung Stiftung Partei
+    Institut Amt Gericht Kommission Ministère Gouvernement Fondation Ministerio Gobierno
+    Fundación Asociación Plataforma Ayuntamiento Kremlin Parlament Bundestag Airlines Airport
+    Civil Militar Military Unidad Fuerzas Cuerpos Seguridad Security Protección Protection
+    Emergencias Emergency Defensa Defence Defense Nacional National Federal International
+    Internacional Europea European Europäische Regional Consejo Conseil Rat Junta Tribunal
+    Supremo Supreme Hospital Universidad Université Universität Airways Holdings Alliance
+    Organization Organisation Organización
+    """.split()
+)
