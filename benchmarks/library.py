@@ -1,11 +1,17 @@
 """Library operations on 100,000 articles: the figures the reader's speed rests on.
 
 Run: python benchmarks/library.py [--articles N] [--db PATH]
+     python benchmarks/library.py --disk [--disk-feeds N] [--disk-items N]
 Prints the time to insert N generated articles (~2 KB of text each, 100 feeds, one
 transaction per feed as a refresh writes them) and to index them for search (the pass the
 first search or the TUI makes after a refresh), then medians of the queries the UI and
 CLI make: open, newest page, unread page, a page deep in the list, a feed's page,
 counts, full-text search and loading one article.
+
+With --disk it instead refreshes the generated feeds of benchmarks/refresh.py (50 × 2,000
+entries by default) into an empty library and, in the same run, newsboat into an empty
+cache, prints bytes per article of both and their ratio against the target, and times the
+same queries on that library.
 """
 
 from __future__ import annotations
