@@ -19,10 +19,11 @@ SETTINGS = RefreshSettings(timeout=3.0, max_bytes=1024 * 1024)
 SHARED = "https://paper.example/2026/ferry.html"
 
 
-def _schema_5_library(path: Path) -> list[tuple[object, ...]]:
-    """A library as schema 5 wrote it: two feeds, flags set, a pending entry, a saved page."""
+def _schema_6_library(path: Path) -> list[tuple[object, ...]]:
+    """A library as schema 6 left it (schema 5's articles, 6's sync tables): two feeds, flags
+    set, a pending entry, a saved page, a story the sync server knows."""
     conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, target=5)
+    migrate(conn, target=6)
     conn.executescript(
         """
         INSERT INTO feeds(id, url, title, folder, added) VALUES
@@ -128,13 +129,14 @@ def _schema_5_library(path: Path) -> list[tuple[object, ...]]:
     conn.execute(
         "INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles"
     )
+    conn.execute("INSERT INTO sync_items VALUES (77, 3, 1, 1)")
     conn.close()
     return rows
 
 
-def test_a_schema_5_library_migrates_row_by_row_with_nothing_lost(tmp_path: Path) -> None:
+def test_a_schema_6_library_migrates_row_by_row_with_nothing_lost(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    old = _schema_5_library(path)
+    old = _schema_6_library(path)
     with Library.open(path) as library:
         assert library.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         for (
@@ -175,6 +177,7 @@ def test_a_schema_5_library_migrates_row_by_row_with_nothing_lost(tmp_path: Path
         assert [hit.article.id for hit in library.search("second")] == [2]
         assert library.find_by_url("https://c.example/page#top") == 4
         assert library.known_guids(1, ["a-1", "a-2", "b-1"]) == {"a-1", "a-2"}
+        assert library.conn.execute("SELECT * FROM sync_items").fetchall() == [(77, 3, 1, 1)]
 
 
 def _serve(httpserver: HTTPServer, path: str, title: str, items: list[Item]) -> str:

@@ -33,12 +33,25 @@ class RefreshSettings:
 
 
 @dataclass(frozen=True)
+class SyncAccount:
+    """A Google Reader API account (`[sync]`). The password is looked up when a sync
+    runs (`tuinews.sync.account.password`), so the config file need not hold it."""
+
+    url: str
+    username: str
+    service: str = "greader"
+    password: str | None = None
+    password_command: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None
     db: Path | None = None
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     refresh: RefreshSettings = RefreshSettings()
+    sync: SyncAccount | None = None
 
 
 def default_config_path() -> Path:
@@ -106,6 +119,35 @@ def _table(text: str, path: Path, data: dict[str, Any], name: str) -> dict[str, 
     return value
 
 
+SYNC_SERVICES = ("greader",)
+
+
+def _sync_account(text: str, path: Path, data: dict[str, Any]) -> SyncAccount | None:
+    table = _table(text, path, data, "sync")
+    if not table:
+        return None
+    service = _expect(text, path, table, "service", str) or "greader"
+    if service not in SYNC_SERVICES:
+        raise ConfigError(
+            f"{path}: [sync] service must be one of {', '.join(SYNC_SERVICES)}, not {service!r}"
+        )
+    url = _expect(text, path, table, "url", str)
+    username = _expect(text, path, table, "username", str)
+    for key, value in (("url", url), ("username", username)):
+        if not value:
+            raise ConfigError(f"{path}: [sync] needs {key}")
+    assert url is not None and username is not None
+    if not url.lower().startswith(("http://", "https://")):
+        raise ConfigError(f"{path}: [sync] url must start with http:// or https://, not {url!r}")
+    return SyncAccount(
+        url=url.rstrip("/"),
+        username=username,
+        service=service,
+        password=_expect(text, path, table, "password", str),
+        password_command=_expect(text, path, table, "password_command", str),
+    )
+
+
 def load_config(path: Path) -> Config:
     """Read `path`; a missing file means the defaults, a broken one a `ConfigError`."""
     try:
@@ -140,4 +182,5 @@ def load_config(path: Path) -> Config:
             ),
             max_bytes=_expect(text, path, refresh, "max_bytes", int) or defaults.max_bytes,
         ),
+        sync=_sync_account(text, path, data),
     )

@@ -11,6 +11,7 @@ import contextlib
 import sqlite3
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -27,6 +28,8 @@ from tuinews.app.widgets.refresh_bar import RefreshStatus
 from tuinews.config import Config
 from tuinews.feeds.refresh import RefreshProgress, refresh_feeds
 from tuinews.library import Library, LibraryError
+from tuinews.sync.engine import SyncProgress, SyncReport, sync
+from tuinews.sync.greader import SyncError
 
 
 class TuinewsApp(App[None]):
@@ -81,12 +84,46 @@ class TuinewsApp(App[None]):
         return self.refresh_status is not None and self.refresh_status.running
 
     def start_refresh(self, feed_ids: Sequence[int] | None) -> None:
-        """Refresh these feeds (None: every due feed) unless a refresh is running."""
+        """Refresh these feeds (None: every due feed, or a sync when there is an account)
+        unless a refresh is running."""
         if self.refreshing:
             self.notify("A refresh is already running.")
             return
+        if feed_ids is None and self.config.sync is not None:
+            self.refresh_status = RefreshStatus(verb="Syncing", unit="item")
+            self._sync()
+            return
         self.refresh_status = RefreshStatus()
         self._refresh(None if feed_ids is None else list(feed_ids))
+
+    @work(thread=True, group="refresh")
+    def _sync(self) -> None:
+        assert self.config.sync is not None
+        try:
+            with Library.open(self.db) as library:
+                report = sync(
+                    library,
+                    self.config.sync,
+                    on_progress=lambda p: self.call_from_thread(self._sync_progressed, p),
+                )
+                library.index_pending()
+        except (SyncError, LibraryError) as error:
+            self.call_from_thread(self._sync_ended, None, str(error))
+        else:
+            self.call_from_thread(self._sync_ended, report, None)
+
+    def _sync_progressed(self, progress: SyncProgress) -> None:
+        self.refresh_status = RefreshStatus(
+            progress.done, progress.total, progress.done, verb="Syncing", unit="item"
+        )
+
+    def _sync_ended(self, report: SyncReport | None, error: str | None) -> None:
+        status = self.refresh_status or RefreshStatus()
+        self.refresh_status = replace(status, running=False)
+        if report is None:
+            self.notify(error or "failed", title="Sync failed", severity="error", markup=False)
+        else:
+            self.notify(report.summary(), markup=False)
 
     @work(thread=True, group="refresh")
     def _refresh(self, feed_ids: list[int] | None) -> None:

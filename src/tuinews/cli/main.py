@@ -27,6 +27,7 @@ from tuinews.library import MATCH_END, MATCH_START, ArticleFilter, Library, Libr
 from tuinews.model import ArticleSummary
 from tuinews.reading import open_article
 from tuinews.sample import ensure_sample_edition
+from tuinews.sync.changes import queue_subscribe, queue_unsubscribe
 
 if TYPE_CHECKING:
     from tuinews.feeds.subscriptions import SubscriptionList
@@ -142,7 +143,29 @@ def build_parser() -> argparse.ArgumentParser:
         "feeds", nargs="*", metavar="FEED", help="title, URL or id (default: every due feed)"
     )
     refresh.add_argument("--json", action="store_true", help="print each feed's result as JSON")
+
+    command(
+        "sync",
+        "two-way sync with the [sync] account: subscriptions, new articles, read and starred",
+    )
+    for name, words in MARKS.items():
+        marking = command(name, f"mark articles {words[0]} (queued for the server with an account)")
+        marking.add_argument("ids", nargs="+", type=int, metavar="ID")
+
+    edit = command("edit", "rename a subscription or move it to another folder")
+    edit.add_argument("feed", metavar="FEED", help="title, URL or id")
+    edit.add_argument("--title", metavar="T", help="its new name")
+    edit.add_argument("--folder", metavar="F", help='its new folder; "a/b" nests')
     return parser
+
+
+# command -> (what the articles become, the field, its value)
+MARKS: dict[str, tuple[str, str, bool]] = {
+    "read": ("read", "read", True),
+    "unread": ("unread", "read", False),
+    "star": ("starred", "starred", True),
+    "unstar": ("unstarred", "starred", False),
+}
 
 
 def _open_library(args: argparse.Namespace, config: Config) -> Library:
@@ -260,17 +283,23 @@ def _subscription_list(path: Path) -> SubscriptionList | None:
     return None
 
 
-def _import_subscriptions(library: Library, path: Path, found: SubscriptionList) -> None:
+def _import_subscriptions(
+    library: Library, path: Path, found: SubscriptionList, config: Config
+) -> None:
     for warning in found.warnings:
         print(f"tuinews: {path}: {warning}", file=sys.stderr)
     added = 0
     with library.transaction():
         for subscription in found.subscriptions:
             if library.find_feed_by_url(subscription.url) is None:
-                library.add_feed(
+                feed = library.add_feed(
                     subscription.url, subscription.title or subscription.url, subscription.folder
                 )
+                if config.sync is not None:
+                    queue_subscribe(library, feed)
                 added += 1
+    if added and config.sync is not None:
+        _send_subscriptions(library, config)
     known = len(found.subscriptions) - added
     print(
         f"{path}: {added} feed{'s' if added != 1 else ''} subscribed"
@@ -289,7 +318,7 @@ def cmd_import(args: argparse.Namespace, config: Config) -> int:
             try:
                 subscriptions = _subscription_list(path)
                 if subscriptions is not None:
-                    _import_subscriptions(library, path, subscriptions)
+                    _import_subscriptions(library, path, subscriptions, config)
                     continue
                 article = read_article_file(path)
             except (ArticleFileError, SubscriptionListError) as error:
@@ -356,8 +385,106 @@ def cmd_remove(args: argparse.Namespace, config: Config) -> int:
     with _open_library(args, config) as library:
         feed = library.find_feed(args.feed)
         assert feed.id is not None
+        if config.sync is not None:
+            queue_unsubscribe(library, feed)
         removal = library.remove_feed(feed.id)
-    print(f"removed {feed.title}: {removal.describe()}")
+        print(f"removed {feed.title}: {removal.describe()}")
+        if config.sync is not None:
+            _send_subscriptions(library, config)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace, config: Config) -> int:
+    from tuinews.sync.changes import edit_feed
+
+    if args.title is None and args.folder is None:
+        print("tuinews: edit needs --title or --folder", file=sys.stderr)
+        return 1
+    with _open_library(args, config) as library:
+        feed = library.find_feed(args.feed)
+        assert feed.id is not None
+        queued = edit_feed(
+            library, feed.id, title=args.title, folder=args.folder, queue=config.sync is not None
+        )
+        feed = library.get_feed(feed.id)
+        folder = f"{feed.folder}/" if feed.folder else ""
+        print(f"{feed.id}\t{folder}{feed.title}")
+        if queued:
+            _send_subscriptions(library, config)
+    return 0
+
+
+def _send_subscriptions(library: Library, config: Config) -> None:
+    """Send the queued subscription changes now; offline they wait for `tuinews sync`."""
+    from tuinews.sync.engine import sync_subscriptions
+    from tuinews.sync.greader import SyncError
+
+    assert config.sync is not None
+    try:
+        report = sync_subscriptions(library, config.sync)
+    except SyncError as error:
+        print(
+            f"tuinews: {error}; the change is queued for the next `tuinews sync`",
+            file=sys.stderr,
+        )
+        return
+    for warning in report.warnings:
+        print(f"tuinews: sync: {warning}", file=sys.stderr)
+
+
+def cmd_mark(args: argparse.Namespace, config: Config) -> int:
+    from tuinews.library.syncstate import SyncState
+
+    words, field, value = MARKS[args.command]
+    failures = 0
+    marked = 0
+    with _open_library(args, config) as library:
+        for article_id in args.ids:
+            try:
+                library.get_summary(article_id)
+            except LibraryError as error:
+                print(f"tuinews: {error}", file=sys.stderr)
+                failures += 1
+                continue
+            if field == "read":
+                library.set_read(article_id, value)
+            else:
+                library.set_starred(article_id, value)
+            marked += 1
+        waiting = SyncState(library).count_pending()
+    line = f"{marked} article{'s' if marked != 1 else ''} marked {words}"
+    if config.sync is not None and waiting:
+        line += f" ({waiting} change{'s' if waiting != 1 else ''} queued for `tuinews sync`)"
+    print(line)
+    return 1 if failures else 0
+
+
+def cmd_sync(args: argparse.Namespace, config: Config) -> int:
+    from tuinews.cli.progressline import sync_progress_text
+    from tuinews.library.syncstate import SyncState
+    from tuinews.sync.engine import sync
+    from tuinews.sync.greader import SyncError
+
+    if config.sync is None:
+        where = config.path or config_path(args.config)
+        print(f"tuinews: no [sync] account in {where} (see README, Sync)", file=sys.stderr)
+        return 1
+    progress = ProgressLine(sys.stderr, sync_progress_text) if sys.stderr.isatty() else None
+    with _open_library(args, config) as library:
+        try:
+            report = sync(library, config.sync, on_progress=progress)
+        except SyncError as error:
+            waiting = SyncState(library).count_pending()
+            kept = f"; {waiting} queued change{'s' if waiting != 1 else ''} kept" if waiting else ""
+            print(f"tuinews: sync: {error}{kept}", file=sys.stderr)
+            return 1
+        finally:
+            if progress is not None:
+                progress.close()
+        library.index_pending()
+    for warning in report.warnings:
+        print(f"tuinews: sync: {warning}", file=sys.stderr)
+    print(report.summary())
     return 0
 
 
@@ -372,8 +499,11 @@ def cmd_add(args: argparse.Namespace, config: Config) -> int:
             folder=args.folder,
             full_text=args.full_text,
         )
-    feed = result.feed
-    assert feed.id is not None
+        feed = result.feed
+        assert feed.id is not None
+        if result.created and config.sync is not None:
+            queue_subscribe(library, feed)
+            _send_subscriptions(library, config)
     if not result.created:
         print(f"{feed.id}\talready subscribed\t{feed.title}  {feed.url}")
         return 0
@@ -464,6 +594,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, Config], int]] = {
     "refresh": cmd_refresh,
     "add": cmd_add,
     "export": cmd_export,
+    "sync": cmd_sync,
+    "edit": cmd_edit,
+    **dict.fromkeys(MARKS, cmd_mark),
 }
 
 

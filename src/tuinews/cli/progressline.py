@@ -7,18 +7,26 @@ nothing is drawn when stderr is not a terminal (cron mails would fill with redra
 from __future__ import annotations
 
 import shutil
-from typing import TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tuinews.feeds.refresh import RefreshProgress
+
+if TYPE_CHECKING:
+    from tuinews.sync.engine import SyncProgress
 
 BAR_WIDTH = 24
 
 
+def _bar(done: int, total: int) -> str:
+    share = done / total if total else 1.0
+    filled = round(share * BAR_WIDTH)
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
 def progress_text(progress: RefreshProgress, width: int) -> str:
     """`[██████░░░░] 120/200 feeds · 3,400 new · 2 errors · Feed title`, cut to `width`."""
-    share = progress.done / progress.total if progress.total else 1.0
-    filled = round(share * BAR_WIDTH)
-    bar = "█" * filled + "░" * (BAR_WIDTH - filled)
+    bar = _bar(progress.done, progress.total)
     text = f"[{bar}] {progress.done}/{progress.total} feeds · {progress.new:,} new"
     if progress.errors:
         text += f" · {progress.errors} error{'s' if progress.errors != 1 else ''}"
@@ -27,16 +35,23 @@ def progress_text(progress: RefreshProgress, width: int) -> str:
     return text[: max(width - 1, 10)]
 
 
-class ProgressLine:
-    """Draws `RefreshProgress` updates over each other; `close` leaves the line empty."""
+def sync_progress_text(progress: SyncProgress, width: int) -> str:
+    """`[██████░░░░] 2,500/10,000 items pulled`, cut to `width`."""
+    bar = _bar(progress.done, progress.total)
+    return f"[{bar}] {progress.done:,}/{progress.total:,} items pulled"[: max(width - 1, 10)]
 
-    def __init__(self, stream: TextIO) -> None:
+
+class ProgressLine:
+    """Draws progress updates over each other; `close` leaves the line empty."""
+
+    def __init__(self, stream: TextIO, render: Callable[[Any, int], str] = progress_text) -> None:
         self.stream = stream
+        self.render = render
         self._drawn = 0
 
-    def __call__(self, progress: RefreshProgress) -> None:
+    def __call__(self, progress: Any) -> None:
         width = shutil.get_terminal_size((100, 24)).columns
-        text = progress_text(progress, width)
+        text = self.render(progress, width)
         self.stream.write("\r" + text.ljust(self._drawn))
         self.stream.flush()
         self._drawn = len(text)

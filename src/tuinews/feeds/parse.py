@@ -94,7 +94,7 @@ def _entry_html(entry: Any) -> str:
     return "".join(f"<p>{html.escape(part)}</p>" for part in value.split("\n\n") if part.strip())
 
 
-def _plain_title(value: str) -> str:
+def plain_title(value: str) -> str:
     """Feed titles are sometimes escaped HTML ("Q&amp;A", "<b>New</b>"): show the words."""
     if "<" in value or "&" in value:
         body = LexborHTMLParser(f"<body>{value}</body>").body
@@ -169,7 +169,7 @@ def _entry_article(parsed_entry: Any, base: str) -> FeedEntry:
         article = Article(title="", text=quick_text(markup))
     else:
         article = _plain_article(html.unescape(body))
-    title = _plain_title(entry.get("title", "")) or article.title
+    title = plain_title(entry.get("title", "")) or article.title
     if not title:
         words = article.text.split()
         title = " ".join(words[:12]) + ("…" if len(words) > 12 else "") if words else "(untitled)"
@@ -236,7 +236,7 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None) -> Par
     feed = parsed.feed
     base = url
     return ParsedFeed(
-        title=_plain_title(feed.get("title", "")),
+        title=plain_title(feed.get("title", "")),
         link=urljoin(base, feed["link"]) if feed.get("link") else None,
         entries=[_entry_article(entry, base) for entry in parsed.entries],
     )

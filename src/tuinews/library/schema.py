@@ -128,7 +128,33 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END;
     """,
-    # 6: a story belongs to any number of feeds, and takes a third of the disk.
+    # 6: a sync account's side of the library (see `tuinews.library.syncstate`): which
+    # server subscription each feed is and which server item each story is, with the
+    # state the server was last seen to hold (so a change on either side is told apart
+    # from a conflict), and the changes waiting to be sent. The account's token and sync
+    # marks live in `meta`. A story can be several items (the same link in two feeds).
+    """
+    CREATE TABLE sync_feeds (
+        feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+        stream  TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE sync_items (
+        item           INTEGER PRIMARY KEY,
+        article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        server_read    INTEGER NOT NULL,
+        server_starred INTEGER NOT NULL
+    );
+    CREATE INDEX sync_items_article ON sync_items(article_id);
+    CREATE TABLE sync_pending (
+        id     INTEGER PRIMARY KEY,
+        kind   TEXT NOT NULL,
+        target TEXT NOT NULL,
+        value  TEXT NOT NULL,
+        at     REAL NOT NULL,
+        UNIQUE (kind, target)
+    );
+    """,
+    # 7: a story belongs to any number of feeds, and takes a third of the disk.
     # `article_feeds` lists a story under each feed that delivered it, with that feed's
     # guid and the key of the version it last sent; read, starred and saved are the
     # story's, one state wherever it is listed (`article_feeds.read` is a copy, for the
@@ -142,11 +168,15 @@ MIGRATIONS: tuple[str, ...] = (
     # Document, quick text and pending HTML are one zlib blob (`packing.pack`), URLs and
     # contents are found by 64-bit keys, and the full-text index is contentless: it held
     # a second copy of every word. Snippets are made from the stored text. Every story
-    # is indexed again by the next search.
+    # is indexed again by the next search. `sync_items` (schema 6) is set aside and put
+    # back around the rebuild: renaming `articles` would point its references at the old
+    # table, whose drop would then take the sync items with it.
     """
     DROP TRIGGER articles_fts_delete;
     DROP TRIGGER articles_fts_update;
     DROP TABLE articles_fts;
+    CREATE TEMP TABLE sync_items_v6 AS SELECT * FROM sync_items;
+    DROP TABLE sync_items;
     ALTER TABLE articles RENAME TO articles_v5;
     CREATE TABLE articles (
         id           INTEGER PRIMARY KEY,
@@ -184,6 +214,15 @@ MIGRATIONS: tuple[str, ...] = (
         FROM articles_v5 WHERE feed_id IS NOT NULL;
     UPDATE articles SET saved = 1 WHERE origin_feed IS NULL;
     DROP TABLE articles_v5;
+    CREATE TABLE sync_items (
+        item           INTEGER PRIMARY KEY,
+        article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        server_read    INTEGER NOT NULL,
+        server_starred INTEGER NOT NULL
+    );
+    INSERT INTO sync_items SELECT * FROM sync_items_v6;
+    DROP TABLE sync_items_v6;
+    CREATE INDEX sync_items_article ON sync_items(article_id);
     CREATE INDEX articles_newest ON articles(sort_ts, id);
     CREATE INDEX articles_unread ON articles(sort_ts, id) WHERE read = 0;
     CREATE INDEX articles_starred ON articles(sort_ts, id) WHERE starred = 1;

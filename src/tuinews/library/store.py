@@ -29,6 +29,7 @@ from tuinews.library.packing import (
 )
 from tuinews.library.schema import SchemaTooNew, migrate
 from tuinews.library.snippets import snippet
+from tuinews.library.syncstate import queue_state_change
 from tuinews.model import Article, ArticleSummary, Feed
 from tuinews.untrusted import clean_document, clean_line, clean_text
 
@@ -842,17 +843,22 @@ class Library:
     # -- the user's state: every change to read, starred and saved goes through these --
 
     def set_read(self, article_id: int, read: bool = True) -> None:
-        """One state for the story, in every feed that lists it."""
+        """The user's change, one state for the story in every feed that lists it; queued
+        for the sync server, if it has the story."""
         with self.transaction():
             self.conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
             self.conn.execute(
                 "UPDATE article_feeds SET read = ? WHERE article_id = ?", (int(read), article_id)
             )
+            queue_state_change(self.conn, article_id, "read", read)
 
     def set_starred(self, article_id: int, starred: bool = True) -> None:
-        self.conn.execute(
-            "UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id)
-        )
+        """The user's change: applied here and queued for the sync server, if it has the story."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id)
+            )
+            queue_state_change(self.conn, article_id, "starred", starred)
 
     def set_saved(self, article_id: int, saved: bool = True) -> None:
         """Saved: kept on purpose (saved, imported, followed, or `b`); it outlives its feed."""

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header
 
 from tuinews.app.dialogs.add_feed import AddFeedDialog
 from tuinews.app.dialogs.confirm import ConfirmDialog
+from tuinews.app.dialogs.edit_feed import EditFeedDialog, FeedEdit
 from tuinews.app.dialogs.search import SearchDialog
 from tuinews.app.feed_entries import FeedEntry, feed_entries
 from tuinews.app.paged_rows import LibraryRows, next_unread
@@ -30,6 +31,7 @@ from tuinews.config import RefreshSettings
 from tuinews.feeds.subscribe import Subscribed
 from tuinews.library import ArticleFilter, Cursor, Library
 from tuinews.model import ArticleSummary, Feed
+from tuinews.sync.changes import edit_feed, queue_subscribe, queue_unsubscribe
 from tuinews.untrusted import is_followable
 
 if TYPE_CHECKING:
@@ -129,6 +131,14 @@ class LibraryScreen(Screen[None]):
             show=False,
             id="library.copy_link",
             tooltip="Copy the selected article's link to the clipboard",
+        ),
+        Binding(
+            "e",
+            "edit_feed",
+            "Edit feed",
+            show=False,
+            id="library.edit_feed",
+            tooltip="Rename the selected feed or move it to another folder",
         ),
         Binding(
             "delete",
@@ -293,6 +303,8 @@ class LibraryScreen(Screen[None]):
         if subscribed is None or subscribed.feed.id is None:
             return
         feed = subscribed.feed
+        if subscribed.created and self.tuinews.config.sync is not None:
+            queue_subscribe(self.library, feed)  # sent to the server by the next sync (R)
         self.feeds.show(feed_entries(self.library))
         keys = [entry.key for entry in self.feeds.entries]
         if f"feed:{feed.id}" in keys:
@@ -308,12 +320,37 @@ class LibraryScreen(Screen[None]):
                 f"Subscribed to {feed.title}: {subscribed.new_articles} articles.", markup=False
             )
 
-    def action_unsubscribe(self) -> None:
+    def _chosen_feed(self, to_do: str) -> Feed | None:
+        """The feed highlighted in the feeds pane, or None after saying to choose one."""
         entry = self.feeds.current
         if entry is None or entry.feed is None or entry.feed.id is None:
-            self.notify("Choose a feed in the feeds pane to unsubscribe.", severity="warning")
+            self.notify(f"Choose a feed in the feeds pane to {to_do}.", severity="warning")
+            return None
+        return entry.feed
+
+    def action_edit_feed(self) -> None:
+        feed = self._chosen_feed("edit")
+        if feed is None:
             return
-        feed = entry.feed
+        self.app.push_screen(EditFeedDialog(feed), lambda edit: self._edit_feed(feed, edit))
+
+    def _edit_feed(self, feed: Feed, edit: FeedEdit | None) -> None:
+        if edit is None or feed.id is None:
+            return
+        folder = edit.folder if edit.folder != (feed.folder or "") else None
+        title = edit.title if edit.title != feed.title else None
+        if title is None and folder is None:
+            return
+        account = self.tuinews.config.sync is not None
+        queued = edit_feed(self.library, feed.id, title=title, folder=folder, queue=account)
+        self.reload()
+        note = "; sent to the server at the next sync (R)" if queued else ""
+        self.notify(f"Saved {edit.title}{note}.", markup=False)
+
+    def action_unsubscribe(self) -> None:
+        feed = self._chosen_feed("unsubscribe")
+        if feed is None:
+            return
         question = Content.assemble(
             "Unsubscribe from ",
             (feed.title, "bold"),
@@ -328,6 +365,8 @@ class LibraryScreen(Screen[None]):
     def _unsubscribe(self, feed: Feed, confirmed: bool) -> None:
         if not confirmed or feed.id is None:
             return
+        if self.tuinews.config.sync is not None:
+            queue_unsubscribe(self.library, feed)  # sent to the server by the next sync (R)
         self.library.remove_feed(feed.id)
         self.reload()
         self.notify(f"Unsubscribed from {feed.title}.", markup=False)

@@ -23,10 +23,12 @@ class RefreshStatus:
     new: int = 0
     errors: int = 0
     running: bool = True
+    verb: str = "Refreshing"  # or "Syncing", of items
+    unit: str = "feed"
 
     def describe(self) -> str:
-        feeds = "feed" if self.total == 1 else "feeds"
-        text = f"Refreshing {self.done}/{self.total} {feeds} · {self.new} new"
+        units = self.unit if self.total == 1 else f"{self.unit}s"
+        text = f"{self.verb} {self.done:,}/{self.total:,} {units} · {self.new:,} new"
         if self.errors:
             text += f" · {self.errors} failed"
         return text

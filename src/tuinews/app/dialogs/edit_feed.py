@@ -1,0 +1,69 @@
+"""Renaming a subscription or moving it to another folder, from the feeds pane (`e`).
+
+The dialog only asks; the library screen makes the change (`tuinews.sync.changes.edit_feed`),
+which a sync account also queues for the server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from tuinews.model import Feed
+
+
+@dataclass(frozen=True)
+class FeedEdit:
+    title: str
+    folder: str  # "" for no folder
+
+
+class EditFeedDialog(ModalScreen[FeedEdit | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape", "cancel", "Cancel", id="edit_feed.cancel", tooltip="Close without a change"
+        ),
+    ]
+
+    def __init__(self, feed: Feed) -> None:
+        super().__init__()
+        self.feed = feed
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="edit-feed"):
+            yield Label("Edit the subscription", classes="dialog-title")
+            yield Label("Name")
+            yield Input(self.feed.title, id="title")
+            yield Label('Folder ("a/b" nests; empty for none)')
+            yield Input(self.feed.folder or "", placeholder="News", id="folder")
+            yield Static(id="error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#error").display = False
+        self.query_one("#title", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        title = self.query_one("#title", Input).value.strip()
+        if not title:
+            error = self.query_one("#error", Static)
+            error.update(Text("A subscription needs a name."))
+            error.display = True
+            return
+        self.dismiss(FeedEdit(title, self.query_one("#folder", Input).value.strip()))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

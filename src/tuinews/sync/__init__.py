@@ -1,0 +1,1 @@
+"""Google Reader API accounts: pull subscriptions, items and state; push the queue of changes."""
