@@ -6,7 +6,7 @@ little more than references back into the HTML: a 2 KB entry takes about 900 byt
 where the three apart took over 5 KB. URLs and contents are looked up by a 64-bit hash
 rather than by their text, which an index would otherwise hold a second copy of.
 
-Schema 6 packed the rows written before it the same way.
+Schema 7 packed the rows written before it the same way.
 """
 
 from __future__ import annotations

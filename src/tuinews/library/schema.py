@@ -283,7 +283,7 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
 
 
 def _functions(conn: sqlite3.Connection) -> None:
-    """What migrations compute in Python: keys and packed contents (schema 6)."""
+    """What migrations compute in Python: keys and packed contents (schema 7)."""
     conn.create_function("story_url_key", 1, url_key, deterministic=True)
     conn.create_function("story_hex_key", 1, hex_key, deterministic=True)
     conn.create_function("story_pack", 3, pack, deterministic=True)

@@ -1,6 +1,6 @@
 """Search snippets made from a story's stored text.
 
-The full-text index keeps no copy of the words (schema 6), so FTS5's `snippet()` has
+The full-text index keeps no copy of the words (schema 7), so FTS5's `snippet()` has
 nothing to cut from; this does what it did: the 16-token stretch of the body with the
 most distinct query terms, matched words marked, "…" where text was left out. Tokens
 and folding follow the index's tokenizer (unicode61, diacritics removed, any case).
