@@ -88,7 +88,7 @@ def test_save_fetches_extracts_and_resolves_also_read_links(
 
     requests_before = len(httpserver.log)
     again = cli("save", target_url + "#comments")
-    assert again.stdout.split("\t")[:2] == [target_id, "already stored"]
+    assert again.stdout.split("\t")[:2] == [target_id, "already saved"]
     assert len(httpserver.log) == requests_before  # known URL: no request at all
 
 

@@ -131,8 +131,9 @@ def test_full_text_pages_that_are_bombs_leave_the_feed_its_summaries(tmp_path: P
             (outcome,) = refresh_feeds(db, SETTINGS)
     assert (outcome.status, outcome.new) == ("updated", 1)
     with Library.open(db) as library:
-        (row,) = library.conn.execute("SELECT title, body FROM articles").fetchall()
-    assert row == ("Bomb", "Short.")
+        (summary,) = library.list_articles()
+        article = library.get_article(summary.id)
+    assert (article.title, article.text) == ("Bomb", "Short.")
 
 
 def test_no_escape_sequence_from_a_server_reaches_any_output(

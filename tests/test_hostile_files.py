@@ -34,8 +34,9 @@ BAD_ADDRESSES = {
 
 
 def stored(db: Path) -> list[tuple[str, str | None, str]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT title, url, body FROM articles ORDER BY title").fetchall()
+    with Library.open(db) as library:
+        articles = [library.get_article(row.id) for row in library.list_articles(limit=1000)]
+    return sorted((article.title, article.url, article.text) for article in articles)
 
 
 def test_links_inside_a_local_feed_are_never_read_from_disk(

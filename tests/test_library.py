@@ -10,11 +10,12 @@ import pytest
 
 from conftest import make_article
 from tuinews.library import ArticleFilter, ArticleNotFound, Cursor, Library, LibraryError
+from tuinews.library.packing import unpack
 from tuinews.library.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
 
 
 def test_new_file_gets_the_whole_schema_in_wal_mode(tmp_path: Path) -> None:
-    with Library.open(tmp_path / "new" / "dir" / "lib.db") as library:
+    with Library.open(tmp_path / "lib.db") as library:
         assert schema_version(library.conn) == SCHEMA_VERSION
         assert library.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert library.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -377,7 +378,8 @@ def test_control_characters_and_escapes_never_reach_the_database(library: Librar
     stored = library.get_article(library.store_article(article).id)
     assert stored.title == "Title with break"
     assert stored.text == "Body red and more"
-    raw = library.conn.execute("SELECT title, body, doc FROM articles").fetchone()
+    title, content = library.conn.execute("SELECT title, content FROM articles").fetchone()
+    raw = [title, *(part or "" for part in unpack(content))]
     assert not any(ch in "".join(raw) for ch in "\x1b\x00\x07\x9b")
 
 
@@ -387,3 +389,15 @@ def test_a_failed_transaction_leaves_nothing_behind(library: Library) -> None:
         raise RuntimeError("disk on fire")
     assert library.count_articles() == 0
     assert library.search("harbour") == []
+
+
+def test_snippets_are_cut_from_the_stored_text_around_the_best_match(library: Library) -> None:
+    words = [f"filler{n}" for n in range(60)]
+    words[40:43] = ["the", "Fërry", "returned"]
+    library.store_article(make_article("Harbour", url="https://x.example/1", body=" ".join(words)))
+    (hit,) = library.search("ferr* returned")
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert "the \x02Fërry\x03 \x02returned\x03" in hit.snippet
+    assert len(hit.snippet.split()) == 16
+    (phrase,) = library.search('"ferry returned"')
+    assert phrase.snippet == hit.snippet

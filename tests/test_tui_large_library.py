@@ -11,9 +11,10 @@ import pytest
 from tui_fixtures import SIZE, make_app, visible_lines
 from tuinews.app.widgets.article_list import ArticleList
 from tuinews.library import Library
+from tuinews.library.packing import pack, url_key
 
 BIG = 100_000
-DOC = json.dumps({"title": "", "sections": []})
+CONTENT = pack(json.dumps({"title": "", "sections": []}), "", None)
 
 
 def build_library(path: Path, articles: int, feeds: int = 50) -> Path:
@@ -26,21 +27,26 @@ def build_library(path: Path, articles: int, feeds: int = 50) -> Path:
         [(n + 1, f"https://feed{n}.example/rss", f"Feed {n}") for n in range(feeds)],
     )
     conn.executemany(
-        "INSERT INTO articles(feed_id, url, url_norm, content_hash, title, published, sort_ts, "
-        "added, read, body, doc) VALUES (?, ?, ?, ?, ?, NULL, ?, 0, ?, '', ?)",
+        "INSERT INTO articles(id, origin_feed, url, url_key, content_key, title, published, "
+        "sort_ts, added, read, content) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 0, ?, ?)",
         (
             (
+                n + 1,
                 n % feeds + 1,
                 f"https://news.example/{n}",
-                f"https://news.example/{n}",
-                str(n),
+                url_key(f"https://news.example/{n}"),
+                n,
                 f"Story number {n}",
                 1_700_000_000 + n * 60,
                 n % 3 == 0,
-                DOC,
+                CONTENT,
             )
             for n in range(articles)
         ),
+    )
+    conn.execute(
+        "INSERT INTO article_feeds(feed_id, sort_ts, article_id, entry_key, read) "
+        "SELECT origin_feed, sort_ts, id, content_key, read FROM articles"
     )
     conn.execute("COMMIT")
     conn.close()

@@ -247,3 +247,29 @@ async def test_keys_follow_the_keymap_in_config(tmp_path: Path) -> None:
 def test_feed_tree_is_an_option_list_but_the_article_list_is_not() -> None:
     assert issubclass(FeedTree, OptionList)
     assert not issubclass(ArticleList, OptionList)
+
+
+async def test_unsubscribing_keeps_starred_and_saved_articles_and_says_so(tmp_path: Path) -> None:
+    db = sample_db(tmp_path)
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "down", "b")  # star the newest, save the next
+        await pilot.pause()
+        assert feed_labels(app)[2:4] == ["Starred 1/1", "Saved 1/1"]
+        await pilot.press("tab", "end", "delete")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.question.plain == (
+            "Unsubscribe from Sample edition?\n"
+            "4 articles go; 2 articles starred or saved stay in Starred and Saved."
+        )
+        await pilot.press("y")
+        await pilot.pause()
+        assert list_titles(app) == SAMPLE_NEWEST_FIRST[:2]
+        lines = visible_lines(app.screen.query_one(ArticleList))
+        assert "(removed) Sample" in lines[0]
+    with Library.open(db) as library:
+        assert library.feeds() == []
+        starred = library.list_articles(ArticleFilter(starred=True))
+        saved = library.list_articles(ArticleFilter(saved=True))
+        assert [row.title for row in starred] == SAMPLE_NEWEST_FIRST[:1]
+        assert [row.title for row in saved] == SAMPLE_NEWEST_FIRST[1:2]

@@ -22,6 +22,7 @@ SIZE = (120, 40)
 
 def sample_db(tmp_path: Path) -> Path:
     """A library holding the sample edition, as `tuinews` makes it on first start."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     db = tmp_path / "tui.db"
     with Library.open(db) as library:
         ensure_sample_edition(library)

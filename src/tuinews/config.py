@@ -7,6 +7,7 @@ the config file, then the platform's data directory. The config file itself is
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -97,12 +98,19 @@ def config_path(explicit: str | None = None) -> Path:
 
 
 def db_path(explicit: str | None, config: Config) -> Path:
+    """The library file to open. Only the default location's directories are made here:
+    a path the user named in a missing directory is more likely mistyped than new."""
     if explicit:
         return Path(explicit).expanduser()
     from_env = os.environ.get("TUINEWS_DB")
     if from_env:
         return Path(from_env).expanduser()
-    return config.db or default_db_path()
+    if config.db:
+        return config.db
+    path = default_db_path()
+    with contextlib.suppress(OSError):  # then opening it says what is wrong, in one line
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,15 @@ from tuinews.reading import open_article
 
 
 def fetch_and_store(db: Path, url: str, *, max_bytes: int, timeout: float) -> int:
-    """The id of the article at `url`: the stored copy, or the page fetched, extracted, stored."""
+    """The id of the article at `url`: the stored copy, or the page fetched, extracted and
+    stored as saved (the user chose to follow it)."""
     with Library.open(db) as library:
         known = library.find_by_url(url)
         if known is not None:
             return known
     article = fetch_article(url, max_bytes=max_bytes, timeout=timeout)
     with Library.open(db) as library:
-        return library.store_article(article).id
+        return library.store_article(article, saved=True).id
 
 
 def fetch_full_text(db: Path, article_id: int, *, max_bytes: int, timeout: float) -> None:

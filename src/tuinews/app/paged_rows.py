@@ -107,18 +107,13 @@ class PagedRows:
             self._pages.popitem(last=False)
         return page
 
-    def update(
-        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        """Change a loaded row in place, as the library just changed it; no query."""
+    def update(self, article_id: int, **state: bool) -> None:
+        """Change a loaded row's read, starred or saved in place, as the library just
+        changed it; no query."""
         for page in self._pages.values():
             for within, row in enumerate(page):
                 if row.id == article_id:
-                    page[within] = replace(
-                        row,
-                        read=row.read if read is None else read,
-                        starred=row.starred if starred is None else starred,
-                    )
+                    page[within] = replace(row, **state)
 
 
 def next_unread(

@@ -105,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing = command("list", "list articles, newest first")
     listing.add_argument("--unread", action="store_true", help="only unread articles")
     listing.add_argument("--starred", action="store_true", help="only starred articles")
-    listing.add_argument("--saved", action="store_true", help="only saved (imported) articles")
+    listing.add_argument(
+        "--saved", action="store_true", help="only saved articles (saved, imported, followed)"
+    )
     listing.add_argument("--feed", metavar="NAME", help="only this feed (title, URL or id)")
     listing.add_argument("--limit", type=_positive_int, default=50, metavar="N")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -138,13 +140,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("export", "print the subscriptions as OPML 2.0")
 
-    save = command("save", "fetch a web page, extract its article and store it")
-    save.add_argument("url", metavar="URL")
+    save = command(
+        "save", "keep an article in Saved: a stored one by its id, or a web page fetched"
+    )
+    save.add_argument("target", metavar="URL_OR_ID")
 
     feeds = command("feeds", "list subscriptions")
     feeds.add_argument("--json", action="store_true", help="print JSON")
 
-    remove = command("remove", "unsubscribe from a feed and drop its articles")
+    remove = command("remove", "unsubscribe from a feed; its starred and saved articles stay")
     remove.add_argument("feed", metavar="FEED", help="title, URL or id")
 
     refresh = command("refresh", "fetch new articles from subscribed feeds")
@@ -348,12 +352,15 @@ def cmd_save(args: argparse.Namespace, config: Config) -> int:
     from tuinews.pages import FetchError, fetch_article
 
     with _open_library(args, config) as library:
-        known = library.find_by_url(args.url)
+        known = int(args.target) if args.target.isdigit() else library.find_by_url(args.target)
         if known is not None:
-            print(f"{known}\talready stored\t{printable(args.url)}")
+            row = library.get_summary(known)  # an unknown id is a one-line error
+            library.set_saved(row.id)
+            said = "already saved" if row.saved else "saved"
+            print(f"{row.id}\t{said}\t{printable(row.url or row.title)}")
             return 0
         try:
-            article = fetch_article(args.url, max_bytes=config.refresh.max_bytes)
+            article = fetch_article(args.target, max_bytes=config.refresh.max_bytes)
         except FetchError as error:
             _complain(str(error))
             return 1
@@ -413,8 +420,8 @@ def cmd_remove(args: argparse.Namespace, config: Config) -> int:
         assert feed.id is not None
         if config.sync is not None:
             queue_unsubscribe(library, feed)
-        library.remove_feed(feed.id)
-        print(f"removed {feed.title} ({feed.total} articles)")
+        removal = library.remove_feed(feed.id)
+        print(f"removed {feed.title}: {removal.describe()}")
         if config.sync is not None:
             _send_subscriptions(library, config)
     return 0

@@ -20,7 +20,7 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -390,6 +390,23 @@ class _Refresh:
         )
 
 
+def _identified(
+    entries: list[tuple[str | None, PreparedArticle]],
+) -> Iterator[tuple[str | None, PreparedArticle]]:
+    """Each entry with the guid it is known by in its feed.
+
+    An entry with no guid, no link and no text has nothing to be recognised by but its
+    place: the n-th such entry of a feed is the same entry at the next refresh, and two
+    of them are never taken for one story because both are empty.
+    """
+    blank = 0
+    for guid, article in entries:
+        if guid is None and article.url is None and not article.has_text:
+            blank += 1
+            guid = f"tuinews:entry-without-text:{blank}"
+        yield guid, article
+
+
 def store_feed(
     library: Library, feed: Feed, response: Response, parsed: ParsedFeed | ReadyFeed
 ) -> tuple[Feed, int, int]:
@@ -398,7 +415,7 @@ def store_feed(
     ready = parsed if isinstance(parsed, ReadyFeed) else _ready(parsed)
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     with library.transaction():
-        for guid, article in ready.entries:
+        for guid, article in _identified(ready.entries):
             result = library.store_prepared(article, feed_id=feed.id, guid=guid)
             counts[result.status] += 1
         library.record_success(feed.id, response.status, response.etag, response.last_modified)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from tuinews.library.packing import hex_key, pack, url_key
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: feeds, articles and a key/value table for the library's own state.
     """
@@ -152,6 +154,95 @@ MIGRATIONS: tuple[str, ...] = (
         UNIQUE (kind, target)
     );
     """,
+    # 7: a story belongs to any number of feeds, and takes a third of the disk.
+    # `article_feeds` lists a story under each feed that delivered it, with that feed's
+    # guid and the key of the version it last sent; read, starred and saved are the
+    # story's, one state wherever it is listed (`article_feeds.read` is a copy, for the
+    # feeds' counts, which read narrow indexes, never the rows). The story's updates
+    # come from `origin_feed` alone, so an aggregator linking the same URL never
+    # rewrites what the feed it came from stored. A story
+    # whose feeds were all unsubscribed but that was starred or saved stays, with the
+    # name of its last feed in `removed_from`. A story of no feed was saved, imported or
+    # reached by following a link, all kept on purpose: it is saved (followed links were
+    # not marked before).
+    # Document, quick text and pending HTML are one zlib blob (`packing.pack`), URLs and
+    # contents are found by 64-bit keys, and the full-text index is contentless: it held
+    # a second copy of every word. Snippets are made from the stored text. Every story
+    # is indexed again by the next search. `sync_items` (schema 6) is set aside and put
+    # back around the rebuild: renaming `articles` would point its references at the old
+    # table, whose drop would then take the sync items with it.
+    """
+    DROP TRIGGER articles_fts_delete;
+    DROP TRIGGER articles_fts_update;
+    DROP TABLE articles_fts;
+    CREATE TEMP TABLE sync_items_v6 AS SELECT * FROM sync_items;
+    DROP TABLE sync_items;
+    ALTER TABLE articles RENAME TO articles_v5;
+    CREATE TABLE articles (
+        id           INTEGER PRIMARY KEY,
+        origin_feed  INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        removed_from TEXT,
+        url          TEXT,
+        url_key      INTEGER,
+        content_key  INTEGER NOT NULL,
+        title        TEXT NOT NULL,
+        published    TEXT,
+        sort_ts      INTEGER NOT NULL,
+        added        INTEGER NOT NULL,
+        updated      INTEGER,
+        read         INTEGER NOT NULL DEFAULT 0,
+        starred      INTEGER NOT NULL DEFAULT 0,
+        saved        INTEGER NOT NULL DEFAULT 0,
+        content      BLOB NOT NULL
+    );
+    INSERT INTO articles(id, origin_feed, url, url_key, content_key, title, published,
+                         sort_ts, added, updated, read, starred, saved, content)
+        SELECT id, feed_id, url, story_url_key(url), story_hex_key(content_hash), title,
+               published, sort_ts, added, updated, read, starred, saved,
+               story_pack(doc, body, pending_html)
+        FROM articles_v5;
+    CREATE TABLE article_feeds (
+        feed_id    INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        sort_ts    INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        guid       TEXT,
+        entry_key  INTEGER NOT NULL,
+        read       INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO article_feeds(feed_id, sort_ts, article_id, guid, entry_key, read)
+        SELECT feed_id, sort_ts, id, guid, story_hex_key(content_hash), read
+        FROM articles_v5 WHERE feed_id IS NOT NULL;
+    UPDATE articles SET saved = 1 WHERE origin_feed IS NULL;
+    DROP TABLE articles_v5;
+    CREATE TABLE sync_items (
+        item           INTEGER PRIMARY KEY,
+        article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        server_read    INTEGER NOT NULL,
+        server_starred INTEGER NOT NULL
+    );
+    INSERT INTO sync_items SELECT * FROM sync_items_v6;
+    DROP TABLE sync_items_v6;
+    CREATE INDEX sync_items_article ON sync_items(article_id);
+    CREATE INDEX articles_newest ON articles(sort_ts, id);
+    CREATE INDEX articles_unread ON articles(sort_ts, id) WHERE read = 0;
+    CREATE INDEX articles_starred ON articles(sort_ts, id) WHERE starred = 1;
+    CREATE INDEX articles_saved ON articles(sort_ts, id) WHERE saved = 1;
+    CREATE INDEX articles_url ON articles(url_key) WHERE url_key IS NOT NULL;
+    CREATE INDEX articles_content ON articles(content_key) WHERE url_key IS NULL;
+    CREATE INDEX article_feeds_newest ON article_feeds(feed_id, sort_ts, article_id);
+    CREATE UNIQUE INDEX article_feeds_story ON article_feeds(article_id, feed_id);
+    CREATE UNIQUE INDEX article_feeds_guid ON article_feeds(feed_id, guid)
+        WHERE guid IS NOT NULL;
+    CREATE INDEX article_feeds_read ON article_feeds(feed_id, read, sort_ts, article_id);
+    CREATE INDEX article_feeds_content ON article_feeds(feed_id, entry_key)
+        WHERE guid IS NULL;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='', tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);
+    INSERT OR IGNORE INTO fts_pending(id) SELECT id FROM articles;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -177,6 +268,7 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
             f"database schema version {current} is newer than this tuinews supports "
             f"({SCHEMA_VERSION}); upgrade tuinews"
         )
+    _functions(conn)
     for version in range(current + 1, target + 1):
         try:
             conn.executescript(
@@ -188,3 +280,10 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
                 conn.execute("ROLLBACK")
             raise
     return schema_version(conn)
+
+
+def _functions(conn: sqlite3.Connection) -> None:
+    """What migrations compute in Python: keys and packed contents (schema 7)."""
+    conn.create_function("story_url_key", 1, url_key, deterministic=True)
+    conn.create_function("story_hex_key", 1, hex_key, deterministic=True)
+    conn.create_function("story_pack", 3, pack, deterministic=True)

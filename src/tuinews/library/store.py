@@ -17,13 +17,23 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
+from tuinews.library.packing import (
+    StoryContent,
+    hex_key,
+    pack,
+    packed_body,
+    unpack,
+    url_key,
+)
 from tuinews.library.schema import SchemaTooNew, migrate
+from tuinews.library.snippets import snippet
 from tuinews.library.syncstate import queue_state_change
 from tuinews.model import Article, ArticleSummary, Feed
 from tuinews.untrusted import clean_document, clean_line, clean_text, short_line
-from tuinews.urls import normalize_url
+
+T = TypeVar("T")
 
 
 class LibraryError(Exception):
@@ -56,14 +66,6 @@ class ArticleFilter:
 ArticleOrder = Literal["newest", "oldest", "title", "feed"]
 ORDERS: tuple[ArticleOrder, ...] = ("newest", "oldest", "title", "feed")
 
-# Every order ends on (sort_ts, id), so it is total and a row's position is well defined.
-_ORDER_BY: dict[ArticleOrder, str] = {
-    "newest": "a.sort_ts DESC, a.id DESC",
-    "oldest": "a.sort_ts ASC, a.id ASC",
-    "title": "a.title COLLATE NOCASE, a.sort_ts DESC, a.id DESC",
-    "feed": "coalesce(f.title, '') COLLATE NOCASE, a.sort_ts DESC, a.id DESC",
-}
-
 
 @dataclass(frozen=True)
 class Cursor:
@@ -89,6 +91,40 @@ class StoreResult:
 
 
 @dataclass(frozen=True)
+class Removal:
+    """What unsubscribing does: stories deleted, kept (starred or saved), still listed
+    by another feed."""
+
+    deleted: int
+    kept: int
+    shared: int
+
+    @classmethod
+    def total(cls, removals: list[Removal]) -> Removal:
+        """Unsubscribing from several feeds at once (a folder)."""
+        return cls(
+            deleted=sum(removal.deleted for removal in removals),
+            kept=sum(removal.kept for removal in removals),
+            shared=sum(removal.shared for removal in removals),
+        )
+
+    def describe(self) -> str:
+        """One line for the question before unsubscribing and the report after it."""
+
+        def articles(count: int) -> str:
+            return f"{count} article{'s' if count != 1 else ''}"
+
+        parts = []
+        if self.deleted:
+            parts.append(f"{articles(self.deleted)} go")
+        if self.kept:
+            parts.append(f"{articles(self.kept)} starred or saved stay in Starred and Saved")
+        if self.shared:
+            parts.append(f"{articles(self.shared)} stay in the other feeds that list them")
+        return ("; ".join(parts) or "It has no articles") + "."
+
+
+@dataclass(frozen=True)
 class SearchHit:
     article: ArticleSummary
     snippet: str
@@ -100,8 +136,17 @@ class SearchHit:
 MATCH_START = "\x02"
 MATCH_END = "\x03"
 
+# A story's feed as lists show it: the feed it came from, else another that lists it,
+# else the feed it was kept from when that was unsubscribed.
+_FEED_NAME = (
+    "coalesce((SELECT title FROM feeds WHERE id = a.origin_feed), "
+    "(SELECT f.title FROM article_feeds x JOIN feeds f ON f.id = x.feed_id "
+    "WHERE x.article_id = a.id ORDER BY x.feed_id LIMIT 1), "
+    "'(removed) ' || a.removed_from)"
+)
+_FEED_KEY = f"coalesce({_FEED_NAME}, '')"
 _SUMMARY_COLUMNS = (
-    "a.id, a.title, a.url, f.title, a.published, a.read, a.starred, a.saved, a.sort_ts"
+    f"a.id, a.title, a.url, {_FEED_NAME}, a.published, a.read, a.starred, a.saved, a.sort_ts"
 )
 _WORD = re.compile(r"\S+")
 
@@ -150,7 +195,7 @@ def plain_words_query(query: str) -> str:
 
 
 class PreparedArticle(NamedTuple):
-    """An article as its row will hold it: cleaned, hashed and serialised.
+    """An article as its row will hold it: cleaned, keyed, serialised and compressed.
 
     Preparing is the CPU part of storing and needs no database, so the refresh engine
     does it in its worker processes and the one writer only runs SQL. A named tuple,
@@ -160,13 +205,12 @@ class PreparedArticle(NamedTuple):
 
     title: str
     url: str | None
-    url_norm: str | None
-    digest: str
-    body: str
-    doc_json: str
+    url_key: int | None
+    digest: int
+    content: bytes
     published: str | None
     published_ts: int | None
-    pending_html: str | None = None
+    has_text: bool
 
 
 def prepare_article(article: Article, pending_html: str | None = None) -> PreparedArticle:
@@ -185,20 +229,20 @@ def prepare_article(article: Article, pending_html: str | None = None) -> Prepar
                 link["target_id"] = None
     doc["title"] = short_line(doc["title"]) if doc["title"] else doc["title"]
     title, url = doc["title"], doc["url"]
+    digest = (
+        markup_hash(title, pending_html) if pending_html is not None else content_hash(title, body)
+    )
     return PreparedArticle(
         title=title,
         url=url,
-        url_norm=normalize_url(url) if url else None,
-        digest=(
-            markup_hash(title, pending_html)
-            if pending_html is not None
-            else content_hash(title, body)
+        url_key=url_key(url),
+        digest=hex_key(digest),
+        content=pack(
+            json.dumps(doc, ensure_ascii=False, separators=(",", ":")), body, pending_html
         ),
-        body=body,
-        doc_json=json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
         published=article.published.isoformat() if article.published else None,
         published_ts=int(article.published.timestamp()) if article.published else None,
-        pending_html=pending_html,
+        has_text=bool(body.strip() or pending_html),
     )
 
 
@@ -213,8 +257,10 @@ class Library:
     @classmethod
     def open(cls, path: Path | str) -> Library:
         path = Path(path)
+        # A mistyped path must not quietly become a new, empty library somewhere.
+        if not path.parent.is_dir():
+            raise LibraryError(f"cannot open database {path}: no directory {path.parent}")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except (OSError, sqlite3.Error) as error:
             raise LibraryError(f"cannot open database {path}: {error}") from None
@@ -301,8 +347,8 @@ class Library:
             SELECT f.id, f.url, f.title, f.folder, f.etag, f.last_modified, f.last_status,
                    f.last_error, f.last_fetched, f.last_success, f.next_fetch_after,
                    f.failures, f.gone, f.full_text,
-                   (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),
-                   (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+                   (SELECT count(*) FROM article_feeds x WHERE x.feed_id = f.id AND x.read = 0),
+                   (SELECT count(*) FROM article_feeds x WHERE x.feed_id = f.id)
             FROM feeds f WHERE {where}
             ORDER BY coalesce(f.folder, ''), f.title COLLATE NOCASE, f.id
             """,
@@ -356,10 +402,51 @@ class Library:
         found = self._feeds("f.url = ?", (url,))
         return found[0] if found else None
 
-    def remove_feed(self, feed_id: int) -> None:
-        """Unsubscribe; the feed's articles go with it."""
+    def _only_here(self, feed_id: int) -> str:
+        return (
+            "SELECT af.article_id FROM article_feeds af WHERE af.feed_id = "
+            f"{int(feed_id)} AND NOT EXISTS (SELECT 1 FROM article_feeds o "
+            "WHERE o.article_id = af.article_id AND o.feed_id != af.feed_id)"
+        )
+
+    def removal(self, feed_id: int) -> Removal:
+        """What unsubscribing from the feed would do to its stories."""
+        row = self.conn.execute(
+            "SELECT count(*), coalesce(sum(starred OR saved), 0) FROM articles "
+            f"WHERE id IN ({self._only_here(feed_id)})"
+        ).fetchone()
+        total = self.conn.execute(
+            "SELECT count(*) FROM article_feeds WHERE feed_id = ?", (feed_id,)
+        ).fetchone()[0]
+        return Removal(deleted=row[0] - row[1], kept=row[1], shared=total - row[0])
+
+    def remove_feed(self, feed_id: int) -> Removal:
+        """Unsubscribe. Stories no other feed lists go, except the starred and saved ones,
+        which stay (in Starred and Saved) marked with the feed's name."""
         with self.transaction():
+            removal = self.removal(feed_id)
+            title = self.get_feed(feed_id).title
+            only_here = self._only_here(feed_id)
+            self.conn.execute(
+                f"UPDATE articles SET removed_from = ?, origin_feed = NULL "
+                f"WHERE id IN ({only_here}) AND (starred OR saved)",
+                (title,),
+            )
+            doomed = [
+                row[0]
+                for row in self.conn.execute(
+                    f"SELECT id FROM articles WHERE id IN ({only_here}) AND NOT (starred OR saved)"
+                )
+            ]
+            self._delete_stories(doomed)
+            # The stories it shares take their updates from another feed that lists them.
+            self.conn.execute(
+                "UPDATE articles SET origin_feed = (SELECT min(feed_id) FROM article_feeds x "
+                "WHERE x.article_id = articles.id AND x.feed_id != ?) WHERE origin_feed = ?",
+                (feed_id, feed_id),
+            )
             self.conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+        return removal
 
     def set_full_text(self, feed_id: int, on: bool) -> None:
         """Fetch each new entry's web page too, for feeds that carry only summaries."""
@@ -426,43 +513,15 @@ class Library:
     def known_guids(self, feed_id: int, guids: list[str]) -> set[str]:
         """Which of these entries the feed has already delivered."""
         found: set[str] = set()
-        for start in range(0, len(guids), 500):
-            chunk = guids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for marks, chunk in _chunks(guids):
             rows = self.conn.execute(
-                f"SELECT guid FROM articles WHERE feed_id = ? AND guid IN ({marks})",
+                f"SELECT guid FROM article_feeds WHERE feed_id = ? AND guid IN ({marks})",
                 (feed_id, *chunk),
             )
             found.update(row[0] for row in rows)
         return found
 
     # -- articles --------------------------------------------------------------------
-
-    def _find_existing(
-        self, feed_id: int | None, guid: str | None, url_norm: str | None, digest: str
-    ) -> tuple[int, str] | None:
-        if guid is not None:
-            row = self.conn.execute(
-                "SELECT id, content_hash FROM articles WHERE feed_id IS ? AND guid = ?",
-                (feed_id, guid),
-            ).fetchone()
-            if row:
-                return row[0], row[1]
-        if url_norm is not None:
-            row = self.conn.execute(
-                "SELECT id, content_hash FROM articles WHERE url_norm = ?", (url_norm,)
-            ).fetchone()
-            if row:
-                return row[0], row[1]
-        elif guid is None:
-            row = self.conn.execute(
-                "SELECT id, content_hash FROM articles "
-                "WHERE content_hash = ? AND guid IS NULL AND url_norm IS NULL LIMIT 1",
-                (digest,),
-            ).fetchone()
-            if row:
-                return row[0], row[1]
-        return None
 
     def store_article(
         self,
@@ -487,88 +546,206 @@ class Library:
     ) -> StoreResult:
         """Store a prepared article, or find the copy already stored.
 
-        The same story is recognised by its feed's guid, else its normalised URL, else
-        (when it has neither) its content. A stored copy whose content changed is
-        updated in place; its read and starred state is the user's and stays.
+        Within a feed a story is recognised by its guid, else its normalised URL, else
+        (when it has neither) its content; a feed that sends a new version of a story it
+        brought updates it in place. A story another feed already brought (the same
+        URL) is listed under this feed too and left as that feed stored it. Without a
+        feed (a saved page, an imported file) the same URL, else the same content, is
+        the same story. Read, starred and saved are the user's and never change here,
+        except that `saved` saves.
         """
+        with self.transaction():
+            if feed_id is None:
+                result = self._store_kept(article)
+            else:
+                result = self._store_entry(article, feed_id, guid)
+            if saved:
+                self.set_saved(result.id)
+            return result
+
+    def _insert_story(self, article: PreparedArticle, feed_id: int | None) -> tuple[int, int]:
+        """(id, sort_ts) of the new story."""
         now = _now()
         sort_ts = min(article.published_ts, now) if article.published_ts is not None else now
-        with self.transaction():
-            existing = self._find_existing(feed_id, guid, article.url_norm, article.digest)
-            if existing is not None:
-                article_id, old_digest = existing
-                if saved:
-                    self.conn.execute("UPDATE articles SET saved = 1 WHERE id = ?", (article_id,))
-                if old_digest == article.digest:
-                    return StoreResult(article_id, "unchanged")
-                self.conn.execute(
-                    "UPDATE articles SET title = ?, body = ?, doc = ?, content_hash = ?, "
-                    "published = ?, updated = ?, pending_html = ? WHERE id = ?",
-                    (
-                        article.title,
-                        article.body,
-                        article.doc_json,
-                        article.digest,
-                        article.published,
-                        now,
-                        article.pending_html,
-                        article_id,
-                    ),
-                )
-                return StoreResult(article_id, "updated")
-            cursor = self.conn.execute(
-                "INSERT INTO articles(feed_id, guid, url, url_norm, content_hash, title, "
-                "published, sort_ts, added, saved, body, doc, pending_html) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    feed_id,
-                    guid,
-                    article.url,
-                    article.url_norm,
-                    article.digest,
-                    article.title,
-                    article.published,
-                    sort_ts,
-                    now,
-                    int(saved),
-                    article.body,
-                    article.doc_json,
-                    article.pending_html,
-                ),
+        cursor = self.conn.execute(
+            "INSERT INTO articles(origin_feed, url, url_key, content_key, title, published, "
+            "sort_ts, added, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                feed_id,
+                article.url,
+                article.url_key,
+                article.digest,
+                article.title,
+                article.published,
+                sort_ts,
+                now,
+                article.content,
+            ),
+        )
+        assert cursor.lastrowid is not None
+        # Indexed for search by `index_pending`, with the rest of the batch.
+        self.conn.execute("INSERT INTO fts_pending(id) VALUES (?)", (cursor.lastrowid,))
+        return cursor.lastrowid, sort_ts
+
+    def _update_story(self, article_id: int, article: PreparedArticle) -> None:
+        self._unindex([article_id])
+        self.conn.execute(
+            "UPDATE articles SET title = ?, url = ?, url_key = ?, content_key = ?, "
+            "published = ?, updated = ?, content = ? WHERE id = ?",
+            (
+                article.title,
+                article.url,
+                article.url_key,
+                article.digest,
+                article.published,
+                _now(),
+                article.content,
+                article_id,
+            ),
+        )
+        self.conn.execute("INSERT OR IGNORE INTO fts_pending(id) VALUES (?)", (article_id,))
+
+    def _store_kept(self, article: PreparedArticle) -> StoreResult:
+        if article.url_key is not None:
+            row = self.conn.execute(
+                "SELECT id, content_key, origin_feed FROM articles WHERE url_key = ? "
+                "ORDER BY id LIMIT 1",
+                (article.url_key,),
+            ).fetchone()
+        else:
+            row = self.conn.execute(
+                "SELECT id, content_key, origin_feed FROM articles "
+                "WHERE content_key = ? AND url_key IS NULL ORDER BY id LIMIT 1",
+                (article.digest,),
+            ).fetchone()
+        if row is None:
+            return StoreResult(self._insert_story(article, None)[0], "new")
+        article_id, old_digest, origin = row
+        listed = self.conn.execute(
+            "SELECT 1 FROM article_feeds WHERE article_id = ? LIMIT 1", (article_id,)
+        ).fetchone()
+        if old_digest == article.digest or origin is not None or listed:
+            return StoreResult(article_id, "unchanged")  # a feed's story is the feed's
+        self._update_story(article_id, article)
+        return StoreResult(article_id, "updated")
+
+    def _in_feed(
+        self, article: PreparedArticle, feed_id: int, guid: str | None
+    ) -> tuple[int, int] | None:
+        """(story id, key of the version the feed last sent) of the entry, if listed."""
+        columns = "SELECT af.article_id, af.entry_key FROM"
+        lookups: list[tuple[str, tuple[Any, ...]]] = []
+        if guid is not None:
+            lookups.append(
+                (f"{columns} article_feeds af WHERE feed_id = ? AND guid = ?", (feed_id, guid))
             )
-            assert cursor.lastrowid is not None
-            # Indexed for search by `index_pending`, with the rest of the batch.
-            self.conn.execute("INSERT INTO fts_pending(id) VALUES (?)", (cursor.lastrowid,))
-            return StoreResult(cursor.lastrowid, "new")
+        if article.url_key is not None:
+            # CROSS JOIN: from the story's URL to its listing, never through all of the
+            # feed's listings (which made storing a big feed quadratic).
+            lookups.append(
+                (
+                    f"{columns} articles a CROSS JOIN article_feeds af ON af.article_id = a.id "
+                    "AND af.feed_id = ? WHERE a.url_key = ?",
+                    (feed_id, article.url_key),
+                )
+            )
+        elif guid is None and article.has_text:
+            lookups.append(
+                (
+                    f"{columns} article_feeds af INDEXED BY article_feeds_content "
+                    "WHERE feed_id = ? AND guid IS NULL AND entry_key = ?",
+                    (feed_id, article.digest),
+                )
+            )
+        for sql, params in lookups:
+            row = self.conn.execute(sql + " LIMIT 1", params).fetchone()
+            if row:
+                return row[0], row[1]
+        return None
+
+    def _store_entry(self, article: PreparedArticle, feed_id: int, guid: str | None) -> StoreResult:
+        listed = self._in_feed(article, feed_id, guid)
+        if listed is not None:
+            article_id, old_digest = listed
+            if old_digest == article.digest:
+                return StoreResult(article_id, "unchanged")
+            self.conn.execute(
+                "UPDATE article_feeds SET entry_key = ? WHERE article_id = ? AND feed_id = ?",
+                (article.digest, article_id, feed_id),
+            )
+            origin = self.conn.execute(
+                "SELECT origin_feed FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()[0]
+            if origin != feed_id:
+                return StoreResult(article_id, "unchanged")
+            self._update_story(article_id, article)
+            return StoreResult(article_id, "updated")
+        story = None
+        if article.url_key is not None:
+            story = self.conn.execute(
+                "SELECT id, sort_ts, read FROM articles WHERE url_key = ? ORDER BY id LIMIT 1",
+                (article.url_key,),
+            ).fetchone()
+        if story is None:
+            story = (*self._insert_story(article, feed_id), 0)
+        self.conn.execute(
+            "INSERT INTO article_feeds(feed_id, sort_ts, article_id, guid, entry_key, read) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (feed_id, story[1], story[0], guid, article.digest, story[2]),
+        )
+        return StoreResult(story[0], "new")
+
+    def _unindex(self, article_ids: list[int]) -> None:
+        """Take stories out of the search index, with the words they were indexed with."""
+        for marks, chunk in _chunks(article_ids):
+            rows = self.conn.execute(
+                f"SELECT id, title, content FROM articles WHERE id IN ({marks}) "
+                "AND id NOT IN (SELECT id FROM fts_pending)",
+                chunk,
+            ).fetchall()
+            self.conn.executemany(
+                "INSERT INTO articles_fts(articles_fts, rowid, title, body) "
+                "VALUES ('delete', ?, ?, ?)",
+                [(row[0], row[1], packed_body(row[2])) for row in rows],
+            )
+
+    def _delete_stories(self, article_ids: list[int]) -> None:
+        self._unindex(article_ids)
+        for marks, chunk in _chunks(article_ids):
+            self.conn.execute(f"DELETE FROM fts_pending WHERE id IN ({marks})", chunk)
+            self.conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
 
     def pending_html(self, article_id: int) -> str | None:
         """A feed entry's HTML when the story has not been fully extracted yet."""
+        return self._content(article_id).pending_html
+
+    def _content(self, article_id: int) -> StoryContent:
         row = self.conn.execute(
-            "SELECT pending_html FROM articles WHERE id = ?", (article_id,)
+            "SELECT content FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             raise ArticleNotFound(article_id)
-        return row[0]
+        return unpack(row[0])
 
     def store_extracted(self, article_id: int, article: PreparedArticle) -> None:
-        """The full reading of a pending entry; its identity (hash, guid, URL) stays."""
+        """The full reading of a pending entry; its identity (keys, guid, URL) stays."""
         with self.transaction():
+            self._unindex([article_id])
             self.conn.execute(
-                "UPDATE articles SET body = ?, doc = ?, pending_html = NULL WHERE id = ?",
-                (article.body, article.doc_json, article_id),
+                "UPDATE articles SET content = ? WHERE id = ?", (article.content, article_id)
             )
+            self.conn.execute("INSERT OR IGNORE INTO fts_pending(id) VALUES (?)", (article_id,))
 
     def get_article(self, article_id: int) -> Article:
         """The whole story, with also-read links pointing at stored targets resolved."""
         row = self.conn.execute(
-            "SELECT a.doc, a.body, f.title FROM articles a "
-            "LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
-            (article_id,),
+            f"SELECT a.content, {_FEED_NAME} FROM articles a WHERE a.id = ?", (article_id,)
         ).fetchone()
         if row is None:
             raise ArticleNotFound(article_id)
-        doc = json.loads(row[0])
-        doc.update(id=article_id, text=row[1], feed=row[2])
+        content = unpack(row[0])
+        doc = json.loads(content.doc_json)
+        doc.update(id=article_id, text=content.body, feed=row[1])
         article = Article.from_dict(doc)
         self._resolve_links(article)
         return article
@@ -576,8 +753,7 @@ class Library:
     def get_summary(self, article_id: int) -> ArticleSummary:
         """One article's list row: its read, starred and saved state without the document."""
         row = self.conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
-            "WHERE a.id = ?",
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
@@ -593,56 +769,79 @@ class Library:
             for link in block.links
             if link.url
         ]
-        keys = {normalize_url(link.url) for link in (*links, *block_links) if link.url}
+        keys = {url_key(link.url) for link in (*links, *block_links)}
         if not keys:
             return
         placeholders = ",".join("?" * len(keys))
         found = dict(
             self.conn.execute(
-                f"SELECT url_norm, id FROM articles WHERE url_norm IN ({placeholders})",
+                f"SELECT url_key, min(id) FROM articles WHERE url_key IN ({placeholders}) "
+                "GROUP BY url_key",
                 tuple(keys),
             ).fetchall()
         )
         for link in (*links, *block_links):
-            target = found.get(normalize_url(link.url)) if link.url else None
+            target = found.get(url_key(link.url))
             link.target_id = target if target != article.id else None
 
     def find_by_url(self, url: str) -> int | None:
         row = self.conn.execute(
-            "SELECT id FROM articles WHERE url_norm = ?", (normalize_url(url),)
+            "SELECT min(id) FROM articles WHERE url_key = ?", (url_key(url),)
         ).fetchone()
         return row[0] if row else None
 
-    def _where(self, filter: ArticleFilter) -> tuple[list[str], list[Any]]:
+    def _source(self, filter: ArticleFilter) -> _Source:
+        """Where a list's rows come from: a feed's listing, or the stories themselves.
+
+        A story in several feeds is one row of "All" and one row of each feed's list.
+        """
         clauses: list[str] = []
         params: list[Any] = []
+        if filter.feed_id is not None:
+            table = "article_feeds af JOIN articles a ON a.id = af.article_id"
+            sort_ts, row_id, read = "af.sort_ts", "af.article_id", "af.read"
+            clauses.append("af.feed_id = ?")
+            params.append(filter.feed_id)
+        else:
+            table = "articles a"
+            sort_ts, row_id, read = "a.sort_ts", "a.id", "a.read"
         if filter.unread:
-            clauses.append("a.read = 0")
+            clauses.append(f"{read} = 0")
         if filter.starred:
             clauses.append("a.starred = 1")
         if filter.saved:
             clauses.append("a.saved = 1")
-        if filter.feed_id is not None:
-            clauses.append("a.feed_id = ?")
-            params.append(filter.feed_id)
         if filter.folder is not None:
             # A folder holds its subfolders: "News" lists "News/World" too.
             clauses.append(
-                "a.feed_id IN (SELECT id FROM feeds WHERE folder = ? OR folder LIKE ? ESCAPE '\\')"
+                "a.id IN (SELECT x.article_id FROM article_feeds x JOIN feeds ff "
+                "ON ff.id = x.feed_id WHERE ff.folder = ? OR ff.folder LIKE ? ESCAPE '\\')"
             )
             escaped = filter.folder.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             params.extend((filter.folder, f"{escaped}/%"))
-        return clauses, params
+        return _Source(table, sort_ts, row_id, clauses, params)
 
     @staticmethod
-    def _before(cursor: Cursor, order: ArticleOrder) -> tuple[str, list[Any]]:
+    def _order_by(source: _Source, order: ArticleOrder) -> str:
+        """Every order ends on (sort_ts, id), so it is total and a row's place well defined."""
+        ts, row = source.sort_ts, source.row_id
+        return {
+            "newest": f"{ts} DESC, {row} DESC",
+            "oldest": f"{ts} ASC, {row} ASC",
+            "title": f"a.title COLLATE NOCASE, {ts} DESC, {row} DESC",
+            "feed": f"{_FEED_KEY} COLLATE NOCASE, {ts} DESC, {row} DESC",
+        }[order]
+
+    @staticmethod
+    def _before(source: _Source, cursor: Cursor, order: ArticleOrder) -> tuple[str, list[Any]]:
         """The rows that come before `cursor` in `order`, as a WHERE clause."""
-        newer = "(a.sort_ts, a.id) > (?, ?)"
+        ts, row = source.sort_ts, source.row_id
+        newer = f"({ts}, {row}) > (?, ?)"
         if order == "newest":
             return newer, [cursor.sort_ts, cursor.id]
         if order == "oldest":
-            return "(a.sort_ts, a.id) < (?, ?)", [cursor.sort_ts, cursor.id]
-        key = "a.title" if order == "title" else "coalesce(f.title, '')"
+            return f"({ts}, {row}) < (?, ?)", [cursor.sort_ts, cursor.id]
+        key = "a.title" if order == "title" else _FEED_KEY
         value = cursor.title if order == "title" else cursor.feed
         clause = f"({key} < ? COLLATE NOCASE OR ({key} = ? COLLATE NOCASE AND {newer}))"
         return clause, [value, value, cursor.sort_ts, cursor.id]
@@ -661,31 +860,30 @@ class Library:
         Continue with `after=Cursor.after(last_row)`; `offset` serves callers that jump
         to a row number (a scrolled list) and is cheap near the top.
         """
-        clauses, params = self._where(filter)
+        source = self._source(filter)
+        clauses, params = source.clauses, source.params
         if after is not None and order in ("newest", "oldest"):
-            clauses.append(f"(a.sort_ts, a.id) {'<' if order == 'newest' else '>'} (?, ?)")
+            comparison = "<" if order == "newest" else ">"
+            clauses.append(f"({source.sort_ts}, {source.row_id}) {comparison} (?, ?)")
             params.extend((after.sort_ts, after.id))
         elif after is not None:
             # The rows after the cursor: neither it nor any row it comes after.
-            before, before_params = self._before(after, order)
-            clauses.append(f"NOT {before} AND a.id != ?")
+            before, before_params = self._before(source, after, order)
+            clauses.append(f"NOT {before} AND {source.row_id} != ?")
             params.extend((*before_params, after.id))
         where = " AND ".join(clauses) or "1"
         rows = self.conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
-            f"WHERE {where} ORDER BY {_ORDER_BY[order]} LIMIT ? OFFSET ?",
+            f"SELECT {_SUMMARY_COLUMNS} FROM {source.table} WHERE {where} "
+            f"ORDER BY {self._order_by(source, order)} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
         return [_summary(row) for row in rows]
 
     def count_articles(self, filter: ArticleFilter = ArticleFilter()) -> int:
-        clauses, params = self._where(filter)
-        where = " AND ".join(clauses) or "1"
-        return int(
-            self.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[
-                0
-            ]
-        )
+        source = self._source(filter)
+        where = " AND ".join(source.clauses) or "1"
+        sql = f"SELECT count(*) FROM {source.table} WHERE {where}"
+        return int(self.conn.execute(sql, source.params).fetchone()[0])
 
     def row_index(
         self, filter: ArticleFilter, cursor: Cursor, order: ArticleOrder = "newest"
@@ -695,43 +893,45 @@ class Library:
         Lets a long list jump to one article (the next unread, the one kept selected when a
         refresh adds rows above it) without reading the rows before it.
         """
-        clauses, params = self._where(filter)
-        before, before_params = self._before(cursor, order)
-        clauses.append(before)
-        params.extend(before_params)
-        where = " AND ".join(clauses)
-        # Only the feed order needs the feed's title; a join for nothing costs a lookup a row.
-        join = "LEFT JOIN feeds f ON f.id = a.feed_id" if order == "feed" else ""
-        return int(
-            self.conn.execute(
-                f"SELECT count(*) FROM articles a {join} WHERE {where}", params
-            ).fetchone()[0]
-        )
+        source = self._source(filter)
+        before, before_params = self._before(source, cursor, order)
+        where = " AND ".join([*source.clauses, before])
+        sql = f"SELECT count(*) FROM {source.table} WHERE {where}"
+        return int(self.conn.execute(sql, (*source.params, *before_params)).fetchone()[0])
+
+    # -- the user's state: every change to read, starred and saved goes through these --
 
     def mark_all_read(self, filter: ArticleFilter) -> list[int]:
         """Mark every unread article of `filter` read; the ids changed, so it can be undone."""
-        clauses, params = self._where(replace(filter, unread=True))
-        with self.transaction():
-            ids = [
-                row[0]
-                for row in self.conn.execute(
-                    f"SELECT a.id FROM articles a WHERE {' AND '.join(clauses)}", params
-                )
-            ]
-            self.conn.executemany("UPDATE articles SET read = 1 WHERE id = ?", ((i,) for i in ids))
+        source = self._source(replace(filter, unread=True))
+        where = " AND ".join(source.clauses)
+        ids = [
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT DISTINCT a.id FROM {source.table} WHERE {where}", source.params
+            )
+        ]
+        self.set_read_many(ids, True)
         return ids
 
     def set_read_many(self, article_ids: list[int], read: bool) -> None:
+        """`set_read` for many stories in one transaction (marking a whole list, undoing it)."""
         with self.transaction():
-            self.conn.executemany(
-                "UPDATE articles SET read = ? WHERE id = ?", ((int(read), i) for i in article_ids)
-            )
+            for article_id in article_ids:
+                self._write_read(article_id, read)
+
+    def _write_read(self, article_id: int, read: bool) -> None:
+        self.conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+        self.conn.execute(
+            "UPDATE article_feeds SET read = ? WHERE article_id = ?", (int(read), article_id)
+        )
+        queue_state_change(self.conn, article_id, "read", read)
 
     def set_read(self, article_id: int, read: bool = True) -> None:
-        """The user's change: applied here and queued for the sync server, if it has the story."""
+        """The user's change, one state for the story in every feed that lists it; queued
+        for the sync server, if it has the story."""
         with self.transaction():
-            self.conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
-            queue_state_change(self.conn, article_id, "read", read)
+            self._write_read(article_id, read)
 
     def set_starred(self, article_id: int, starred: bool = True) -> None:
         """The user's change: applied here and queued for the sync server, if it has the story."""
@@ -741,6 +941,12 @@ class Library:
             )
             queue_state_change(self.conn, article_id, "starred", starred)
 
+    def set_saved(self, article_id: int, saved: bool = True) -> None:
+        """Saved: kept on purpose (saved, imported, followed, or `b`); it outlives its feed."""
+        self.conn.execute("UPDATE articles SET saved = ? WHERE id = ?", (int(saved), article_id))
+
+    # -- search ----------------------------------------------------------------------
+
     def index_pending(self) -> int:
         """Add the articles stored since the last search to the full-text index.
 
@@ -749,13 +955,25 @@ class Library:
         """
         if self.conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone() is None:
             return 0
+        indexed = 0
         with self.transaction():
-            cursor = self.conn.execute(
-                "INSERT INTO articles_fts(rowid, title, body) "
-                "SELECT a.id, a.title, a.body FROM fts_pending p JOIN articles a ON a.id = p.id"
-            )
+            last = 0
+            while True:
+                rows = self.conn.execute(
+                    "SELECT a.id, a.title, a.content FROM fts_pending p "
+                    "JOIN articles a ON a.id = p.id WHERE p.id > ? ORDER BY p.id LIMIT 2000",
+                    (last,),
+                ).fetchall()
+                if not rows:
+                    break
+                self.conn.executemany(
+                    "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
+                    [(row[0], row[1], packed_body(row[2])) for row in rows],
+                )
+                indexed += len(rows)
+                last = rows[-1][0]
             self.conn.execute("DELETE FROM fts_pending")
-        return cursor.rowcount
+        return indexed
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search ranked by bm25, a title match weighing ten body matches.
@@ -771,18 +989,39 @@ class Library:
             self.index_pending()
         # Rank and cut inside FTS5 first, so only the rows shown are joined and loaded.
         sql = (
-            f"SELECT {_SUMMARY_COLUMNS}, hit.snippet, hit.rank FROM ("
-            f"  SELECT rowid, rank, snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', "
-            "  '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? "
+            f"SELECT {_SUMMARY_COLUMNS}, a.content, hit.rank FROM ("
+            "  SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? "
             "  ORDER BY rank LIMIT ? OFFSET ?"
-            ") AS hit JOIN articles a ON a.id = hit.rowid "
-            "LEFT JOIN feeds f ON f.id = a.feed_id ORDER BY hit.rank"
+            ") AS hit JOIN articles a ON a.id = hit.rowid ORDER BY hit.rank"
         )
         try:
             rows = self.conn.execute(sql, (query, limit, offset)).fetchall()
         except sqlite3.OperationalError:
-            plain = plain_words_query(query)
-            if not plain:
+            query = plain_words_query(query)
+            if not query:
                 return []
-            rows = self.conn.execute(sql, (plain, limit, offset)).fetchall()
-        return [SearchHit(article=_summary(row), snippet=row[9], rank=row[10]) for row in rows]
+            rows = self.conn.execute(sql, (query, limit, offset)).fetchall()
+        return [
+            SearchHit(
+                article=_summary(row),
+                snippet=snippet(packed_body(row[9]), query, MATCH_START, MATCH_END),
+                rank=row[10],
+            )
+            for row in rows
+        ]
+
+
+def _chunks(values: list[T], size: int = 500) -> Iterator[tuple[str, list[T]]]:
+    """`values` a few hundred at a time, with the placeholders of an `IN (...)` for them."""
+    for start in range(0, len(values), size):
+        chunk = values[start : start + size]
+        yield ",".join("?" * len(chunk)), chunk
+
+
+@dataclass(frozen=True)
+class _Source:
+    table: str
+    sort_ts: str
+    row_id: str
+    clauses: list[str]
+    params: list[Any]

@@ -168,6 +168,10 @@ class SyncState:
                         "UPDATE articles SET read = ?, starred = ? WHERE id = ?",
                         (int(item.read), int(item.starred), result.id),
                     )
+                    self.conn.execute(  # the feeds' copy, for their counts (schema 7)
+                        "UPDATE article_feeds SET read = ? WHERE article_id = ?",
+                        (int(item.read), result.id),
+                    )
                 self.conn.execute(
                     "INSERT INTO sync_items(item, article_id, server_read, server_starred) "
                     "VALUES (?, ?, ?, ?) ON CONFLICT(item) DO UPDATE SET "
@@ -188,10 +192,16 @@ class SyncState:
     def apply_server_state(self, field: StateField, changes: Iterable[tuple[int, bool]]) -> None:
         """Set stories to the server's state; unlike `Library.set_read` this queues nothing."""
         column = "read" if field == "read" else "starred"
+        changes = list(changes)
         self.conn.executemany(
             f"UPDATE articles SET {column} = ? WHERE id = ?",
             ((int(on), article_id) for article_id, on in changes),
         )
+        if field == "read":  # the feeds' copy, for their counts (schema 7)
+            self.conn.executemany(
+                "UPDATE article_feeds SET read = ? WHERE article_id = ?",
+                ((int(on), article_id) for article_id, on in changes),
+            )
 
     # -- the queue ---------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ refreshing, subscribing and searching run in workers owned by the app or the dia
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
@@ -31,7 +32,7 @@ from tuinews.app.widgets.refresh_bar import RefreshBar, RefreshStatus
 from tuinews.config import RefreshSettings
 from tuinews.feeds.subscribe import Subscribed
 from tuinews.launcher import is_media
-from tuinews.library import ORDERS, ArticleFilter, ArticleOrder, Cursor, Library
+from tuinews.library import ORDERS, ArticleFilter, ArticleOrder, Cursor, Library, Removal
 from tuinews.model import ArticleSummary, Feed
 from tuinews.plural import counted
 from tuinews.sync.changes import edit_feed, queue_subscribe, queue_unsubscribe
@@ -161,6 +162,14 @@ class LibraryScreen(Screen[None]):
             show=False,
             id="library.toggle_star",
             tooltip="Star or unstar the selected article",
+        ),
+        Binding(
+            "b",
+            "toggle_saved",
+            "Save",
+            show=False,
+            id="library.toggle_saved",
+            tooltip="Keep the selected article in Saved, even after its feed is gone",
         ),
         Binding(
             "n",
@@ -446,25 +455,27 @@ class LibraryScreen(Screen[None]):
 
     # -- the selected article ----------------------------------------------------------
 
+    def _toggle(self, state: str, change: Callable[[int, bool], None]) -> None:
+        row = self.articles.highlighted
+        if row is None:
+            return
+        value = not getattr(row, state)
+        change(row.id, value)
+        self.articles.update_row(row.id, **{state: value})
+        self.feeds.show(feed_entries(self.library))
+
     def action_toggle_read(self) -> None:
         if self.feeds.has_focus:
             # The article under the list's cursor is not what the user is looking at.
             self.action_mark_all_read()
             return
-        row = self.articles.highlighted
-        if row is None:
-            return
-        self.library.set_read(row.id, not row.read)
-        self.articles.update_row(row.id, read=not row.read)
-        self.feeds.show(feed_entries(self.library))
+        self._toggle("read", self.library.set_read)
 
     def action_toggle_star(self) -> None:
-        row = self.articles.highlighted
-        if row is None:
-            return
-        self.library.set_starred(row.id, not row.starred)
-        self.articles.update_row(row.id, starred=not row.starred)
-        self.feeds.show(feed_entries(self.library))
+        self._toggle("starred", self.library.set_starred)
+
+    def action_toggle_saved(self) -> None:
+        self._toggle("saved", self.library.set_saved)
 
     def action_open_browser(self) -> None:
         row = self.articles.highlighted
@@ -554,19 +565,18 @@ class LibraryScreen(Screen[None]):
             return
         if entry.feed is not None:
             feeds = [entry.feed]
-            question = Content.assemble(
-                "Unsubscribe from ",
-                (entry.feed.title, "bold"),
-                f"?\nIts {counted(entry.feed.total, 'article')} go too.",
-            )
+            named: tuple[str, str] = (entry.feed.title, "bold")
+            question = Content.assemble("Unsubscribe from ", named, "?\n")
         else:
             feeds = [e.feed for e in self.feeds.entries if e.feed is not None]
             feeds = [feed for feed in feeds if entry.folder and in_folder(feed, entry.folder)]
             question = Content.assemble(
                 f"Unsubscribe from the {counted(len(feeds), 'feed')} in ",
                 (entry.label, "bold"),
-                f"?\nTheir {counted(sum(f.total for f in feeds), 'article')} go too.",
+                "?\n",
             )
+        removals = [self.library.removal(feed.id) for feed in feeds if feed.id is not None]
+        question = Content.assemble(question, Removal.total(removals).describe())
         self.app.push_screen(
             ConfirmDialog(question, yes="Unsubscribe"),
             lambda confirmed: self._unsubscribe(feeds, bool(confirmed)),

@@ -165,6 +165,14 @@ class ReaderScreen(Screen[ArticleSummary | None]):
             tooltip="Fetch this story's web page and show the whole article (keeps the summary)",
         ),
         Binding(
+            "b",
+            "toggle_saved",
+            "Save",
+            show=False,
+            id="reader.toggle_saved",
+            tooltip="Keep this article in Saved, even after its feed is gone",
+        ),
+        Binding(
             "o",
             "open_browser",
             "Browser",
@@ -589,21 +597,24 @@ class ReaderScreen(Screen[ArticleSummary | None]):
         self._present(message.article_id, self.view.scroll_y)
         self.notify("The whole article, from its web page.")
 
-    def action_toggle_read(self) -> None:
+    def _toggle(
+        self, state: str, change: Callable[[int, bool], None], said: tuple[str, str]
+    ) -> None:
         if self.summary is None:
             return
-        read = not self.summary.read
-        self.library.set_read(self.summary.id, read)
+        value = not getattr(self.summary, state)
+        change(self.summary.id, value)
         self.summary = self.library.get_summary(self.summary.id)
-        self.notify("Marked read." if read else "Marked unread.")
+        self.notify(said[0] if value else said[1])
+
+    def action_toggle_read(self) -> None:
+        self._toggle("read", self.library.set_read, ("Marked read.", "Marked unread."))
 
     def action_toggle_star(self) -> None:
-        if self.summary is None:
-            return
-        starred = not self.summary.starred
-        self.library.set_starred(self.summary.id, starred)
-        self.summary = self.library.get_summary(self.summary.id)
-        self.notify("Starred." if starred else "Star removed.")
+        self._toggle("starred", self.library.set_starred, ("Starred.", "Star removed."))
+
+    def action_toggle_saved(self) -> None:
+        self._toggle("saved", self.library.set_saved, ("Saved.", "Removed from Saved."))
 
     def action_open_browser(self) -> None:
         url = self.article.url if self.article else None

@@ -165,10 +165,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self.rows) - 1))
 
-    def update_row(
-        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        self.rows.update(article_id, read=read, starred=starred)
+    def update_row(self, article_id: int, **state: bool) -> None:
+        self.rows.update(article_id, **state)
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
@@ -205,7 +203,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             text.append(date.ljust(columns.date_width), style=self._part("article-list--date"))
             text.append(" " * GAP)
         if columns.feed_width:
-            feed = row.feed or ("Saved" if row.saved else "Web")
+            feed = row.feed or "Saved"  # a story of no feed is always one the user kept
             feed = feed if len(feed) <= columns.feed_width else feed[: columns.feed_width - 1] + "…"
             text.append(feed.ljust(columns.feed_width), style=self._part("article-list--feed"))
             text.append(" " * GAP)
