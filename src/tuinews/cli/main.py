@@ -318,7 +318,7 @@ def _import_subscriptions(
         _send_subscriptions(library, config)
     known = len(found.subscriptions) - added
     print(
-        f"{printable(str(path))}: {added} feed{'s' if added != 1 else ''} subscribed"
+        f"{printable(str(path))}: {counted(added, 'feed')} subscribed"
         + (f", {known} already subscribed" if known else "")
         + (" (run `tuinews refresh` to fetch them)" if added else "")
     )
@@ -485,9 +485,9 @@ def cmd_mark(args: argparse.Namespace, config: Config) -> int:
                 library.set_starred(article_id, value)
             marked += 1
         waiting = SyncState(library).count_pending()
-    line = f"{marked} article{'s' if marked != 1 else ''} marked {words}"
+    line = f"{counted(marked, 'article')} marked {words}"
     if config.sync is not None and waiting:
-        line += f" ({waiting} change{'s' if waiting != 1 else ''} queued for `tuinews sync`)"
+        line += f" ({counted(waiting, 'change')} queued for `tuinews sync`)"
     print(line)
     return 1 if failures else 0
 
@@ -508,7 +508,7 @@ def cmd_sync(args: argparse.Namespace, config: Config) -> int:
             report = sync(library, config.sync, on_progress=progress)
         except SyncError as error:
             waiting = SyncState(library).count_pending()
-            kept = f"; {waiting} queued change{'s' if waiting != 1 else ''} kept" if waiting else ""
+            kept = f"; {counted(waiting, 'queued change')} kept" if waiting else ""
             print(f"tuinews: sync: {error}{kept}", file=sys.stderr)
             return 1
         finally:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tuinews.feeds.refresh import RefreshProgress
+from tuinews.plural import counted
 
 if TYPE_CHECKING:
     from tuinews.sync.engine import SyncProgress
@@ -29,7 +30,7 @@ def progress_text(progress: RefreshProgress, width: int) -> str:
     bar = _bar(progress.done, progress.total)
     text = f"[{bar}] {progress.done}/{progress.total} feeds · {progress.new:,} new"
     if progress.errors:
-        text += f" · {progress.errors} error{'s' if progress.errors != 1 else ''}"
+        text += f" · {counted(progress.errors, 'error')}"
     if progress.outcome is not None:
         text += f" · {progress.outcome.title}"
     return text[: max(width - 1, 10)]

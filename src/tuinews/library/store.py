@@ -31,6 +31,7 @@ from tuinews.library.schema import SchemaTooNew, migrate
 from tuinews.library.snippets import snippet
 from tuinews.library.syncstate import queue_state_change
 from tuinews.model import Article, ArticleSummary, Feed
+from tuinews.plural import counted
 from tuinews.untrusted import clean_document, clean_line, clean_text, short_line
 
 T = TypeVar("T")
@@ -110,17 +111,17 @@ class Removal:
 
     def describe(self) -> str:
         """One line for the question before unsubscribing and the report after it."""
-
-        def articles(count: int) -> str:
-            return f"{count} article{'s' if count != 1 else ''}"
-
         parts = []
         if self.deleted:
-            parts.append(f"{articles(self.deleted)} go")
+            parts.append(f"{counted(self.deleted, 'article')} go")
         if self.kept:
-            parts.append(f"{articles(self.kept)} starred or saved stay in Starred and Saved")
+            parts.append(
+                f"{counted(self.kept, 'article')} starred or saved stay in Starred and Saved"
+            )
         if self.shared:
-            parts.append(f"{articles(self.shared)} stay in the other feeds that list them")
+            parts.append(
+                f"{counted(self.shared, 'article')} stay in the other feeds that list them"
+            )
         return ("; ".join(parts) or "It has no articles") + "."
 
 
