@@ -434,17 +434,22 @@ def _wait_reason(feed: Feed) -> str | None:
 
 def select_feeds(
     library: Library, feed_ids: Sequence[int] | None, now: datetime
-) -> tuple[list[Feed], list[Feed]]:
-    """(to fetch, to leave waiting): every refreshable feed, or exactly the ones named."""
+) -> tuple[list[Feed], list[Feed], list[Feed]]:
+    """(to fetch, to leave waiting, gone): every refreshable feed, or exactly the ones named.
+
+    A gone feed is fetched again only when named; otherwise it is only reported.
+    """
     explicit = feed_ids is not None
     if feed_ids is None:
-        feeds = [feed for feed in library.feeds() if not feed.gone]
+        feeds = library.feeds()
     else:
         feeds = [library.get_feed(feed_id) for feed_id in feed_ids]
     feeds = [feed for feed in feeds if is_refreshable(feed.url)]
-    due = [feed for feed in feeds if not _waiting(feed, now, explicit)]
-    waiting = [feed for feed in feeds if _waiting(feed, now, explicit)]
-    return due, waiting
+    gone = [feed for feed in feeds if feed.gone and not explicit]
+    live = [feed for feed in feeds if explicit or not feed.gone]
+    due = [feed for feed in live if not _waiting(feed, now, explicit)]
+    waiting = [feed for feed in live if _waiting(feed, now, explicit)]
+    return due, waiting, gone
 
 
 def refresh_feeds(
@@ -457,15 +462,12 @@ def refresh_feeds(
 ) -> list[FeedOutcome]:
     """Refresh the named feeds, or every due one; report each as it lands."""
     with Library.open(db) as library:
-        due, waiting = select_feeds(library, feed_ids, datetime.now(UTC))
+        due, waiting, gone = select_feeds(library, feed_ids, datetime.now(UTC))
         refresh = _Refresh(library, settings, on_progress)
         deferred = [_outcome(feed, "deferred", error=_wait_reason(feed)) for feed in waiting]
-        if feed_ids is None:  # gone feeds are not fetched again unless named, but are named
-            deferred += [
-                _outcome(feed, "skipped", error=feed.last_error or "the feed is gone")
-                for feed in library.feeds()
-                if feed.gone and is_refreshable(feed.url)
-            ]
+        deferred += [
+            _outcome(feed, "skipped", error=feed.last_error or "the feed is gone") for feed in gone
+        ]
         try:
             outcomes = asyncio.run(refresh.run(due, cancel))
         except KeyboardInterrupt:
