@@ -620,7 +620,17 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
         # "el team principal de Red Bull" or "der 86-Jährige dem Sender RPP" (its complement).
         if names and len(names[-1].split()) > 1 and text.endswith(names[-1]):
             role_words = text[: -len(names[-1])].split()[1:]
-            if not any(
+            # "der für die Aufsicht zuständige Vizechef Michael Barr": a clause inside the
+            # role, but the word before the name describes it, so the name is the person.
+            described = bool(role_words) and role_words[-1].islower() and role_words[-1].isalpha()
+            if (
+                described
+                and role_words[-1].casefold() not in _PREPOSITIONS
+                and not _STOP_RE.fullmatch(role_words[-1])
+                and not _DETERMINER_RE.fullmatch(role_words[-1])
+                and _is_person(names[-1])
+                and not any(w in _OF or w in ("eines", "einer") for w in role_words)
+            ) or not any(
                 _STOP_RE.fullmatch(w) or _DETERMINER_RE.fullmatch(w) or w in _OF for w in role_words
             ):
                 return _Speaker(_clean(names[-1]))
@@ -683,9 +693,19 @@ _SUBJECT_VERB = re.compile(r" [a-z]{2,}(?:s|ed)\b")
 _APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
 
 
+_ADVERBS_AFTER = re.compile(
+    r"(?:\s+(?i:also|then|later|again|however|further|auch|noch|dann|jedoch|allerdings|zudem|"
+    r"aber|nun|weiter|dabei|daraufhin|aussi|encore|ensuite|alors|pourtant|cependant|toutefois|"
+    r"également|también|además|luego|også|dessuten|anche|inoltre|poi|però|invece))+(?=\s)"
+)
+
+
 def _after_verb(narration: str, end: int) -> _Speaker | None:
     """The speaker named after a verb: `said the coach`, `siger borgmesteren`,
     `says the former editor of the Standard, George Osborne` (the apposition wins)."""
+    adverbs = _ADVERBS_AFTER.match(narration, end)
+    if adverbs:
+        end = adverbs.end()  # "note aussi la Drees", "sagte auch der Trainer"
     medium = _MEDIUM.match(narration, end)
     if medium:
         end = medium.end()  # "a rapporté sur Facebook le porte-parole": where, then who
@@ -713,6 +733,18 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
         # Nordic nouns carry their article: "skriver polisen", "fortalte nordmannen avisa X".
         return _Speaker(words[0].strip(",."))
     return found
+
+
+def _left_out(narration: str, verb: _Verb) -> _Speaker:
+    """ "”, zanjó." / "», ha spiegato.": a verb with its subject left out speaks for whoever
+    is speaking. Only where a language leaves subjects out, or where the verb ends the
+    clause; a verb followed by a subject the rules could not read ("erklärte der für die
+    Aufsicht zuständige Vizechef …") names someone, and guessing the last speaker for it
+    would be a wrong speaker: the quotation is attributed, to nobody the rules can name."""
+    rest = narration[verb.end() : verb.end() + 2].lstrip()
+    if verb.group() in PRO_DROP_VERB_FORMS or not rest or rest[0] in ".,;:!?":
+        return _Speaker(None, pronoun=True)
+    return _Speaker(None)
 
 
 class QuoteFinder:
@@ -870,7 +902,7 @@ class QuoteFinder:
             punctuated = narration[span.end : verb.start()].strip() == ""  # «…» sagte er
         if verb and punctuated:
             # "”, zanjó." — the subject left out: whoever is speaking.
-            return _after_verb(narration, verb.end()) or _Speaker(None, pronoun=True)
+            return _after_verb(narration, verb.end()) or _left_out(narration, verb)
         report = _REPORTED_BY.match(narration, start)
         if report:
             # "„…“, wie die Lokalzeitung berichtet": who reported it, not who said it.
@@ -903,7 +935,8 @@ class QuoteFinder:
             if verb and _MASK not in tail:
                 found = _after_verb(narration, start + verb.end())
                 # "…, señaló.": the subject left out, whoever is speaking.
-                return found or _Speaker(None, pronoun=True)
+                moved = _Verb(start + verb.at, start + verb.until, verb.word)
+                return found or _left_out(narration, moved)
             according = _ACCORDING.match(clause, comma.end())
             if according and _MASK not in tail:
                 phrase, _ = _phrase_after(clause, according.end())
