@@ -747,6 +747,49 @@ def _left_out(narration: str, verb: _Verb) -> _Speaker:
     return _Speaker(None)
 
 
+_PERSON_AFTER = re.compile(rf",\s+(?:who\s|(?i:{DETERMINERS})\s+[\w-]+)")
+# Words that may open a sentence before its subject: "Yet Sondland has…", "Aber Kabayel …".
+_OPENING_LINKS = frozenset(
+    "Yet But And So Still Meanwhile However Aber Doch Und Auch Denn Mais Et Pourtant Pero Y "
+    "Sin Men Og Och Ma E".split()
+)
+
+
+def _subject(sentence: str) -> str | None:
+    """The person a sentence opens with as its subject, or None.
+
+    A capitalised name (with an apposition after it: "Sondland, a wealthy hotelier …, is")
+    followed by a lowercase word, its verb. A sentence that opens with anything else (a
+    time, a place, a preposition, a role) gives nothing: German and the Nordic languages put
+    their subject after the verb there, and a role is not known to be a person.
+    """
+    text = sentence.lstrip(" \x00–—-")
+    first = text.split(None, 1)
+    while first and first[0].strip(",") in _OPENING_LINKS:
+        text = first[1] if len(first) > 1 else ""
+        first = text.split(None, 1)
+    match = _NAME_RUN.match(text)
+    if match is None or match.group().split()[0] in FUNCTION_WORDS:
+        return None
+    if _HONORIFIC.match(match.group()) is None and match.group().split()[0] in FUNCTION_WORDS:
+        return None
+    name = _clean(match.group())
+    if not name or not _is_person(name) or _MASK in name:
+        return None
+    after = text[match.end() :]
+    if after.startswith(","):
+        apposition = re.match(r",[^,;:.!?\x00]{1,100},", after)
+        if apposition is None:
+            return None
+        after = after[apposition.end() :]
+    next_word = after.split(None, 1)[:1]
+    if not next_word or not next_word[0][:1].islower() or not next_word[0][:1].isalpha():
+        return None
+    if next_word[0] in _PREPOSITIONS or _STOP_RE.fullmatch(next_word[0]):
+        return None
+    return name
+
+
 class QuoteFinder:
     """Finds quotations paragraph by paragraph, remembering who spoke and who was named."""
 
@@ -757,6 +800,7 @@ class QuoteFinder:
         self._last_speaker_at = (-1, -1)  # (paragraph, mention count) when they spoke
         self._introduced: str | None = None  # a speaker the last paragraph ended introducing
         self._pending: str | None = None  # the paragraph before, not read yet (no quotes)
+        self._topic: tuple[str, int] | None = None  # the last sentence's person, and where
 
     # --- who a pronoun means -------------------------------------------------------------
 
@@ -776,7 +820,19 @@ class QuoteFinder:
             newer = {name for _, name in mentions[count:]} & set(compatible)
             if not newer - {speaker}:
                 return speaker
-        return compatible[0] if len(compatible) == 1 else None
+        if len(compatible) == 1:
+            return compatible[0]
+        return self._topic_for(gender)
+
+    def _topic_for(self, gender: str | None) -> str | None:
+        """The person the last sentence was about, when a pronoun can stand for them: "Yet
+        Sondland has amended his testimony — “I now do recall,” he said"."""
+        if self._topic is None:
+            return None
+        name, paragraph = self._topic
+        if paragraph < self._paragraph - 1:
+            return None
+        return name if self._people.genders.get(name) in (None, gender) else None
 
     def _spoke(self, speaker: str | None) -> None:
         if speaker:
@@ -846,7 +902,40 @@ class QuoteFinder:
             honorific = narration[max(0, where - 5) : where].split()[-1:]
             if honorific and honorific[0] in _HONORIFIC_GENDER:
                 self._people.genders.setdefault(named[-1][1], _HONORIFIC_GENDER[honorific[0]])
+        self._learn_subjects(narration, start, end, named)
         self._learn_genders(narration, start, end, named)
+
+    def _learn_subjects(
+        self, narration: str, start: int, end: int, named: list[tuple[int, str]]
+    ) -> None:
+        """The person each sentence opening between start and end is about: its subject."""
+        ends = _sentence_ends(narration)
+        openings = [0] if start == 0 else []
+        openings += [at for at in ends[bisect.bisect_left(ends, start) :] if at < end]
+        for at in openings:
+            stop = min(end, _sentence_end(narration, at))
+            sentence = narration[at:stop]
+            subject = _subject(sentence)
+            if subject and " " not in subject:
+                where = narration.find(subject, at + len(sentence) - len(sentence.lstrip()))
+                if not self._named_before(subject, narration, where):
+                    subject = None  # "War and unrest can…": one word must be known as a name
+            if subject:
+                self._topic = (self._people.meet(subject, self._paragraph), self._paragraph)
+            elif any(at <= where < stop for where, _ in named):
+                self._topic = None  # a sentence about someone the rules cannot place
+
+    def _named_before(self, word: str, narration: str, at: int) -> bool:
+        """Whether a capitalised word opening a sentence is a name: the surname of someone
+        met, or followed by what follows people ("Buckley, who …", "Sondland, a wealthy
+        hotelier", "Campo explica"). German capitalises every noun, so a capital proves
+        nothing."""
+        if self._people.knows(word):
+            return True
+        following = narration[at + len(word) : at + len(word) + 40]
+        return bool(
+            _PERSON_AFTER.match(following) or _verb_at(following.lstrip(" ,"), 0) is not None
+        )
 
     def _learn_genders(
         self, narration: str, start: int, end: int, named: list[tuple[int, str]]

@@ -156,7 +156,8 @@ FUNCTION_WORDS = frozenset(
     Avec Selon Après Avant Depuis Au Aux Du Des En Ou Où Son Sa Ses Leur Leurs Mme M Pas
     El Los Las Una Y Pero Tras Ante Sin Con Para Por Según Desde Además Asimismo Así Mientras
     Cuando Como Este Esta Estos Estas Ese Esa Lo Al Del Su Sus Ya Muy Más Hoy Ayer Precisamente
-    Gli Ma Secondo Dopo Nel Nella Della Dei Per Che Non Poi Anche
+    Gli Ma Secondo Dopo Nel Nella Della Dei Per Che Non Poi Anche E Ed Quizá Quizás Tal También
+    Él Ella Ellos Ellas Luego Entonces Aquí Allí Ahora Nunca Siempre Sólo Solo Pues
     Det Den De En Et Ett Og Och Men Han Hun Hon Vi Jeg Jag Da Så Nu Efter Før Med Til På Som
     Her Der Selv Også Både Hvis Når Mens Dagen
     Mr Mrs Ms Dr Prof Herr Frau Sir Dame

@@ -1,0 +1,45 @@
+"""Who a pronoun, a left-out subject or an unusual verb of speech stands for.
+
+The sentences are our own. Each test pairs what the rule gets right with the case where the
+same rule must stay silent, because a wrong speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+from tuinews.extract.quotes import QuoteFinder
+
+
+def _found(*paragraphs: str) -> list[tuple[str, str | None]]:
+    finder = QuoteFinder()
+    return [(q.text, q.speaker) for paragraph in paragraphs for q in finder.feed(paragraph)]
+
+
+def test_a_pronoun_means_the_person_the_sentence_is_about() -> None:
+    assert _found(
+        "Okonkwo, a retired ferry pilot the council hired as an adviser on the harbour plan,"
+        " met Ida Lund twice. Yet Okonkwo has changed his mind once — “I was wrong about the"
+        " tides,” he said."
+    ) == [("I was wrong about the tides", "Okonkwo")]
+
+
+def test_a_sentence_about_someone_unplaced_leaves_the_pronoun_unresolved() -> None:
+    # The last sentence names Ida Lund and Per Holm without either as its opening subject:
+    # "he" could be either of them, or Okonkwo; the rules say nobody.
+    assert _found(
+        "Okonkwo, a retired ferry pilot, met the mayor. On Monday the council heard Ida Lund"
+        " and Per Holm on the plan. “It will not work,” he said."
+    ) == [("It will not work", None)]
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_person_by_itself() -> None:
+    # "Flooding" opens the sentence like a surname would; nothing says it is one.
+    assert _found(
+        "Flooding is a yearly worry for the islanders and the mayor Ana Roe and the pilot"
+        " Tom Ash. “We sandbag every door in October,” he said."
+    ) == [("We sandbag every door in October", None)]
+
+
+def test_an_adverb_between_the_verb_and_its_subject_is_skipped() -> None:
+    assert _found(
+        "Le trafic « reprendra normalement dès jeudi matin », précise aussi la préfecture."
+    ) == [("reprendra normalement dès jeudi matin", "la préfecture")]
