@@ -787,6 +787,8 @@ def _subject(sentence: str) -> str | None:
         return None
     if next_word[0] in _PREPOSITIONS or _STOP_RE.fullmatch(next_word[0]):
         return None
+    if next_word[0] in _CONJUNCTIONS or next_word[0] in ("&", "or", "oder", "ou", "o", "eller"):
+        return None  # "Tom Ash and Rolf Berg argued": two people, neither the subject alone
     return name
 
 
