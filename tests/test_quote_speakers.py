@@ -43,3 +43,22 @@ def test_an_adverb_between_the_verb_and_its_subject_is_skipped() -> None:
     assert _found(
         "Le trafic « reprendra normalement dès jeudi matin », précise aussi la préfecture."
     ) == [("reprendra normalement dès jeudi matin", "la préfecture")]
+
+
+def test_a_verb_no_list_holds_attributes_in_the_place_after_the_quote() -> None:
+    assert _found(
+        "„Das Wasser stand bis zum zweiten Stock“, staunt Fährmann Jonas Brandt, der seit"
+        " dreißig Jahren übersetzt."
+    ) == [("Das Wasser stand bis zum zweiten Stock", "Fährmann Jonas Brandt")]
+    assert _found("«Nunca vimos una marea así en el puerto», se lamentó la alcaldesa.") == [
+        ("Nunca vimos una marea así en el puerto", "la alcaldesa")
+    ]
+
+
+def test_what_follows_a_quote_is_no_attribution_when_a_clause_goes_on() -> None:
+    # A verb and a subject after the quote, but the sentence carries on past them; and the
+    # sentence before opens with where ("Beim Fest"), its subject after the verb.
+    assert _found(
+        "Beim Fest erzählte jemand von der „Fahrt über das ganze Meer bis Island“, staunte"
+        " die Runde und lachte lange."
+    ) == [("Fahrt über das ganze Meer bis Island", None)]

@@ -541,6 +541,8 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
             break  # "a Spotify executive": the noun phrase starts here
         if len(phrase) >= 8:
             break
+    if phrase and phrase[0].casefold() in _PREPOSITIONS and phrase[0][:1].isupper():
+        return ""  # "Beim Fest erzählte jemand": where, and the subject comes after the verb
     return " ".join(phrase)
 
 
@@ -733,6 +735,19 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
         # Nordic nouns carry their article: "skriver polisen", "fortalte nordmannen avisa X".
         return _Speaker(words[0].strip(",."))
     return found
+
+
+_REFLEXIVE_FIRST = re.compile(r"(?:(?:se|si)\s+|s[’'])(?=\w)")
+# The place of an attribution after a quote: a lowercase verb (and a reflexive), then its
+# subject; or, in English, the subject, then a verb in -s or -ed ending the clause.
+_INVERSION = re.compile(
+    rf"(?!(?:{DETERMINERS}|{STOPS}|{PRONOUNS}|und|and|et|y|og|och|e|o|or|oder|ou|das|dies|"
+    r"cela|ce|esto|eso|det|was|is|ist|est|es|er|also|so|nur|aber|doch|dann|then|just|only|"
+    r"but|mais|pero|men|ma|wie|like|comme|como|come|when|wenn|als|quand|cuando|quando|där|"
+    r"where|wo|où|donde|dove)\s)"
+    r"[a-zß-ÿ]{3,}(?:\s+(?:sich|se|seg|sig))?(?=\s+\S)"
+)
+_SUBJECT_THEN_VERB = re.compile(rf"((?:{PRONOUNS})|{_NAME})\s+[a-z]{{3,}}(?:s|ed)(?=\s*[.,;])")
 
 
 def _left_out(narration: str, verb: _Verb) -> _Speaker:
@@ -987,13 +1002,18 @@ class QuoteFinder:
             phrase, _ = _phrase_after(narration, according.end())
             found = _role_or_name(phrase, before_verb=False)
             return _Speaker(found.name, found.pronoun, strong=False) if found else None
-        verb = _verb_at(narration, start)
+        reflexive = _REFLEXIVE_FIRST.match(narration, start)
+        verb = _verb_at(narration, reflexive.end() if reflexive else start)
         punctuated = stripped[0] in ",;–—-" or span.text.rstrip()[-1:] in ",?!…"
         if verb and not punctuated and verb.group() not in CALLING_VERB_FORMS:
             punctuated = narration[span.end : verb.start()].strip() == ""  # «…» sagte er
         if verb and punctuated:
             # "”, zanjó." — the subject left out: whoever is speaking.
             return _after_verb(narration, verb.end()) or _left_out(narration, verb)
+        if punctuated and verb is None:
+            unlisted = self._unlisted_verb(narration, start)
+            if unlisted:
+                return unlisted
         report = _REPORTED_BY.match(narration, start)
         if report:
             # "„…“, wie die Lokalzeitung berichtet": who reported it, not who said it.
@@ -1014,6 +1034,42 @@ class QuoteFinder:
             if found:
                 return found
         return self._sentence_final(narration, start)
+
+    def _unlisted_verb(self, narration: str, start: int) -> _Speaker | None:
+        """`„…“, lacht Kerstin Wahala.` / `“…,” he snaps.`: a verb no list holds, in the place
+        after a quotation where only an attribution stands, when its subject is plainly
+        someone: a pronoun, a person's full name, a role with its article or a surname met
+        before, and the clause ends with it."""
+        if not narration[start - 2 : start].strip().startswith(",") and not narration[
+            start - 3 : start
+        ].strip(" \x00").endswith(","):
+            return None  # after a dash or nothing: not the place of an attribution
+        inverted = _INVERSION.match(narration, start)
+        if inverted:
+            phrase, end = _phrase_after(narration, inverted.end())
+            tail = narration[end:].lstrip()
+            ends = (
+                narration[end - 1 : end] in (".", ",", ";", ":", "!", "?")
+                or not tail
+                or tail[0] in ".,;:!?\x00"
+                or bool(_STOP_RE.fullmatch(tail.split()[0]))
+            )
+            joined = any(word.casefold() in _CONJUNCTIONS for word in phrase.split())
+            if not phrase or not ends or joined:
+                return None  # "…“, kam die Glücksgöttin und segnete ihn": a clause goes on
+            found = _after_verb(narration, inverted.end())
+        else:
+            subject_first = _SUBJECT_THEN_VERB.match(narration, start)
+            if subject_first is None:
+                return None
+            found = _role_or_name(subject_first.group(1), before_verb=True)
+        if found is None or (found.name is None and not found.pronoun):
+            return None
+        if found.pronoun or _DETERMINER_RE.fullmatch(found.name.split()[0]):
+            return found
+        if " " in found.name:
+            return found if _is_person(found.name) else None
+        return found if self._people.knows(found.name) else None
 
     def _sentence_final(self, narration: str, start: int) -> _Speaker | None:
         """`… signals a “commitment” to tackling it, says Belinda Schäpe.`: the attribution
