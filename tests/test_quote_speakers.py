@@ -62,3 +62,33 @@ def test_what_follows_a_quote_is_no_attribution_when_a_clause_goes_on() -> None:
         "Beim Fest erzählte jemand von der „Fahrt über das ganze Meer bis Island“, staunte"
         " die Runde und lachte lange."
     ) == [("Fahrt über das ganze Meer bis Island", None)]
+
+
+def test_nordic_dash_dialogue_is_quotation_up_to_its_attribution() -> None:
+    assert _found(
+        "– Fergen går som vanlig i morgen. Vi har fått nye reservedeler, sier ordfører Kari"
+        " Holm til lokalavisen.",
+        "Holm er likevel bekymret for vinteren:",
+        "– Hvis stormen kommer tilbake, står vi uten båt igjen.",
+    ) == [
+        ("Fergen går som vanlig i morgen. Vi har fått nye reservedeler", "Kari Holm"),
+        ("Hvis stormen kommer tilbake, står vi uten båt igjen.", "Kari Holm"),
+    ]
+    assert _found("– Kommer båten i dag? spør en passasjer på kaien.") == [
+        ("Kommer båten i dag?", "en passasjer")
+    ]
+
+
+def test_a_hyphen_list_item_is_no_dialogue() -> None:
+    assert _found("Det trenger du på turen:", "- Varme klær og gode sko til hele familien.") == []
+
+
+def test_french_sa_is_her_not_said() -> None:
+    # Nordic "sa" means "said"; in French it is "her", and "sa mère" attributes nothing.
+    assert _found(
+        "Le maire Paul Roux a parlé hier. Selon sa voisine Anne Petit, le marché « ne rouvrira"
+        " pas avant le printemps prochain »."
+    ) == [("ne rouvrira pas avant le printemps prochain", "Anne Petit")]
+    assert _found("«Vi åpner igjen til sommeren», sa havnesjefen.") == [
+        ("Vi åpner igjen til sommeren", "havnesjefen")
+    ]

@@ -33,6 +33,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from tuinews.extract.language import guess_language
 from tuinews.extract.speech import (
     ACCORDING_TO,
     BETWEEN,
@@ -110,9 +111,27 @@ def _verb_of(match: re.Match[str], previous: re.Match[str] | None, forms: frozen
         pair = f"{previous.group().casefold()} {word}"
         if pair in forms:
             return _Verb(previous.start(), match.end(), pair)
-    if word in forms and word not in ("a", "ha"):
+    if word in forms and word not in ("a", "ha") and (word != "sa" or _sa_is_said(match)):
         return _Verb(match.start(), match.end(), word)
     return None
+
+
+_NORDIC_DEFINITE = ("en", "et", "a", "ne", "na", "erne", "ene")
+_NORDIC_AFTER_SA = frozenset("han hun hon de den det at att til till om og i på da".split())
+
+
+def _sa_is_said(match: re.Match[str]) -> bool:
+    """Nordic "sa" ("said"), not French or Italian "sa" ("her", "knows"): the text around it
+    is not in a Romance language, and the word after it is a subject or a linking word
+    ("sa han", "sa Park", "sa treneren", "sa at"), not a bare noun ("sa grand-mère")."""
+    text = match.string
+    if guess_language(text[max(0, match.start() - 300) : match.end() + 300]) in ("fr", "it", "es"):
+        return False
+    following = text[match.end() : match.end() + 30].split()[:1]
+    if not following or not following[0][:1].islower():
+        return True
+    word = following[0].strip(",.;:!?").casefold()
+    return word in _NORDIC_AFTER_SA or word.endswith(_NORDIC_DEFINITE)
 
 
 def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> list[_Verb]:
@@ -131,7 +150,7 @@ def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> list[_Verb]:
                 found.append(_Verb(previous_start, end, pair))
                 previous_word = ""
                 continue
-        if word in forms and word not in _AUXILIARY_FORMS:
+        if word in forms and word not in _AUXILIARY_FORMS and (word != "sa" or _sa_is_said(match)):
             found.append(_Verb(start, end, word))
         previous_word, previous_start, previous_end = word, start, end
     return found
@@ -713,8 +732,11 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
         end = medium.end()  # "a rapporté sur Facebook le porte-parole": where, then who
     phrase, phrase_end = _phrase_after(narration, end)
     words = phrase.split()
-    if not words or _STOP_RE.fullmatch(words[0]):
-        return None  # "pidió a la población": to whom, not who
+    verb = narration[:end].split()[-1:]
+    nordic_article = len(words) > 1 and words[0] in ("en", "ei", "et")
+    nordic_article = nordic_article and bool(verb) and verb[0] in _NORDIC_VERBS
+    if not words or (_STOP_RE.fullmatch(words[0]) and not nordic_article):
+        return None  # "pidió a la población": to whom, not who ("spør en passasjer": who)
     if any(
         word.casefold() in _CONJUNCTIONS
         and (_DETERMINER_RE.fullmatch(after) or after.casefold() in _POSSESSIVES)
@@ -726,7 +748,6 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     apposition = _APPOSITION_AFTER.match(narration[at:])
     if apposition and len(apposition.group(1).split()) > 1 and _is_person(apposition.group(1)):
         return _Speaker(_clean(apposition.group(1)))
-    verb = narration[:end].split()[-1:]
     # "fortalte nordmannen avisa X": the noun is the subject; "siger biolog Ane Berg": a title.
     titled = len(words) > 1 and words[1][:1].isupper()
     noun_first = found is None or (found.name is not None and not phrase.startswith(found.name))
@@ -737,6 +758,7 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     return found
 
 
+_DASH_OPENING = re.compile(r"\s*([–—]|-(?=\s))\s*(?=\w)")
 _REFLEXIVE_FIRST = re.compile(r"(?:(?:se|si)\s+|s[’'])(?=\w)")
 # The place of an attribution after a quote: a lowercase verb (and a reflexive), then its
 # subject; or, in English, the subject, then a verb in -s or -ed ending the clause.
@@ -1178,8 +1200,23 @@ class QuoteFinder:
     def _attribute(self, text: str, narration: str, span: _Span) -> _Speaker | None:
         after = self._after(text, narration, span)
         if after and after.strong and not _is_publication(after.name):
+            if self._introduced_right_before(narration, span):
+                # "da sa treneren min «Ikke over», sier Retzius": Retzius reports what the
+                # coach said; the verb right before the quote names who said it.
+                before = self._before(narration, span)
+                if before and before.name and not before.pronoun:
+                    return before
             return after
         return self._before(narration, span) or after
+
+    def _introduced_right_before(self, narration: str, span: _Span) -> bool:
+        """Whether a verb of speech and its subject stand right before the opening mark,
+        with nothing but a colon between: `sa treneren min «…»`, `said the coach: “…”`."""
+        lead = narration[max(0, span.start - 60) : span.start].rstrip(" :")
+        if not lead or lead[-1:] in ",.;!?\x00":
+            return False
+        words = lead.split()[-5:]
+        return any(word.casefold() in SPEECH_VERB_FORMS for word in words[:-1])
 
     # --- reading a paragraph -------------------------------------------------------------
 
@@ -1197,8 +1234,38 @@ class QuoteFinder:
         self._introduced = self._introduces(previous, [])
         self._paragraph += 1
 
+    def _dash_quote(self, text: str) -> _Span | None:
+        """Dialogue set with a dash, as Nordic papers print it: `– Vi åpner i mai, sier
+        ordføreren.` The quotation runs from the dash to the comma (or the question or
+        exclamation mark) before the last verb of speech; a paragraph with no attribution is
+        all quotation when an en or em dash opens it, or a hyphen after a paragraph that
+        introduced a speaker (a bare hyphen also opens list items). `sa` is Nordic "said"
+        only outside French, where it is "her" (`_verbs`)."""
+        opening = _DASH_OPENING.match(text)
+        if opening is None:
+            return None
+        body = text.rstrip()
+        for verb in reversed(_verbs(body)):
+            before = body[: verb.start()]
+            if before.endswith((", ", "? ", "! ")) and verb.start() > opening.end():
+                end = verb.start() - (2 if before.endswith(", ") else 1)
+                return _Span(opening.start(), end, body[opening.end() : end].strip())
+        if opening.group(1) == "-":
+            self._catch_up()
+            introduced = (self._introduced or "").split()
+            if not introduced or _DETERMINER_RE.fullmatch(introduced[0]):
+                return None  # only after a paragraph that named the one who speaks next
+        if body[-1:] not in ".!?…" or not _speech_like(body[opening.end() :]):
+            return None
+        return _Span(opening.start(), len(body), body[opening.end() :].strip())
+
     def feed(self, text: str, section: int = 0) -> list[Quote]:
         spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
+        dash = self._dash_quote(text) if text[:3].lstrip()[:1] in "–—-" else None
+        if dash is not None and not any(span.start < dash.end for span in spans):
+            # A quotation inside the dialogue ("– Then the coach said «Not over»") keeps its
+            # marks' reading: one quote inside another is not two quotes of one paragraph.
+            spans = [dash, *spans]
         if not spans:
             self._people.history.append(text)
             self._pending = text

@@ -38,6 +38,8 @@ understregede tilføjer tilføjede mener mente udbryder udbrød sier sa fortelle
 konstaterer uddyber påpeger fastslår påpeker säger sade berättar menar förklarar skriver
 beskriver beskrev slutter lyder fortsætter fortsetter svarer svarte svarede erklærer erklærte
 hævder hevder understreker forklarte fortsätter svarar konstaterar berättade förklarade
+spør spurte spørger spurgte frågar frågade tilføyer tilføyde avslutter avsluttet afslutter
+sluttede roper ropte råber råbte ropar ropade
 """
 _VERBS_FR = """
 déclare dit explique affirme ajoute estime souligne indique précise raconte confie assure
