@@ -92,3 +92,15 @@ def test_french_sa_is_her_not_said() -> None:
     assert _found("«Vi åpner igjen til sommeren», sa havnesjefen.") == [
         ("Vi åpner igjen til sommeren", "havnesjefen")
     ]
+
+
+def test_a_sentence_of_quotation_belongs_to_the_person_the_sentence_before_is_about() -> None:
+    assert _found(
+        "The harbour master Ines Vaag gives the new breakwater good marks. “It held through"
+        " three storms without a single crack.”"
+    ) == [("It held through three storms without a single crack.", "Ines Vaag")]
+    # The sentence before is about two people: the quotation could be either's.
+    assert _found(
+        "Ines Vaag walked the breakwater with Tor Lien on Monday. “It held through three"
+        " storms without a single crack.”"
+    ) == [("It held through three storms without a single crack.", None)]

@@ -785,6 +785,8 @@ def _left_out(narration: str, verb: _Verb) -> _Speaker:
 
 
 _PERSON_AFTER = re.compile(rf",\s+(?:who\s|(?i:{DETERMINERS})\s+[\w-]+)")
+# The lowercase words of a role before the name that ends it ("former harbour master").
+_ROLE_BEFORE_NAME = re.compile(r"^(?:[a-zà-ÿß][\w’'-]*\s+){1,4}(?=[A-ZÀ-Þ])")
 # Words that may open a sentence before its subject: "Yet Sondland has…", "Aber Kabayel …".
 _OPENING_LINKS = frozenset(
     "Yet But And So Still Meanwhile However Aber Doch Und Auch Denn Mais Et Pourtant Pero Y "
@@ -805,6 +807,9 @@ def _subject(sentence: str) -> str | None:
     while first and first[0].strip(",") in _OPENING_LINKS:
         text = first[1] if len(first) > 1 else ""
         first = text.split(None, 1)
+    opening = text.split(None, 1)
+    if len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]) and opening[0][:1].isupper():
+        text = _ROLE_BEFORE_NAME.sub("", opening[1], count=1)  # "The ferry's captain Ana Roe"
     match = _NAME_RUN.match(text)
     if match is None or match.group().split()[0] in FUNCTION_WORDS:
         return None
@@ -959,7 +964,11 @@ class QuoteFinder:
                 where = narration.find(subject, at + len(sentence) - len(sentence.lstrip()))
                 if not self._named_before(subject, narration, where):
                     subject = None  # "War and unrest can…": one word must be known as a name
-            if subject:
+            if subject and _DETERMINER_RE.fullmatch(sentence.split(None, 1)[0]):
+                # "Der Trierer Politikwissenschaftler Uwe Jun", but also "Die Schweizer
+                # Gemeinde Crans-Montana": the topic, not a person met for pronouns to weigh.
+                self._topic = (self._people.person(subject), self._paragraph)
+            elif subject:
                 self._topic = (self._people.meet(subject, self._paragraph), self._paragraph)
             elif any(at <= where < stop for where, _ in named):
                 self._topic = None  # a sentence about someone the rules cannot place
@@ -1409,8 +1418,27 @@ class QuoteFinder:
         start = _sentence_start(narration, span.start)
         if not narration[start : span.start].strip(" \x00–—-") and start > 0:
             # A sentence that is all quotation after one that reports speech: "…, sagte sie."
-            return self._introduces(narration[:start], [])
+            return self._introduces(narration[:start], []) or self._subject_before(narration, start)
         return None
+
+    def _subject_before(self, narration: str, start: int) -> str | None:
+        """`Patrick Dury wird später noch deutlicher. „…“`: a sentence of quotation after a
+        sentence about one person, who is its subject and the only person it names."""
+        previous = narration[_sentence_start(narration, start - 1) : start]
+        if _MASK in previous:
+            return None
+        subject = _subject(previous)
+        if subject is None or (" " not in subject and not self._people.knows(subject)):
+            return None
+        person = self._people.person(subject)
+        others = [
+            run.group()
+            for run in _NAME_RUN.finditer(previous)
+            if (" " in run.group() or self._people.knows(run.group()))
+            and _is_person(run.group())
+            and run.group().split()[-1] not in person.split()
+        ]
+        return None if others else person  # "walked with Tor Lien": either may speak
 
     def _introduces(self, narration: str, quotes: list[Quote]) -> str | None:
         """Who the next paragraph's bare quotation will belong to, if anyone.
