@@ -104,3 +104,28 @@ def test_a_sentence_of_quotation_belongs_to_the_person_the_sentence_before_is_ab
         "Ines Vaag walked the breakwater with Tor Lien on Monday. “It held through three"
         " storms without a single crack.”"
     ) == [("It held through three storms without a single crack.", None)]
+
+
+def test_an_age_standing_for_a_person_is_that_person() -> None:
+    assert _found(
+        "Die Fischerin Grete Sand (»Das Meer und ich«) verkauft seit 1970 am Kai. „Früher kamen"
+        " die Boote jeden Morgen voll zurück“, sagte die 81-Jährige dem Lokalradio."
+    ) == [("Früher kamen die Boote jeden Morgen voll zurück", "Fischerin Grete Sand")]
+
+
+def test_a_plural_verb_without_its_subject_is_no_single_speaker() -> None:
+    quotes = _found(
+        "«Cerraremos el puerto a las diez», anunció la alcaldesa Rosa Gil.",
+        "Los pescadores del muelle norte no están de acuerdo. «No podemos perder otra"
+        " semana de trabajo», replicaron.",
+    )
+    assert quotes == [
+        ("Cerraremos el puerto a las diez", "Rosa Gil"),
+        ("No podemos perder otra semana de trabajo", None),
+    ]
+
+
+def test_a_colon_after_a_sentence_about_someone_introduces_them() -> None:
+    assert _found(
+        "Okafor, speaking after the vote, put it simply: “The bridge will be built, and soon.”"
+    ) == [("The bridge will be built, and soon.", "Okafor")]

@@ -772,6 +772,22 @@ _INVERSION = re.compile(
 _SUBJECT_THEN_VERB = re.compile(rf"((?:{PRONOUNS})|{_NAME})\s+[a-z]{{3,}}(?:s|ed)(?=\s*[.,;])")
 
 
+# A role that is someone's age: "der 86-Jährige", "the 52-year-old", "52-åringen".
+_AGE_ROLE = re.compile(
+    r"(\w+)\s+\d{1,3}(?:-| )?(?:[Jj]ährige[rn]?|year-old|årige|åringen|åriga|enne|añero|ans)"
+)
+_ARTICLE_GENDER = {"der": "m", "le": "m", "el": "m", "il": "m", "la": "f", "die": None}
+_PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ent")
+
+
+def _left_out_subject(verb: str) -> _Speaker:
+    """The speaker a verb without its subject stands for: whoever is speaking, or, for a
+    plural ("afirmaron", "dichiarano", "déclarent"), a group, which only a subject naming
+    several people can be ("Los Reyes Felipe VI y Letizia … se declararon")."""
+    plural = verb.split()[-1].endswith(_PLURAL_ENDINGS)
+    return _Speaker(None, pronoun=True, gender="pl" if plural else None)
+
+
 def _left_out(narration: str, verb: _Verb) -> _Speaker:
     """ "”, zanjó." / "», ha spiegato.": a verb with its subject left out speaks for whoever
     is speaking. Only where a language leaves subjects out, or where the verb ends the
@@ -780,11 +796,13 @@ def _left_out(narration: str, verb: _Verb) -> _Speaker:
     would be a wrong speaker: the quotation is attributed, to nobody the rules can name."""
     rest = narration[verb.end() : verb.end() + 2].lstrip()
     if verb.group() in PRO_DROP_VERB_FORMS or not rest or rest[0] in ".,;:!?":
-        return _Speaker(None, pronoun=True)
+        return _left_out_subject(verb.group())
     return _Speaker(None)
 
 
-_PERSON_AFTER = re.compile(rf",\s+(?:who\s|(?i:{DETERMINERS})\s+[\w-]+)")
+_PERSON_AFTER = re.compile(
+    rf",\s+(?:who\s|(?i:{DETERMINERS})\s+[\w-]+|[a-zà-ÿ]+(?:ando|endo|iendo|ing)\s)"
+)
 # The lowercase words of a role before the name that ends it ("former harbour master").
 _ROLE_BEFORE_NAME = re.compile(r"^(?:[a-zà-ÿß][\w’'-]*\s+){1,4}(?=[A-ZÀ-Þ])")
 # Words that may open a sentence before its subject: "Yet Sondland has…", "Aber Kabayel …".
@@ -818,7 +836,7 @@ def _subject(sentence: str) -> str | None:
     name = _clean(match.group())
     if not name or not _is_person(name) or _MASK in name:
         return None
-    after = text[match.end() :]
+    after = re.sub(r"^\s*\([^()]*\)", "", text[match.end() :])  # "X (SPD) sagt", "X („Titel“)"
     if after.startswith(","):
         apposition = re.match(r",[^,;:.!?\x00]{1,100},", after)
         if apposition is None:
@@ -854,6 +872,12 @@ class QuoteFinder:
         The last speaker, if nobody of that gender was named since; otherwise the one
         person of that gender the paragraph and the one before name.
         """
+        if gender == "pl":
+            topic = self._topic_for("pl")
+            joined = topic is not None and any(
+                word in _CONJUNCTIONS for word in topic.casefold().split()
+            )
+            return topic if joined else None
         genders = self._people.genders
         mentions = self._people.mentions
         reach = [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
@@ -958,7 +982,7 @@ class QuoteFinder:
         openings += [at for at in ends[bisect.bisect_left(ends, start) :] if at < end]
         for at in openings:
             stop = min(end, _sentence_end(narration, at))
-            sentence = narration[at:stop]
+            sentence = narration[at : _sentence_end(narration, at)]  # quotes in it are masked
             subject = _subject(sentence)
             if subject and " " not in subject:
                 where = narration.find(subject, at + len(sentence) - len(sentence.lstrip()))
@@ -1008,6 +1032,11 @@ class QuoteFinder:
             return referent
         name = speaker.name
         is_role = name is not None and bool(_DETERMINER_RE.fullmatch(name.split()[0]))
+        age = _AGE_ROLE.fullmatch(name) if is_role and name else None
+        if age:
+            # "sagte der 86-Jährige", "said the 52-year-old": the person named before, when
+            # a pronoun of that gender would find one.
+            return self._referent(_ARTICLE_GENDER.get(age.group(1).casefold())) or name
         if name and name[0].isupper() and not is_role and _is_person(name):
             return self._people.meet(name, self._paragraph)
         return name
@@ -1167,7 +1196,7 @@ class QuoteFinder:
             return self._colon_subject(before.rstrip()[:-1])
         verbs = [verb for verb in _verbs(before) if verb.group() in PRO_DROP_VERB_FORMS]
         if verbs:
-            return _Speaker(None, pronoun=True)  # "se declararon «…»": whoever is speaking
+            return _left_out_subject(verbs[-1].group())  # "se declararon «…»": who speaks
         return None
 
     def _sentence_subject(self, sentence: str) -> _Speaker | None:
@@ -1200,6 +1229,9 @@ class QuoteFinder:
                 return _Speaker(name)
         if _PRONOUN_RE.fullmatch(words[0]):
             return _pronoun(words[0])
+        subject = _subject(lead)
+        if subject and (" " in subject or self._named_before(subject, lead, lead.find(subject))):
+            return _Speaker(subject)  # "Rubio, dando il benvenuto, l'ha poi definita: «…»"
         if _DETERMINER_RE.fullmatch(words[0]) and len(words) > 1:
             phrase, _ = _phrase_after(lead, 0)
             return _role_or_name(phrase, before_verb=False)
