@@ -129,3 +129,19 @@ def test_a_colon_after_a_sentence_about_someone_introduces_them() -> None:
     assert _found(
         "Okafor, speaking after the vote, put it simply: “The bridge will be built, and soon.”"
     ) == [("The bridge will be built, and soon.", "Okafor")]
+
+
+def test_a_short_phrase_in_german_reported_speech_is_the_speakers_quotation() -> None:
+    quotes = _found(
+        "„Wir haben die Zahlen im Griff“, sagte Kämmerin Ilse Rauch am Montag. Sie wolle den"
+        " Haushalt auf eine „solide Grundlage“ stellen."
+    )
+    assert quotes[1] == ("solide Grundlage", "Kämmerin Ilse Rauch")
+    # The same phrase in a plain statement is a label, not anyone's words.
+    assert _found("Die Stadt stellt den Haushalt auf eine „solide Grundlage“.") == []
+
+
+def test_a_french_auxiliary_is_no_article() -> None:
+    assert _found(
+        "Le maire de Brest a ordonné lundi de « fermer les quais » jusqu'à nouvel ordre."
+    ) == [("fermer les quais", "Le maire de Brest")]

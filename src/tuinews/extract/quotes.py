@@ -413,6 +413,17 @@ def _is_publication(name: str | None) -> bool:
     return any(word.casefold() in PUBLICATION_NOUNS or word in MEDIA_WORDS for word in words)
 
 
+def _reports_speech(narration: str, span: _Span) -> bool:
+    """Whether the sentence around a short quotation is someone's reported speech, so the
+    quoted words are theirs: German's subjunctive of reported speech ("Sie wolle auf dieser
+    „starken Grundlage“ aufbauen")."""
+    start = _sentence_start(narration, span.start)
+    end = _sentence_end(narration, span.end)
+    if not _SUBJUNCTIVE.search(narration, start, end):
+        return False
+    return guess_language(narration[max(0, start - 200) : end + 200]) == "de"
+
+
 def _speech_like(text: str) -> bool:
     """A quotation without an attribution counts when it reads like speech, not a label."""
     words = len(_WORD.findall(text))
@@ -777,6 +788,12 @@ _AGE_ROLE = re.compile(
     r"(\w+)\s+\d{1,3}(?:-| )?(?:[Jj]ährige[rn]?|year-old|årige|åringen|åriga|enne|añero|ans)"
 )
 _ARTICLE_GENDER = {"der": "m", "le": "m", "el": "m", "il": "m", "la": "f", "die": None}
+# German reports speech in the subjunctive: "Sie wolle …", "Er mache …", "… sei …".
+_SUBJUNCTIVE = re.compile(
+    r"(?<![\w’'-])(?:sei|seien|habe|könne|müsse|wolle|solle|werde|dürfe|möge|gebe|wisse|"
+    r"(?:(?:[Ee]r|[Ss]ie|man)\s+(?!alle|beide|gerne|lange|heute|eine|keine|seine|ihre|"
+    r"diese|jede|ganze|selbe|gleiche|bereits)[a-zäöüß]{3,}e))(?![\w’'-])"
+)
 _PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ent")
 
 
@@ -1163,7 +1180,10 @@ class QuoteFinder:
                 return found
         for verb in reversed(_verbs(before)):
             preceding = before[: verb.start()].split()
-            if preceding and _DETERMINER_RE.fullmatch(preceding[-1]):
+            auxiliary = preceding[-1:] in (["a"], ["ha"]) and verb.group().endswith(
+                ("é", "ado", "ido", "ato", "uto", "ito")
+            )  # "a ordonné", "ha dichiarato": the auxiliary, not the article
+            if preceding and _DETERMINER_RE.fullmatch(preceding[-1]) and not auxiliary:
                 continue  # "le juge", "the note": a noun, not the verb
             if preceding and preceding[-1].endswith(",") and _PARTICIPLE.search(verb.group()):
                 # "Tester has spoken out against them, calling it “toxic”": the sentence's
@@ -1336,7 +1356,9 @@ class QuoteFinder:
             if title and not (calling and " " not in span.text):
                 continue
             if found is None and not _speech_like(span.text):
-                continue
+                if len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
+                    continue
+                found = _Speaker(None, pronoun=True)  # "Sie wolle auf dieser „starken …“"
             if one_word and not (
                 calling or _verbs(lead[-45:]) or self._right_after(narration, span)
             ):
