@@ -993,11 +993,13 @@ class QuoteFinder:
     def _learn_subjects(
         self, narration: str, start: int, end: int, named: list[tuple[int, str]]
     ) -> None:
-        """The person each sentence opening between start and end is about: its subject."""
+        """The person the last sentence opening between start and end that names someone
+        is about: its subject, or nobody the rules can place. Read from the last sentence
+        back, since only the newest one decides."""
         ends = _sentence_ends(narration)
         openings = [0] if start == 0 else []
         openings += [at for at in ends[bisect.bisect_left(ends, start) :] if at < end]
-        for at in openings:
+        for at in reversed(openings):
             stop = min(end, _sentence_end(narration, at))
             sentence = narration[at : _sentence_end(narration, at)]  # quotes in it are masked
             subject = _subject(sentence)
@@ -1009,10 +1011,13 @@ class QuoteFinder:
                 # "Der Trierer Politikwissenschaftler Uwe Jun", but also "Die Schweizer
                 # Gemeinde Crans-Montana": the topic, not a person met for pronouns to weigh.
                 self._topic = (self._people.person(subject), self._paragraph)
-            elif subject:
+                return
+            if subject:
                 self._topic = (self._people.meet(subject, self._paragraph), self._paragraph)
-            elif any(at <= where < stop for where, _ in named):
+                return
+            if any(at <= where < stop for where, _ in named):
                 self._topic = None  # a sentence about someone the rules cannot place
+                return
 
     def _named_before(self, word: str, narration: str, at: int) -> bool:
         """Whether a capitalised word opening a sentence is a name: the surname of someone
