@@ -145,3 +145,15 @@ def test_a_french_auxiliary_is_no_article() -> None:
     assert _found(
         "Le maire de Brest a ordonné lundi de « fermer les quais » jusqu'à nouvel ordre."
     ) == [("fermer les quais", "Le maire de Brest")]
+
+
+def test_a_role_the_sentence_opens_with_is_who_a_left_out_subject_means() -> None:
+    assert _found(
+        "El pescador llegó al muelle antes del amanecer con Ana y Luis. «Hoy no sale nadie,"
+        " el viento es demasiado fuerte», zanjó."
+    ) == [("Hoy no sale nadie, el viento es demasiado fuerte", "El pescador")]
+    # A body is no person: "the government" is not who "he" means.
+    assert _found(
+        "The government cut the ferry budget, and Ana Roe and Tom Ash protested. “We will"
+        " keep the line open whatever it costs,” he said."
+    ) == [("We will keep the line open whatever it costs", None)]

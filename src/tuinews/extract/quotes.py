@@ -829,6 +829,28 @@ _OPENING_LINKS = frozenset(
 )
 
 
+# Nouns for people by their ending: agents, trades, titles, nationalities ("el holandés").
+_PERSON_NOUN = re.compile(
+    r"[a-zà-ÿß-]{3,}(?:ista|istas|ero|era|dor|dora|ante|ente|ario|aria|ólogo|óloga|eur|euse|"
+    r"ien|ienne|ier|ière|iste|tore|trice|er|or|ist|ian|in|és|esa|ano|ana|ón|ona|ige|ige[rn]|"
+    r"ent|ant|eon|ade|ese|man|woman)"
+)
+
+
+def _person_role(article: str, rest: str) -> str | None:
+    """ "El tetracampeón eligió …", "the engineer said": a role whose noun names a person,
+    directly after its article and followed by a verb (a lowercase word)."""
+    words = rest.split()[:3]
+    noun = words[0].casefold() if words else ""
+    if len(words) < 2 or not _PERSON_NOUN.fullmatch(noun) or noun.endswith(("ment", "ion")):
+        return None  # "the government", "the commission": bodies, not one person
+    if not words[1][:1].islower() or not words[1].isalpha() or words[1] in _PREPOSITIONS:
+        return None
+    if _STOP_RE.fullmatch(words[1]) or words[1] in _CONJUNCTIONS:
+        return None
+    return f"{article} {words[0]}"
+
+
 def _subject(sentence: str) -> str | None:
     """The person a sentence opens with as its subject, or None.
 
@@ -846,6 +868,8 @@ def _subject(sentence: str) -> str | None:
     if len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]) and opening[0][:1].isupper():
         text = _ROLE_BEFORE_NAME.sub("", opening[1], count=1)  # "The ferry's captain Ana Roe"
     match = _NAME_RUN.match(text)
+    if match is None and len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]):
+        return _person_role(opening[0], opening[1])
     if match is None or match.group().split()[0] in FUNCTION_WORDS:
         return None
     if _HONORIFIC.match(match.group()) is None and match.group().split()[0] in FUNCTION_WORDS:
