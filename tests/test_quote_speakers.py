@@ -157,3 +157,9 @@ def test_a_role_the_sentence_opens_with_is_who_a_left_out_subject_means() -> Non
         "The government cut the ferry budget, and Ana Roe and Tom Ash protested. “We will"
         " keep the line open whatever it costs,” he said."
     ) == [("We will keep the line open whatever it costs", None)]
+
+
+def test_one_of_a_group_is_a_whole_role() -> None:
+    assert _found("According to one of the divers, “The hull broke in two before it sank.”") == [
+        ("The hull broke in two before it sank.", "one of the divers")
+    ]

@@ -581,12 +581,22 @@ _GERMAN_DETERMINERS = frozenset(
 )
 
 
+_ONE_OF = re.compile(
+    r"(?i:one|uno|una|l’une?|l'une?|einer|eine|en|ett)\s+(?:of|de|des|der|av)\s+"
+    r"(?:(?i:the|los|las|les|la|el|dem|den|de)\s+)?"
+    r"(?:[a-zà-ÿß][\w-]+\s+(?=[A-ZÀ-Þ]))?[\w-]+"  # "einer der bekifften Wissenschaftler"
+)
+
+
 def _role(words: list[str]) -> str | None:
     """A role from its determiner: "the coach", "ein Polizeigewerkschafter".
 
     Its next word must be a word of its own (not "–", "og", "avant"): "det – og nu også"
     is no role.
     """
+    partitive = _ONE_OF.match(" ".join(words[:5]))
+    if partitive:
+        return partitive.group()  # "one of the survivors", "uno de los vecinos"
     if len(words) < 2 or not words[1][:1].isalnum() or _STOP_RE.fullmatch(words[1]):
         return None
     if words[1].casefold() in _CONJUNCTIONS or words[1].casefold() in _PREPOSITIONS:
