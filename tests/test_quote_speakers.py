@@ -163,3 +163,18 @@ def test_one_of_a_group_is_a_whole_role() -> None:
     assert _found("According to one of the divers, “The hull broke in two before it sank.”") == [
         ("The hull broke in two before it sank.", "one of the divers")
     ]
+
+
+def test_a_verb_after_and_shares_the_subject_before_it() -> None:
+    assert _found(
+        "„Die Fähre bleibt“, erklärte Bürgermeisterin Ute Kramm.",
+        "Zugleich lobte sie die Werft und betonte, „der Fahrplan gilt auch im Winter“.",
+    )[1] == ("der Fahrplan gilt auch im Winter", "Bürgermeisterin Ute Kramm")
+
+
+def test_a_pronoun_after_sentences_about_someone_else_means_them_not_the_last_speaker() -> None:
+    assert _found(
+        "“We will not sell the pier,” the mayor said on Monday.",
+        "The elder Okafor owns half of the harbour. He has bought three boats this year and"
+        " has said, “I am not done buying.”",
+    )[1] == ("I am not done buying.", "Okafor")

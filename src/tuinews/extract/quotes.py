@@ -847,11 +847,24 @@ _PERSON_NOUN = re.compile(
 )
 
 
+_BEFORE_NOUNS = frozenset(
+    "primer primera nuevo nueva former later other another first new premier ancien ancienne "
+    "nouveau nouvelle ehemalige ehemaliger neue neuer".split()
+)
+
+
+# An English article, a lowercase description, a capital: a name (German capitalises nouns,
+# but its articles are its own).
+_ENGLISH_DESCRIBED = re.compile(r"(?:The|A|An)\s+(?:[a-z][\w-]*\s+){1,3}[A-Z]")
+
+
 def _person_role(article: str, rest: str) -> str | None:
     """ "El tetracampeón eligió …", "the engineer said": a role whose noun names a person,
     directly after its article and followed by a verb (a lowercase word)."""
     words = rest.split()[:3]
     noun = words[0].casefold() if words else ""
+    if noun in _BEFORE_NOUNS:
+        return None  # "El primer ministro": an adjective, the noun comes after it
     if len(words) < 2 or not _PERSON_NOUN.fullmatch(noun) or noun.endswith(("ment", "ion")):
         return None  # "the government", "the commission": bodies, not one person
     if not words[1][:1].islower() or not words[1].isalpha() or words[1] in _PREPOSITIONS:
@@ -859,6 +872,20 @@ def _person_role(article: str, rest: str) -> str | None:
     if _STOP_RE.fullmatch(words[1]) or words[1] in _CONJUNCTIONS:
         return None
     return f"{article} {words[0]}"
+
+
+def _coordinated_subject(clause: str) -> _Speaker | None:
+    """Who "und betonte", "and said" shares as subject with the verb before "and": the
+    sentence's opening name, or its pronoun, first or right after the first verb (German,
+    Nordic and French put it there: "Zugleich verteidigte sie … und betonte")."""
+    name = _subject(clause)
+    if name and " " in name:
+        return _Speaker(name)
+    words = clause.split()[:3]
+    for index in (0, 2):
+        if len(words) > index and _PRONOUN_RE.fullmatch(words[index]):
+            return _pronoun(words[index])
+    return None
 
 
 def _subject(sentence: str) -> str | None:
@@ -876,7 +903,10 @@ def _subject(sentence: str) -> str | None:
         first = text.split(None, 1)
     opening = text.split(None, 1)
     if len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]) and opening[0][:1].isupper():
-        text = _ROLE_BEFORE_NAME.sub("", opening[1], count=1)  # "The ferry's captain Ana Roe"
+        role = _ROLE_BEFORE_NAME.match(opening[1])
+        if role and any(word in _OF or word in _PREPOSITIONS for word in role.group().split()):
+            return None  # "El ministro de Exteriores": the capital is the complement's
+        text = opening[1][role.end() :] if role else opening[1]  # "the captain Ana Roe"
     match = _NAME_RUN.match(text)
     if match is None and len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]):
         return _person_role(opening[0], opening[1])
@@ -914,6 +944,8 @@ class QuoteFinder:
         self._introduced: str | None = None  # a speaker the last paragraph ended introducing
         self._pending: str | None = None  # the paragraph before, not read yet (no quotes)
         self._topic: tuple[str, int] | None = None  # the last sentence's person, and where
+        self._clock = 0  # counts speakers and topics, to tell which came last
+        self._topic_time = self._speech_time = 0
 
     # --- who a pronoun means -------------------------------------------------------------
 
@@ -935,6 +967,11 @@ class QuoteFinder:
         compatible = [name for name in reach if genders.get(name) in (None, gender)]
         paragraph, count = self._last_speaker_at
         speaker = self.last_speaker
+        topic = self._topic_for(gender)
+        if topic and self._topic_time > self._speech_time and topic != speaker:
+            # "the senator said …" then "The Soros family gives … He has stated, “…”": the
+            # sentences since the last speech are about someone else.
+            return topic
         if speaker and paragraph >= self._paragraph - 1 and genders.get(speaker) in (None, gender):
             newer = {name for _, name in mentions[count:]} & set(compatible)
             if not newer - {speaker}:
@@ -955,6 +992,8 @@ class QuoteFinder:
 
     def _spoke(self, speaker: str | None) -> None:
         if speaker:
+            self._clock += 1
+            self._speech_time = self._clock
             self.last_speaker = speaker
             self._last_speaker_at = (self._paragraph, len(self._people.mentions))
 
@@ -1039,19 +1078,25 @@ class QuoteFinder:
             subject = _subject(sentence)
             if subject and " " not in subject:
                 where = narration.find(subject, at + len(sentence) - len(sentence.lstrip()))
-                if not self._named_before(subject, narration, where):
+                described = _ENGLISH_DESCRIBED.match(sentence.lstrip())  # "The elder Soros"
+                if not described and not self._named_before(subject, narration, where):
                     subject = None  # "War and unrest can…": one word must be known as a name
             if subject and _DETERMINER_RE.fullmatch(sentence.split(None, 1)[0]):
                 # "Der Trierer Politikwissenschaftler Uwe Jun", but also "Die Schweizer
                 # Gemeinde Crans-Montana": the topic, not a person met for pronouns to weigh.
-                self._topic = (self._people.person(subject), self._paragraph)
+                self._set_topic(self._people.person(subject))
                 return
             if subject:
-                self._topic = (self._people.meet(subject, self._paragraph), self._paragraph)
+                self._set_topic(self._people.meet(subject, self._paragraph))
                 return
             if any(at <= where < stop for where, _ in named):
                 self._topic = None  # a sentence about someone the rules cannot place
                 return
+
+    def _set_topic(self, name: str) -> None:
+        self._clock += 1
+        self._topic_time = self._clock
+        self._topic = (name, self._paragraph)
 
     def _named_before(self, word: str, narration: str, at: int) -> bool:
         """Whether a capitalised word opening a sentence is a name: the surname of someone
@@ -1231,7 +1276,12 @@ class QuoteFinder:
                 if found:
                     return found
                 continue
-            found = _role_or_name(_phrase_before(before, verb.start(), 0), before_verb=True)
+            phrase = _phrase_before(before, verb.start(), 0)
+            found = (
+                _coordinated_subject(before[: verb.start()])
+                if phrase == "&"
+                else _role_or_name(phrase, before_verb=True)
+            )
             if found:
                 return found
             phrase, end = _phrase_after(before, verb.end())
