@@ -896,7 +896,9 @@ def _subject(sentence: str) -> str | None:
     time, a place, a preposition, a role) gives nothing: German and the Nordic languages put
     their subject after the verb there, and a role is not known to be a person.
     """
-    text = sentence.lstrip(" \x00–—-")
+    text = sentence[:300].lstrip(" \x00–—-")  # a subject opens its sentence: read no more
+    if not text[:1].isupper():
+        return None  # "und dann …", a quote's tail: no subject opens the sentence
     first = text.split(None, 1)
     while first and first[0].strip(",") in _OPENING_LINKS:
         text = first[1] if len(first) > 1 else ""
@@ -933,6 +935,18 @@ def _subject(sentence: str) -> str | None:
     return name
 
 
+@dataclass
+class _Stretch:
+    """Narration remembered but not yet read for its sentences' subjects."""
+
+    narration: str
+    start: int
+    end: int
+    named: list[int]  # where people are named in it
+    paragraph: int
+    time: float  # the speech clock when it was read
+
+
 class QuoteFinder:
     """Finds quotations paragraph by paragraph, remembering who spoke and who was named."""
 
@@ -944,8 +958,10 @@ class QuoteFinder:
         self._introduced: str | None = None  # a speaker the last paragraph ended introducing
         self._pending: str | None = None  # the paragraph before, not read yet (no quotes)
         self._topic: tuple[str, int] | None = None  # the last sentence's person, and where
-        self._clock = 0  # counts speakers and topics, to tell which came last
-        self._topic_time = self._speech_time = 0
+        self._clock = 0  # counts speeches, to tell whether a topic came after the last one
+        self._topic_time: float = 0
+        self._speech_time = 0
+        self._unread: list[_Stretch] = []  # narration not yet read for the topic
 
     # --- who a pronoun means -------------------------------------------------------------
 
@@ -983,6 +999,7 @@ class QuoteFinder:
     def _topic_for(self, gender: str | None) -> str | None:
         """The person the last sentence was about, when a pronoun can stand for them: "Yet
         Sondland has amended his testimony — “I now do recall,” he said"."""
+        self._read_topic()
         if self._topic is None:
             return None
         name, paragraph = self._topic
@@ -1060,43 +1077,50 @@ class QuoteFinder:
             honorific = narration[max(0, where - 5) : where].split()[-1:]
             if honorific and honorific[0] in _HONORIFIC_GENDER:
                 self._people.genders.setdefault(named[-1][1], _HONORIFIC_GENDER[honorific[0]])
-        self._learn_subjects(narration, start, end, named)
+        # Between the speeches before and after it in time: see `_referent`.
+        self._unread.append(
+            _Stretch(
+                narration, start, end, [at for at, _ in named], self._paragraph, self._clock + 0.5
+            )
+        )
         self._learn_genders(narration, start, end, named)
 
-    def _learn_subjects(
-        self, narration: str, start: int, end: int, named: list[tuple[int, str]]
-    ) -> None:
-        """The person the last sentence opening between start and end that names someone
+    def _learn_subjects(self, stretch: _Stretch) -> bool:
+        """The person the last sentence opening in a stretch of narration that names someone
         is about: its subject, or nobody the rules can place. Read from the last sentence
-        back, since only the newest one decides."""
+        back, since only the newest one decides; False when no sentence does."""
+        narration, start, end = stretch.narration, stretch.start, stretch.end
         ends = _sentence_ends(narration)
         openings = [0] if start == 0 else []
-        openings += [at for at in ends[bisect.bisect_left(ends, start) :] if at < end]
+        openings += ends[bisect.bisect_left(ends, start) : bisect.bisect_left(ends, end)]
         for at in reversed(openings):
-            stop = min(end, _sentence_end(narration, at))
-            sentence = narration[at : _sentence_end(narration, at)]  # quotes in it are masked
+            sentence_end = _sentence_end(narration, at)
+            stop = min(end, sentence_end)
+            sentence = narration[at : min(sentence_end, at + 300)]  # quotes in it are masked
             subject = _subject(sentence)
             if subject and " " not in subject:
                 where = narration.find(subject, at + len(sentence) - len(sentence.lstrip()))
                 described = _ENGLISH_DESCRIBED.match(sentence.lstrip())  # "The elder Soros"
                 if not described and not self._named_before(subject, narration, where):
                     subject = None  # "War and unrest can…": one word must be known as a name
-            if subject and _DETERMINER_RE.fullmatch(sentence.split(None, 1)[0]):
-                # "Der Trierer Politikwissenschaftler Uwe Jun", but also "Die Schweizer
-                # Gemeinde Crans-Montana": the topic, not a person met for pronouns to weigh.
-                self._set_topic(self._people.person(subject))
-                return
             if subject:
-                self._set_topic(self._people.meet(subject, self._paragraph))
-                return
-            if any(at <= where < stop for where, _ in named):
+                # Not a person met for pronouns to weigh: "Der Trierer Politikwissenschaftler
+                # Uwe Jun", but also "Die Schweizer Gemeinde Crans-Montana" open sentences.
+                self._topic = (self._people.person(subject), stretch.paragraph)
+                self._topic_time = stretch.time
+                return True
+            if any(at <= where < stop for where in stretch.named):
                 self._topic = None  # a sentence about someone the rules cannot place
-                return
+                return True
+        return False
 
-    def _set_topic(self, name: str) -> None:
-        self._clock += 1
-        self._topic_time = self._clock
-        self._topic = (name, self._paragraph)
+    def _read_topic(self) -> None:
+        """Read the stretches remembered since the topic was last asked for, newest first:
+        most stories never ask, and then reading sentences for their subjects costs nothing."""
+        while self._unread:
+            if self._learn_subjects(self._unread.pop()):
+                break
+        self._unread.clear()
 
     def _named_before(self, word: str, narration: str, at: int) -> bool:
         """Whether a capitalised word opening a sentence is a name: the surname of someone
