@@ -178,3 +178,17 @@ def test_a_pronoun_after_sentences_about_someone_else_means_them_not_the_last_sp
         "The elder Okafor owns half of the harbour. He has bought three boats this year and"
         " has said, “I am not done buying.”",
     )[1] == ("I am not done buying.", "Okafor")
+
+
+def test_a_subject_after_a_fronted_clause_and_a_surname_that_spoke_before() -> None:
+    assert _found(
+        "Managers watched the picket line, Okafor said.",
+        "Pay talks stalled in May. But instead of giving up, Okafor filed a complaint."
+        " “They will answer for it in court,” he said, and Ana Roe and Tom Ash nodded.",
+    )[0] == ("They will answer for it in court", "Okafor")
+
+
+def test_an_acronym_and_its_unit_speak_as_one() -> None:
+    assert _found(
+        "(NRK press office said of the outage, “We restored the signal within an hour.”)"
+    ) == [("We restored the signal within an hour.", "NRK press office")]

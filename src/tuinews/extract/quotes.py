@@ -224,7 +224,7 @@ class _People:
     history: list[str] = field(default_factory=list)  # the story's paragraphs so far
     indexed: int = 0  # how many of them `full_names` covers
     genders: dict[str, str] = field(default_factory=dict)  # learnt from "X … she"
-    indexed: int = 0  # how many of them `full_names` covers
+    spoke: set[str] = field(default_factory=set)  # everyone who has spoken so far
 
     def person(self, name: str) -> str:
         """A surname (or a first word, "Lin" for "Lin Jian") alone is who its full name was.
@@ -516,6 +516,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     after "and" gives "&": its subject is the previous verb's.
     """
     before = re.sub(r"\s*\([^()]*\)\s*$", "", narration[floor:end].rstrip())
+    before = before.rsplit("(", 1)[-1]  # "(UPS corporate communications said …": inside
     words = before.split()
     while words and (_BETWEEN_RE.fullmatch(words[-1]) or _ADVERB.fullmatch(words[-1])):
         words.pop()
@@ -633,6 +634,15 @@ _POSSESSIVES = frozenset(
 _RELATIVES = frozenset("que qui who which that dont".split())
 
 
+# An acronym and the lowercase nouns of a part of it: "UPS corporate communications" (a
+# capitalised word alone may open any sentence: "Få dage senere fortalte …").
+_NAMED_UNIT = re.compile(rf"({_NAME_WORD})((?:\s+[a-z][a-z-]{{2,}}){{1,3}})")
+_UNIT_NOT_NOUNS = frozenset(
+    "first last has had have was were is are will would could should can may might must "
+    "did does do not never always who which that".split()
+)
+
+
 def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     """A speaker phrase: a pronoun, a name (the apposition when one follows) or a role."""
     words = phrase.strip(" ,.;:").split()
@@ -683,6 +693,17 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     text = " ".join(words)
     if before_verb and len(words) >= 2 and words[-2].endswith(("’s", "'s")) and words[-1].islower():
         return _Speaker(" ".join(words[-2:]))  # "TNO's report said"
+    unit = _NAMED_UNIT.fullmatch(text) if before_verb else None
+    acronym = unit is not None and sum(char.isupper() for char in unit.group(1)) >= 2
+    if (
+        unit
+        and acronym
+        and not any(
+            _BETWEEN_RE.fullmatch(word) or _ADVERB.fullmatch(word) or word in _UNIT_NOT_NOUNS
+            for word in unit.group(2).split()
+        )
+    ):
+        return _Speaker(text)  # "UPS corporate communications said"
     names = list(_NAME_RUN.finditer(text))
     if not names:
         return None
@@ -832,6 +853,13 @@ _PERSON_AFTER = re.compile(
 )
 # The lowercase words of a role before the name that ends it ("former harbour master").
 _ROLE_BEFORE_NAME = re.compile(r"^(?:[a-zà-ÿß][\w’'-]*\s+){1,4}(?=[A-ZÀ-Þ])")
+# A clause before the subject, set off by a comma, opening with a preposition or a
+# conjunction of time: "Instead of being cowed, X …", "After the vote, X …".
+_FRONTED = re.compile(
+    r"(?i:instead|after|before|despite|following|during|when|while|since|although|though|in|"
+    r"on|at|for|with|asked|speaking|après|avant|malgré|lors|pendant|tras|después|antes|"
+    r"durante|pese|dopo|prima)\b[^,.;:!?\x00]{0,80},\s+(?=[A-ZÀ-Þ])"
+)
 # Words that may open a sentence before its subject: "Yet Sondland has…", "Aber Kabayel …".
 _OPENING_LINKS = frozenset(
     "Yet But And So Still Meanwhile However Aber Doch Und Auch Denn Mais Et Pourtant Pero Y "
@@ -902,6 +930,10 @@ def _subject(sentence: str) -> str | None:
     first = text.split(None, 1)
     while first and first[0].strip(",") in _OPENING_LINKS:
         text = first[1] if len(first) > 1 else ""
+        first = text.split(None, 1)
+    fronted = _FRONTED.match(text)
+    if fronted:
+        text = text[fronted.end() :]  # "But instead of being cowed, Fischer fought back"
         first = text.split(None, 1)
     opening = text.split(None, 1)
     if len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]) and opening[0][:1].isupper():
@@ -1009,6 +1041,7 @@ class QuoteFinder:
 
     def _spoke(self, speaker: str | None) -> None:
         if speaker:
+            self._people.spoke.add(speaker)
             self._clock += 1
             self._speech_time = self._clock
             self.last_speaker = speaker
@@ -1127,7 +1160,7 @@ class QuoteFinder:
         met, or followed by what follows people ("Buckley, who …", "Sondland, a wealthy
         hotelier", "Campo explica"). German capitalises every noun, so a capital proves
         nothing."""
-        if self._people.knows(word):
+        if word in self._people.spoke or self._people.knows(word):
             return True
         following = narration[at + len(word) : at + len(word) + 40]
         return bool(
