@@ -192,3 +192,10 @@ def test_an_acronym_and_its_unit_speak_as_one() -> None:
     assert _found(
         "(NRK press office said of the outage, “We restored the signal within an hour.”)"
     ) == [("We restored the signal within an hour.", "NRK press office")]
+
+
+def test_the_name_in_apposition_to_the_opening_role_is_the_subject() -> None:
+    assert _found(
+        "L'adjoint de Paul Roux, Marc Lenoir, a présenté hier le budget du port. « Nous ne"
+        " fermerons aucun quai cette année », a-t-il assuré."
+    ) == [("Nous ne fermerons aucun quai cette année", "Marc Lenoir")]

@@ -851,6 +851,8 @@ def _left_out(narration: str, verb: _Verb) -> _Speaker:
 _PERSON_AFTER = re.compile(
     rf",\s+(?:who\s|(?i:{DETERMINERS})\s+[\w-]+|[a-zà-ÿ]+(?:ando|endo|iendo|ing)\s)"
 )
+# A role, then the name in apposition, then the verb: "colistier de X, JD Vance, a tenu".
+_ROLE_THEN_NAME = re.compile(rf"[^,;:.!?\x00]{{1,80}},\s+({_NAME}),\s+(?=[a-zà-ÿ])")
 # The lowercase words of a role before the name that ends it ("former harbour master").
 _ROLE_BEFORE_NAME = re.compile(r"^(?:[a-zà-ÿß][\w’'-]*\s+){1,4}(?=[A-ZÀ-Þ])")
 # A clause before the subject, set off by a comma, opening with a preposition or a
@@ -936,7 +938,12 @@ def _subject(sentence: str) -> str | None:
         text = text[fronted.end() :]  # "But instead of being cowed, Fischer fought back"
         first = text.split(None, 1)
     opening = text.split(None, 1)
+    if opening and opening[0][:2] in ("L'", "L’") and len(opening[0]) > 2:
+        opening = [opening[0][:2], text[2:]]  # "L'adjoint de …": the article elided
     if len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]) and opening[0][:1].isupper():
+        named = _ROLE_THEN_NAME.match(opening[1])
+        if named and " " in named.group(1) and _is_person(named.group(1)):
+            return _clean(named.group(1))  # "Le colistier de Donald Trump, JD Vance, a tenu"
         role = _ROLE_BEFORE_NAME.match(opening[1])
         if role and any(word in _OF or word in _PREPOSITIONS for word in role.group().split()):
             return None  # "El ministro de Exteriores": the capital is the complement's
