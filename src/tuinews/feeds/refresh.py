@@ -94,7 +94,7 @@ def _ready(parsed: ParsedFeed, dictionary: Dictionary | None = None) -> ReadyFee
 def repack_feed(ready: ReadyFeed, dictionary: Dictionary) -> ReadyFeed:
     """In a worker: the entries of `ready` packed with `dictionary`."""
     entries = [
-        (guid, article._replace(content=repack(article.content, dictionary)))
+        (guid, article._replace(content=repack(article.content, dictionary, {})))
         for guid, article in ready.entries
     ]
     return replace(ready, entries=entries)

@@ -29,6 +29,7 @@ from tuinews.library.packing import (
     inflate,
     pack,
     packed_body,
+    repack,
     train_dictionary,
     unpack,
     url_key,
@@ -236,7 +237,6 @@ def prepare_article(
     HTML, so opening (and extracting) it never looks like a change to the next refresh.
     `dictionary`: the library's (`Library.dictionary`), which shrinks the blob by a third.
     """
-    body = clean_text(article.text or article.body_text())
     doc = clean_document(article.to_dict())
     for link in doc["also_read"]:
         link["target_id"] = None
@@ -248,9 +248,14 @@ def prepare_article(
     url = doc["url"]
     # Empty fields cost bytes in every blob; `Article.from_dict` fills them back in.
     doc = {key: value for key, value in doc.items() if value and key not in _COLUMN_KEYS}
-    digest = (
-        markup_hash(title, pending_html) if pending_html is not None else content_hash(title, body)
-    )
+    body: str | None = None
+    if pending_html is not None:
+        # Its text is the HTML's quick text (`feeds.parse`, `sync.items`), made again
+        # from the HTML when read (`packing.html_words`) rather than stored twice.
+        digest, has_text = markup_hash(title, pending_html), bool(pending_html)
+    else:
+        body = clean_text(article.text or article.body_text())
+        digest, has_text = content_hash(title, body), bool(body.strip())
     return PreparedArticle(
         title=title,
         url=url,
@@ -264,7 +269,7 @@ def prepare_article(
         ),
         published=article.published.isoformat() if article.published else None,
         published_ts=int(article.published.timestamp()) if article.published else None,
-        has_text=bool(body.strip() or pending_html),
+        has_text=has_text,
     )
 
 
@@ -1081,7 +1086,7 @@ class Library:
                     self.conn.executemany(
                         "UPDATE articles SET content = ? WHERE id = ?",
                         [
-                            (pack(*content, dictionary), row[0])
+                            (repack(row[2], dictionary, self._dictionaries), row[0])
                             for row, content in zip(rows, contents, strict=False)
                             if dictionary_id(row[2]) != dictionary.id
                         ],
