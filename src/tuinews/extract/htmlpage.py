@@ -1,7 +1,8 @@
 """Web page (or feed entry) HTML -> Article, on lexbor's parser via selectolax.
 
 The steps, each a function below:
-1. decode the bytes (BOM, <meta charset>, UTF-8, Windows-1252);
+1. decode the bytes (BOM, <meta charset>, UTF-8, Windows-1252), without invisible breaks
+   (`characters`), with template scripts that hold a story drawn in place (`scripted`);
 2. read metadata from JSON-LD, OpenGraph, <meta>, <time> and byline markup;
 3. find the article body (`container`): the element holding most of the page's paragraph
    text, after dropping chrome by tag (nav, footer, forms…) and by class/id words (share,
@@ -35,11 +36,13 @@ from tuinews.extract.alsoread import (
     is_link_box,
     is_lone_label,
 )
+from tuinews.extract.characters import without_invisible_breaks
 from tuinews.extract.charset import decode_bytes
 from tuinews.extract.container import (
     COMMENT_NAMES,
     LEDE_WORDS,
     ChromeMemo,
+    ProseCount,
     is_boilerplate,
     is_media_box,
     main_container,
@@ -65,7 +68,7 @@ from tuinews.extract.figures import (
 )
 from tuinews.extract.galleries import gallery_items, lead_media, media_figures
 from tuinews.extract.nesting import bounded_nesting
-from tuinews.extract.scripted import scripted_html
+from tuinews.extract.scripted import expand_templates, scripted_html
 from tuinews.extract.tables import around_data_table, is_layout_table, table_rows
 from tuinews.model import Article, Block, Image, Section
 
@@ -73,9 +76,12 @@ MAX_DEPTH = 400
 # Seconds of this thread's processor time a page may take (a loaded machine stretches
 # the wall-clock time, not the work); past them the rest of the body is plain text.
 TIME_BUDGET = 0.2
+# Never the story's words: scripts, controls, players… and the readings written above
+# ruby text (`<rt>`: furigana, which would double every word they sit on).
 _DROP_TAGS = (
     "script, style, noscript, template, svg, iframe, button, select, input, textarea, "
-    "nav, canvas, video, audio, object, embed, link, meta, dialog, annotation, annotation-xml"
+    "nav, canvas, video, audio, object, embed, link, meta, dialog, annotation, annotation-xml, "
+    "rt, rp"
 )
 _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 blockquote ul ol dl table figure pre div section article aside main "
@@ -243,7 +249,7 @@ class _Walk:
     # Past this moment (time.monotonic) the rest is read as plain paragraphs.
     deadline: float = math.inf
     # The story's prose counted under each element (`main_container`'s totals).
-    prose: dict[int, float] = field(default_factory=dict)
+    prose: ProseCount = field(default_factory=ProseCount)
     total_text: int = 1
     sections: list[Section] = field(default_factory=lambda: [Section()])
     inline: list[str] = field(default_factory=list)
@@ -256,15 +262,17 @@ class _Walk:
 
     def holds_story(self, node: LexborNode) -> bool:
         """Whether the element is a layout wrapper around the story, whatever its name
-        (`sidebar-grid__container` around `article__content`): a part inside says it
-        is the story, and most of the element's text was counted as the story's prose.
-        A form or an aside is never that."""
+        (`sidebar-grid__container` around `article__content`): most of the element's text
+        was counted as the story's prose, and a part inside says it is the story or the
+        page's chrome names were not believed. A form or an aside is never that."""
         if node.tag in _SMALL_CHROME_TAGS:
             return False
-        counted = self.prose.get(node.mem_id, 0.0)
+        counted = self.prose.under.get(node.mem_id, 0.0)
         if counted <= 0 or counted < 0.5 * len(node_text(node)):
             return False
-        return any(names_story_part(inner) for inner in node.css("div, section, article"))
+        return not self.prose.names_believed or any(
+            names_story_part(inner) for inner in node.css("div, section, article")
+        )
 
     def line_break(self) -> None:
         if self.break_at >= 0 and not "".join(self.inline[self.break_at :]).strip():
@@ -861,7 +869,7 @@ def extract_html(
     articleBody.
     """
     deadline = time.thread_time() + budget
-    text = bounded_nesting(decode_html(html))
+    text = bounded_nesting(expand_templates(without_invisible_breaks(decode_html(html))))
     tree = LexborHTMLParser(text)
     base = url
     base_node = tree.css_first("base[href]")
@@ -884,7 +892,7 @@ def extract_html(
             continue  # streamed server rendering: the content a script moves into place
         node.decompose()
     chrome: ChromeMemo = {}
-    prose: dict[int, float] = {}
+    prose = ProseCount()
     container = main_container(tree, chrome, deadline, prose)
     if container is not None:
         container = around_data_table(container)
