@@ -293,3 +293,44 @@ def test_metadata_escaped_twice_reads_as_words() -> None:
     article = from_html(page, "https://example.org/page")
     assert article.title == "Samsung soll Smartphones zerst\u00f6ren"
     assert "&" not in article.text
+
+
+# Rules that hold on any kind of page: a block is the body by its prose, not by a name it
+# happens to carry; text is stored as it reads.
+
+
+@pytest.mark.parametrize(
+    ("name", "count", "opening", "left_out"),
+    [
+        # `widget_text` says "text", which names no part of a story: the sidebar is chrome.
+        ("sidebar_widget", 2, "The old oak gates at the top lock", ["Membership costs"]),
+        # Every paragraph sits in `share-zone` and `tip-print-step`: believing the names
+        # would leave nothing. A cookie notice is never the story, whatever is believed.
+        ("named_like_chrome", 3, "You know it: you want tomatoes", ["cookies"]),
+        # Blogger sends a post as a template script: drawn where it stands; a widget's
+        # template and the <noscript> notice are not.
+        ("template_script", 3, "Over the past few years attacks", ["{{text}}", "JavaScript"]),
+    ],
+)
+def test_the_body_is_found_by_its_prose_not_its_names(
+    name: str, count: int, opening: str, left_out: list[str]
+) -> None:
+    article = read(name)
+    texts = paragraphs(article)
+    assert len(texts) == count
+    assert texts[0].startswith(opening)
+    assert not [text for text in left_out if text in article.text]
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_gone_and_text_is_composed() -> None:
+    article = read("invisible_characters")
+    assert "Mittelalter" in article.text and "Aushängeschild" in article.text
+    assert "weithin" in article.text and "zusammen" in article.text
+    assert "Café" in article.text and "Jahrgänge" in article.text
+    assert not {"\u00ad", "\u200b", "\u0301", "\u0308"} & set(article.text)
+
+
+def test_ruby_readings_are_not_read_into_the_words() -> None:
+    (text,) = paragraphs(read("ruby"))
+    assert text.startswith("子どもへの虐待をなくすための法律ができて")
+    assert "ぎゃくたい" not in text and "(" not in text
