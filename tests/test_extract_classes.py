@@ -310,6 +310,9 @@ def test_metadata_escaped_twice_reads_as_words() -> None:
         # Blogger sends a post as a template script: drawn where it stands; a widget's
         # template and the <noscript> notice are not.
         ("template_script", 3, "Over the past few years attacks", ["{{text}}", "JavaScript"]),
+        # An archive's notice, twice, outweighed the story's one paragraph; the grid of
+        # links beside that paragraph does not make the post a menu.
+        ("archived_page", 1, "When the day has too few hours", ["Collected by"]),
     ],
 )
 def test_the_body_is_found_by_its_prose_not_its_names(
@@ -334,3 +337,14 @@ def test_ruby_readings_are_not_read_into_the_words() -> None:
     (text,) = paragraphs(read("ruby"))
     assert text.startswith("子どもへの虐待をなくすための法律ができて")
     assert "ぎゃくたい" not in text and "(" not in text
+
+
+def test_live_commentary_named_as_comments_is_the_story() -> None:
+    # Every entry sits in `live-match-comment` (and `slider-ele`): the names would leave
+    # no story, so they are not believed; the sidebar is still left out.
+    article = read("live_commentary")
+    entries = [text for text in paragraphs(article) if len(text) > 8]
+    assert len(entries) == 8
+    assert entries[0].startswith("C'est terminé au Moustoir")
+    assert entries[2] == "Le coup de pied de coin ne donne rien."
+    assert "Tous les sports" not in article.text

@@ -230,6 +230,7 @@ def _text_totals(
             wrappers.add(current.mem_id)
             current = current.parent
     tree = _AncestorTree()
+    seen: set[str] = set()  # texts counted already: a notice repeated counts once
     for count, paragraph in enumerate(body.css("p, pre, td, blockquote, div, li, span, font")):
         if count % 64 == 63 and time.thread_time() > deadline:
             break
@@ -260,6 +261,11 @@ def _text_totals(
             continue
         # Short snippets (sidebar blurbs, teaser lines) weigh less than the story's
         # paragraphs, in proportion to their length.
+        if text in seen:
+            # The same words again (a notice in every column, a desktop and a mobile
+            # copy): they weigh where they first stand.
+            continue
+        seen.add(text)
         weight = (len(text) - links) * min(1.0, len(text) / 150)
         if outside_chrome:
             own[parent.mem_id] = own.get(parent.mem_id, 0.0) + weight

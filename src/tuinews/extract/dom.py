@@ -56,6 +56,14 @@ def node_text(node: LexborNode) -> str:
     return composed(_SPACE.sub(" ", node.text(deep=True, separator="")).strip())
 
 
+def text_start(node: LexborNode, size: int) -> str:
+    """About the first `size` characters of the element's text, spaces collapsed: enough
+    to tell a label or a short box, without collapsing all the text of a whole page's
+    wrapper (asked of every element the walk meets)."""
+    raw = node.text(deep=True, separator="")
+    return _SPACE.sub(" ", raw[: size * 10]).strip()[:size]
+
+
 def link_text_length(node: LexborNode) -> int:
     return sum(len(node_text(anchor)) for anchor in node.css("a"))
 

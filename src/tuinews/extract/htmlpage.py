@@ -48,6 +48,7 @@ from tuinews.extract.container import (
     main_container,
     names_story_part,
     near_boilerplate,
+    never_the_story,
 )
 from tuinews.extract.dom import (
     class_names,
@@ -250,6 +251,8 @@ class _Walk:
     deadline: float = math.inf
     # The story's prose counted under each element (`main_container`'s totals).
     prose: ProseCount = field(default_factory=ProseCount)
+    # The prose counted under the body walked.
+    story_prose: float = math.inf
     total_text: int = 1
     sections: list[Section] = field(default_factory=lambda: [Section()])
     inline: list[str] = field(default_factory=list)
@@ -263,16 +266,23 @@ class _Walk:
     def holds_story(self, node: LexborNode) -> bool:
         """Whether the element is a layout wrapper around the story, whatever its name
         (`sidebar-grid__container` around `article__content`): most of the element's text
-        was counted as the story's prose, and a part inside says it is the story or the
-        page's chrome names were not believed. A form or an aside is never that."""
+        was counted as the story's prose and a part inside says it is the story. Where
+        the page's chrome names were not believed, anything but a comment thread or an
+        overlay may be. A form or an aside is never that."""
         if node.tag in _SMALL_CHROME_TAGS:
             return False
+        if not self.prose.names_believed:
+            return not never_the_story(node)
         counted = self.prose.under.get(node.mem_id, 0.0)
         if counted <= 0 or counted < 0.5 * len(node_text(node)):
             return False
-        return not self.prose.names_believed or any(
-            names_story_part(inner) for inner in node.css("div, section, article")
-        )
+        return any(names_story_part(inner) for inner in node.css("div, section, article"))
+
+    def holds_much_prose(self, node: LexborNode) -> bool:
+        """Whether half or more of the body's counted prose is inside the element:
+        then a grid of links beside it (a post list under the story's one paragraph)
+        does not make the element a menu to drop."""
+        return self.prose.under.get(node.mem_id, 0.0) >= 0.5 * self.story_prose
 
     def line_break(self) -> None:
         if self.break_at >= 0 and not "".join(self.inline[self.break_at :]).strip():
@@ -326,7 +336,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                 if text and not _holds(quote, "blockquote"):
                     walk.add(Block(kind="blockquote", text=text))
             continue
-        if is_media_box(child):
+        if is_media_box(child) and not walk.holds_story(child):
             for figure in media_figures(child, walk.base):
                 walk.add(figure)
             continue
@@ -445,7 +455,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if tag == "figcaption":
             continue
-        if tag in ("div", "section", "ul", "ol"):
+        if tag in ("div", "section", "ul", "ol") and not walk.holds_much_prose(child):
             text = node_text(child)
             if text and link_text_length(child) > 0.6 * len(text) and not _embeds_quote(child):
                 continue  # a menu, a tag list, a teaser grid: links, not prose
@@ -904,6 +914,7 @@ def extract_html(
     walk = _Walk(base=base, title=metadata.title, deadline=deadline, prose=prose)
     if container is not None:
         walk.total_text = max(1, len(node_text(container)))
+        walk.story_prose = prose.under.get(container.mem_id, 0.0) or math.inf
         _walk(container, walk)
         walk.flush()
     sections = _trim_edges(
