@@ -348,3 +348,19 @@ def test_live_commentary_named_as_comments_is_the_story() -> None:
     assert entries[0].startswith("C'est terminé au Moustoir")
     assert entries[2] == "Le coup de pied de coin ne donne rien."
     assert "Tous les sports" not in article.text
+
+
+def test_descriptions_of_the_page_furniture_are_no_lede() -> None:
+    # An author's card (mostly a link), a share service's "description" and an intro box
+    # holding a picture's caption come first; the standfirst after them is the lede.
+    article = read("ui_descriptions")
+    assert article.lede is not None
+    assert article.lede.startswith("The betrayal reads strangely")
+
+
+def test_a_picture_box_named_by_no_class_keeps_its_caption_and_credit() -> None:
+    article = read("unnamed_picture_box")
+    assert [(f.caption, f.credit) for f in blocks(article, "figure")] == [
+        ("Former Prime Minister Tony Blair", "ES")
+    ]
+    assert len(paragraphs(article)) == 2

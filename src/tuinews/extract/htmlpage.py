@@ -39,10 +39,12 @@ from tuinews.extract.alsoread import (
 from tuinews.extract.characters import without_invisible_breaks
 from tuinews.extract.charset import decode_bytes
 from tuinews.extract.container import (
+    BOILERPLATE_WORDS,
     COMMENT_NAMES,
     LEDE_WORDS,
     ChromeMemo,
     ProseCount,
+    chrome_words,
     is_boilerplate,
     is_media_box,
     main_container,
@@ -60,6 +62,7 @@ from tuinews.extract.dom import (
     node_text,
 )
 from tuinews.extract.figures import (
+    captioned_picture,
     figure_block,
     is_figure_like,
     is_figure_part,
@@ -345,6 +348,11 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if figure is not None:
                 walk.add(figure)
             continue
+        if tag == "div":
+            figure = captioned_picture(child, walk.base)
+            if figure is not None:
+                walk.add(figure)
+                continue
         if walk.label is not None:
             label, walk.label = walk.label, None
             if is_link_box(child):
@@ -737,6 +745,20 @@ def _holds_title(text: str, titles: list[str]) -> bool:
     return False
 
 
+def _ui_description(node: LexborNode, text: str) -> bool:
+    """Whether a "description" describes the page's furniture, not the story: its name
+    also names chrome (`link-to-sharing-service-description`), it is mostly a link (an
+    author's card under the headline), or it holds a picture's caption."""
+    if chrome_words(node) & BOILERPLATE_WORDS:
+        return True
+    if link_text_length(node) > 0.5 * len(text):
+        return True
+    return any(
+        inner.mem_id != node.mem_id and _PICTURE_WORDS & element_words(inner)
+        for inner in node.css("[class], [id]")
+    )
+
+
 def _in_form(node: LexborNode) -> bool:
     current = node.parent
     while current is not None:
@@ -807,6 +829,7 @@ def _lede(
                 and not _holds_title(text, titles)
                 and not near_boilerplate(node, chrome)
                 and len(node.css("p")) <= 2
+                and not _ui_description(node, text)
             ):
                 return text, node
         if is_first:
