@@ -27,6 +27,8 @@ and per half:
   the same clock for all three, so that other work on a shared machine does not count;
 - the targets of issue 13, PASS or FAIL, per corpus and half.
 
+Texts are compared in Unicode's composed form (NFC), gold and output alike.
+
 The peers are called as their benchmarks call them: `trafilatura.extract(html,
 include_comments=False, include_tables=True)` (its "standard" setting) and
 readability-lxml's `Document(html).summary()` turned into text. `--limit N` takes the first
@@ -45,6 +47,7 @@ import re
 import statistics
 import sys
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -81,9 +84,17 @@ _BENCH_TOKEN_RE = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE |
 TpFpFn = tuple[float, float, float]
 
 
+def nfc(text: str | None) -> str:
+    """The text in Unicode's composed form. Every comparison below is made so: the gold
+    texts hold both forms (fundus's "Südtiroler" with a combining diaeresis, the snippets'
+    composed Bengali), and
+    canonically equivalent strings are the same text."""
+    return unicodedata.normalize("NFC", text or "")
+
+
 def bench_tokenize(text: str | None) -> list[str]:
-    """`\\w+` runs, case kept: the benchmark's tokenizer."""
-    return _BENCH_TOKEN_RE.findall(text or "")
+    """`\\w+` runs, case kept: the benchmark's tokenizer (on NFC text)."""
+    return _BENCH_TOKEN_RE.findall(nfc(text))
 
 
 def bench_shingles(text: str | None, n: int = SHINGLE_N) -> Counter[tuple[str, ...]]:
@@ -157,7 +168,7 @@ _CREDIT_LABEL_RE = re.compile(
 
 def normalize(text: str | None) -> str:
     """Casefold, collapse whitespace, strip punctuation at both ends."""
-    return _EDGE_PUNCT_RE.sub("", " ".join((text or "").casefold().split()))
+    return _EDGE_PUNCT_RE.sub("", " ".join(nfc(text).casefold().split()))
 
 
 def contains_close(a: str, b: str) -> bool:
@@ -175,7 +186,7 @@ def texts_match(a: str | None, b: str | None) -> bool:
 
 
 def words(text: str | None) -> list[str]:
-    return _WORD_RE.findall((text or "").casefold())
+    return _WORD_RE.findall(nfc(text).casefold())
 
 
 def token_f1(a: str | None, b: str | None) -> float:
@@ -218,7 +229,7 @@ def joined_words(text: str | None) -> str:
 
 
 def snippet_space(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
+    return re.sub(r"\s+", " ", nfc(text)).strip()
 
 
 # --- Corpora -----------------------------------------------------------------------------

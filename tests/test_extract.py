@@ -667,7 +667,7 @@ def test_words_beside_a_picture_are_its_caption_unless_the_box_is_a_quote_or_a_b
 
 def test_a_slideshow_of_prose_is_the_story_not_a_gallery() -> None:
     slides = "".join(
-        f"<div class='slide'><img src='/s{n}.jpg'><h2>Look number {n}</h2><p>{_PROSE * 2}</p></div>"
+        f"<div class='slide'><img src='/s{n}.jpg'><h2>Look number {n}</h2><p>Look {n}: {_PROSE * 2}</p></div>"
         for n in range(4)
     )
     article = from_html(

@@ -293,3 +293,74 @@ def test_metadata_escaped_twice_reads_as_words() -> None:
     article = from_html(page, "https://example.org/page")
     assert article.title == "Samsung soll Smartphones zerst\u00f6ren"
     assert "&" not in article.text
+
+
+# Rules that hold on any kind of page: a block is the body by its prose, not by a name it
+# happens to carry; text is stored as it reads.
+
+
+@pytest.mark.parametrize(
+    ("name", "count", "opening", "left_out"),
+    [
+        # `widget_text` says "text", which names no part of a story: the sidebar is chrome.
+        ("sidebar_widget", 2, "The old oak gates at the top lock", ["Membership costs"]),
+        # Every paragraph sits in `share-zone` and `tip-print-step`: believing the names
+        # would leave nothing. A cookie notice is never the story, whatever is believed.
+        ("named_like_chrome", 3, "You know it: you want tomatoes", ["cookies"]),
+        # Blogger sends a post as a template script: drawn where it stands; a widget's
+        # template and the <noscript> notice are not.
+        ("template_script", 3, "Over the past few years attacks", ["{{text}}", "JavaScript"]),
+        # An archive's notice, twice, outweighed the story's one paragraph; the grid of
+        # links beside that paragraph does not make the post a menu.
+        ("archived_page", 1, "When the day has too few hours", ["Collected by"]),
+    ],
+)
+def test_the_body_is_found_by_its_prose_not_its_names(
+    name: str, count: int, opening: str, left_out: list[str]
+) -> None:
+    article = read(name)
+    texts = paragraphs(article)
+    assert len(texts) == count
+    assert texts[0].startswith(opening)
+    assert not [text for text in left_out if text in article.text]
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_gone_and_text_is_composed() -> None:
+    article = read("invisible_characters")
+    assert "Mittelalter" in article.text and "Aushängeschild" in article.text
+    assert "weithin" in article.text and "zusammen" in article.text
+    assert "Café" in article.text and "Jahrgänge" in article.text
+    assert not {"\u00ad", "\u200b", "\u0301", "\u0308"} & set(article.text)
+
+
+def test_ruby_readings_are_not_read_into_the_words() -> None:
+    (text,) = paragraphs(read("ruby"))
+    assert text.startswith("子どもへの虐待をなくすための法律ができて")
+    assert "ぎゃくたい" not in text and "(" not in text
+
+
+def test_live_commentary_named_as_comments_is_the_story() -> None:
+    # Every entry sits in `live-match-comment` (and `slider-ele`): the names would leave
+    # no story, so they are not believed; the sidebar is still left out.
+    article = read("live_commentary")
+    entries = [text for text in paragraphs(article) if len(text) > 8]
+    assert len(entries) == 8
+    assert entries[0].startswith("C'est terminé au Moustoir")
+    assert entries[2] == "Le coup de pied de coin ne donne rien."
+    assert "Tous les sports" not in article.text
+
+
+def test_descriptions_of_the_page_furniture_are_no_lede() -> None:
+    # An author's card (mostly a link), a share service's "description" and an intro box
+    # holding a picture's caption come first; the standfirst after them is the lede.
+    article = read("ui_descriptions")
+    assert article.lede is not None
+    assert article.lede.startswith("The betrayal reads strangely")
+
+
+def test_a_picture_box_named_by_no_class_keeps_its_caption_and_credit() -> None:
+    article = read("unnamed_picture_box")
+    assert [(f.caption, f.credit) for f in blocks(article, "figure")] == [
+        ("Former Prime Minister Tony Blair", "ES")
+    ]
+    assert len(paragraphs(article)) == 2

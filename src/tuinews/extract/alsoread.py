@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborNode
 
 from tuinews.extract import labels
 from tuinews.extract.container import ALSO_READ_WORDS, WIDGET_WORDS
-from tuinews.extract.dom import element_words, link_text_length, node_text
+from tuinews.extract.dom import element_words, link_text_length, node_text, text_start
 from tuinews.model import Block, Link
 from tuinews.untrusted import is_web_address
 
@@ -30,7 +30,7 @@ def is_also_read_box(node: LexborNode) -> bool:
         text = len(node_text(node))
         return 0 < _link_count(node) <= 6 and text < 500 and link_text_length(node) > 0.4 * text
     if node.tag in ("aside", "div", "section", "p", "ul", "a"):
-        label = node_text(node)[:60]
+        label = text_start(node, 60)
         is_marker, _ = labels.also_read_marker(label.split(":")[0] if ":" in label else label)
         if is_marker or _label_starts(label):
             return 0 < _link_count(node) <= 6 and len(node_text(node)) < 600
@@ -39,7 +39,7 @@ def is_also_read_box(node: LexborNode) -> bool:
 
 def is_lone_label(node: LexborNode) -> bool:
     """An element that says only "Read more:", "Lesen Sie auch", and links nowhere."""
-    text = node_text(node)
+    text = text_start(node, 40)
     return (
         0 < len(text) < 40
         and labels.also_read_marker(text.rstrip(" :：»›>|–—-"))[0]

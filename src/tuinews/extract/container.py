@@ -84,6 +84,12 @@ LEDE_WORDS = frozenset(
     """.split()
 )
 _CARD_TAGS = frozenset(("div", "li", "article", "section"))
+# How many times the prose left outside chrome-named elements the whole page's prose may
+# be before those names are not believed.
+NAMES_TRUSTED = 5.0
+# Below this much prose (a few sentences) names throw nothing away worth recovering: a
+# gallery's caption, a widget's blurb.
+_STORY_WORTH = 300.0
 
 
 def says_content(node: LexborNode) -> bool:
@@ -129,6 +135,18 @@ def _spells_heading(node: LexborNode, ident: str) -> bool:
     return len(slug) >= 4 and (
         title.startswith(slug) or (slug.startswith(title) and len(title) >= 4)
     )
+
+
+# Whole names of the page's main column: below chrome-named layout (`has-sidebar`) they
+# say the story is here again. A part like `-content` or `text` does not: a sidebar's
+# `widget_text` and a cookie box's `tab-content` are that chrome's own parts.
+_MAIN_COLUMN_NAMES = frozenset("content main maincontent main-content primary".split())
+
+
+def resumes_story(node: LexborNode) -> bool:
+    """Whether an element below chrome-named layout is the story's again: it names a part
+    of the story (`article__content`, `entry-content`) or is the page's main column."""
+    return names_story_part(node) or any(name in _MAIN_COLUMN_NAMES for name in class_names(node))
 
 
 def chrome_words(node: LexborNode) -> set[str]:
@@ -192,14 +210,18 @@ def _own_text(node: LexborNode) -> str:
     return "".join(child.text(deep=False) or "" for child in texts)
 
 
-def _text_totals(body: LexborNode, chrome: ChromeMemo, deadline: float) -> dict[int, float]:
-    """Good paragraph text under every element, by `mem_id`.
+def _text_totals(
+    body: LexborNode, chrome: ChromeMemo, deadline: float
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Good paragraph text under every element, by `mem_id`: outside chrome, and
+    wherever it is (chrome by name included).
 
     A good paragraph is long enough to be prose, not mostly links, and not inside
     comments or teaser cards; each adds its length to all of its ancestors. Past the
     deadline the paragraphs counted so far decide.
     """
     own: dict[int, float] = {}
+    named: dict[int, float] = {}
     cards = _Cards()
     wrappers: set[int] = set()  # elements with blocks inside, marked from each block up
     for block in body.css(_INNER_BLOCKS):
@@ -208,6 +230,7 @@ def _text_totals(body: LexborNode, chrome: ChromeMemo, deadline: float) -> dict[
             wrappers.add(current.mem_id)
             current = current.parent
     tree = _AncestorTree()
+    seen: set[str] = set()  # texts counted already: a notice repeated counts once
     for count, paragraph in enumerate(body.css("p, pre, td, blockquote, div, li, span, font")):
         if count % 64 == 63 and time.thread_time() > deadline:
             break
@@ -225,8 +248,11 @@ def _text_totals(body: LexborNode, chrome: ChromeMemo, deadline: float) -> dict[
             text = collapse_space(_own_text(paragraph))
             if len(text) < 100:
                 continue
-        if len(text) < 25 or near_boilerplate(paragraph, chrome) or cards.holds(paragraph):
+        if len(text) < 25:
             continue
+        outside_chrome = not near_boilerplate(paragraph, chrome)
+        if (not outside_chrome and chrome[paragraph.mem_id][0]) or cards.holds(paragraph):
+            continue  # a comment thread, an overlay or a teaser: never the story
         links = link_text_length(paragraph)
         if links > 0.5 * len(text):
             continue
@@ -235,10 +261,17 @@ def _text_totals(body: LexborNode, chrome: ChromeMemo, deadline: float) -> dict[
             continue
         # Short snippets (sidebar blurbs, teaser lines) weigh less than the story's
         # paragraphs, in proportion to their length.
+        if text in seen:
+            # The same words again (a notice in every column, a desktop and a mobile
+            # copy): they weigh where they first stand.
+            continue
+        seen.add(text)
         weight = (len(text) - links) * min(1.0, len(text) / 150)
-        own[parent.mem_id] = own.get(parent.mem_id, 0.0) + weight
+        if outside_chrome:
+            own[parent.mem_id] = own.get(parent.mem_id, 0.0) + weight
+        named[parent.mem_id] = named.get(parent.mem_id, 0.0) + weight
         tree.add(parent)
-    return tree.sums(own)
+    return tree.sums(own), tree.sums(named)
 
 
 @dataclass
@@ -345,15 +378,35 @@ class _Cards:
 
 ChromeMemo = dict[int, tuple[bool, bool]]
 
+# Names of what lies over a page or asks something of the reader: a cookie notice
+# wherever the word stands (`moove_gdpr_cookie_modal`), a pop-up or a sign-up form when
+# the name ends so (`newsletter-popup`; `modal-enabled` is an article that opens one).
+_CONSENT_WORDS = frozenset("cookie cookies consent gdpr".split())
+_OVERLAY_ENDS = frozenset("modal popup overlay signup login".split())
+
+
+def never_the_story(element: LexborNode) -> bool:
+    """A readers' comment thread or an overlay: left out even where chrome names are
+    not believed (see `main_container`)."""
+    names = class_names(element)
+    if COMMENT_NAMES.intersection(names):
+        return True
+    for name in names:
+        parts = _NAME_PARTS.split(name)
+        if parts[-1] in _OVERLAY_ENDS or _CONSENT_WORDS.intersection(parts):
+            return True
+    return False
+
 
 def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     """Whether the paragraph sits in a comment, a teaser card, a share box…
 
     Past the first element that says it holds the story (`article__content`) only a
-    comment thread counts: page-wide layout wrappers above it carry any class at all,
-    and a thread is never the story, wherever it sits (its replies say "content" too).
+    comment thread or an overlay counts: page-wide layout wrappers above it carry any
+    class at all, and those are never the story, wherever they sit (replies and cookie
+    notices say "content" too).
 
-    `known` keeps each element's answer (in a comment thread; in chrome) for a page, so
+    `known` keeps each element's answer (never the story; in chrome) for a page, so
     an element is judged once from its parent's answer, not again for every paragraph
     below it.
     """
@@ -369,8 +422,8 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
         memo.get(current.mem_id, (False, False)) if current is not None else (False, False)
     )
     for element in reversed(chain):
-        comment = comment or bool(COMMENT_NAMES.intersection(class_names(element)))
-        if says_content(element) and not element_words(element) & WIDGET_WORDS:
+        comment = comment or never_the_story(element)
+        if resumes_story(element) and not element_words(element) & WIDGET_WORDS:
             chrome = False
         elif is_boilerplate(element):
             chrome = True
@@ -378,11 +431,20 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     return comment or chrome
 
 
+@dataclass
+class ProseCount:
+    """The good text counted under each element (by `mem_id`), and whether chrome names
+    were believed in counting it: the walk through the body drops by name only if so."""
+
+    under: dict[int, float] = field(default_factory=dict)
+    names_believed: bool = True
+
+
 def main_container(
     tree: LexborHTMLParser,
     chrome: ChromeMemo | None = None,
     deadline: float = math.inf,
-    prose: dict[int, float] | None = None,
+    prose: ProseCount | None = None,
 ) -> LexborNode | None:
     """The smallest element that still holds most of the page's prose.
 
@@ -397,9 +459,17 @@ def main_container(
         candidate = tree.css_first(selector)
         if candidate is not None and len(node_text(candidate)) > 400:
             return candidate
-    totals = _text_totals(body, {} if chrome is None else chrome, deadline)
+    totals, everywhere = _text_totals(body, {} if chrome is None else chrome, deadline)
+    hidden = everywhere.get(body.mem_id, 0.0)
+    if hidden > NAMES_TRUSTED * totals.get(body.mem_id, 0.0) and hidden >= _STORY_WORTH:
+        # The names would throw away nearly all of the page's prose: a story classed
+        # `share-zone` or `print-step`, live commentary as `live-match-comments`. They
+        # are not chrome on this page; only comment threads and teasers are left out.
+        totals = everywhere
+        if prose is not None:
+            prose.names_believed = False
     if prose is not None:
-        prose.update(totals)
+        prose.under.update(totals)
     current = body
     while True:
         here = totals.get(current.mem_id, 0.0)

@@ -6,6 +6,8 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from tuinews.extract.characters import composed
+
 _CLASS_SPLIT = re.compile(r"[\s_]+")
 _SPACE = re.compile(r"\s+")
 
@@ -51,7 +53,15 @@ def class_names(node: LexborNode) -> list[str]:
 
 
 def node_text(node: LexborNode) -> str:
-    return _SPACE.sub(" ", node.text(deep=True, separator="")).strip()
+    return composed(_SPACE.sub(" ", node.text(deep=True, separator="")).strip())
+
+
+def text_start(node: LexborNode, size: int) -> str:
+    """About the first `size` characters of the element's text, spaces collapsed: enough
+    to tell a label or a short box, without collapsing all the text of a whole page's
+    wrapper (asked of every element the walk meets)."""
+    raw = node.text(deep=True, separator="")
+    return _SPACE.sub(" ", raw[: size * 10]).strip()[:size]
 
 
 def link_text_length(node: LexborNode) -> int:
@@ -78,5 +88,5 @@ def has_ancestor(node: LexborNode, ancestor: LexborNode) -> bool:
 
 
 def collapse_space(text: str) -> str:
-    """Runs of whitespace (newlines included) as one space, ends trimmed."""
-    return _SPACE.sub(" ", text).strip()
+    """Runs of whitespace (newlines included) as one space, ends trimmed, composed."""
+    return composed(_SPACE.sub(" ", text).strip())

@@ -646,3 +646,45 @@ def is_figure_part(node: LexborNode) -> bool:
             return True
         current = current.parent
     return False
+
+
+_PICTURE_TAGS = "img, picture, amp-img"
+_BLOCKS_INSIDE = "p, div, ul, ol, table, blockquote, h1, h2, h3, h4, h5, h6, a, button"
+
+
+def _words_only(node: LexborNode, limit: int) -> str | None:
+    """The element's text when it is a few plain words: no links, no blocks inside."""
+    if node.tag not in ("div", "span", "p", "small"):
+        return None
+    if any(inner.mem_id != node.mem_id for inner in node.css(_BLOCKS_INSIDE)):
+        return None
+    text = node_text(node)
+    return text if 0 < len(text) <= limit else None
+
+
+def captioned_picture(node: LexborNode, base: str | None) -> Block | None:
+    """A box named by no class that holds a picture, then a line of words and perhaps a
+    shorter one after it, and nothing else (`<div><div><picture/></div><div>Former Prime
+    Minister Tony Blair</div><div>ES</div></div>`): the picture with its caption and
+    credit, as a <figure> would say."""
+    if node.tag != "div" or element_words(node) & _NOT_FIGURE_WORDS:
+        return None  # an author's portrait, a teaser
+    children = list(node.iter(include_text=False))
+    if not 2 <= len(children) <= 3:
+        return None
+    picture, *words = children
+    if picture.css_first(_PICTURE_TAGS) is None or node_text(picture):
+        return None
+    caption = _words_only(words[0], MAX_CAPTION)
+    credit = _words_only(words[1], MAX_CREDIT) if len(words) == 2 else None
+    if caption is None or (len(words) == 2 and credit is None) or caption.startswith(_QUOTE_MARKS):
+        return None  # not a caption, or a pull quote beside a portrait
+    caption, inline_credit = split_credit(caption)
+    credit = _clean(credit) if credit else inline_credit
+    return Block(
+        kind="figure",
+        text=caption or "",
+        url=image_url(picture, base),
+        caption=caption,
+        credit=credit,
+    )

@@ -1,7 +1,8 @@
 """Web page (or feed entry) HTML -> Article, on lexbor's parser via selectolax.
 
 The steps, each a function below:
-1. decode the bytes (BOM, <meta charset>, UTF-8, Windows-1252);
+1. decode the bytes (BOM, <meta charset>, UTF-8, Windows-1252), without invisible breaks
+   (`characters`), with template scripts that hold a story drawn in place (`scripted`);
 2. read metadata from JSON-LD, OpenGraph, <meta>, <time> and byline markup;
 3. find the article body (`container`): the element holding most of the page's paragraph
    text, after dropping chrome by tag (nav, footer, forms…) and by class/id words (share,
@@ -35,16 +36,21 @@ from tuinews.extract.alsoread import (
     is_link_box,
     is_lone_label,
 )
+from tuinews.extract.characters import without_invisible_breaks
 from tuinews.extract.charset import decode_bytes
 from tuinews.extract.container import (
+    BOILERPLATE_WORDS,
     COMMENT_NAMES,
     LEDE_WORDS,
     ChromeMemo,
+    ProseCount,
+    chrome_words,
     is_boilerplate,
     is_media_box,
     main_container,
     names_story_part,
     near_boilerplate,
+    never_the_story,
 )
 from tuinews.extract.dom import (
     class_names,
@@ -56,6 +62,7 @@ from tuinews.extract.dom import (
     node_text,
 )
 from tuinews.extract.figures import (
+    captioned_picture,
     figure_block,
     is_figure_like,
     is_figure_part,
@@ -65,7 +72,7 @@ from tuinews.extract.figures import (
 )
 from tuinews.extract.galleries import gallery_items, lead_media, media_figures
 from tuinews.extract.nesting import bounded_nesting
-from tuinews.extract.scripted import scripted_html
+from tuinews.extract.scripted import expand_templates, scripted_html
 from tuinews.extract.tables import around_data_table, is_layout_table, table_rows
 from tuinews.model import Article, Block, Image, Section
 
@@ -73,9 +80,12 @@ MAX_DEPTH = 400
 # Seconds of this thread's processor time a page may take (a loaded machine stretches
 # the wall-clock time, not the work); past them the rest of the body is plain text.
 TIME_BUDGET = 0.2
+# Never the story's words: scripts, controls, players… and the readings written above
+# ruby text (`<rt>`: furigana, which would double every word they sit on).
 _DROP_TAGS = (
     "script, style, noscript, template, svg, iframe, button, select, input, textarea, "
-    "nav, canvas, video, audio, object, embed, link, meta, dialog, annotation, annotation-xml"
+    "nav, canvas, video, audio, object, embed, link, meta, dialog, annotation, annotation-xml, "
+    "rt, rp"
 )
 _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 blockquote ul ol dl table figure pre div section article aside main "
@@ -243,7 +253,9 @@ class _Walk:
     # Past this moment (time.monotonic) the rest is read as plain paragraphs.
     deadline: float = math.inf
     # The story's prose counted under each element (`main_container`'s totals).
-    prose: dict[int, float] = field(default_factory=dict)
+    prose: ProseCount = field(default_factory=ProseCount)
+    # The prose counted under the body walked.
+    story_prose: float = math.inf
     total_text: int = 1
     sections: list[Section] = field(default_factory=lambda: [Section()])
     inline: list[str] = field(default_factory=list)
@@ -256,15 +268,24 @@ class _Walk:
 
     def holds_story(self, node: LexborNode) -> bool:
         """Whether the element is a layout wrapper around the story, whatever its name
-        (`sidebar-grid__container` around `article__content`): a part inside says it
-        is the story, and most of the element's text was counted as the story's prose.
-        A form or an aside is never that."""
+        (`sidebar-grid__container` around `article__content`): most of the element's text
+        was counted as the story's prose and a part inside says it is the story. Where
+        the page's chrome names were not believed, anything but a comment thread or an
+        overlay may be. A form or an aside is never that."""
         if node.tag in _SMALL_CHROME_TAGS:
             return False
-        counted = self.prose.get(node.mem_id, 0.0)
+        if not self.prose.names_believed:
+            return not never_the_story(node)
+        counted = self.prose.under.get(node.mem_id, 0.0)
         if counted <= 0 or counted < 0.5 * len(node_text(node)):
             return False
         return any(names_story_part(inner) for inner in node.css("div, section, article"))
+
+    def holds_much_prose(self, node: LexborNode) -> bool:
+        """Whether half or more of the body's counted prose is inside the element:
+        then a grid of links beside it (a post list under the story's one paragraph)
+        does not make the element a menu to drop."""
+        return self.prose.under.get(node.mem_id, 0.0) >= 0.5 * self.story_prose
 
     def line_break(self) -> None:
         if self.break_at >= 0 and not "".join(self.inline[self.break_at :]).strip():
@@ -318,7 +339,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                 if text and not _holds(quote, "blockquote"):
                     walk.add(Block(kind="blockquote", text=text))
             continue
-        if is_media_box(child):
+        if is_media_box(child) and not walk.holds_story(child):
             for figure in media_figures(child, walk.base):
                 walk.add(figure)
             continue
@@ -327,6 +348,11 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if figure is not None:
                 walk.add(figure)
             continue
+        if tag == "div":
+            figure = captioned_picture(child, walk.base)
+            if figure is not None:
+                walk.add(figure)
+                continue
         if walk.label is not None:
             label, walk.label = walk.label, None
             if is_link_box(child):
@@ -437,7 +463,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if tag == "figcaption":
             continue
-        if tag in ("div", "section", "ul", "ol"):
+        if tag in ("div", "section", "ul", "ol") and not walk.holds_much_prose(child):
             text = node_text(child)
             if text and link_text_length(child) > 0.6 * len(text) and not _embeds_quote(child):
                 continue  # a menu, a tag list, a teaser grid: links, not prose
@@ -719,6 +745,20 @@ def _holds_title(text: str, titles: list[str]) -> bool:
     return False
 
 
+def _ui_description(node: LexborNode, text: str) -> bool:
+    """Whether a "description" describes the page's furniture, not the story: its name
+    also names chrome (`link-to-sharing-service-description`), it is mostly a link (an
+    author's card under the headline), or it holds a picture's caption."""
+    if chrome_words(node) & BOILERPLATE_WORDS:
+        return True
+    if link_text_length(node) > 0.5 * len(text):
+        return True
+    return any(
+        inner.mem_id != node.mem_id and _PICTURE_WORDS & element_words(inner)
+        for inner in node.css("[class], [id]")
+    )
+
+
 def _in_form(node: LexborNode) -> bool:
     current = node.parent
     while current is not None:
@@ -789,6 +829,7 @@ def _lede(
                 and not _holds_title(text, titles)
                 and not near_boilerplate(node, chrome)
                 and len(node.css("p")) <= 2
+                and not _ui_description(node, text)
             ):
                 return text, node
         if is_first:
@@ -861,7 +902,7 @@ def extract_html(
     articleBody.
     """
     deadline = time.thread_time() + budget
-    text = bounded_nesting(decode_html(html))
+    text = bounded_nesting(expand_templates(without_invisible_breaks(decode_html(html))))
     tree = LexborHTMLParser(text)
     base = url
     base_node = tree.css_first("base[href]")
@@ -884,7 +925,7 @@ def extract_html(
             continue  # streamed server rendering: the content a script moves into place
         node.decompose()
     chrome: ChromeMemo = {}
-    prose: dict[int, float] = {}
+    prose = ProseCount()
     container = main_container(tree, chrome, deadline, prose)
     if container is not None:
         container = around_data_table(container)
@@ -896,6 +937,7 @@ def extract_html(
     walk = _Walk(base=base, title=metadata.title, deadline=deadline, prose=prose)
     if container is not None:
         walk.total_text = max(1, len(node_text(container)))
+        walk.story_prose = prose.under.get(container.mem_id, 0.0) or math.inf
         _walk(container, walk)
         walk.flush()
     sections = _trim_edges(

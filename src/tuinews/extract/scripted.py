@@ -17,6 +17,13 @@ _BODY_STRING = re.compile(
 )
 _PARAGRAPH = re.compile(r"<(?:p|br)[\s/>]", re.IGNORECASE)
 _MIN_PARAGRAPHS = 3
+# A script element holding markup a script copies into the page where it stands (Blogger
+# sends each post's body so): `<script type="text/template">`, `text/x-template`,
+# `text/html`.
+_TEMPLATE = re.compile(
+    r"""<script\b[^>]*\btype\s*=\s*["']?text/(?:x-)?(?:template|html)["']?[^>]*>(.*?)</script\s*>""",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def scripted_html(page: str) -> str | None:
@@ -36,3 +43,17 @@ def scripted_html(page: str) -> str | None:
         if best is None or len(value) > len(best):
             best = value
     return best
+
+
+def _drawn_in_place(match: re.Match[str]) -> str:
+    markup = match.group(1)
+    return markup if len(_PARAGRAPH.findall(markup)) >= _MIN_PARAGRAPHS else match.group(0)
+
+
+def expand_templates(page: str) -> str:
+    """The page with each template script that holds a story (three or more paragraphs or
+    line breaks) replaced by its markup, where a browser's script would draw it; other
+    templates (a widget's markup, a snippet) stay scripts and are dropped with them."""
+    if not any(kind in page for kind in ("text/template", "text/x-template", "text/html")):
+        return page
+    return _TEMPLATE.sub(_drawn_in_place, page)
