@@ -130,7 +130,7 @@ class QuotesPane(OutlinePane):
             prompt.append(
                 "\n— " + (quote.speaker or "speaker not named"), style=self._part("outline--muted")
             )
-            options.append(Option(prompt, id=f"quote-{index}"))
+            options.append(Option(self.hanging(Text(), prompt), id=f"quote-{index}"))
         if not options:
             options.append(
                 Option(Text("No quotations", style=self._part("outline--muted")), disabled=True)
