@@ -13,6 +13,7 @@ from feedkit import Item, rss
 from tuinews.config import RefreshSettings
 from tuinews.feeds.refresh import refresh_feeds
 from tuinews.library import ArticleFilter, Library
+from tuinews.library.packing import guid_key
 from tuinews.library.schema import SCHEMA_VERSION, migrate
 
 SETTINGS = RefreshSettings(timeout=3.0, max_bytes=1024 * 1024)
@@ -169,9 +170,9 @@ def test_a_schema_6_library_migrates_row_by_row_with_nothing_lost(tmp_path: Path
             assert article.title == json.loads(doc)["title"]
             assert library.pending_html(id_) == pending
             listed = library.conn.execute(
-                "SELECT feed_id, guid, read FROM article_feeds WHERE article_id = ?", (id_,)
+                "SELECT feed_id, guid_key, read FROM article_feeds WHERE article_id = ?", (id_,)
             ).fetchall()
-            assert listed == ([] if feed_id is None else [(feed_id, guid, read)])
+            assert listed == ([] if feed_id is None else [(feed_id, guid_key(guid), read)])
         feeds = {feed.title: (feed.total, feed.unread, feed.folder) for feed in library.feeds()}
         assert feeds == {"Alpha": (2, 1, "News"), "Beta": (1, 0, None)}
         assert [hit.article.id for hit in library.search("second")] == [2]

@@ -128,6 +128,6 @@ def test_a_killed_refresh_leaves_no_worker_behind_and_loses_nothing(
     assert finished.returncode == 0, finished.stderr
     with sqlite3.connect(db) as conn:
         total, distinct = conn.execute(
-            "SELECT count(*), count(DISTINCT guid) FROM article_feeds"
+            "SELECT count(*), count(DISTINCT guid_key) FROM article_feeds"
         ).fetchone()
     assert total == distinct == FEEDS * ITEMS

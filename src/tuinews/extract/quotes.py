@@ -33,6 +33,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from tuinews.extract.language import guess_language
 from tuinews.extract.speech import (
     ACCORDING_TO,
     BETWEEN,
@@ -110,9 +111,27 @@ def _verb_of(match: re.Match[str], previous: re.Match[str] | None, forms: frozen
         pair = f"{previous.group().casefold()} {word}"
         if pair in forms:
             return _Verb(previous.start(), match.end(), pair)
-    if word in forms and word not in ("a", "ha"):
+    if word in forms and word not in ("a", "ha") and (word != "sa" or _sa_is_said(match)):
         return _Verb(match.start(), match.end(), word)
     return None
+
+
+_NORDIC_DEFINITE = ("en", "et", "a", "ne", "na", "erne", "ene")
+_NORDIC_AFTER_SA = frozenset("han hun hon de den det at att til till om og i på da".split())
+
+
+def _sa_is_said(match: re.Match[str]) -> bool:
+    """Nordic "sa" ("said"), not French or Italian "sa" ("her", "knows"): the text around it
+    is not in a Romance language, and the word after it is a subject or a linking word
+    ("sa han", "sa Park", "sa treneren", "sa at"), not a bare noun ("sa grand-mère")."""
+    text = match.string
+    if guess_language(text[max(0, match.start() - 300) : match.end() + 300]) in ("fr", "it", "es"):
+        return False
+    following = text[match.end() : match.end() + 30].split()[:1]
+    if not following or not following[0][:1].islower():
+        return True
+    word = following[0].strip(",.;:!?").casefold()
+    return word in _NORDIC_AFTER_SA or word.endswith(_NORDIC_DEFINITE)
 
 
 def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> list[_Verb]:
@@ -131,7 +150,7 @@ def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> list[_Verb]:
                 found.append(_Verb(previous_start, end, pair))
                 previous_word = ""
                 continue
-        if word in forms and word not in _AUXILIARY_FORMS:
+        if word in forms and word not in _AUXILIARY_FORMS and (word != "sa" or _sa_is_said(match)):
             found.append(_Verb(start, end, word))
         previous_word, previous_start, previous_end = word, start, end
     return found
@@ -205,7 +224,7 @@ class _People:
     history: list[str] = field(default_factory=list)  # the story's paragraphs so far
     indexed: int = 0  # how many of them `full_names` covers
     genders: dict[str, str] = field(default_factory=dict)  # learnt from "X … she"
-    indexed: int = 0  # how many of them `full_names` covers
+    spoke: set[str] = field(default_factory=set)  # everyone who has spoken so far
 
     def person(self, name: str) -> str:
         """A surname (or a first word, "Lin" for "Lin Jian") alone is who its full name was.
@@ -394,6 +413,17 @@ def _is_publication(name: str | None) -> bool:
     return any(word.casefold() in PUBLICATION_NOUNS or word in MEDIA_WORDS for word in words)
 
 
+def _reports_speech(narration: str, span: _Span) -> bool:
+    """Whether the sentence around a short quotation is someone's reported speech, so the
+    quoted words are theirs: German's subjunctive of reported speech ("Sie wolle auf dieser
+    „starken Grundlage“ aufbauen")."""
+    start = _sentence_start(narration, span.start)
+    end = _sentence_end(narration, span.end)
+    if not _SUBJUNCTIVE.search(narration, start, end):
+        return False
+    return guess_language(narration[max(0, start - 200) : end + 200]) == "de"
+
+
 def _speech_like(text: str) -> bool:
     """A quotation without an attribution counts when it reads like speech, not a label."""
     words = len(_WORD.findall(text))
@@ -486,6 +516,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     after "and" gives "&": its subject is the previous verb's.
     """
     before = re.sub(r"\s*\([^()]*\)\s*$", "", narration[floor:end].rstrip())
+    before = before.rsplit("(", 1)[-1]  # "(UPS corporate communications said …": inside
     words = before.split()
     while words and (_BETWEEN_RE.fullmatch(words[-1]) or _ADVERB.fullmatch(words[-1])):
         words.pop()
@@ -541,11 +572,20 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
             break  # "a Spotify executive": the noun phrase starts here
         if len(phrase) >= 8:
             break
+    if phrase and phrase[0].casefold() in _PREPOSITIONS and phrase[0][:1].isupper():
+        return ""  # "Beim Fest erzählte jemand": where, and the subject comes after the verb
     return " ".join(phrase)
 
 
 _GERMAN_DETERMINERS = frozenset(
     "der die das den dem ein eine einer einem eines einige mehrere".split()
+)
+
+
+_ONE_OF = re.compile(
+    r"(?i:one|uno|una|l’une?|l'une?|einer|eine|en|ett)\s+(?:of|de|des|der|av)\s+"
+    r"(?:(?i:the|los|las|les|la|el|dem|den|de)\s+)?"
+    r"(?:[a-zà-ÿß][\w-]+\s+(?=[A-ZÀ-Þ]))?[\w-]+"  # "einer der bekifften Wissenschaftler"
 )
 
 
@@ -555,6 +595,9 @@ def _role(words: list[str]) -> str | None:
     Its next word must be a word of its own (not "–", "og", "avant"): "det – og nu også"
     is no role.
     """
+    partitive = _ONE_OF.match(" ".join(words[:5]))
+    if partitive:
+        return partitive.group()  # "one of the survivors", "uno de los vecinos"
     if len(words) < 2 or not words[1][:1].isalnum() or _STOP_RE.fullmatch(words[1]):
         return None
     if words[1].casefold() in _CONJUNCTIONS or words[1].casefold() in _PREPOSITIONS:
@@ -591,6 +634,15 @@ _POSSESSIVES = frozenset(
 _RELATIVES = frozenset("que qui who which that dont".split())
 
 
+# An acronym and the lowercase nouns of a part of it: "UPS corporate communications" (a
+# capitalised word alone may open any sentence: "Få dage senere fortalte …").
+_NAMED_UNIT = re.compile(rf"({_NAME_WORD})((?:\s+[a-z][a-z-]{{2,}}){{1,3}})")
+_UNIT_NOT_NOUNS = frozenset(
+    "first last has had have was were is are will would could should can may might must "
+    "did does do not never always who which that".split()
+)
+
+
 def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     """A speaker phrase: a pronoun, a name (the apposition when one follows) or a role."""
     words = phrase.strip(" ,.;:").split()
@@ -620,7 +672,17 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
         # "el team principal de Red Bull" or "der 86-Jährige dem Sender RPP" (its complement).
         if names and len(names[-1].split()) > 1 and text.endswith(names[-1]):
             role_words = text[: -len(names[-1])].split()[1:]
-            if not any(
+            # "der für die Aufsicht zuständige Vizechef Michael Barr": a clause inside the
+            # role, but the word before the name describes it, so the name is the person.
+            described = bool(role_words) and role_words[-1].islower() and role_words[-1].isalpha()
+            if (
+                described
+                and role_words[-1].casefold() not in _PREPOSITIONS
+                and not _STOP_RE.fullmatch(role_words[-1])
+                and not _DETERMINER_RE.fullmatch(role_words[-1])
+                and _is_person(names[-1])
+                and not any(w in _OF or w in ("eines", "einer") for w in role_words)
+            ) or not any(
                 _STOP_RE.fullmatch(w) or _DETERMINER_RE.fullmatch(w) or w in _OF for w in role_words
             ):
                 return _Speaker(_clean(names[-1]))
@@ -631,6 +693,17 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     text = " ".join(words)
     if before_verb and len(words) >= 2 and words[-2].endswith(("’s", "'s")) and words[-1].islower():
         return _Speaker(" ".join(words[-2:]))  # "TNO's report said"
+    unit = _NAMED_UNIT.fullmatch(text) if before_verb else None
+    acronym = unit is not None and sum(char.isupper() for char in unit.group(1)) >= 2
+    if (
+        unit
+        and acronym
+        and not any(
+            _BETWEEN_RE.fullmatch(word) or _ADVERB.fullmatch(word) or word in _UNIT_NOT_NOUNS
+            for word in unit.group(2).split()
+        )
+    ):
+        return _Speaker(text)  # "UPS corporate communications said"
     names = list(_NAME_RUN.finditer(text))
     if not names:
         return None
@@ -683,16 +756,29 @@ _SUBJECT_VERB = re.compile(r" [a-z]{2,}(?:s|ed)\b")
 _APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
 
 
+_ADVERBS_AFTER = re.compile(
+    r"(?:\s+(?i:also|then|later|again|however|further|auch|noch|dann|jedoch|allerdings|zudem|"
+    r"aber|nun|weiter|dabei|daraufhin|aussi|encore|ensuite|alors|pourtant|cependant|toutefois|"
+    r"également|también|además|luego|også|dessuten|anche|inoltre|poi|però|invece))+(?=\s)"
+)
+
+
 def _after_verb(narration: str, end: int) -> _Speaker | None:
     """The speaker named after a verb: `said the coach`, `siger borgmesteren`,
     `says the former editor of the Standard, George Osborne` (the apposition wins)."""
+    adverbs = _ADVERBS_AFTER.match(narration, end)
+    if adverbs:
+        end = adverbs.end()  # "note aussi la Drees", "sagte auch der Trainer"
     medium = _MEDIUM.match(narration, end)
     if medium:
         end = medium.end()  # "a rapporté sur Facebook le porte-parole": where, then who
     phrase, phrase_end = _phrase_after(narration, end)
     words = phrase.split()
-    if not words or _STOP_RE.fullmatch(words[0]):
-        return None  # "pidió a la población": to whom, not who
+    verb = narration[:end].split()[-1:]
+    nordic_article = len(words) > 1 and words[0] in ("en", "ei", "et")
+    nordic_article = nordic_article and bool(verb) and verb[0] in _NORDIC_VERBS
+    if not words or (_STOP_RE.fullmatch(words[0]) and not nordic_article):
+        return None  # "pidió a la población": to whom, not who ("spør en passasjer": who)
     if any(
         word.casefold() in _CONJUNCTIONS
         and (_DETERMINER_RE.fullmatch(after) or after.casefold() in _POSSESSIVES)
@@ -704,7 +790,6 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     apposition = _APPOSITION_AFTER.match(narration[at:])
     if apposition and len(apposition.group(1).split()) > 1 and _is_person(apposition.group(1)):
         return _Speaker(_clean(apposition.group(1)))
-    verb = narration[:end].split()[-1:]
     # "fortalte nordmannen avisa X": the noun is the subject; "siger biolog Ane Berg": a title.
     titled = len(words) > 1 and words[1][:1].isupper()
     noun_first = found is None or (found.name is not None and not phrase.startswith(found.name))
@@ -713,6 +798,192 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
         # Nordic nouns carry their article: "skriver polisen", "fortalte nordmannen avisa X".
         return _Speaker(words[0].strip(",."))
     return found
+
+
+_DASH_OPENING = re.compile(r"\s*([–—]|-(?=\s))\s*(?=\w)")
+_REFLEXIVE_FIRST = re.compile(r"(?:(?:se|si)\s+|s[’'])(?=\w)")
+# The place of an attribution after a quote: a lowercase verb (and a reflexive), then its
+# subject; or, in English, the subject, then a verb in -s or -ed ending the clause.
+_INVERSION = re.compile(
+    rf"(?!(?:{DETERMINERS}|{STOPS}|{PRONOUNS}|und|and|et|y|og|och|e|o|or|oder|ou|das|dies|"
+    r"cela|ce|esto|eso|det|was|is|ist|est|es|er|also|so|nur|aber|doch|dann|then|just|only|"
+    r"but|mais|pero|men|ma|wie|like|comme|como|come|when|wenn|als|quand|cuando|quando|där|"
+    r"where|wo|où|donde|dove)\s)"
+    r"[a-zß-ÿ]{3,}(?:\s+(?:sich|se|seg|sig))?(?=\s+\S)"
+)
+_SUBJECT_THEN_VERB = re.compile(rf"((?:{PRONOUNS})|{_NAME})\s+[a-z]{{3,}}(?:s|ed)(?=\s*[.,;])")
+
+
+# A role that is someone's age: "der 86-Jährige", "the 52-year-old", "52-åringen".
+_AGE_ROLE = re.compile(
+    r"(\w+)\s+\d{1,3}(?:-| )?(?:[Jj]ährige[rn]?|year-old|årige|åringen|åriga|enne|añero|ans)"
+)
+_ARTICLE_GENDER = {"der": "m", "le": "m", "el": "m", "il": "m", "la": "f", "die": None}
+# German reports speech in the subjunctive: "Sie wolle …", "Er mache …", "… sei …".
+_SUBJUNCTIVE = re.compile(
+    r"(?<![\w’'-])(?:sei|seien|habe|könne|müsse|wolle|solle|werde|dürfe|möge|gebe|wisse|"
+    r"(?:(?:[Ee]r|[Ss]ie|man)\s+(?!alle|beide|gerne|lange|heute|eine|keine|seine|ihre|"
+    r"diese|jede|ganze|selbe|gleiche|bereits)[a-zäöüß]{3,}e))(?![\w’'-])"
+)
+_PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ent")
+
+
+def _left_out_subject(verb: str) -> _Speaker:
+    """The speaker a verb without its subject stands for: whoever is speaking, or, for a
+    plural ("afirmaron", "dichiarano", "déclarent"), a group, which only a subject naming
+    several people can be ("Los Reyes Felipe VI y Letizia … se declararon")."""
+    plural = verb.split()[-1].endswith(_PLURAL_ENDINGS)
+    return _Speaker(None, pronoun=True, gender="pl" if plural else None)
+
+
+def _left_out(narration: str, verb: _Verb) -> _Speaker:
+    """ "”, zanjó." / "», ha spiegato.": a verb with its subject left out speaks for whoever
+    is speaking. Only where a language leaves subjects out, or where the verb ends the
+    clause; a verb followed by a subject the rules could not read ("erklärte der für die
+    Aufsicht zuständige Vizechef …") names someone, and guessing the last speaker for it
+    would be a wrong speaker: the quotation is attributed, to nobody the rules can name."""
+    rest = narration[verb.end() : verb.end() + 2].lstrip()
+    if verb.group() in PRO_DROP_VERB_FORMS or not rest or rest[0] in ".,;:!?":
+        return _left_out_subject(verb.group())
+    return _Speaker(None)
+
+
+_PERSON_AFTER = re.compile(
+    rf",\s+(?:who\s|(?i:{DETERMINERS})\s+[\w-]+|[a-zà-ÿ]+(?:ando|endo|iendo|ing)\s)"
+)
+# A role, then the name in apposition, then the verb: "colistier de X, JD Vance, a tenu".
+_ROLE_THEN_NAME = re.compile(rf"[^,;:.!?\x00]{{1,80}},\s+({_NAME}),\s+(?=[a-zà-ÿ])")
+# The lowercase words of a role before the name that ends it ("former harbour master").
+_ROLE_BEFORE_NAME = re.compile(r"^(?:[a-zà-ÿß][\w’'-]*\s+){1,4}(?=[A-ZÀ-Þ])")
+# A clause before the subject, set off by a comma, opening with a preposition or a
+# conjunction of time: "Instead of being cowed, X …", "After the vote, X …".
+_FRONTED = re.compile(
+    r"(?i:instead|after|before|despite|following|during|when|while|since|although|though|in|"
+    r"on|at|for|with|asked|speaking|après|avant|malgré|lors|pendant|tras|después|antes|"
+    r"durante|pese|dopo|prima)\b[^,.;:!?\x00]{0,80},\s+(?=[A-ZÀ-Þ])"
+)
+# Words that may open a sentence before its subject: "Yet Sondland has…", "Aber Kabayel …".
+_OPENING_LINKS = frozenset(
+    "Yet But And So Still Meanwhile However Aber Doch Und Auch Denn Mais Et Pourtant Pero Y "
+    "Sin Men Og Och Ma E".split()
+)
+
+
+# Nouns for people by their ending: agents, trades, titles, nationalities ("el holandés").
+_PERSON_NOUN = re.compile(
+    r"[a-zà-ÿß-]{3,}(?:ista|istas|ero|era|dor|dora|ante|ente|ario|aria|ólogo|óloga|eur|euse|"
+    r"ien|ienne|ier|ière|iste|tore|trice|er|or|ist|ian|in|és|esa|ano|ana|ón|ona|ige|ige[rn]|"
+    r"ent|ant|eon|ade|ese|man|woman)"
+)
+
+
+_BEFORE_NOUNS = frozenset(
+    "primer primera nuevo nueva former later other another first new premier ancien ancienne "
+    "nouveau nouvelle ehemalige ehemaliger neue neuer".split()
+)
+
+
+# An English article, a lowercase description, a capital: a name (German capitalises nouns,
+# but its articles are its own).
+_ENGLISH_DESCRIBED = re.compile(r"(?:The|A|An)\s+(?:[a-z][\w-]*\s+){1,3}[A-Z]")
+
+
+def _person_role(article: str, rest: str) -> str | None:
+    """ "El tetracampeón eligió …", "the engineer said": a role whose noun names a person,
+    directly after its article and followed by a verb (a lowercase word)."""
+    words = rest.split()[:3]
+    noun = words[0].casefold() if words else ""
+    if noun in _BEFORE_NOUNS:
+        return None  # "El primer ministro": an adjective, the noun comes after it
+    if len(words) < 2 or not _PERSON_NOUN.fullmatch(noun) or noun.endswith(("ment", "ion")):
+        return None  # "the government", "the commission": bodies, not one person
+    if not words[1][:1].islower() or not words[1].isalpha() or words[1] in _PREPOSITIONS:
+        return None
+    if _STOP_RE.fullmatch(words[1]) or words[1] in _CONJUNCTIONS:
+        return None
+    return f"{article} {words[0]}"
+
+
+def _coordinated_subject(clause: str) -> _Speaker | None:
+    """Who "und betonte", "and said" shares as subject with the verb before "and": the
+    sentence's opening name, or its pronoun, first or right after the first verb (German,
+    Nordic and French put it there: "Zugleich verteidigte sie … und betonte")."""
+    name = _subject(clause)
+    if name and " " in name:
+        return _Speaker(name)
+    words = clause.split()[:3]
+    for index in (0, 2):
+        if len(words) > index and _PRONOUN_RE.fullmatch(words[index]):
+            return _pronoun(words[index])
+    return None
+
+
+def _subject(sentence: str) -> str | None:
+    """The person a sentence opens with as its subject, or None.
+
+    A capitalised name (with an apposition after it: "Sondland, a wealthy hotelier …, is")
+    followed by a lowercase word, its verb. A sentence that opens with anything else (a
+    time, a place, a preposition, a role) gives nothing: German and the Nordic languages put
+    their subject after the verb there, and a role is not known to be a person.
+    """
+    text = sentence[:300].lstrip(" \x00–—-")  # a subject opens its sentence: read no more
+    if not text[:1].isupper():
+        return None  # "und dann …", a quote's tail: no subject opens the sentence
+    first = text.split(None, 1)
+    while first and first[0].strip(",") in _OPENING_LINKS:
+        text = first[1] if len(first) > 1 else ""
+        first = text.split(None, 1)
+    fronted = _FRONTED.match(text)
+    if fronted:
+        text = text[fronted.end() :]  # "But instead of being cowed, Fischer fought back"
+        first = text.split(None, 1)
+    opening = text.split(None, 1)
+    if opening and opening[0][:2] in ("L'", "L’") and len(opening[0]) > 2:
+        opening = [opening[0][:2], text[2:]]  # "L'adjoint de …": the article elided
+    if len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]) and opening[0][:1].isupper():
+        named = _ROLE_THEN_NAME.match(opening[1])
+        if named and " " in named.group(1) and _is_person(named.group(1)):
+            return _clean(named.group(1))  # "Le colistier de Donald Trump, JD Vance, a tenu"
+        role = _ROLE_BEFORE_NAME.match(opening[1])
+        if role and any(word in _OF or word in _PREPOSITIONS for word in role.group().split()):
+            return None  # "El ministro de Exteriores": the capital is the complement's
+        text = opening[1][role.end() :] if role else opening[1]  # "the captain Ana Roe"
+    match = _NAME_RUN.match(text)
+    if match is None and len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]):
+        return _person_role(opening[0], opening[1])
+    if match is None or match.group().split()[0] in FUNCTION_WORDS:
+        return None
+    if _HONORIFIC.match(match.group()) is None and match.group().split()[0] in FUNCTION_WORDS:
+        return None
+    name = _clean(match.group())
+    if not name or not _is_person(name) or _MASK in name:
+        return None
+    after = re.sub(r"^\s*\([^()]*\)", "", text[match.end() :])  # "X (SPD) sagt", "X („Titel“)"
+    if after.startswith(","):
+        apposition = re.match(r",[^,;:.!?\x00]{1,100},", after)
+        if apposition is None:
+            return None
+        after = after[apposition.end() :]
+    next_word = after.split(None, 1)[:1]
+    if not next_word or not next_word[0][:1].islower() or not next_word[0][:1].isalpha():
+        return None
+    if next_word[0] in _PREPOSITIONS or _STOP_RE.fullmatch(next_word[0]):
+        return None
+    if next_word[0] in _CONJUNCTIONS or next_word[0] in ("&", "or", "oder", "ou", "o", "eller"):
+        return None  # "Tom Ash and Rolf Berg argued": two people, neither the subject alone
+    return name
+
+
+@dataclass
+class _Stretch:
+    """Narration remembered but not yet read for its sentences' subjects."""
+
+    narration: str
+    start: int
+    end: int
+    named: list[int]  # where people are named in it
+    paragraph: int
+    time: float  # the speech clock when it was read
 
 
 class QuoteFinder:
@@ -725,6 +996,11 @@ class QuoteFinder:
         self._last_speaker_at = (-1, -1)  # (paragraph, mention count) when they spoke
         self._introduced: str | None = None  # a speaker the last paragraph ended introducing
         self._pending: str | None = None  # the paragraph before, not read yet (no quotes)
+        self._topic: tuple[str, int] | None = None  # the last sentence's person, and where
+        self._clock = 0  # counts speeches, to tell whether a topic came after the last one
+        self._topic_time: float = 0
+        self._speech_time = 0
+        self._unread: list[_Stretch] = []  # narration not yet read for the topic
 
     # --- who a pronoun means -------------------------------------------------------------
 
@@ -734,20 +1010,47 @@ class QuoteFinder:
         The last speaker, if nobody of that gender was named since; otherwise the one
         person of that gender the paragraph and the one before name.
         """
+        if gender == "pl":
+            topic = self._topic_for("pl")
+            joined = topic is not None and any(
+                word in _CONJUNCTIONS for word in topic.casefold().split()
+            )
+            return topic if joined else None
         genders = self._people.genders
         mentions = self._people.mentions
         reach = [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
         compatible = [name for name in reach if genders.get(name) in (None, gender)]
         paragraph, count = self._last_speaker_at
         speaker = self.last_speaker
+        topic = self._topic_for(gender)
+        if topic and self._topic_time > self._speech_time and topic != speaker:
+            # "the senator said …" then "The Soros family gives … He has stated, “…”": the
+            # sentences since the last speech are about someone else.
+            return topic
         if speaker and paragraph >= self._paragraph - 1 and genders.get(speaker) in (None, gender):
             newer = {name for _, name in mentions[count:]} & set(compatible)
             if not newer - {speaker}:
                 return speaker
-        return compatible[0] if len(compatible) == 1 else None
+        if len(compatible) == 1:
+            return compatible[0]
+        return self._topic_for(gender)
+
+    def _topic_for(self, gender: str | None) -> str | None:
+        """The person the last sentence was about, when a pronoun can stand for them: "Yet
+        Sondland has amended his testimony — “I now do recall,” he said"."""
+        self._read_topic()
+        if self._topic is None:
+            return None
+        name, paragraph = self._topic
+        if paragraph < self._paragraph - 1:
+            return None
+        return name if self._people.genders.get(name) in (None, gender) else None
 
     def _spoke(self, speaker: str | None) -> None:
         if speaker:
+            self._people.spoke.add(speaker)
+            self._clock += 1
+            self._speech_time = self._clock
             self.last_speaker = speaker
             self._last_speaker_at = (self._paragraph, len(self._people.mentions))
 
@@ -814,7 +1117,62 @@ class QuoteFinder:
             honorific = narration[max(0, where - 5) : where].split()[-1:]
             if honorific and honorific[0] in _HONORIFIC_GENDER:
                 self._people.genders.setdefault(named[-1][1], _HONORIFIC_GENDER[honorific[0]])
+        # Between the speeches before and after it in time: see `_referent`.
+        self._unread.append(
+            _Stretch(
+                narration, start, end, [at for at, _ in named], self._paragraph, self._clock + 0.5
+            )
+        )
         self._learn_genders(narration, start, end, named)
+
+    def _learn_subjects(self, stretch: _Stretch) -> bool:
+        """The person the last sentence opening in a stretch of narration that names someone
+        is about: its subject, or nobody the rules can place. Read from the last sentence
+        back, since only the newest one decides; False when no sentence does."""
+        narration, start, end = stretch.narration, stretch.start, stretch.end
+        ends = _sentence_ends(narration)
+        openings = [0] if start == 0 else []
+        openings += ends[bisect.bisect_left(ends, start) : bisect.bisect_left(ends, end)]
+        for at in reversed(openings):
+            sentence_end = _sentence_end(narration, at)
+            stop = min(end, sentence_end)
+            sentence = narration[at : min(sentence_end, at + 300)]  # quotes in it are masked
+            subject = _subject(sentence)
+            if subject and " " not in subject:
+                where = narration.find(subject, at + len(sentence) - len(sentence.lstrip()))
+                described = _ENGLISH_DESCRIBED.match(sentence.lstrip())  # "The elder Soros"
+                if not described and not self._named_before(subject, narration, where):
+                    subject = None  # "War and unrest can…": one word must be known as a name
+            if subject:
+                # Not a person met for pronouns to weigh: "Der Trierer Politikwissenschaftler
+                # Uwe Jun", but also "Die Schweizer Gemeinde Crans-Montana" open sentences.
+                self._topic = (self._people.person(subject), stretch.paragraph)
+                self._topic_time = stretch.time
+                return True
+            if any(at <= where < stop for where in stretch.named):
+                self._topic = None  # a sentence about someone the rules cannot place
+                return True
+        return False
+
+    def _read_topic(self) -> None:
+        """Read the stretches remembered since the topic was last asked for, newest first:
+        most stories never ask, and then reading sentences for their subjects costs nothing."""
+        while self._unread:
+            if self._learn_subjects(self._unread.pop()):
+                break
+        self._unread.clear()
+
+    def _named_before(self, word: str, narration: str, at: int) -> bool:
+        """Whether a capitalised word opening a sentence is a name: the surname of someone
+        met, or followed by what follows people ("Buckley, who …", "Sondland, a wealthy
+        hotelier", "Campo explica"). German capitalises every noun, so a capital proves
+        nothing."""
+        if word in self._people.spoke or self._people.knows(word):
+            return True
+        following = narration[at + len(word) : at + len(word) + 40]
+        return bool(
+            _PERSON_AFTER.match(following) or _verb_at(following.lstrip(" ,"), 0) is not None
+        )
 
     def _learn_genders(
         self, narration: str, start: int, end: int, named: list[tuple[int, str]]
@@ -839,6 +1197,11 @@ class QuoteFinder:
             return referent
         name = speaker.name
         is_role = name is not None and bool(_DETERMINER_RE.fullmatch(name.split()[0]))
+        age = _AGE_ROLE.fullmatch(name) if is_role and name else None
+        if age:
+            # "sagte der 86-Jährige", "said the 52-year-old": the person named before, when
+            # a pronoun of that gender would find one.
+            return self._referent(_ARTICLE_GENDER.get(age.group(1).casefold())) or name
         if name and name[0].isupper() and not is_role and _is_person(name):
             return self._people.meet(name, self._paragraph)
         return name
@@ -864,13 +1227,18 @@ class QuoteFinder:
             phrase, _ = _phrase_after(narration, according.end())
             found = _role_or_name(phrase, before_verb=False)
             return _Speaker(found.name, found.pronoun, strong=False) if found else None
-        verb = _verb_at(narration, start)
+        reflexive = _REFLEXIVE_FIRST.match(narration, start)
+        verb = _verb_at(narration, reflexive.end() if reflexive else start)
         punctuated = stripped[0] in ",;–—-" or span.text.rstrip()[-1:] in ",?!…"
         if verb and not punctuated and verb.group() not in CALLING_VERB_FORMS:
             punctuated = narration[span.end : verb.start()].strip() == ""  # «…» sagte er
         if verb and punctuated:
             # "”, zanjó." — the subject left out: whoever is speaking.
-            return _after_verb(narration, verb.end()) or _Speaker(None, pronoun=True)
+            return _after_verb(narration, verb.end()) or _left_out(narration, verb)
+        if punctuated and verb is None:
+            unlisted = self._unlisted_verb(narration, start)
+            if unlisted:
+                return unlisted
         report = _REPORTED_BY.match(narration, start)
         if report:
             # "„…“, wie die Lokalzeitung berichtet": who reported it, not who said it.
@@ -892,6 +1260,42 @@ class QuoteFinder:
                 return found
         return self._sentence_final(narration, start)
 
+    def _unlisted_verb(self, narration: str, start: int) -> _Speaker | None:
+        """`„…“, lacht Kerstin Wahala.` / `“…,” he snaps.`: a verb no list holds, in the place
+        after a quotation where only an attribution stands, when its subject is plainly
+        someone: a pronoun, a person's full name, a role with its article or a surname met
+        before, and the clause ends with it."""
+        if not narration[start - 2 : start].strip().startswith(",") and not narration[
+            start - 3 : start
+        ].strip(" \x00").endswith(","):
+            return None  # after a dash or nothing: not the place of an attribution
+        inverted = _INVERSION.match(narration, start)
+        if inverted:
+            phrase, end = _phrase_after(narration, inverted.end())
+            tail = narration[end:].lstrip()
+            ends = (
+                narration[end - 1 : end] in (".", ",", ";", ":", "!", "?")
+                or not tail
+                or tail[0] in ".,;:!?\x00"
+                or bool(_STOP_RE.fullmatch(tail.split()[0]))
+            )
+            joined = any(word.casefold() in _CONJUNCTIONS for word in phrase.split())
+            if not phrase or not ends or joined:
+                return None  # "…“, kam die Glücksgöttin und segnete ihn": a clause goes on
+            found = _after_verb(narration, inverted.end())
+        else:
+            subject_first = _SUBJECT_THEN_VERB.match(narration, start)
+            if subject_first is None:
+                return None
+            found = _role_or_name(subject_first.group(1), before_verb=True)
+        if found is None or (found.name is None and not found.pronoun):
+            return None
+        if found.pronoun or _DETERMINER_RE.fullmatch(found.name.split()[0]):
+            return found
+        if " " in found.name:
+            return found if _is_person(found.name) else None
+        return found if self._people.knows(found.name) else None
+
     def _sentence_final(self, narration: str, start: int) -> _Speaker | None:
         """`… signals a “commitment” to tackling it, says Belinda Schäpe.`: the attribution
         that closes the sentence covers the quotes inside it."""
@@ -903,7 +1307,8 @@ class QuoteFinder:
             if verb and _MASK not in tail:
                 found = _after_verb(narration, start + verb.end())
                 # "…, señaló.": the subject left out, whoever is speaking.
-                return found or _Speaker(None, pronoun=True)
+                moved = _Verb(start + verb.at, start + verb.until, verb.word)
+                return found or _left_out(narration, moved)
             according = _ACCORDING.match(clause, comma.end())
             if according and _MASK not in tail:
                 phrase, _ = _phrase_after(clause, according.end())
@@ -923,7 +1328,10 @@ class QuoteFinder:
                 return found
         for verb in reversed(_verbs(before)):
             preceding = before[: verb.start()].split()
-            if preceding and _DETERMINER_RE.fullmatch(preceding[-1]):
+            auxiliary = preceding[-1:] in (["a"], ["ha"]) and verb.group().endswith(
+                ("é", "ado", "ido", "ato", "uto", "ito")
+            )  # "a ordonné", "ha dichiarato": the auxiliary, not the article
+            if preceding and _DETERMINER_RE.fullmatch(preceding[-1]) and not auxiliary:
                 continue  # "le juge", "the note": a noun, not the verb
             if preceding and preceding[-1].endswith(",") and _PARTICIPLE.search(verb.group()):
                 # "Tester has spoken out against them, calling it “toxic”": the sentence's
@@ -932,7 +1340,12 @@ class QuoteFinder:
                 if found:
                     return found
                 continue
-            found = _role_or_name(_phrase_before(before, verb.start(), 0), before_verb=True)
+            phrase = _phrase_before(before, verb.start(), 0)
+            found = (
+                _coordinated_subject(before[: verb.start()])
+                if phrase == "&"
+                else _role_or_name(phrase, before_verb=True)
+            )
             if found:
                 return found
             phrase, end = _phrase_after(before, verb.end())
@@ -956,7 +1369,7 @@ class QuoteFinder:
             return self._colon_subject(before.rstrip()[:-1])
         verbs = [verb for verb in _verbs(before) if verb.group() in PRO_DROP_VERB_FORMS]
         if verbs:
-            return _Speaker(None, pronoun=True)  # "se declararon «…»": whoever is speaking
+            return _left_out_subject(verbs[-1].group())  # "se declararon «…»": who speaks
         return None
 
     def _sentence_subject(self, sentence: str) -> _Speaker | None:
@@ -989,6 +1402,9 @@ class QuoteFinder:
                 return _Speaker(name)
         if _PRONOUN_RE.fullmatch(words[0]):
             return _pronoun(words[0])
+        subject = _subject(lead)
+        if subject and (" " in subject or self._named_before(subject, lead, lead.find(subject))):
+            return _Speaker(subject)  # "Rubio, dando il benvenuto, l'ha poi definita: «…»"
         if _DETERMINER_RE.fullmatch(words[0]) and len(words) > 1:
             phrase, _ = _phrase_after(lead, 0)
             return _role_or_name(phrase, before_verb=False)
@@ -998,8 +1414,23 @@ class QuoteFinder:
     def _attribute(self, text: str, narration: str, span: _Span) -> _Speaker | None:
         after = self._after(text, narration, span)
         if after and after.strong and not _is_publication(after.name):
+            if self._introduced_right_before(narration, span):
+                # "da sa treneren min «Ikke over», sier Retzius": Retzius reports what the
+                # coach said; the verb right before the quote names who said it.
+                before = self._before(narration, span)
+                if before and before.name and not before.pronoun:
+                    return before
             return after
         return self._before(narration, span) or after
+
+    def _introduced_right_before(self, narration: str, span: _Span) -> bool:
+        """Whether a verb of speech and its subject stand right before the opening mark,
+        with nothing but a colon between: `sa treneren min «…»`, `said the coach: “…”`."""
+        lead = narration[max(0, span.start - 60) : span.start].rstrip(" :")
+        if not lead or lead[-1:] in ",.;!?\x00":
+            return False
+        words = lead.split()[-5:]
+        return any(word.casefold() in SPEECH_VERB_FORMS for word in words[:-1])
 
     # --- reading a paragraph -------------------------------------------------------------
 
@@ -1017,8 +1448,38 @@ class QuoteFinder:
         self._introduced = self._introduces(previous, [])
         self._paragraph += 1
 
+    def _dash_quote(self, text: str) -> _Span | None:
+        """Dialogue set with a dash, as Nordic papers print it: `– Vi åpner i mai, sier
+        ordføreren.` The quotation runs from the dash to the comma (or the question or
+        exclamation mark) before the last verb of speech; a paragraph with no attribution is
+        all quotation when an en or em dash opens it, or a hyphen after a paragraph that
+        introduced a speaker (a bare hyphen also opens list items). `sa` is Nordic "said"
+        only outside French, where it is "her" (`_verbs`)."""
+        opening = _DASH_OPENING.match(text)
+        if opening is None:
+            return None
+        body = text.rstrip()
+        for verb in reversed(_verbs(body)):
+            before = body[: verb.start()]
+            if before.endswith((", ", "? ", "! ")) and verb.start() > opening.end():
+                end = verb.start() - (2 if before.endswith(", ") else 1)
+                return _Span(opening.start(), end, body[opening.end() : end].strip())
+        if opening.group(1) == "-":
+            self._catch_up()
+            introduced = (self._introduced or "").split()
+            if not introduced or _DETERMINER_RE.fullmatch(introduced[0]):
+                return None  # only after a paragraph that named the one who speaks next
+        if body[-1:] not in ".!?…" or not _speech_like(body[opening.end() :]):
+            return None
+        return _Span(opening.start(), len(body), body[opening.end() :].strip())
+
     def feed(self, text: str, section: int = 0) -> list[Quote]:
         spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
+        dash = self._dash_quote(text) if text[:3].lstrip()[:1] in "–—-" else None
+        if dash is not None and not any(span.start < dash.end for span in spans):
+            # A quotation inside the dialogue ("– Then the coach said «Not over»") keeps its
+            # marks' reading: one quote inside another is not two quotes of one paragraph.
+            spans = [dash, *spans]
         if not spans:
             self._people.history.append(text)
             self._pending = text
@@ -1048,7 +1509,9 @@ class QuoteFinder:
             if title and not (calling and " " not in span.text):
                 continue
             if found is None and not _speech_like(span.text):
-                continue
+                if len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
+                    continue
+                found = _Speaker(None, pronoun=True)  # "Sie wolle auf dieser „starken …“"
             if one_word and not (
                 calling or _verbs(lead[-45:]) or self._right_after(narration, span)
             ):
@@ -1162,8 +1625,27 @@ class QuoteFinder:
         start = _sentence_start(narration, span.start)
         if not narration[start : span.start].strip(" \x00–—-") and start > 0:
             # A sentence that is all quotation after one that reports speech: "…, sagte sie."
-            return self._introduces(narration[:start], [])
+            return self._introduces(narration[:start], []) or self._subject_before(narration, start)
         return None
+
+    def _subject_before(self, narration: str, start: int) -> str | None:
+        """`Patrick Dury wird später noch deutlicher. „…“`: a sentence of quotation after a
+        sentence about one person, who is its subject and the only person it names."""
+        previous = narration[_sentence_start(narration, start - 1) : start]
+        if _MASK in previous:
+            return None
+        subject = _subject(previous)
+        if subject is None or (" " not in subject and not self._people.knows(subject)):
+            return None
+        person = self._people.person(subject)
+        others = [
+            run.group()
+            for run in _NAME_RUN.finditer(previous)
+            if (" " in run.group() or self._people.knows(run.group()))
+            and _is_person(run.group())
+            and run.group().split()[-1] not in person.split()
+        ]
+        return None if others else person  # "walked with Tor Lien": either may speak
 
     def _introduces(self, narration: str, quotes: list[Quote]) -> str | None:
         """Who the next paragraph's bare quotation will belong to, if anyone.

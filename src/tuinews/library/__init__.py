@@ -1,5 +1,6 @@
 """The local article library (SQLite); imports only the model layer."""
 
+from tuinews.library.packing import Dictionary
 from tuinews.library.store import (
     MATCH_END,
     MATCH_START,
@@ -26,6 +27,7 @@ __all__ = [
     "ArticleNotFound",
     "ArticleOrder",
     "Cursor",
+    "Dictionary",
     "FeedNotFound",
     "Library",
     "LibraryError",

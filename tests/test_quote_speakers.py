@@ -1,0 +1,201 @@
+"""Who a pronoun, a left-out subject or an unusual verb of speech stands for.
+
+The sentences are our own. Each test pairs what the rule gets right with the case where the
+same rule must stay silent, because a wrong speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+from tuinews.extract.quotes import QuoteFinder
+
+
+def _found(*paragraphs: str) -> list[tuple[str, str | None]]:
+    finder = QuoteFinder()
+    return [(q.text, q.speaker) for paragraph in paragraphs for q in finder.feed(paragraph)]
+
+
+def test_a_pronoun_means_the_person_the_sentence_is_about() -> None:
+    assert _found(
+        "Okonkwo, a retired ferry pilot the council hired as an adviser on the harbour plan,"
+        " met Ida Lund twice. Yet Okonkwo has changed his mind once — “I was wrong about the"
+        " tides,” he said."
+    ) == [("I was wrong about the tides", "Okonkwo")]
+
+
+def test_a_sentence_about_someone_unplaced_leaves_the_pronoun_unresolved() -> None:
+    # The last sentence names Ida Lund and Per Holm without either as its opening subject:
+    # "he" could be either of them, or Okonkwo; the rules say nobody.
+    assert _found(
+        "Okonkwo, a retired ferry pilot, met the mayor. On Monday the council heard Ida Lund"
+        " and Per Holm on the plan. “It will not work,” he said."
+    ) == [("It will not work", None)]
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_person_by_itself() -> None:
+    # "Flooding" opens the sentence like a surname would; nothing says it is one.
+    assert _found(
+        "Flooding is a yearly worry for the islanders and the mayor Ana Roe and the pilot"
+        " Tom Ash. “We sandbag every door in October,” he said."
+    ) == [("We sandbag every door in October", None)]
+
+
+def test_an_adverb_between_the_verb_and_its_subject_is_skipped() -> None:
+    assert _found(
+        "Le trafic « reprendra normalement dès jeudi matin », précise aussi la préfecture."
+    ) == [("reprendra normalement dès jeudi matin", "la préfecture")]
+
+
+def test_a_verb_no_list_holds_attributes_in_the_place_after_the_quote() -> None:
+    assert _found(
+        "„Das Wasser stand bis zum zweiten Stock“, staunt Fährmann Jonas Brandt, der seit"
+        " dreißig Jahren übersetzt."
+    ) == [("Das Wasser stand bis zum zweiten Stock", "Fährmann Jonas Brandt")]
+    assert _found("«Nunca vimos una marea así en el puerto», se lamentó la alcaldesa.") == [
+        ("Nunca vimos una marea así en el puerto", "la alcaldesa")
+    ]
+
+
+def test_what_follows_a_quote_is_no_attribution_when_a_clause_goes_on() -> None:
+    # A verb and a subject after the quote, but the sentence carries on past them; and the
+    # sentence before opens with where ("Beim Fest"), its subject after the verb.
+    assert _found(
+        "Beim Fest erzählte jemand von der „Fahrt über das ganze Meer bis Island“, staunte"
+        " die Runde und lachte lange."
+    ) == [("Fahrt über das ganze Meer bis Island", None)]
+
+
+def test_nordic_dash_dialogue_is_quotation_up_to_its_attribution() -> None:
+    assert _found(
+        "– Fergen går som vanlig i morgen. Vi har fått nye reservedeler, sier ordfører Kari"
+        " Holm til lokalavisen.",
+        "Holm er likevel bekymret for vinteren:",
+        "– Hvis stormen kommer tilbake, står vi uten båt igjen.",
+    ) == [
+        ("Fergen går som vanlig i morgen. Vi har fått nye reservedeler", "Kari Holm"),
+        ("Hvis stormen kommer tilbake, står vi uten båt igjen.", "Kari Holm"),
+    ]
+    assert _found("– Kommer båten i dag? spør en passasjer på kaien.") == [
+        ("Kommer båten i dag?", "en passasjer")
+    ]
+
+
+def test_a_hyphen_list_item_is_no_dialogue() -> None:
+    assert _found("Det trenger du på turen:", "- Varme klær og gode sko til hele familien.") == []
+
+
+def test_french_sa_is_her_not_said() -> None:
+    # Nordic "sa" means "said"; in French it is "her", and "sa mère" attributes nothing.
+    assert _found(
+        "Le maire Paul Roux a parlé hier. Selon sa voisine Anne Petit, le marché « ne rouvrira"
+        " pas avant le printemps prochain »."
+    ) == [("ne rouvrira pas avant le printemps prochain", "Anne Petit")]
+    assert _found("«Vi åpner igjen til sommeren», sa havnesjefen.") == [
+        ("Vi åpner igjen til sommeren", "havnesjefen")
+    ]
+
+
+def test_a_sentence_of_quotation_belongs_to_the_person_the_sentence_before_is_about() -> None:
+    assert _found(
+        "The harbour master Ines Vaag gives the new breakwater good marks. “It held through"
+        " three storms without a single crack.”"
+    ) == [("It held through three storms without a single crack.", "Ines Vaag")]
+    # The sentence before is about two people: the quotation could be either's.
+    assert _found(
+        "Ines Vaag walked the breakwater with Tor Lien on Monday. “It held through three"
+        " storms without a single crack.”"
+    ) == [("It held through three storms without a single crack.", None)]
+
+
+def test_an_age_standing_for_a_person_is_that_person() -> None:
+    assert _found(
+        "Die Fischerin Grete Sand (»Das Meer und ich«) verkauft seit 1970 am Kai. „Früher kamen"
+        " die Boote jeden Morgen voll zurück“, sagte die 81-Jährige dem Lokalradio."
+    ) == [("Früher kamen die Boote jeden Morgen voll zurück", "Fischerin Grete Sand")]
+
+
+def test_a_plural_verb_without_its_subject_is_no_single_speaker() -> None:
+    quotes = _found(
+        "«Cerraremos el puerto a las diez», anunció la alcaldesa Rosa Gil.",
+        "Los pescadores del muelle norte no están de acuerdo. «No podemos perder otra"
+        " semana de trabajo», replicaron.",
+    )
+    assert quotes == [
+        ("Cerraremos el puerto a las diez", "Rosa Gil"),
+        ("No podemos perder otra semana de trabajo", None),
+    ]
+
+
+def test_a_colon_after_a_sentence_about_someone_introduces_them() -> None:
+    assert _found(
+        "Okafor, speaking after the vote, put it simply: “The bridge will be built, and soon.”"
+    ) == [("The bridge will be built, and soon.", "Okafor")]
+
+
+def test_a_short_phrase_in_german_reported_speech_is_the_speakers_quotation() -> None:
+    quotes = _found(
+        "„Wir haben die Zahlen im Griff“, sagte Kämmerin Ilse Rauch am Montag. Sie wolle den"
+        " Haushalt auf eine „solide Grundlage“ stellen."
+    )
+    assert quotes[1] == ("solide Grundlage", "Kämmerin Ilse Rauch")
+    # The same phrase in a plain statement is a label, not anyone's words.
+    assert _found("Die Stadt stellt den Haushalt auf eine „solide Grundlage“.") == []
+
+
+def test_a_french_auxiliary_is_no_article() -> None:
+    assert _found(
+        "Le maire de Brest a ordonné lundi de « fermer les quais » jusqu'à nouvel ordre."
+    ) == [("fermer les quais", "Le maire de Brest")]
+
+
+def test_a_role_the_sentence_opens_with_is_who_a_left_out_subject_means() -> None:
+    assert _found(
+        "El pescador llegó al muelle antes del amanecer con Ana y Luis. «Hoy no sale nadie,"
+        " el viento es demasiado fuerte», zanjó."
+    ) == [("Hoy no sale nadie, el viento es demasiado fuerte", "El pescador")]
+    # A body is no person: "the government" is not who "he" means.
+    assert _found(
+        "The government cut the ferry budget, and Ana Roe and Tom Ash protested. “We will"
+        " keep the line open whatever it costs,” he said."
+    ) == [("We will keep the line open whatever it costs", None)]
+
+
+def test_one_of_a_group_is_a_whole_role() -> None:
+    assert _found("According to one of the divers, “The hull broke in two before it sank.”") == [
+        ("The hull broke in two before it sank.", "one of the divers")
+    ]
+
+
+def test_a_verb_after_and_shares_the_subject_before_it() -> None:
+    assert _found(
+        "„Die Fähre bleibt“, erklärte Bürgermeisterin Ute Kramm.",
+        "Zugleich lobte sie die Werft und betonte, „der Fahrplan gilt auch im Winter“.",
+    )[1] == ("der Fahrplan gilt auch im Winter", "Bürgermeisterin Ute Kramm")
+
+
+def test_a_pronoun_after_sentences_about_someone_else_means_them_not_the_last_speaker() -> None:
+    assert _found(
+        "“We will not sell the pier,” the mayor said on Monday.",
+        "The elder Okafor owns half of the harbour. He has bought three boats this year and"
+        " has said, “I am not done buying.”",
+    )[1] == ("I am not done buying.", "Okafor")
+
+
+def test_a_subject_after_a_fronted_clause_and_a_surname_that_spoke_before() -> None:
+    assert _found(
+        "Managers watched the picket line, Okafor said.",
+        "Pay talks stalled in May. But instead of giving up, Okafor filed a complaint."
+        " “They will answer for it in court,” he said, and Ana Roe and Tom Ash nodded.",
+    )[0] == ("They will answer for it in court", "Okafor")
+
+
+def test_an_acronym_and_its_unit_speak_as_one() -> None:
+    assert _found(
+        "(NRK press office said of the outage, “We restored the signal within an hour.”)"
+    ) == [("We restored the signal within an hour.", "NRK press office")]
+
+
+def test_the_name_in_apposition_to_the_opening_role_is_the_subject() -> None:
+    assert _found(
+        "L'adjoint de Paul Roux, Marc Lenoir, a présenté hier le budget du port. « Nous ne"
+        " fermerons aucun quai cette année », a-t-il assuré."
+    ) == [("Nous ne fermerons aucun quai cette année", "Marc Lenoir")]
