@@ -27,7 +27,7 @@ from tuinews.library import Library
 
 WORDS = "the harbour council said the ferry to the quay will run again in the spring".split()
 PARAGRAPHS = 4000
-SIZE = (80, 24)
+SIZE = (120, 40)
 
 
 def _huge_entry() -> str:
