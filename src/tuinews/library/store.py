@@ -138,7 +138,7 @@ class Removal:
 class SearchHit:
     article: ArticleSummary
     snippet: str
-    rank: float
+    rank: int  # the hit's place in the results, 0 first (the index keeps no scores)
 
 
 # Marks around matched words in search snippets. Control characters never survive
@@ -295,10 +295,12 @@ class Library:
             raise LibraryError(f"cannot open database {path}: {error}") from None
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
-            # A new file only (an existing one keeps its size until a VACUUM): rows of
-            # ~900 bytes left a sixth of each 4 KB page empty, a fiftieth of 16 KB ones.
-            conn.execute(f"PRAGMA page_size = {PAGE_BYTES}")
-            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+                # A new file only: an existing one keeps both until a VACUUM (and asking
+                # for auto_vacuum again cost each open 2–4 ms). Rows of ~900 bytes left a
+                # sixth of each 4 KB page empty, a fiftieth of 16 KB ones.
+                conn.execute(f"PRAGMA page_size = {PAGE_BYTES}")
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
