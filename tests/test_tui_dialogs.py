@@ -106,6 +106,20 @@ async def test_add_feed_finds_the_feed_a_web_page_names(
         assert sorted(list_titles(app)) == ["Courier 0", "Courier 1"]
 
 
+async def test_add_feed_takes_an_address_without_a_scheme_trying_https_then_http(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/news.xml").respond_with_data(rss("News", items(2, "News")))
+    typed = f"127.0.0.1:{httpserver.port}/news.xml"
+    app = make_app(sample_db(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", *typed, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)  # subscribed: the dialog closed
+        assert app.screen.query_one(FeedTree).current.feed.url == f"http://{typed}"
+
+
 async def test_escape_closes_add_feed_without_subscribing(tmp_path: Path) -> None:
     db = sample_db(tmp_path)
     app = make_app(db)

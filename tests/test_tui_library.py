@@ -215,7 +215,7 @@ async def test_hostile_titles_are_shown_literally_and_trigger_nothing(tmp_path: 
     async with app.run_test(size=SIZE) as pilot:
         shown = "[@click=app.quit]x[/] red [b]bold"
         assert shown in visible_lines(app.screen.query_one(ArticleList))[0]
-        assert feed_labels(app)[4] == "[@click=app.quit]x[/]… 1/1"  # truncated, literal
+        assert feed_labels(app)[4] == "[@click=app.quit]x[/… 1/1"  # truncated, literal
         await pilot.click(ArticleList, offset=(60, 0))
         await pilot.click(FeedTree, offset=(5, 5))
         await pilot.press("tab", "end")

@@ -140,7 +140,7 @@ async def test_a_marker_without_a_link_suggests_related_stories(tmp_path: Path) 
         assert shown[:3] == [
             "Also read (link not kept)",
             "  related in your library:",
-            "  1 ↳ Cup parade for the local\n      club on Sunday",  # best match first, indented
+            "  1 ↳ Cup parade for the\n      local club on Sunday",  # best match first, indented
         ]
         assert len(shown) <= 5  # three suggestions at most
         assert "│   1 ↳ Cup parade for the local club on Sunday" in "\n".join(body_text(reader))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from contrast import screen_cells
 from pytest_httpserver import HTTPServer
 from textual.app import App
 from textual.containers import VerticalScroll
@@ -112,6 +113,13 @@ async def test_footer_keeps_help_at_80_columns(tmp_path: Path) -> None:
             assert _shows(app, help_key)
 
 
+def _screen_rows(app: App[None]) -> dict[int, str]:
+    rows: dict[int, str] = {}
+    for cell in screen_cells(app):
+        rows[cell.y] = rows.get(cell.y, "") + cell.char
+    return rows
+
+
 async def test_help_fits_and_scrolls_to_its_last_line_at_80x24(tmp_path: Path) -> None:
     app = sample_app(tmp_path)
     for size, keys in ((SMALL, []), (SMALL, ["enter"]), ((100, 30), ["enter"])):
@@ -136,6 +144,13 @@ async def test_help_fits_and_scrolls_to_its_last_line_at_80x24(tmp_path: Path) -
             await pilot.press("j")
             assert box.scroll_y == box.max_scroll_y
             assert _shows(app, hint)
+            # Rows scrolled under the docked title and hint never show through beside them.
+            rows = {y: row[box.region.x : box.region.right] for y, row in _screen_rows(app).items()}
+            for docked in (hint, dialog.query_one(".dialog-title")):
+                around = range(docked.region.y, docked.region.bottom)
+                assert [rows[y].strip(" │") for y in around if rows[y].strip(" │")] == [
+                    str(docked.render()).strip()
+                ]
 
 
 async def test_dialogs_are_at_most_80_columns_wide(tmp_path: Path) -> None:

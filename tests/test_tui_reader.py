@@ -68,8 +68,9 @@ async def test_panes_list_sections_quotes_and_links(tmp_path: Path) -> None:
             "  What changes for islanders",
         ]
         quotes = prompts(reader.query_one(QuotesPane))
+        # Wrapped one column short of the pane's scrollbar.
         assert quotes[2] == (
-            "“On a calm day you hear the gulls and the water, and that is all”\n— Rhys Amberley"
+            "“On a calm day you hear the\ngulls and the water, and\nthat is all”\n— Rhys Amberley"
         )
         assert prompts(reader.query_one(AlsoReadPane)) == [
             # wrapped lines stand under the title, not under the number
@@ -90,7 +91,7 @@ async def test_the_quotes_pane_shows_a_capture_s_headline_quote_and_speakers(
         reader = await open_reader(app, pilot, "Harbour pilot defies")
         quotes = prompts(reader.query_one(QuotesPane))
         assert quotes[0] == "“ready to lose his licence”\n— Harbour pilot"
-        assert quotes[3] == "“The channel is too shallow for a ship of that size”\n— Hanne Voss"
+        assert quotes[3] == "“The channel is too shallow\nfor a ship of that size”\n— Hanne Voss"
         assert len(quotes) == 5
 
 

@@ -9,7 +9,7 @@ its link.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rich import box
@@ -45,6 +45,9 @@ ROLES = (
 QUOTE_MARKS = "“”„‟«»‹›‘’‚‛\"'「」"
 
 StyleFor = Callable[[str], Style]
+UNLIMITED = 1 << 62
+# Lines read between two pauses while placing quotations not found in their own section.
+UNPLACED_STEP = 1000
 
 
 @dataclass
@@ -56,6 +59,7 @@ class ArticleLayout:
     section_lines: list[int] = field(default_factory=list)
     quote_lines: dict[int, tuple[int, int]] = field(default_factory=dict)
     link_lines: dict[int, int] = field(default_factory=dict)
+    complete: bool = False
 
     def section_at(self, line: int) -> int:
         """The section a line belongs to: the last one starting at or above it."""
@@ -104,21 +108,32 @@ class _Builder:
 
 
 class _Quotes:
-    """Finds each quotation in the text it came from, once, and marks it there."""
+    """Finds each quotation in the text it came from, once, and marks it there.
+
+    Only the quotations of the block's section that are still unplaced are looked for, and
+    the block's text is read once: a long story with hundreds of quotations in one section
+    would otherwise cost blocks x quotations lookups of the whole text.
+    """
 
     def __init__(self, quotes: Sequence[Quote], style: Style) -> None:
         self.quotes = quotes
         self.style = style
         self.placed: set[int] = set()
+        self.waiting: dict[int, list[int]] = {}
+        for index, quote in enumerate(quotes):
+            self.waiting.setdefault(quote.section, []).append(index)
 
-    def mark(self, text: Text, section: int | None) -> Text:
-        for index, quote in enumerate(self.quotes):
-            if index in self.placed or (section is not None and quote.section != section):
-                continue
-            span = _quote_span(text.plain, quote.text)
+    def mark(self, text: Text, section: int) -> Text:
+        waiting = self.waiting.get(section)
+        if not waiting:
+            return text
+        plain = text.plain
+        for index in list(waiting):
+            span = _quote_span(plain, self.quotes[index].text)
             if span is not None:
                 text.stylize(self.style + Style(meta={"quote": index}), *span)
                 self.placed.add(index)
+                waiting.remove(index)
         return text
 
 
@@ -213,6 +228,102 @@ def _block(
         builder.add(quotes.mark(Text(block.text), section))
 
 
+class LayingOut:
+    """An article being laid out a few blocks at a time, its lines usable as they come.
+
+    A feed entry of megabytes is tens of thousands of lines, seconds of wrapping: done in
+    one go on the UI thread the reader froze. The reading column asks for a screenful
+    first and the rest in steps between key presses; `layout` grows meanwhile.
+    """
+
+    def __init__(
+        self,
+        article: Article,
+        entries: Sequence[LinkEntry],
+        width: int,
+        console: Console,
+        style: StyleFor,
+    ) -> None:
+        self.builder = _Builder(console, width, style)
+        self.layout = ArticleLayout(self.builder.lines, width)
+        self._anchored = 0
+        self._steps = self._parts(article, entries, style)
+
+    @property
+    def complete(self) -> bool:
+        return self.layout.complete
+
+    def advance(self, lines: int) -> bool:
+        """Do about `lines` lines' worth of work, or the rest; True once the story is done."""
+        done = 0
+        while not self.layout.complete and done < lines:
+            work = next(self._steps, None)
+            if work is None:
+                self.layout.complete = True
+            else:
+                done += max(1, work)
+            self._anchor_new_lines()
+        return self.layout.complete
+
+    def _anchor_new_lines(self) -> None:
+        layout = self.layout
+        for number in range(self._anchored, len(layout.lines)):
+            _anchor(layout, number, layout.lines[number])
+        self._anchored = len(layout.lines)
+
+    def _parts(
+        self, article: Article, entries: Sequence[LinkEntry], style: StyleFor
+    ) -> Iterator[int]:
+        """Lays the story out, yielding after each block the number of lines it added."""
+        builder = self.builder
+        quotes = _Quotes(article.quotes, style("quote"))
+        cards: dict[int, list[tuple[int, LinkEntry]]] = {}
+        for index, entry in enumerate(entries):
+            block = article.sections[entry.section].blocks[entry.block]
+            cards.setdefault(id(block), []).append((index, entry))
+
+        builder.add(Text(article.title, style=style("title")))
+        meta = _meta_line(article)
+        if meta:
+            builder.add(Text(meta, style=style("meta")))
+        image = article.image
+        if image and (image.caption or image.credit or image.name):
+            builder.blank()
+            caption = image.caption or (image.name or "").replace("_", " ")
+            builder.add(_figure(caption, image.credit, style), indent=2)
+        if article.lede:
+            builder.blank()
+            builder.add(quotes.mark(Text(article.lede, style=style("lede")), 0))
+        yield len(builder.lines)
+        before = len(builder.lines)
+
+        for index, section in enumerate(article.sections):
+            builder.blank()
+            self.layout.section_lines.append(
+                0 if index == 0 and not section.title else len(builder.lines)
+            )
+            if section.title:
+                builder.add(Text(section.title, style=style("heading")))
+                builder.blank()
+            for number, block in enumerate(section.blocks):
+                if number:
+                    builder.blank()
+                _block(builder, block, index, quotes, cards, style)
+                yield len(builder.lines) - before
+                before = len(builder.lines)
+        if article.sources:
+            builder.blank()
+            builder.add(Text(part_labels(article).sources, style=style("heading")))
+            for source in article.sources:
+                builder.add(
+                    Text.assemble(("· ", style("bar")), Text(source, style=style("sources")))
+                )
+        self._anchor_new_lines()
+        # A quotation that is nowhere in its own section (a headline quote, a paraphrase that
+        # moved) is looked for in the whole story before giving up on placing it.
+        yield from _mark_unplaced(self.layout, article, quotes)
+
+
 def lay_out(
     article: Article,
     entries: Sequence[LinkEntry],
@@ -220,78 +331,47 @@ def lay_out(
     console: Console,
     style: StyleFor,
 ) -> ArticleLayout:
-    """Lay the article out `width` cells wide."""
-    builder = _Builder(console, width, style)
-    quotes = _Quotes(article.quotes, style("quote"))
-    cards: dict[int, list[tuple[int, LinkEntry]]] = {}
-    for index, entry in enumerate(entries):
-        block = article.sections[entry.section].blocks[entry.block]
-        cards.setdefault(id(block), []).append((index, entry))
-
-    builder.add(Text(article.title, style=style("title")))
-    meta = _meta_line(article)
-    if meta:
-        builder.add(Text(meta, style=style("meta")))
-    image = article.image
-    if image and (image.caption or image.credit or image.name):
-        builder.blank()
-        caption = image.caption or (image.name or "").replace("_", " ")
-        builder.add(_figure(caption, image.credit, style), indent=2)
-    if article.lede:
-        builder.blank()
-        builder.add(quotes.mark(Text(article.lede, style=style("lede")), 0))
-
-    section_lines: list[int] = []
-    for index, section in enumerate(article.sections):
-        builder.blank()
-        section_lines.append(0 if index == 0 and not section.title else len(builder.lines))
-        if section.title:
-            builder.add(Text(section.title, style=style("heading")))
-            builder.blank()
-        for number, block in enumerate(section.blocks):
-            if number:
-                builder.blank()
-            _block(builder, block, index, quotes, cards, style)
-    if article.sources:
-        builder.blank()
-        builder.add(Text(part_labels(article).sources, style=style("heading")))
-        for source in article.sources:
-            builder.add(Text.assemble(("· ", style("bar")), Text(source, style=style("sources"))))
-    # A quotation that is nowhere in its own section (a headline quote, a paraphrase that
-    # moved) is looked for in the whole story before giving up on placing it.
-    _mark_unplaced(builder, article, quotes)
-    layout = ArticleLayout(builder.lines, width, section_lines=section_lines)
-    _find_anchors(layout)
-    return layout
+    """Lay the whole article out `width` cells wide, at once."""
+    laying = LayingOut(article, entries, width, console, style)
+    while not laying.advance(UNLIMITED):
+        pass
+    return laying.layout
 
 
-def _mark_unplaced(builder: _Builder, article: Article, quotes: _Quotes) -> None:
-    if len(quotes.placed) == len(article.quotes):
-        return
-    for number, line in enumerate(builder.lines):
+def _mark_unplaced(layout: ArticleLayout, article: Article, quotes: _Quotes) -> Iterator[int]:
+    """Marks each unplaced quotation on the first line holding its start.
+
+    This reads every line once per quotation, so it yields every `UNPLACED_STEP` lines,
+    counted as a tenth of a line laid out each (a lookup is that much cheaper than wrapping).
+    """
+    unplaced = [i for i in range(len(article.quotes)) if i not in quotes.placed]
+    for number, line in enumerate(layout.lines):
+        if not unplaced:
+            return
+        if number % UNPLACED_STEP == UNPLACED_STEP - 1:
+            yield UNPLACED_STEP // 10
         plain = line.text
-        for index, quote in enumerate(article.quotes):
-            if index in quotes.placed:
-                continue
+        for index in list(unplaced):
+            quote = article.quotes[index]
             probe = quote.text[: min(len(quote.text), 24)]
             if probe and probe in plain:
-                builder.lines[number] = Strip(
+                layout.lines[number] = Strip(
                     [
                         Segment(seg.text, (seg.style or Style()) + Style(meta={"quote": index}))
                         for seg in line
                     ]
                 )
-                quotes.placed.add(index)
+                layout.quote_lines[index] = (number, number)
+                unplaced.remove(index)
 
 
-def _find_anchors(layout: ArticleLayout) -> None:
-    for number, line in enumerate(layout.lines):
-        for segment in line:
-            meta = segment.style.meta if segment.style else None
-            if not meta:
-                continue
-            if "quote" in meta:
-                first, _ = layout.quote_lines.get(meta["quote"], (number, number))
-                layout.quote_lines[meta["quote"]] = (first, number)
-            if "link" in meta and "suggestion" not in meta:
-                layout.link_lines.setdefault(meta["link"], number)
+def _anchor(layout: ArticleLayout, number: int, line: Strip) -> None:
+    for segment in line:
+        meta = segment.style.meta if segment.style else None
+        if not meta:
+            continue
+        if "quote" in meta:
+            first, _ = layout.quote_lines.get(meta["quote"], (number, number))
+            layout.quote_lines[meta["quote"]] = (first, number)
+        if "link" in meta and "suggestion" not in meta:
+            layout.link_lines.setdefault(meta["link"], number)

@@ -17,9 +17,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, OptionList, Static
+from textual.widgets import Button, Input, Label, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tuinews.app.hanging import hanging
+from tuinews.app.widgets.tick_box import TickBox
 from tuinews.config import RefreshSettings
 from tuinews.feeds.discovery import FeedLink
 from tuinews.feeds.subscribe import SeveralFeeds, Subscribed, SubscribeError, subscribe
@@ -64,7 +66,7 @@ class AddFeedDialog(ModalScreen[Subscribed | None]):
             yield Input(placeholder="https://example.org/feed.xml", id="url")
             yield Label("Folder (optional)")
             yield Input(placeholder="News", id="folder")
-            yield Checkbox("Fetch each article's web page (for summary-only feeds)", id="full-text")
+            yield TickBox("Fetch each article's web page (for summary-only feeds)", id="full-text")
             yield Static(id="error", classes="dialog-error")
             yield OptionList(id="choices")
             yield LoadingIndicator(id="busy")
@@ -86,7 +88,7 @@ class AddFeedDialog(ModalScreen[Subscribed | None]):
             self._show_error("Enter the address of a feed, a web page or a file.")
             return
         folder = self.query_one("#folder", Input).value.strip() or None
-        full_text = self.query_one("#full-text", Checkbox).value
+        full_text = self.query_one("#full-text", TickBox).value
         self.query_one("#error").display = False
         self.query_one("#choices").display = False
         self.query_one("#busy").display = True
@@ -124,11 +126,13 @@ class AddFeedDialog(ModalScreen[Subscribed | None]):
         self._show_error(f"This page offers {len(message.feeds)} feeds: choose one.")
         choices = self.query_one("#choices", OptionList)
         choices.clear_options()
+        # The list is hidden until now: it will be the dialog's width less its own padding.
+        width = self.query_one("#add-feed").scrollable_content_region.width - 2
         for feed in message.feeds:
             prompt = Text(feed.title or feed.url)
             if feed.title:
-                prompt.append(f"\n{feed.url}", style="dim")
-            choices.add_option(Option(prompt))
+                prompt.append(f"\n{feed.url}", style="italic")
+            choices.add_option(Option(hanging(self.app.console, width, Text(), prompt)))
         choices.display = True
         choices.highlighted = 0
         choices.focus()

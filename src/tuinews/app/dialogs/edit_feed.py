@@ -15,8 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
+from tuinews.app.widgets.tick_box import TickBox
 from tuinews.model import Feed
 
 
@@ -45,7 +46,7 @@ class EditFeedDialog(ModalScreen[FeedEdit | None]):
             yield Input(self.feed.title, id="title")
             yield Label('Folder ("a/b" nests; empty for none)')
             yield Input(self.feed.folder or "", placeholder="News", id="folder")
-            yield Checkbox(
+            yield TickBox(
                 "Fetch each article's web page (for summary-only feeds)",
                 self.feed.full_text,
                 id="full-text",
@@ -70,7 +71,7 @@ class EditFeedDialog(ModalScreen[FeedEdit | None]):
             return
         parts = self.query_one("#folder", Input).value.split("/")
         folder = "/".join(part.strip() for part in parts if part.strip())
-        self.dismiss(FeedEdit(title, folder, self.query_one("#full-text", Checkbox).value))
+        self.dismiss(FeedEdit(title, folder, self.query_one("#full-text", TickBox).value))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -63,7 +63,7 @@ class LinksDialog(ModalScreen[LinkChoice | None]):
         body = Text(link.title or link.url)
         if link.title:
             body.append("\n")
-            body.append(link.url, style="dim")
+            body.append(link.url, style="italic")
         return hanging(self.app.console, width, Text(f"{number:>2}  ", style="bold"), body)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -303,6 +303,11 @@ class ReaderScreen(Screen[ArticleSummary | None]):
     def _set_loading(self, what: str | None) -> None:
         self.view.loading = what is not None
         self.sub_title = what or (self.article.feed or "" if self.article else "")
+        if what is None:
+            # A widget that is loading gives up the focus (to the Sections pane, or
+            # nobody): without it back, j, k and space did nothing after a story's first
+            # opening until the user pressed tab.
+            self.view.focus()
 
     @work(thread=True, exclusive=True, group="extract")
     def _extract(self, article_id: int, scroll_y: float) -> None:

@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tuinews.app.hanging import BAR_GAP
 from tuinews.app.paged_rows import PagedRows, RowSource
 from tuinews.app.part_style import cursor_style, part_style, recolour
 from tuinews.model import ArticleSummary
@@ -178,8 +179,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             if index == 0 and not len(self.rows) and self.empty_message:
                 return self._message_line(width)
             return Strip.blank(width, self.rich_style)
-        text = self._row_text(row, columns_for(width))
-        text.truncate(width, overflow="ellipsis", pad=True)
+        # The last column stays blank: a long title never runs into the scrollbar.
+        text = self._row_text(row, columns_for(width - BAR_GAP))
+        text.truncate(width - BAR_GAP, overflow="ellipsis", pad=True)
         strip = Strip(text.render(self.app.console), text.cell_len)
         strip = strip.crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
         if index == self.cursor:

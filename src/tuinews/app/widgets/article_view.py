@@ -1,12 +1,15 @@
 """The reading column: an article drawn line by line from its layout.
 
 A `ScrollView` that renders only the lines on screen, centred in a column of at most
-`READING_WIDTH` cells. It reports the section in view as it scrolls and the link a click
+`READING_WIDTH` cells. The story is laid out a screenful at first and the rest in steps
+between other work, so a feed entry of megabytes opens at once and keys work while it is
+still being laid out. It reports the section in view as it scrolls and the link a click
 lands on; the reader screen decides what to do with either.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, ClassVar
 
 from rich.segment import Segment
@@ -18,12 +21,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuinews.app.also_read import LinkEntry
-from tuinews.app.article_layout import ROLES, ArticleLayout, lay_out
+from tuinews.app.article_layout import ROLES, ArticleLayout, LayingOut
 from tuinews.app.part_style import cursor_style, part_style, recolour
 from tuinews.model import Article
 
 READING_WIDTH = 88
 FLASH_SECONDS = 1.2
+# Lines laid out in each step after the first screenful (~30 ms of wrapping on a slow core).
+STEP_LINES = 200
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -99,64 +104,120 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.article: Article | None = None
         self.entries: list[LinkEntry] = []
         self._layout: ArticleLayout | None = None
+        self._laying: LayingOut | None = None
+        self._laid_with: tuple[object, ...] = ()
         self._section = -1
-        self._pending_scroll: float | None = None
         self.flashing: tuple[int, int] | None = None
+        # What waits for lines not laid out yet: a scroll position to restore, a section
+        # or quotation to go to, the end of the story.
+        self._pending_scroll: float | None = None
+        self._pending_section: int | None = None
+        self._pending_quote: int | None = None
+        self._pending_end = False
 
     def show(self, article: Article, entries: list[LinkEntry], scroll_y: float = 0) -> None:
         self.article = article
         self.entries = entries
         self._section = -1
         self.flashing = None
+        self._forget_pending()
         self._pending_scroll = scroll_y
         self._relayout()
 
     def update_entries(self, entries: list[LinkEntry]) -> None:
         """New link state (suggestions arrived, a target got stored): same article."""
         self.entries = entries
-        self._relayout()
+        self._relayout(keep_place=True)
 
     @property
     def laid_out(self) -> ArticleLayout | None:
+        """The lines laid out so far (`complete` once they are all there)."""
         return self._layout
 
     def _column_width(self) -> int:
         return max(20, min(READING_WIDTH, self.scrollable_content_region.width - 2))
 
-    def _relayout(self) -> None:
+    def _relayout(self, *, keep_place: bool = False) -> None:
+        """Lay the story out again from the top: a screenful now, the rest in steps."""
         if self.article is None or not self.size.width:
-            self._layout = None
+            self._layout = self._laying = None
             return
         width = self._column_width()
-        self._layout = lay_out(
-            self.article,
-            self.entries,
-            width,
-            self.app.console,
-            lambda role: part_style(self, f"article-view--{role}"),
+        styles = {role: part_style(self, f"article-view--{role}") for role in ROLES}
+        self._laid_with = (width, *styles.values())
+        if keep_place and self._pending_scroll is None:
+            self._pending_scroll = self.scroll_y
+        self._laying = LayingOut(
+            self.article, self.entries, width, self.app.console, styles.__getitem__
         )
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._layout.lines))
-        if self._pending_scroll is not None:
-            # Restoring a position (going back) must wait for the lines it points into.
-            self.scroll_to(y=self._pending_scroll, animate=False, force=True)
-            self._pending_scroll = None
-        self.refresh()
+        self._layout = self._laying.layout
+        height = self.scrollable_content_region.height
+        self._extend(self._laying, round(self._pending_scroll or 0) + 2 * height + STEP_LINES)
+
+    def _extend(self, laying: LayingOut, lines: int) -> None:
+        if laying is not self._laying:
+            return  # a newer layout (another story, width or theme) replaced this one
+        before = len(laying.layout.lines)
+        laying.advance(lines)
+        layout = laying.layout
+        self.virtual_size = Size(self.scrollable_content_region.width, len(layout.lines))
+        self._settle_pending(layout)
+        if before <= round(self.scroll_y) + self.scrollable_content_region.height:
+            self.refresh()
         self._report_section()
+        if not layout.complete:
+            self.call_later(self._next_step, laying)
+
+    async def _next_step(self, laying: LayingOut) -> None:
+        # Keys, the screen's repaint and other widgets run between two steps.
+        await asyncio.sleep(0)
+        self._extend(laying, STEP_LINES)
+
+    def _settle_pending(self, layout: ArticleLayout) -> None:
+        height = self.scrollable_content_region.height
+        if self._pending_scroll is not None and (
+            layout.complete or len(layout.lines) >= self._pending_scroll + height
+        ):
+            self.scroll_to(y=self._pending_scroll, animate=False, force=True, immediate=True)
+            self._pending_scroll = None
+        if self._pending_section is not None and (
+            layout.complete or self._pending_section < len(layout.section_lines)
+        ):
+            index, self._pending_section = self._pending_section, None
+            self.scroll_to_section(index)
+        if self._pending_quote is not None and (
+            layout.complete or self._pending_quote in layout.quote_lines
+        ):
+            index, self._pending_quote = self._pending_quote, None
+            self.flash_quote(index)
+        if self._pending_end:
+            self.scroll_end(animate=False, force=True, immediate=True)
+            self._pending_end = not layout.complete
+
+    def _forget_pending(self) -> None:
+        """The user moved: nothing still waiting for lines may move the view after them."""
+        self._pending_scroll = self._pending_section = self._pending_quote = None
+        self._pending_end = False
 
     def on_resize(self, event: events.Resize) -> None:
         if self._layout is None or self._layout.width != self._column_width():
-            self._relayout()
+            self._relayout(keep_place=True)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.article is not None:
             # After the refresh: on a theme change the styles of the ancestors, whose
             # background the parts are resolved against, may not be updated yet.
-            self.call_after_refresh(self._relayout_if_shown)
+            self.call_after_refresh(self._relayout_if_restyled)
 
-    def _relayout_if_shown(self) -> None:
-        if self.is_attached and self.screen in self.app.screen_stack:
-            self._relayout()
+    def _relayout_if_restyled(self) -> None:
+        """Lay out again only when a part's colour changed: focus moving to a pane
+        restyles the view too, and a long story costs seconds to lay out."""
+        if not self.is_attached or self.screen not in self.app.screen_stack:
+            return
+        styles = [part_style(self, f"article-view--{role}") for role in ROLES]
+        if (self._column_width(), *styles) != self._laid_with:
+            self._relayout(keep_place=True)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -179,7 +240,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._layout is None:
             return
         section = self._layout.section_at(round(self.scroll_y) + 1)
-        if self.is_vertical_scroll_end and self.max_scroll_y > 0:
+        if self._layout.complete and self.is_vertical_scroll_end and self.max_scroll_y > 0:
             visible_end = round(self.scroll_y) + self.scrollable_content_region.height
             starts = [i for i, line in enumerate(self._layout.section_lines) if line < visible_end]
             section = starts[-1] if starts else section
@@ -195,14 +256,30 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=max(0, line - above), animate=False, immediate=True)
 
     def scroll_to_section(self, index: int) -> None:
-        if self._layout is not None and 0 <= index < len(self._layout.section_lines):
-            self.scroll_to_line(self._layout.section_lines[index])
+        """Go to section `index`; one not laid out yet is gone to when it is."""
+        layout = self._layout
+        if layout is None or index < 0:
+            return
+        self._forget_pending()
+        if index < len(layout.section_lines):
+            self.scroll_to_line(layout.section_lines[index])
+        elif not layout.complete:
+            self._pending_section = index
 
     def flash_quote(self, index: int) -> bool:
-        """Bring a quotation into view and light it up briefly; False if it is not shown."""
-        if self._layout is None or index not in self._layout.quote_lines:
+        """Bring a quotation into view and light it up briefly; False if it is not shown.
+
+        A quotation further on than the lines laid out so far is flashed once it is."""
+        layout = self._layout
+        if layout is None:
             return False
-        first, last = self._layout.quote_lines[index]
+        if index not in layout.quote_lines:
+            if layout.complete:
+                return False
+            self._forget_pending()
+            self._pending_quote = index
+            return True
+        first, last = layout.quote_lines[index]
         self.scroll_to_line(first, above=self.scrollable_content_region.height // 3)
         self.flashing = (first, last)
         self.refresh()
@@ -235,19 +312,27 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.LinkClicked(meta["link"], meta.get("suggestion")))
 
     def action_page_down(self) -> None:
+        self._forget_pending()
         self.scroll_page_down(animate=False)
 
     def action_page_up(self) -> None:
+        self._forget_pending()
         self.scroll_page_up(animate=False)
 
     def action_scroll_down(self) -> None:
+        self._forget_pending()
         self.scroll_relative(y=1, animate=False)
 
     def action_scroll_up(self) -> None:
+        self._forget_pending()
         self.scroll_relative(y=-1, animate=False)
 
     def action_scroll_home(self) -> None:
+        self._forget_pending()
         self.scroll_home(animate=False)
 
     def action_scroll_end(self) -> None:
-        self.scroll_end(animate=False)
+        """The end of the story; while it is still being laid out, the end as it grows."""
+        self._forget_pending()
+        self.scroll_end(animate=False, immediate=True)
+        self._pending_end = self._layout is not None and not self._layout.complete

@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuinews.app.feed_entries import FeedEntry
+from tuinews.app.hanging import BAR_GAP
 from tuinews.app.widgets.option_rows import ThemedOptionList
 
 
@@ -80,7 +81,7 @@ class FeedTree(ThemedOptionList, inherit_bindings=False):
             count = str(entry.count) if entry.count else ""
         else:
             count = f"{entry.count}/{entry.total}" if entry.total else ""
-        width = max(10, self.scrollable_content_region.width)
+        width = max(10, self.scrollable_content_region.width - BAR_GAP)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("  " * entry.depth)
         if entry.error:

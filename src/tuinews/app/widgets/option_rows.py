@@ -32,6 +32,8 @@ class ThemedOptionList(OptionList):
                 break
         return strip
 
+    _styled_with: tuple[Style, ...] = ()
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.is_mounted:
@@ -40,7 +42,13 @@ class ThemedOptionList(OptionList):
 
     def _restyle_if_shown(self) -> None:
         # A pane of a screen being closed has lost its component styles: nothing to do.
-        if self.is_attached and self.screen in self.app.screen_stack:
+        if not self.is_attached or self.screen not in self.app.screen_stack:
+            return
+        # Focus coming or going restyles the list too; the prompts' colours only change
+        # with the theme, and rebuilding hundreds of prompts (a story's quotations) is slow.
+        parts = tuple(self._part(name) for name in sorted(self.COMPONENT_CLASSES))
+        if parts != self._styled_with:
+            self._styled_with = parts
             self.restyle()
 
     def restyle(self) -> None:

@@ -45,9 +45,14 @@ class OutlinePane(ThemedOptionList, inherit_bindings=False):
         width = self.scrollable_content_region.width or FALLBACK_WIDTH
         return hanging(self.app.console, width, marker, body)
 
+    _wrapped_at = 0
+
     def on_resize(self) -> None:
         # Wrapped lines hang under their first line: the layout depends on the width.
-        self.restyle()
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_at:
+            self._wrapped_at = width
+            self.restyle()
 
     def _replace(self, options: list[Option]) -> None:
         self.clear_options()
@@ -125,7 +130,7 @@ class QuotesPane(OutlinePane):
             prompt.append(
                 "\n— " + (quote.speaker or "speaker not named"), style=self._part("outline--muted")
             )
-            options.append(Option(prompt, id=f"quote-{index}"))
+            options.append(Option(self.hanging(Text(), prompt), id=f"quote-{index}"))
         if not options:
             options.append(
                 Option(Text("No quotations", style=self._part("outline--muted")), disabled=True)
