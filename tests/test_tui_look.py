@@ -113,6 +113,20 @@ async def test_footer_keeps_help_at_80_columns(tmp_path: Path) -> None:
             assert _shows(app, help_key)
 
 
+async def test_footer_shows_only_whole_keys_at_80_columns(tmp_path: Path) -> None:
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        for keys in ([], ["enter"], ["tab"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            footer_row = _screen_rows(app)[SMALL[1] - 1]
+            footer = app.screen.query_one(KeyFooter)
+            for key in footer.children:
+                description = getattr(key, "description", "")
+                assert f"{getattr(key, 'key_display', '')} {description}" in footer_row
+            assert footer_row.rstrip().endswith("^p Commands")
+
+
 def _screen_rows(app: App[None]) -> dict[int, str]:
     rows: dict[int, str] = {}
     for cell in screen_cells(app):
