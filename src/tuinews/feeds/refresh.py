@@ -34,7 +34,7 @@ from tuinews.feeds.fetcher import FeedFetcher
 from tuinews.feeds.parse import FeedEntry, FeedParseError, ParsedFeed, parse_feed
 from tuinews.http import ERROR_LIMIT, PAGE_ACCEPT, Response, describe_bug
 from tuinews.library import Dictionary, Library, PreparedArticle, prepare_article
-from tuinews.library.packing import dictionary_id, repack
+from tuinews.library.packing import dictionary_id, inflate, repack
 from tuinews.model import Article, Feed
 from tuinews.untrusted import clean_line, is_web_address
 
@@ -94,7 +94,7 @@ def _ready(parsed: ParsedFeed, dictionary: Dictionary | None = None) -> ReadyFee
 def repack_feed(ready: ReadyFeed, dictionary: Dictionary) -> ReadyFeed:
     """In a worker: the entries of `ready` packed with `dictionary`."""
     entries = [
-        (guid, article._replace(content=repack(article.content, dictionary, {})))
+        (guid, article._replace(content=repack(inflate(article.content, {}), dictionary)))
         for guid, article in ready.entries
     ]
     return replace(ready, entries=entries)

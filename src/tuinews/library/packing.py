@@ -43,7 +43,6 @@ _BODY_OF_HTML = "\x01"
 # A blob is one byte naming its dictionary (0: none) and a raw deflate stream. Schema 7
 # wrote zlib streams, whose first byte is always 0x78; ids stay below it.
 _ZLIB_HEADER = 0x78
-MAX_DICTIONARY_ID = _ZLIB_HEADER - 1
 DICTIONARY_BYTES = 32 * 1024  # deflate looks no further back than 32 KB
 
 
@@ -105,12 +104,16 @@ def html_words(markup: str) -> str:
     return clean_text(quick_text(markup))
 
 
-def unpack(packed: bytes, dictionaries: dict[int, bytes] | None = None) -> StoryContent:
-    text = inflate(packed, dictionaries or {})
-    body, doc_json, *html = text.decode("utf-8").split(_SEPARATOR, 2)
+def parts(raw: bytes) -> StoryContent:
+    """An inflated blob's parts, its body made from the HTML if it was left out."""
+    body, doc_json, *html = raw.decode("utf-8").split(_SEPARATOR, 2)
     if body == _BODY_OF_HTML and html:
         body = html_words(html[0])
     return StoryContent(doc_json, body, html[0] if html else None)
+
+
+def unpack(packed: bytes, dictionaries: dict[int, bytes] | None = None) -> StoryContent:
+    return parts(inflate(packed, dictionaries or {}))
 
 
 def packed_body(packed: bytes, dictionaries: dict[int, bytes] | None = None) -> str:
@@ -122,12 +125,16 @@ def packed_body(packed: bytes, dictionaries: dict[int, bytes] | None = None) -> 
     if b"\0" not in text:
         text += decompressor.flush()
     body = text.split(b"\0", 1)[0].decode("utf-8")
-    return unpack(packed, dictionaries).body if body == _BODY_OF_HTML else body
+    if body != _BODY_OF_HTML:
+        return body
+    # Left out: inflate on to the HTML it is made from.
+    text += decompressor.decompress(decompressor.unconsumed_tail) + decompressor.flush()
+    return parts(text).body
 
 
-def repack(packed: bytes, dictionary: Dictionary, dictionaries: dict[int, bytes]) -> bytes:
-    """A blob packed again with `dictionary`, its parts as they were."""
-    return _deflated(inflate(packed, dictionaries), dictionary)
+def repack(raw: bytes, dictionary: Dictionary) -> bytes:
+    """An inflated blob (`inflate`) packed again with `dictionary`, its parts as they were."""
+    return _deflated(raw, dictionary)
 
 
 def train_dictionary(dictionary_id: int, samples: list[bytes]) -> Dictionary:

@@ -11,7 +11,7 @@ results are exactly the stories the query describes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tuinews.library.snippets import fold
 
@@ -55,7 +55,7 @@ class Near:
 class Boolean:
     operator: str  # AND, OR or NOT (the first part without any of the others)
     parts: tuple[Node, ...]
-    loose: bool = field(default=False)
+    loose: bool = False
 
 
 Node = Phrase | Near | Boolean

@@ -13,7 +13,7 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -29,6 +29,7 @@ from tuinews.library.packing import (
     inflate,
     pack,
     packed_body,
+    parts,
     repack,
     train_dictionary,
     unpack,
@@ -406,7 +407,7 @@ class Library:
         self._load_dictionaries()
         return self.dictionary
 
-    def _inflated(self, blob: bytes, read: Any) -> Any:
+    def _inflated(self, blob: bytes, read: Callable[[bytes, dict[int, bytes]], T]) -> T:
         """`read(blob, dictionaries)`, learning of a dictionary another process made."""
         try:
             return read(blob, self._dictionaries)
@@ -1072,12 +1073,12 @@ class Library:
                 ).fetchall()
                 if not rows:
                     break
-                contents = [self._inflated(row[2], unpack) for row in rows]
+                raws = [self._inflated(row[2], inflate) for row in rows]
                 self.conn.executemany(
                     "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
                     [
-                        (row[0], row[1], content.body)
-                        for row, content in zip(rows, contents, strict=False)
+                        (row[0], row[1], parts(raw).body)
+                        for row, raw in zip(rows, raws, strict=True)
                     ],
                 )
                 self.conn.executemany(
@@ -1088,8 +1089,8 @@ class Library:
                     self.conn.executemany(
                         "UPDATE articles SET content = ? WHERE id = ?",
                         [
-                            (repack(row[2], dictionary, self._dictionaries), row[0])
-                            for row, content in zip(rows, contents, strict=False)
+                            (repack(raw, dictionary), row[0])
+                            for row, raw in zip(rows, raws, strict=True)
                             if dictionary_id(row[2]) != dictionary.id
                         ],
                     )
