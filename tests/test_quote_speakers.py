@@ -199,3 +199,37 @@ def test_the_name_in_apposition_to_the_opening_role_is_the_subject() -> None:
         "L'adjoint de Paul Roux, Marc Lenoir, a présenté hier le budget du port. « Nous ne"
         " fermerons aucun quai cette année », a-t-il assuré."
     ) == [("Nous ne fermerons aucun quai cette année", "Marc Lenoir")]
+
+
+def test_a_word_parted_from_the_verb_by_a_comma_is_not_its_subject() -> None:
+    # "Finalmente, indicaron": an adverb, then a verb whose subject is left out; the adverb
+    # is never a person the next quote could go to.
+    assert _found(
+        "Finalmente, indicaron que “la revisión del muelle seguirá abierta hasta junio”.",
+        "“No he hecho nada ilegal en el puerto”, añadió.",
+    )[1] == ("No he hecho nada ilegal en el puerto", None)
+
+
+def test_german_and_nordic_put_the_subject_after_the_verb() -> None:
+    # Whatever opens the sentence, the verb comes second and its subject after it.
+    assert _found(
+        "Ruhe findet Greta Vollmer im Bootshaus, bei ihrer Familie und „ich bin glücklich,"
+        " wenn ich morgens aufs Wasser komme“."
+    ) == [("ich bin glücklich, wenn ich morgens aufs Wasser komme", "Greta Vollmer")]
+    assert _found(
+        "Dessuten forteller Aasen, som har ledet fergeselskapet i ti år:",
+        "– Vi har aldri hatt så mange passasjerer om vinteren.",
+    ) == [("Vi har aldri hatt så mange passasjerer om vinteren.", "Aasen")]
+    # A word after the verb that nothing shows to be a person is no subject either.
+    assert _found(
+        "Dessuten forteller Bryggen om en lang vinter: «Vi har aldri hatt så mange passasjerer.»"
+    ) == [("Vi har aldri hatt så mange passasjerer.", None)]
+
+
+def test_a_relative_clause_between_subject_and_verb_leaves_the_subject() -> None:
+    # However long the clause, its names (a paper, a city) are not who speaks.
+    assert _found(
+        "El capitán retirado, cuyo periódico La Voz del Puerto dejó de publicarse en medio de"
+        " la riada que inundó el casco viejo de Valencia, advirtió que los “vendedores de"
+        " humo” del ayuntamiento mienten."
+    ) == [("vendedores de humo", "El capitán retirado")]

@@ -48,6 +48,7 @@ from tuinews.extract.speech import (
     PUBLICATION_NOUNS,
     SPEECH_VERB_FORMS,
     STOPS,
+    V2_VERB_FORMS,
 )
 from tuinews.model import Quote
 
@@ -455,6 +456,12 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
 
 _RELATIVE = re.compile(r",\s*(?:who|die|der|das|qui|que|quien|som|which)(?:\s+[^,]*)?$")
 _APPOSITION = re.compile(r"([^,;:.!?\x00]+),\s*([^,;:!?\x00]{1,90}),\s*$")
+# "El periodista ruso, cuyo periódico … de Moscú, advirtió": a relative clause between the
+# subject and its verb, however long; it says who the subject is, not who speaks.
+_RELATIVE_APPOSITION = re.compile(
+    r"([^,;:.!?\x00]+),\s*(?:cuy[oa]s?|quien(?:es)?|whose|who|which|dessen|deren|dont|qui|"
+    r"hvis|vars)\s[^;:.!?\x00]{1,200},\s*$"
+)
 _PARTICIPLE = re.compile(r"(?:ing|ando|iendo|ant)$")
 _ADVERB = re.compile(r"[a-zà-ÿ]{3,}(?:ly|mente)")  # "merely said", "finalmente dijo"
 _LEADING_NAME = re.compile(rf"^\s*({_NAME}),\s*[^;:!?\x00]{{1,160}}$")
@@ -538,6 +545,9 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         and _names_someone(leading.group(1))
     ):
         return leading.group(1)  # "James Causey, director of …, an association …, told"
+    relative_clause = _RELATIVE_APPOSITION.match(before) if before.endswith(",") else None
+    if relative_clause:
+        before = relative_clause.group(1)
     apposition = _APPOSITION.search(before) if before.endswith(",") else None
     if apposition:
         middle = apposition.group(2).strip()
@@ -730,7 +740,9 @@ _NOT_A_PERSON_AFTER = _Words(
     rf"{DETERMINERS}|told|tells|to|gegenüber|zu|til|till|à|au|al|a|dem|des|del|du|"
     r"via|on|in|at|from|by|for|with|between|entre|zwischen|im|am|beim|vom|mit|nach|bei|für|"
     r"gegen|über|unter|durch|"
-    r"ohne|aus|seit|i|på|en|dans|sur|avec|pour|par|sans|con|sin|por|med|mot|fra|uden"
+    r"ohne|aus|seit|i|på|en|dans|sur|avec|pour|par|sans|con|sin|por|med|mot|fra|uden|"
+    # "cuyo periódico Novaya Gazeta", "the newspaper Le Monde": a publication's name
+    + "|".join(sorted(PUBLICATION_NOUNS))
 )
 _REPORTED_BY = re.compile(
     r"(?i:as|wie|comme|como|come|som)\s+([^,.;:!?\x00]{1,60}?)\s+"
@@ -828,6 +840,16 @@ _SUBJUNCTIVE = re.compile(
 _PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ent")
 
 
+def _inverted(following: str) -> bool:
+    """Whether a verb that puts its subject after it, then a name, follow a word: `Videre
+    fortsetter Jackson`, `Entspannung findet Judy Lybke`: the word is not the subject."""
+    verb = _verb_at(following.lstrip(" "), 0)
+    if verb is None or verb.group() not in V2_VERB_FORMS:
+        return False
+    rest = following.lstrip(" ")[verb.end() :]
+    return bool(re.match(rf"\s+{_NAME_WORD}", rest))
+
+
 def _left_out_subject(verb: str) -> _Speaker:
     """The speaker a verb without its subject stands for: whoever is speaking, or, for a
     plural ("afirmaron", "dichiarano", "déclarent"), a group, which only a subject naming
@@ -849,7 +871,7 @@ def _left_out(narration: str, verb: _Verb) -> _Speaker:
 
 
 _PERSON_AFTER = re.compile(
-    rf",\s+(?:who\s|(?i:{DETERMINERS})\s+[\w-]+|[a-zà-ÿ]+(?:ando|endo|iendo|ing)\s)"
+    rf",\s+(?:(?:who|som|quien|qui|der|die|che)\s|(?i:{DETERMINERS})\s+[\w-]+|[a-zà-ÿ]+(?:ando|endo|iendo|ing)\s)"
 )
 # A role, then the name in apposition, then the verb: "colistier de X, JD Vance, a tenu".
 _ROLE_THEN_NAME = re.compile(rf"[^,;:.!?\x00]{{1,80}},\s+({_NAME}),\s+(?=[a-zà-ÿ])")
@@ -1087,7 +1109,7 @@ class QuoteFinder:
             if (
                 (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
                 or ("-" in name and _HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS)
-                or _verb_at(following.lstrip(" ,"), 0)
+                or (_verb_at(following.lstrip(" "), 0) and not _inverted(following))
                 or (
                     name == run
                     and _opens_sentence(narration, match.start())
@@ -1170,9 +1192,9 @@ class QuoteFinder:
         if word in self._people.spoke or self._people.knows(word):
             return True
         following = narration[at + len(word) : at + len(word) + 40]
-        return bool(
-            _PERSON_AFTER.match(following) or _verb_at(following.lstrip(" ,"), 0) is not None
-        )
+        # "Finalmente, indicaron": a comma parts the word from the verb, which is not its own.
+        verb = _verb_at(following.lstrip(" "), 0)
+        return bool(_PERSON_AFTER.match(following) or verb is not None)
 
     def _learn_genders(
         self, narration: str, start: int, end: int, named: list[tuple[int, str]]
@@ -1344,7 +1366,8 @@ class QuoteFinder:
             found = (
                 _coordinated_subject(before[: verb.start()])
                 if phrase == "&"
-                else _role_or_name(phrase, before_verb=True)
+                else self._inverted_subject(before, verb, phrase)
+                or _role_or_name(phrase, before_verb=True)
             )
             if found:
                 return found
@@ -1371,6 +1394,34 @@ class QuoteFinder:
         if verbs:
             return _left_out_subject(verbs[-1].group())  # "se declararon «…»": who speaks
         return None
+
+    def _inverted_subject(self, sentence: str, verb: _Verb, phrase: str) -> _Speaker | None:
+        """German and the Nordic languages put the verb second, so a word opening the
+        sentence before it need not be its subject: in `Entspannung findet Judy Lybke …` and
+        `Videre fortsetter Jackson:` the subject is the person after the verb. A word met
+        before as a person stays the subject."""
+        words = phrase.split()
+        if verb.group() not in V2_VERB_FORMS or len(words) != 1 or not words[0][:1].isupper():
+            return None
+        if self._people.knows(words[0]) or words[0] in self._people.spoke:
+            return None
+        if not _opens_sentence(sentence, verb.start() - len(phrase) - 1):
+            return None
+        found = _after_verb(sentence, verb.end())
+        if found is None or found.pronoun:
+            return found
+        name = found.name or ""
+        if name[:1].islower():
+            # "Selv fortalte nordmannen": a Nordic noun with its article is a role; "sagt
+            # auch, dass" is no subject.
+            nordic = name.endswith(_NORDIC_DEFINITE) and verb.group() in _NORDIC_VERBS
+            return found if nordic else None
+        if " " in name or _DETERMINER_RE.fullmatch(name.split()[0]) or self._people.knows(name):
+            return found
+        after = sentence[verb.end() :].lstrip()
+        if _PERSON_AFTER.match(after[len(name) :]):
+            return found  # "Videre fortsetter Jackson, som …"
+        return _Speaker(None)  # one unknown word after the verb may be anything
 
     def _sentence_subject(self, sentence: str) -> _Speaker | None:
         """Who a sentence is about: the person it names first, else how it opens."""
@@ -1544,7 +1595,10 @@ class QuoteFinder:
             return
         for verb in _verbs(stretch):
             floor = _sentence_start(stretch, verb.start())
-            found = _role_or_name(_phrase_before(stretch, verb.start(), floor), before_verb=True)
+            phrase = _phrase_before(stretch, verb.start(), floor)
+            found = self._inverted_subject(stretch, verb, phrase) or _role_or_name(
+                phrase, before_verb=True
+            )
             if found and not found.pronoun:
                 self._spoke(self._resolve(found))
 
@@ -1658,9 +1712,12 @@ class QuoteFinder:
         if _MASK in last_sentence:
             return quotes[-1].speaker if quotes else None
         for verb in reversed(_verbs(last_sentence)):
-            found = _role_or_name(
-                _phrase_before(last_sentence, verb.start(), 0), before_verb=True
-            ) or _after_verb(last_sentence, verb.end())
+            phrase = _phrase_before(last_sentence, verb.start(), 0)
+            found = (
+                self._inverted_subject(last_sentence, verb, phrase)
+                or _role_or_name(phrase, before_verb=True)
+                or _after_verb(last_sentence, verb.end())
+            )
             if found:
                 speaker = self._resolve(found)
                 self._spoke(speaker)
