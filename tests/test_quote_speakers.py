@@ -233,3 +233,20 @@ def test_a_relative_clause_between_subject_and_verb_leaves_the_subject() -> None
         " la riada que inundó el casco viejo de Valencia, advirtió que los “vendedores de"
         " humo” del ayuntamiento mienten."
     ) == [("vendedores de humo", "El capitán retirado")]
+
+
+def test_a_left_out_subject_carries_on_the_speaker_not_a_person_named_since() -> None:
+    # Ana Ruiz is named after the captain spoke, as the subject of a clause inside his
+    # reported speech: "comentó" still means the captain.
+    assert _found(
+        "Según el capitán, la marea “no bajará hasta el lunes”, y explicó que lo peor es que"
+        " Ana Ruiz ha cerrado “todos los accesos al muelle”.",
+        "“Nadie sabe cuándo se podrá volver a pescar”, comentó.",
+    )[-1] == ("Nadie sabe cuándo se podrá volver a pescar", "el capitán")
+    # A verb with a subject the rules cannot read ("una vecina … y socia …") is not the
+    # last speaker's.
+    assert _found(
+        "“El ruido no para hasta las doce”, afirma el portavoz.",
+        "Por su parte, una vecina del barrio y socia de la plataforma comenta que siguen"
+        " “cientos de coches pitando toda la noche”.",
+    )[-1] == ("cientos de coches pitando toda la noche", None)

@@ -214,6 +214,7 @@ class _Speaker:
     pronoun: bool = False
     strong: bool = True  # False for "according to X" after the quote
     gender: str | None = None  # "m" or "f" for he / she; None when the subject is left out
+    left_out: bool = False  # "”, insistió.": no pronoun at all, the subject carries on
 
 
 @dataclass
@@ -855,7 +856,7 @@ def _left_out_subject(verb: str) -> _Speaker:
     plural ("afirmaron", "dichiarano", "déclarent"), a group, which only a subject naming
     several people can be ("Los Reyes Felipe VI y Letizia … se declararon")."""
     plural = verb.split()[-1].endswith(_PLURAL_ENDINGS)
-    return _Speaker(None, pronoun=True, gender="pl" if plural else None)
+    return _Speaker(None, pronoun=True, gender="pl" if plural else None, left_out=not plural)
 
 
 def _left_out(narration: str, verb: _Verb) -> _Speaker:
@@ -1026,11 +1027,15 @@ class QuoteFinder:
 
     # --- who a pronoun means -------------------------------------------------------------
 
-    def _referent(self, gender: str | None = None) -> str | None:
+    def _referent(self, gender: str | None = None, *, left_out: bool = False) -> str | None:
         """Who "he", "she" or a left-out subject means, or None when it is not plain.
 
         The last speaker, if nobody of that gender was named since; otherwise the one
-        person of that gender the paragraph and the one before name.
+        person of that gender the paragraph and the one before name. A left-out subject
+        carries on the subject before it, never an object: the person the sentences since
+        the last speech are about, else the last speaker, however many people were named
+        since without being anyone's subject ("y explicó que … Vladimir Putin ha adquirido
+        «…»").
         """
         if gender == "pl":
             topic = self._topic_for("pl")
@@ -1049,6 +1054,8 @@ class QuoteFinder:
             # "the senator said …" then "The Soros family gives … He has stated, “…”": the
             # sentences since the last speech are about someone else.
             return topic
+        if left_out and speaker is not None and paragraph >= self._paragraph - 1:
+            return speaker
         if speaker and paragraph >= self._paragraph - 1 and genders.get(speaker) in (None, gender):
             newer = {name for _, name in mentions[count:]} & set(compatible)
             if not newer - {speaker}:
@@ -1213,7 +1220,7 @@ class QuoteFinder:
         if speaker is None:
             return None
         if speaker.pronoun:
-            referent = self._referent(speaker.gender)
+            referent = self._referent(speaker.gender, left_out=speaker.left_out)
             if referent and speaker.gender:
                 self._people.genders.setdefault(referent, speaker.gender)
             return referent
@@ -1392,7 +1399,13 @@ class QuoteFinder:
             return self._colon_subject(before.rstrip()[:-1])
         verbs = [verb for verb in _verbs(before) if verb.group() in PRO_DROP_VERB_FORMS]
         if verbs:
-            return _left_out_subject(verbs[-1].group())  # "se declararon «…»": who speaks
+            # "se declararon «…»": who speaks. Words before the verb that the rules could not
+            # read as its subject ("una vecina del barrio y socia de … comenta") name someone:
+            # not the last speaker, nobody the rules can name.
+            unread = _phrase_before(before, verbs[-1].start(), 0).strip(" ,")
+            if unread not in ("", "&"):
+                return _Speaker(None)
+            return _left_out_subject(verbs[-1].group())
         return None
 
     def _inverted_subject(self, sentence: str, verb: _Verb, phrase: str) -> _Speaker | None:

@@ -165,6 +165,7 @@ FUNCTION_WORDS = frozenset(
     El Los Las Una Y Pero Tras Ante Sin Con Para Por Según Desde Además Asimismo Así Mientras
     Cuando Como Este Esta Estos Estas Ese Esa Lo Al Del Su Sus Ya Muy Más Hoy Ayer Precisamente
     Gli Ma Secondo Dopo Nel Nella Della Dei Per Che Non Poi Anche E Ed Quizá Quizás Tal También
+    Que Qu Quand Lorsque Puisque Comme Si Porque Aunque Donde Quien Perché Quando Dove Fordi
     Él Ella Ellos Ellas Luego Entonces Aquí Allí Ahora Nunca Siempre Sólo Solo Pues
     Det Den De En Et Ett Og Och Men Han Hun Hon Vi Jeg Jag Da Så Nu Efter Før Med Til På Som
     Her Der Selv Også Både Hvis Når Mens Dagen
