@@ -250,3 +250,26 @@ def test_a_left_out_subject_carries_on_the_speaker_not_a_person_named_since() ->
         "Por su parte, una vecina del barrio y socia de la plataforma comenta que siguen"
         " “cientos de coches pitando toda la noche”.",
     )[-1] == ("cientos de coches pitando toda la noche", None)
+
+
+def test_the_nearest_clause_introduces_the_quote() -> None:
+    # Who told the crowd is the subject of the clause before the colon, not the man who
+    # reports it; a place between a subject and its verb is skipped, a place before the
+    # verb with the subject after it ("Auf …") is no subject.
+    assert _found(
+        "Okafor said he was on the quay when firefighters told the crowd: “Keep back from"
+        " the edge.”"
+    ) == [("Keep back from the edge.", "firefighters")]
+    assert _found(
+        "Das Haus war voll, wie eine Besucherin vor dem Konzert erzählt. „Hier haben wir"
+        " früher jeden Sonntag getanzt, mit der ganzen Familie.“"
+    ) == [
+        ("Hier haben wir früher jeden Sonntag getanzt, mit der ganzen Familie.", "eine Besucherin")
+    ]
+    assert (
+        _found(
+            "Auf eine Frage der Reporter ließ Brandt sich nicht ein. „Dazu sage ich heute nichts"
+            " mehr“, sagte er."
+        )[0][1]
+        != "eine Frage"
+    )

@@ -478,7 +478,7 @@ _PREPOSITIONS = frozenset(
     """
     in on at to for from by with of over under during through across against among around
     about into upon between entre zwischen von vom bei mit nach zu zum zur für gegen über
-    unter durch ohne aus seit
+    unter durch ohne aus seit vor hinter neben auf
     im am beim à au aux de du des dans sur par pour avec sans sous vers chez avant al del en para
     por con sin sobre desde hacia tras ante di da su per tra fra della alla på i til fra med af
     av om
@@ -579,7 +579,11 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
             if word.casefold() in _GERMAN_DETERMINERS and previous[:1].isupper() and index > 1:
                 continue  # "den Angehörigen der Opfer": a genitive, the phrase goes on
             if previous.casefold() in _PREPOSITIONS:
-                return ""  # "difundido por la Casa Real": after a preposition, no subject
+                # "eine Dame vor dem Stück berichtet": a place or time between the subject
+                # and its verb; "difundido por la Casa Real": no subject at all.
+                earlier = " ".join(all_words[: index - 1])
+                rest = _phrase_before(earlier, len(earlier), 0)
+                return rest if rest and _DETERMINER_RE.fullmatch(rest.split()[0]) else ""
             break  # "a Spotify executive": the noun phrase starts here
         if len(phrase) >= 8:
             break
@@ -654,6 +658,18 @@ _UNIT_NOT_NOUNS = frozenset(
 )
 
 
+def _bare_plural_role(word: str) -> bool:
+    """English names a group of people without an article: "doctors told", "residents
+    said". A plural whose singular reads as a person's noun ("doctor", "resident")."""
+    return (
+        word.islower()
+        and word.isalpha()
+        and word.endswith("s")
+        and not word.endswith(("ss", "ments", "ions"))  # "documents said": not people
+        and bool(_PERSON_NOUN.fullmatch(word[:-1]))
+    )
+
+
 def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     """A speaker phrase: a pronoun, a name (the apposition when one follows) or a role."""
     words = phrase.strip(" ,.;:").split()
@@ -702,6 +718,8 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
         role = _role(words)
         return _Speaker(role) if role else None
     text = " ".join(words)
+    if before_verb and len(words) == 1 and _bare_plural_role(words[0]):
+        return _Speaker(words[0])  # "when doctors told those at the hospital: “…”"
     if before_verb and len(words) >= 2 and words[-2].endswith(("’s", "'s")) and words[-1].islower():
         return _Speaker(" ".join(words[-2:]))  # "TNO's report said"
     unit = _NAMED_UNIT.fullmatch(text) if before_verb else None
