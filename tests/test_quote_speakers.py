@@ -273,3 +273,20 @@ def test_the_nearest_clause_introduces_the_quote() -> None:
         )[0][1]
         != "eine Frage"
     )
+
+
+def test_a_title_in_a_long_capitalised_run_leaves_the_name() -> None:
+    assert _found(
+        "The Harbour Board's Head of Coastal Safety and Port Security Commissioner Ida Marie"
+        " Lund has warned for months that the channel silts up.",
+        "She called the dredging plan “a job half done”.",
+    ) == [("a job half done", "Commissioner Ida Marie Lund")]
+
+
+def test_a_place_of_someone_is_no_person() -> None:
+    # "Norway’s Lofoten" is named after Sara Vik spoke, but it is a place: "she" is still her.
+    assert _found(
+        "“We left on a Tuesday,” says Sara Vik, a ferry engineer. In 2019, after storms hit"
+        " Norway’s Lofoten, Vik and many of her crew moved south. “We thought it would last a"
+        " month,” she says."
+    )[1] == ("We thought it would last a month", "Sara Vik")

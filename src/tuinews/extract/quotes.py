@@ -48,6 +48,7 @@ from tuinews.extract.speech import (
     PUBLICATION_NOUNS,
     SPEECH_VERB_FORMS,
     STOPS,
+    TITLES,
     V2_VERB_FORMS,
 )
 from tuinews.model import Quote
@@ -75,7 +76,7 @@ _PARTICLE = (
     r"du|del|della|"
     r"bin|ben|ibn|al|af|ter|ten|dos|das|of|y|ad)"
 )
-_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,5}}"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,7}}"
 _NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME}(?![\w’'-])")
 # "Von der Leyen", "De la Cruz": a surname that opens with its particle, capitalised.
 _PARTICLE_NAME = re.compile(
@@ -383,11 +384,23 @@ def _clean(name: str) -> str | None:
     words = name.split()
     while words and (words[0] in FUNCTION_WORDS or words[0].islower()):
         words.pop(0)
+    titled = [index for index, word in enumerate(words[:-2]) if word in TITLES]
+    if titled:
+        start = titled[-1]
+        while start and words[start - 1] in TITLES:
+            start -= 1  # "Chief Justice John Roberts"
+        prefix = words[:start]
+        if any(w.islower() or w in NOT_PEOPLE or w.endswith(("’s", "'s")) for w in prefix):
+            words = words[start:]  # "Pakistan's Chief of Army Staff General Asim Munir"
     return " ".join(words) or None
 
 
 def _is_person(name: str) -> bool:
-    return not any(word.strip(".,") in NOT_PEOPLE for word in name.split())
+    """Not an organisation ("… Ministry"), nor a thing of someone's ("Ukraine’s Donbas")."""
+    words = name.split()
+    if any(word.endswith(("’s", "'s")) for word in words[:-1]):
+        return False
+    return not any(word.strip(".,") in NOT_PEOPLE for word in words)
 
 
 def _is_name_like(text: str) -> bool:

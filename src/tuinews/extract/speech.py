@@ -205,3 +205,17 @@ NOT_PEOPLE = frozenset(
     Organization Organisation Organización
     """.split()
 )
+
+# Titles that stand before a person's name in a capitalised run: "Pakistan's Chief of Army
+# Staff General Asim Munir" is Asim Munir.
+TITLES = frozenset(
+    """
+    General Gen Colonel Col Major Captain Capt Admiral Sergeant Chief President Minister
+    Secretary Senator Sen Rep Representative Governor Gov Mayor Judge Justice Professor
+    Director Chancellor Chairman Chairwoman Commissioner Ambassador Bishop Archbishop Cardinal
+    Pope King Queen Prince Princess Duke Duchess Coach Detective Inspector Superintendent
+    Premier Speaker Präsident Präsidentin Ministerpräsident Ministerpräsidentin Bundeskanzler
+    Kanzler Kanzlerin Bürgermeister Bürgermeisterin Ministerin Staatssekretär Président
+    Presidente Ministro Ministra
+    """.split()
+)
