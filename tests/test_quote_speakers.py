@@ -290,3 +290,14 @@ def test_a_place_of_someone_is_no_person() -> None:
         " Norway’s Lofoten, Vik and many of her crew moved south. “We thought it would last a"
         " month,” she says."
     )[1] == ("We thought it would last a month", "Sara Vik")
+
+
+def test_a_verb_known_by_its_form_before_what_was_said() -> None:
+    # "opinó", "dejó claro" are in no list; a preterite before "que" introduces what its
+    # subject said, however short the quoted words.
+    assert _found(
+        "La capitana, que ha rechazado dejar el puerto, opinó que la huelga “no acabará pronto”."
+    ) == [("no acabará pronto", "La capitana")]
+    assert _found("Ferrández dejó claro que el puerto “no cerrará” este invierno.") == [
+        ("no cerrará", "Ferrández")
+    ]

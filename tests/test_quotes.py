@@ -395,3 +395,17 @@ def test_show_json_of_every_test_capture_lists_each_quote_with_its_speaker(cli) 
         assert shown.returncode == 0, shown.stderr
         quotes = json.loads(shown.stdout)["quotes"]
         assert [(q["text"], q["speaker"]) for q in quotes] == CAPTURE_QUOTES[Path(path).name]
+
+
+def test_dash_dialogue_whose_line_breaks_were_lost_is_read_line_by_line() -> None:
+    # A capture glued the lines: each dash after a sentence's end opens a line of dialogue,
+    # and the role's name in apposition after its complement is the speaker.
+    found = _found(
+        "– Vi åpner ferjekaia igjen i mai, og da skal alle båtene gå som før, sier havnesjef"
+        " i Nordvik, Kari Aune.Havna har vært stengt siden januar.– Det har vært en lang"
+        " vinter for alle som bor på øya, avslutter Aune."
+    )
+    assert found == [
+        ("Vi åpner ferjekaia igjen i mai, og da skal alle båtene gå som før", "Kari Aune"),
+        ("Det har vært en lang vinter for alle som bor på øya", "Kari Aune"),
+    ]

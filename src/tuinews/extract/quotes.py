@@ -797,7 +797,11 @@ _NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
 # "Medrano believes": a sentence-opening word and an English verb after it. Not German, where
 # whatever opens a sentence comes before its verb ("Ähnlich sieht es").
 _SUBJECT_VERB = re.compile(r" [a-z]{2,}(?:s|ed)\b")
-_APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
+# "says the minister, Jane Roe," / "sier sponsorsjef i TINE, Ann-Kristin Syversen.": the name
+# in apposition to the role, after the role's complement.
+_APPOSITION_AFTER = re.compile(
+    rf"^(?:\s+[a-zà-ÿ]{{1,5}}\s+[^,.;:!?\x00]{{1,40}})?,\s*({_NAME})\s*(?:[,.;:]|$)"
+)
 
 
 _ADVERBS_AFTER = re.compile(
@@ -844,6 +848,14 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     return found
 
 
+# A finite verb by its form, followed by the conjunction that opens what was said or
+# thought: "opinó que", "spiegò che", "argued that", "meinte, dass". Group 1: a Spanish or
+# Italian preterite, whose subject may be left out.
+_COMPLEMENT_VERB = re.compile(
+    r"(?<![\w’'-])(?:([a-záéíñú]{2,}i?(?:ó|ò))|[a-z]{3,}ed|[a-zäöüß]{3,}te)"
+    r"(?:\s+(?:claro|clear|klar))?,?\s+(?:que|that|che|dass)\s"
+)
+_GLUED_DASH = re.compile(r"(?<=[.!?…])\s?([–—])\s*(?=[A-ZÀ-Þ])")
 _DASH_OPENING = re.compile(r"\s*([–—]|-(?=\s))\s*(?=\w)")
 _REFLEXIVE_FIRST = re.compile(r"(?:(?:se|si)\s+|s[’'])(?=\w)")
 # The place of an attribution after a quote: a lowercase verb (and a reflexive), then its
@@ -1437,7 +1449,30 @@ class QuoteFinder:
             if unread not in ("", "&"):
                 return _Speaker(None)
             return _left_out_subject(verbs[-1].group())
-        return None
+        return self._complement_subject(before)
+
+    def _complement_subject(self, before: str) -> _Speaker | None:
+        """`Albares dejó claro que España “…”`, `Muratov opinó que la guerra “…”`: a verb no
+        list holds, known by its form and place, since a clause of what someone said or
+        thinks follows it (Spanish and Italian preterites, English past tenses, German
+        past tenses before ", dass"); its subject is who speaks. Only a subject that is
+        plainly someone counts: a name, a pronoun, a role with its article."""
+        verb = next(reversed(list(_COMPLEMENT_VERB.finditer(before))), None)
+        if verb is None:
+            return None
+        phrase = _phrase_before(before, verb.start(), 0)
+        if phrase == "&":
+            return _coordinated_subject(before[: verb.start()])
+        found = _role_or_name(phrase, before_verb=True)
+        if found is None:
+            return _left_out_subject(verb.group(1)) if not phrase and verb.group(1) else None
+        if found.pronoun or (found.name and _DETERMINER_RE.fullmatch(found.name.split()[0])):
+            return found
+        name = found.name or ""
+        at = before.rfind(name, 0, verb.start())
+        # "Albares dejó claro que": a word opening its sentence, then the verb, is its subject.
+        opens = _opens_sentence(before, at) and not before[at + len(name) : verb.start()].strip()
+        return found if " " in name or opens or self._named_before(name, before, at) else None
 
     def _inverted_subject(self, sentence: str, verb: _Verb, phrase: str) -> _Speaker | None:
         """German and the Nordic languages put the verb second, so a word opening the
@@ -1543,14 +1578,31 @@ class QuoteFinder:
         self._introduced = self._introduces(previous, [])
         self._paragraph += 1
 
-    def _dash_quote(self, text: str) -> _Span | None:
+    def _dash_quotes(self, text: str) -> list[_Span]:
         """Dialogue set with a dash, as Nordic papers print it: `– Vi åpner i mai, sier
-        ordføreren.` The quotation runs from the dash to the comma (or the question or
-        exclamation mark) before the last verb of speech; a paragraph with no attribution is
-        all quotation when an en or em dash opens it, or a hyphen after a paragraph that
-        introduced a speaker (a bare hyphen also opens list items). `sa` is Nordic "said"
-        only outside French, where it is "her" (`_verbs`)."""
-        opening = _DASH_OPENING.match(text)
+        ordføreren.` A paragraph whose line breaks were lost holds several lines of it, each
+        dash right after a sentence's end (`… som kommer.– Som en viktig aktør …, avslutter
+        Syversen.`): each is read as a line of its own."""
+        if text[:3].lstrip()[:1] not in "–—-":
+            return []
+        body = text.rstrip()
+        cuts = [match.start(1) for match in _GLUED_DASH.finditer(body)]
+        spans: list[_Span] = []
+        for start, stop in itertools.pairwise([0, *cuts, len(body)]):
+            span = self._dash_quote(body[:stop], start, last=stop == len(body))
+            if span is None:
+                break
+            spans.append(span)
+        return spans
+
+    def _dash_quote(self, text: str, start: int = 0, *, last: bool = True) -> _Span | None:
+        """One line of dash dialogue from `start`. The quotation runs from the dash to the
+        comma (or the question or exclamation mark) before the last verb of speech; a line
+        with no attribution is all quotation when it ends the paragraph and an en or em dash
+        opens it, or a hyphen after a paragraph that introduced a speaker (a bare hyphen
+        also opens list items). `sa` is Nordic "said" only outside French, where it is
+        "her" (`_verbs`)."""
+        opening = _DASH_OPENING.match(text, start)
         if opening is None:
             return None
         body = text.rstrip()
@@ -1559,6 +1611,8 @@ class QuoteFinder:
             if before.endswith((", ", "? ", "! ")) and verb.start() > opening.end():
                 end = verb.start() - (2 if before.endswith(", ") else 1)
                 return _Span(opening.start(), end, body[opening.end() : end].strip())
+        if not last:
+            return None
         if opening.group(1) == "-":
             self._catch_up()
             introduced = (self._introduced or "").split()
@@ -1570,11 +1624,11 @@ class QuoteFinder:
 
     def feed(self, text: str, section: int = 0) -> list[Quote]:
         spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
-        dash = self._dash_quote(text) if text[:3].lstrip()[:1] in "–—-" else None
-        if dash is not None and not any(span.start < dash.end for span in spans):
+        dashes = self._dash_quotes(text)
+        if dashes and not any(span.start < dashes[-1].end for span in spans):
             # A quotation inside the dialogue ("– Then the coach said «Not over»") keeps its
             # marks' reading: one quote inside another is not two quotes of one paragraph.
-            spans = [dash, *spans]
+            spans = [*dashes, *spans]
         if not spans:
             self._people.history.append(text)
             self._pending = text
