@@ -301,3 +301,27 @@ def test_a_verb_known_by_its_form_before_what_was_said() -> None:
     assert _found("Ferrández dejó claro que el puerto “no cerrará” este invierno.") == [
         ("no cerrará", "Ferrández")
     ]
+
+
+def test_a_role_opening_the_sentence_is_the_subject_of_the_verb_after_and() -> None:
+    assert _found(
+        "El director del Puerto propone que los barcos salgan antes y recalcó que la medida"
+        " llega “demasiado tarde para este verano”."
+    ) == [("demasiado tarde para este verano", "El director del Puerto")]
+
+
+def test_a_preterite_after_the_quote_makes_the_next_word_its_subject() -> None:
+    assert _found(
+        "“No habrá pesca hasta marzo”, advirtió Arrieta, quien preside la cofradía desde 2019."
+    ) == [("No habrá pesca hasta marzo", "Arrieta")]
+    # The present tense is no verb by its form: an unknown word after it stays nobody.
+    assert _found("“No habrá pesca hasta marzo”, alerta Arrieta.") == [
+        ("No habrá pesca hasta marzo", None)
+    ]
+
+
+def test_a_nordic_verb_before_a_role_its_complement_and_the_name() -> None:
+    assert _found(
+        "Spurt om tallene understreger leder for Havnerådet, Tove Aune Lid, ”at ingen båter"
+        " skal miste plassen sin”."
+    ) == [("at ingen båter skal miste plassen sin", "Tove Aune Lid")]

@@ -978,6 +978,26 @@ def _coordinated_subject(clause: str) -> _Speaker | None:
     if name and " " in name:
         return _Speaker(name)
     words = clause.split()[:3]
+    opening = clause.split()[:8]
+    if (
+        len(opening) > 2
+        and _DETERMINER_RE.fullmatch(opening[0])
+        and opening[0][:1].isupper()
+        and opening[0].casefold() not in _PREPOSITIONS
+        and opening[1][:1].islower()
+    ):
+        # "El ministro de Exteriores propone que … y recalcó que «…»": the role opening the
+        # sentence, up to its verb (a lowercase word after the complement's capital, or the
+        # word before "que").
+        role = [opening[0]]
+        for word, following in itertools.pairwise([*opening[1:], ""]):
+            if following.casefold() in ("que", "that", "dass", "che") or (
+                word[:1].islower() and role[-1][:1].isupper() and len(role) > 1
+            ):
+                break
+            role.append(word)
+        if len(role) > 1 and role[-1].isalpha():
+            return _Speaker(" ".join(role))
     for index in (0, 2):
         if len(words) > index and _PRONOUN_RE.fullmatch(words[index]):
             return _pronoun(words[index])
@@ -1366,7 +1386,10 @@ class QuoteFinder:
             return found
         if " " in found.name:
             return found if _is_person(found.name) else None
-        return found if self._people.knows(found.name) else None
+        # "”, alertó Murátov, quien …": a Spanish or Italian preterite is a verb by its form,
+        # so the word after it is its subject.
+        preterite = inverted is not None and inverted.group().endswith(("ó", "ò"))
+        return found if preterite or self._people.knows(found.name) else None
 
     def _sentence_final(self, narration: str, start: int) -> _Speaker | None:
         """`… signals a “commitment” to tackling it, says Belinda Schäpe.`: the attribution
@@ -1437,6 +1460,17 @@ class QuoteFinder:
                 # "sagte der Sprecher: „…“": the subject after the verb, right before the quote.
                 found = _after_verb(before, verb.end())
                 if found and not found.pronoun:
+                    return found
+            if verb.group() in V2_VERB_FORMS:
+                # "understreger formand for Naalakkersuisut, Múte B. Egede, ”…”": the name
+                # after the role's complement, and only the quote after it.
+                found = _after_verb(before, verb.end())
+                name = found.name if found and not found.pronoun else None
+                if (
+                    name
+                    and " " in name
+                    and not before[before.rfind(name) + len(name) :].strip(" ,:\x00")
+                ):
                     return found
         if before.rstrip().endswith(":"):
             return self._colon_subject(before.rstrip()[:-1])
