@@ -325,3 +325,14 @@ def test_a_nordic_verb_before_a_role_its_complement_and_the_name() -> None:
         "Spurt om tallene understreger leder for Havnerådet, Tove Aune Lid, ”at ingen båter"
         " skal miste plassen sin”."
     ) == [("at ingen båter skal miste plassen sin", "Tove Aune Lid")]
+
+
+def test_a_statement_speaks_for_whose_statement_it_is() -> None:
+    assert _found(
+        "In einer Stellungnahme der Reederei hieß es: „Die Fähre fährt ab Montag wieder nach"
+        " Plan.“"
+    ) == [("Die Fähre fährt ab Montag wieder nach Plan.", "der Reederei")]
+    assert _found(
+        "Last spring, a statement by a harbour spokesperson confirming the closure read:"
+        " “The north quay will stay shut until the repairs are done.”"
+    ) == [("The north quay will stay shut until the repairs are done.", "a harbour spokesperson")]

@@ -638,8 +638,8 @@ def _role(words: list[str]) -> str | None:
             return None  # "le récit qu’elle livre": a clause, not who spoke
         if len(role) > 1 and word in ("dem", "den"):
             break  # "der Trainer dem Sender": to whom, not part of the role
-        if len(role) > 1 and word.endswith("ed") and word.islower():
-            break  # "one geologist quoted by the bulletin": the role ends before the participle
+        if len(role) > 1 and word.endswith(("ed", "ing")) and word.islower():
+            break  # "one geologist quoted by …", "a spokesperson confirming …": before the participle
         role.append(word)
         if words[0].casefold() in _GERMAN_DETERMINERS and word.rsplit("-", 1)[-1][:1].isupper():
             rest = words[len(role) : len(role) + 2]
@@ -854,6 +854,13 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
 _COMPLEMENT_VERB = re.compile(
     r"(?<![\w’'-])(?:([a-záéíñú]{2,}i?(?:ó|ò))|[a-z]{3,}ed|[a-zäöüß]{3,}te)"
     r"(?:\s+(?:claro|clear|klar))?,?\s+(?:que|that|che|dass)\s"
+)
+# A statement and whose it is: "a statement by X", "eine Stellungnahme der Familie".
+_STATEMENT_OF = re.compile(
+    r"(?<![\w’'-])(?i:statement|Stellungnahme|Erklärung|Mitteilung|Pressemitteilung|"
+    r"communiqué|déclaration|comunicado|declaración|comunicato|dichiarazione|erklæring|"
+    r"uttalelse|pressemelding|pressemeddelelse|pressmeddelande|uttalande)\s+"
+    r"(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
 )
 _GLUED_DASH = re.compile(r"(?<=[.!?…])\s?([–—])\s*(?=[A-ZÀ-Þ])")
 _DASH_OPENING = re.compile(r"\s*([–—]|-(?=\s))\s*(?=\w)")
@@ -1472,6 +1479,14 @@ class QuoteFinder:
                     and not before[before.rfind(name) + len(name) :].strip(" ,:\x00")
                 ):
                     return found
+        statement = _STATEMENT_OF.search(before)
+        if statement:
+            # "In einer Stellungnahme der Familie hieß es: „…“", "a statement by a Sussex
+            # spokesperson read: “…”": whose statement it is.
+            phrase, _ = _phrase_after(before, statement.end())
+            found = _role_or_name(phrase, before_verb=False)
+            if found and not found.pronoun:
+                return found
         if before.rstrip().endswith(":"):
             return self._colon_subject(before.rstrip()[:-1])
         verbs = [verb for verb in _verbs(before) if verb.group() in PRO_DROP_VERB_FORMS]
