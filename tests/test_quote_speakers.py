@@ -329,9 +329,8 @@ def test_a_nordic_verb_before_a_role_its_complement_and_the_name() -> None:
 
 def test_a_statement_speaks_for_whose_statement_it_is() -> None:
     assert _found(
-        "In einer Stellungnahme der Reederei hieß es: „Die Fähre fährt ab Montag wieder nach"
-        " Plan.“"
-    ) == [("Die Fähre fährt ab Montag wieder nach Plan.", "der Reederei")]
+        "In einer Stellungnahme der Reederei hieß es: „Die Fähre fährt ab Montag wieder nach Plan.“"
+    ) == [("Die Fähre fährt ab Montag wieder nach Plan.", "Reederei")]
     assert _found(
         "Last spring, a statement by a harbour spokesperson confirming the closure read:"
         " “The north quay will stay shut until the repairs are done.”"

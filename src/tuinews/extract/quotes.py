@@ -639,7 +639,7 @@ def _role(words: list[str]) -> str | None:
         if len(role) > 1 and word in ("dem", "den"):
             break  # "der Trainer dem Sender": to whom, not part of the role
         if len(role) > 1 and word.endswith(("ed", "ing")) and word.islower():
-            break  # "one geologist quoted by …", "a spokesperson confirming …": before the participle
+            break  # "one geologist quoted by …", "a spokesperson confirming …": no participle
         role.append(word)
         if words[0].casefold() in _GERMAN_DETERMINERS and word.rsplit("-", 1)[-1][:1].isupper():
             rest = words[len(role) : len(role) + 2]
