@@ -335,3 +335,23 @@ def test_a_statement_speaks_for_whose_statement_it_is() -> None:
         "Last spring, a statement by a harbour spokesperson confirming the closure read:"
         " “The north quay will stay shut until the repairs are done.”"
     ) == [("The north quay will stay shut until the repairs are done.", "a harbour spokesperson")]
+
+
+def test_a_clause_linked_by_but_or_aunque_keeps_the_subject() -> None:
+    assert _found(
+        "Arrieta, que lleva veinte años en la cofradía, opinó que la veda “llega tarde”,"
+        " aunque agregó que “es mejor que nada”."
+    ) == [("llega tarde", "Arrieta"), ("es mejor que nada", "Arrieta")]
+    assert _found(
+        "La patrona denunció la subida del gasóleo, advirtiendo que eso supondría “el fin de"
+        " la flota”."
+    ) == [("el fin de la flota", "La patrona")]
+
+
+def test_a_subject_after_a_fronted_adverb_known_by_its_verb() -> None:
+    # "Después, Arrieta publicó …": the adverb is skipped and the preterite shows the name
+    # is the subject, so the quote later in the sentence is his.
+    assert _found(
+        "Posteriormente, Arrieta publicó una carta en la que contó que “nadie me avisó del"
+        " cierre del puerto”."
+    ) == [("nadie me avisó del cierre del puerto", "Arrieta")]

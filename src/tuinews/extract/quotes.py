@@ -485,6 +485,12 @@ _AUXILIARY = re.compile(
     re.IGNORECASE,
 )
 _CONJUNCTIONS = frozenset("and und et y e og och".split())
+# Words that link a clause to the one before without a subject of its own between them and
+# the verb: "aunque agregó", "but added", "mais a ajouté".
+_CLAUSE_LINKS = frozenset(
+    "aunque pero mientras sino but although though while yet aber doch jedoch mais men ma però"
+    " mentre".split()
+)
 _PARTICLES = frozenset("van von de da di du del della".split())
 _REFLEXIVES = frozenset("se sich si seg sig".split())
 _PREPOSITIONS = frozenset(
@@ -542,8 +548,8 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     while words and (_BETWEEN_RE.fullmatch(words[-1]) or _ADVERB.fullmatch(words[-1])):
         words.pop()
     before = " ".join(words)
-    if words and words[-1].casefold() in _CONJUNCTIONS:
-        return "&"
+    if words and (words[-1].casefold() in _CONJUNCTIONS or words[-1].casefold() in _CLAUSE_LINKS):
+        return "&"  # "…, aunque agregó que": the subject of the clause before
     relative = _RELATIVE.search(before)
     if relative:
         before = before[: relative.start()]
@@ -850,9 +856,9 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
 
 # A finite verb by its form, followed by the conjunction that opens what was said or
 # thought: "opinó que", "spiegò che", "argued that", "meinte, dass". Group 1: a Spanish or
-# Italian preterite, whose subject may be left out.
+# Italian preterite or gerund ("Agregando que"), whose subject may be left out.
 _COMPLEMENT_VERB = re.compile(
-    r"(?<![\w’'-])(?:([a-záéíñú]{2,}i?(?:ó|ò))|[a-z]{3,}ed|[a-zäöüß]{3,}te)"
+    r"(?<![\w’'-])(?:([a-záéíñú]{2,}i?(?:ó|ò)|[a-zá-ú]{3,}(?:ando|iendo))|[a-z]{3,}ed|[a-zäöüß]{3,}te)"
     r"(?:\s+(?:claro|clear|klar))?,?\s+(?:que|that|che|dass)\s"
 )
 # A statement and whose it is: "a statement by X", "eine Stellungnahme der Familie".
@@ -935,6 +941,9 @@ _FRONTED = re.compile(
     r"on|at|for|with|asked|speaking|après|avant|malgré|lors|pendant|tras|después|antes|"
     r"durante|pese|dopo|prima)\b[^,.;:!?\x00]{0,80},\s+(?=[A-ZÀ-Þ])"
 )
+_PRETERITE = re.compile(r" [a-záéíñú]{2,}i?(?:ó|ò)(?![\w’'-])")
+# An adverb set off by a comma before the subject: "Posteriormente, Berríos emitió …".
+_FRONTED_ADVERB = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{3,}(?:mente|ment|ly|weise|vis),\s+(?=[A-ZÀ-Þ])")
 # Words that may open a sentence before its subject: "Yet Sondland has…", "Aber Kabayel …".
 _OPENING_LINKS = frozenset(
     "Yet But And So Still Meanwhile However Aber Doch Und Auch Denn Mais Et Pourtant Pero Y "
@@ -1026,7 +1035,7 @@ def _subject(sentence: str) -> str | None:
     while first and first[0].strip(",") in _OPENING_LINKS:
         text = first[1] if len(first) > 1 else ""
         first = text.split(None, 1)
-    fronted = _FRONTED.match(text)
+    fronted = _FRONTED.match(text) or _FRONTED_ADVERB.match(text)
     if fronted:
         text = text[fronted.end() :]  # "But instead of being cowed, Fischer fought back"
         first = text.split(None, 1)
@@ -1270,7 +1279,8 @@ class QuoteFinder:
             return True
         following = narration[at + len(word) : at + len(word) + 40]
         # "Finalmente, indicaron": a comma parts the word from the verb, which is not its own.
-        verb = _verb_at(following.lstrip(" "), 0)
+        # A Spanish or Italian preterite is a verb by its form: "Berríos emitió".
+        verb = _verb_at(following.lstrip(" "), 0) or _PRETERITE.match(following)
         return bool(_PERSON_AFTER.match(following) or verb is not None)
 
     def _learn_genders(
@@ -1520,7 +1530,9 @@ class QuoteFinder:
         name = found.name or ""
         at = before.rfind(name, 0, verb.start())
         # "Albares dejó claro que": a word opening its sentence, then the verb, is its subject.
-        opens = _opens_sentence(before, at) and not before[at + len(name) : verb.start()].strip()
+        between = before[at + len(name) : verb.start()].strip()
+        apposition = between.startswith(",") and between.endswith(",")  # "Arrieta, que …,"
+        opens = _opens_sentence(before, at) and (not between or apposition)
         return found if " " in name or opens or self._named_before(name, before, at) else None
 
     def _inverted_subject(self, sentence: str, verb: _Verb, phrase: str) -> _Speaker | None:
