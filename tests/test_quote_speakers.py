@@ -355,3 +355,30 @@ def test_a_subject_after_a_fronted_adverb_known_by_its_verb() -> None:
         "Posteriormente, Arrieta publicó una carta en la que contó que “nadie me avisó del"
         " cierre del puerto”."
     ) == [("nadie me avisó del cierre del puerto", "Arrieta")]
+
+
+def test_a_quotation_interrupted_by_its_own_attribution() -> None:
+    assert (
+        _found(
+            "« Impossible. Le quai est fermé depuis mars, explique Léa Morvan, capitaine du port."
+            " Aucun bateau ne peut accoster. »"
+        )[0][1]
+        == "Léa Morvan"
+    )
+    assert (
+        _found(
+            "Léa Morvan dirige le port depuis dix ans. « Le quai est fermé, affirme-t-elle. Aucun"
+            " bateau ne peut accoster. »"
+        )[0][1]
+        == "Léa Morvan"
+    )
+
+
+def test_pour_or_para_a_person_gives_whose_view_the_quote_is() -> None:
+    assert _found("Pour la navigatrice, « fermer le port en plein été serait une erreur ».") == [
+        ("fermer le port en plein été serait une erreur", "la navigatrice")
+    ]
+    # "Pour la première fois": a time, nobody's view.
+    assert _found("Pour la première fois, « fermer le port en plein été serait une erreur ».") == [
+        ("fermer le port en plein été serait une erreur", None)
+    ]

@@ -861,6 +861,8 @@ _COMPLEMENT_VERB = re.compile(
     r"(?<![\w’'-])(?:([a-záéíñú]{2,}i?(?:ó|ò)|[a-zá-ú]{3,}(?:ando|iendo))|[a-z]{3,}ed|[a-zäöüß]{3,}te)"
     r"(?:\s+(?:claro|clear|klar))?,?\s+(?:que|that|che|dass)\s"
 )
+# Whose view a sentence gives: "Pour la toxicologue, « … »", "Para el ministro, “…”".
+_OPINION_OF = re.compile(r"\s*(?:Pour|Para)\s+([^,;:.!?\x00]{2,60}),\s")
 # A statement and whose it is: "a statement by X", "eine Stellungnahme der Familie".
 _STATEMENT_OF = re.compile(
     r"(?<![\w’'-])(?i:statement|Stellungnahme|Erklärung|Mitteilung|Pressemitteilung|"
@@ -905,6 +907,30 @@ def _inverted(following: str) -> bool:
         return False
     rest = following.lstrip(" ")[verb.end() :]
     return bool(re.match(rf"\s+{_NAME_WORD}", rest))
+
+
+_INCISE_PRONOUN = re.compile(r",\s+(?:a-t-|[\w’'-]+-t-|[\w’'-]+-)(il|elle)[.,]\s")
+
+
+def _incise(quoted: str) -> _Speaker | None:
+    """A quotation interrupted by its own attribution, the marks left around the whole:
+    `« Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études
+    … »`, `« Cette loi est mauvaise, affirme-t-elle. Je crois … »`. The verb, set off by a
+    comma, then its subject and a comma or full stop."""
+    inverted = _INCISE_PRONOUN.search(quoted)
+    if inverted:
+        return _pronoun(inverted.group(1))
+    for verb in _verbs(quoted):
+        if not quoted[: verb.start()].endswith(", ") or verb.group() in CALLING_VERB_FORMS:
+            continue
+        phrase, end = _phrase_after(quoted, verb.end())
+        if not phrase or quoted[end - 1 : end] not in (",", ".") or not quoted[end:].strip():
+            continue
+        found = _after_verb(quoted, verb.end())
+        name = found.name if found else None
+        if name and (" " in name or _DETERMINER_RE.fullmatch(name.split()[0])):
+            return found
+    return None
 
 
 def _left_out_subject(verb: str) -> _Speaker:
@@ -960,7 +986,8 @@ _PERSON_NOUN = re.compile(
 
 
 _BEFORE_NOUNS = frozenset(
-    "primer primera nuevo nueva former later other another first new premier ancien ancienne "
+    "primer primera nuevo nueva former later other another first new premier première dernier "
+    "dernière prochain prochaine ancien ancienne "
     "nouveau nouvelle ehemalige ehemaliger neue neuer".split()
 )
 
@@ -1489,6 +1516,11 @@ class QuoteFinder:
                     and not before[before.rfind(name) + len(name) :].strip(" ,:\x00")
                 ):
                     return found
+        opinion = _OPINION_OF.match(before)
+        if opinion:
+            found = self._person_in(opinion.group(1))
+            if found:
+                return found
         statement = _STATEMENT_OF.search(before)
         if statement:
             # "In einer Stellungnahme der Familie hieß es: „…“", "a statement by a Sussex
@@ -1563,6 +1595,22 @@ class QuoteFinder:
             return found  # "Videre fortsetter Jackson, som …"
         return _Speaker(None)  # one unknown word after the verb may be anything
 
+    def _person_in(self, phrase: str) -> _Speaker | None:
+        """A phrase that is plainly someone: a pronoun, a full name or one met before, or a
+        role whose noun is a person's ("la toxicologue", "el ministro")."""
+        words = phrase.split()
+        if len(words) == 1 and _PRONOUN_RE.fullmatch(words[0]):
+            return _pronoun(words[0])
+        found = _role_or_name(phrase, before_verb=False)
+        if found is None or found.name is None:
+            return None
+        first = found.name.split()
+        if _DETERMINER_RE.fullmatch(first[0]):
+            noun = first[1].casefold() if len(first) > 1 else ""
+            person = _PERSON_NOUN.fullmatch(noun) or noun.endswith("logue")
+            return found if person and noun not in _BEFORE_NOUNS else None  # "la première fois"
+        return found if " " in found.name or self._people.knows(found.name) else None
+
     def _sentence_subject(self, sentence: str) -> _Speaker | None:
         """Who a sentence is about: the person it names first, else how it opens."""
         names = [name for _, name in self._people_named(sentence)]
@@ -1603,6 +1651,9 @@ class QuoteFinder:
         return _Speaker(names[0]) if names else None
 
     def _attribute(self, text: str, narration: str, span: _Span) -> _Speaker | None:
+        incise = _incise(span.text)
+        if incise:
+            return incise
         after = self._after(text, narration, span)
         if after and after.strong and not _is_publication(after.name):
             if self._introduced_right_before(narration, span):
