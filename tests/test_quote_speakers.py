@@ -382,3 +382,9 @@ def test_pour_or_para_a_person_gives_whose_view_the_quote_is() -> None:
     assert _found("Pour la première fois, « fermer le port en plein été serait une erreur ».") == [
         ("fermer le port en plein été serait une erreur", None)
     ]
+
+
+def test_when_or_where_between_the_verb_and_its_subject() -> None:
+    assert _found(
+        "« Nous ne fermerons pas le port », a déclaré à cette occasion le maire de Douarnenez."
+    ) == [("Nous ne fermerons pas le port", "le maire de Douarnenez")]

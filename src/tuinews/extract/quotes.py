@@ -798,6 +798,10 @@ _APPOSITION_OR_AUXILIARY = re.compile(
     re.IGNORECASE,
 )
 _MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
+_PLACE_BEFORE_SUBJECT = re.compile(
+    rf"\s+(?:à|au|aux|dans|sur|lors|durant|al|ante|tras|durante)\s+(?:(?i:{DETERMINERS})\s+)?"
+    rf"[\w’'-]+(?=\s+(?:le|la|les|l’|l'|el|los|las|un|une|uno|una)\s+[\w-])"
+)
 _NORDIC_NOT_NOUNS = frozenset("han hun hon de den det vi jeg jag man også så nu da".split())
 _NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
 # "Medrano believes": a sentence-opening word and an English verb after it. Not German, where
@@ -823,9 +827,11 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     adverbs = _ADVERBS_AFTER.match(narration, end)
     if adverbs:
         end = adverbs.end()  # "note aussi la Drees", "sagte auch der Trainer"
-    medium = _MEDIUM.match(narration, end)
+    medium = _MEDIUM.match(narration, end) or _PLACE_BEFORE_SUBJECT.match(narration, end)
     if medium:
-        end = medium.end()  # "a rapporté sur Facebook le porte-parole": where, then who
+        # "a rapporté sur Facebook le porte-parole", "a déclaré à cette occasion le ministre":
+        # where or when, then who.
+        end = medium.end()
     phrase, phrase_end = _phrase_after(narration, end)
     words = phrase.split()
     verb = narration[:end].split()[-1:]
