@@ -388,3 +388,23 @@ def test_when_or_where_between_the_verb_and_its_subject() -> None:
     assert _found(
         "« Nous ne fermerons pas le port », a déclaré à cette occasion le maire de Douarnenez."
     ) == [("Nous ne fermerons pas le port", "le maire de Douarnenez")]
+
+
+def test_a_reflexive_between_the_verb_and_its_subject() -> None:
+    assert _found(
+        "Ute Kramm leitet seit 2019 den Hafen. „Der Hafen bleibt offen“, ließ sich Kramm in"
+        " einer Mitteilung zitieren."
+    ) == [("Der Hafen bleibt offen", "Ute Kramm")]
+
+
+def test_a_sentence_of_quotation_after_reported_speech_earlier_in_the_paragraph() -> None:
+    # Ute Kramm's reported speech, a sentence of narration naming nobody, then her words.
+    assert _found(
+        "Ute Kramm, Leiterin des Hafens, sagte der Zeitung, dass es einen Notfallplan gibt."
+        " Seit Samstag ist der Kran außer Betrieb. „Wir laden die Fähren von Hand.“"
+    ) == [("Wir laden die Fähren von Hand.", "Ute Kramm")]
+    # A pronoun opening the sentence is its subject, not a word after the verb.
+    assert _found(
+        "Ute Kramm leitet den Hafen. Er erklärte Radio Nord im Interview, der Kran sei kaputt."
+        " „Wir laden die Fähren von Hand.“"
+    ) != [("Wir laden die Fähren von Hand.", "Radio Nord")]

@@ -814,6 +814,8 @@ _APPOSITION_AFTER = re.compile(
 )
 
 
+_FIRST_PERSONS = frozenset("ich wir jeg vi jag man".split())
+_REFLEXIVE_AFTER = re.compile(r"\s+(?:sich|seg|sig)(?=\s+[A-ZÀ-Þ])")
 _ADVERBS_AFTER = re.compile(
     r"(?:\s+(?i:also|then|later|again|however|further|auch|noch|dann|jedoch|allerdings|zudem|"
     r"aber|nun|weiter|dabei|daraufhin|aussi|encore|ensuite|alors|pourtant|cependant|toutefois|"
@@ -824,6 +826,9 @@ _ADVERBS_AFTER = re.compile(
 def _after_verb(narration: str, end: int) -> _Speaker | None:
     """The speaker named after a verb: `said the coach`, `siger borgmesteren`,
     `says the former editor of the Standard, George Osborne` (the apposition wins)."""
+    reflexive = _REFLEXIVE_AFTER.match(narration, end)
+    if reflexive:
+        end = reflexive.end()  # "ließ sich Wynaendts … zitieren"
     adverbs = _ADVERBS_AFTER.match(narration, end)
     if adverbs:
         end = adverbs.end()  # "note aussi la Drees", "sagte auch der Trainer"
@@ -1583,6 +1588,8 @@ class QuoteFinder:
             return None
         if self._people.knows(words[0]) or words[0] in self._people.spoke:
             return None
+        if _PRONOUN_RE.fullmatch(words[0]) or words[0].casefold() in _FIRST_PERSONS:
+            return None  # "Er erklärte MDR SACHSEN-ANHALT …": a pronoun is the subject
         if not _opens_sentence(sentence, verb.start() - len(phrase) - 1):
             return None
         found = _after_verb(sentence, verb.end())
@@ -1895,8 +1902,22 @@ class QuoteFinder:
         start = _sentence_start(narration, span.start)
         if not narration[start : span.start].strip(" \x00–—-") and start > 0:
             # A sentence that is all quotation after one that reports speech: "…, sagte sie."
-            return self._introduces(narration[:start], []) or self._subject_before(narration, start)
+            return (
+                self._introduces(narration[:start], [])
+                or self._subject_before(narration, start)
+                or self._reported_voice()
+            )
         return None
+
+    def _reported_voice(self) -> str | None:
+        """`Franz Webhofer sagte der Zeitung, dass es einen Plan gibt. Seit Samstag wurde …
+        „Wir lüfteten händisch.“`: a sentence of quotation in a paragraph whose reported
+        speech gave a speaker, with nobody named since."""
+        paragraph, count = self._last_speaker_at
+        if self.last_speaker is None or paragraph != self._paragraph:
+            return None
+        named = {name for _, name in self._people.mentions[count:]} - {self.last_speaker}
+        return None if named else self.last_speaker
 
     def _subject_before(self, narration: str, start: int) -> str | None:
         """`Patrick Dury wird später noch deutlicher. „…“`: a sentence of quotation after a
