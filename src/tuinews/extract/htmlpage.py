@@ -48,6 +48,7 @@ from tuinews.extract.container import (
     is_boilerplate,
     is_media_box,
     main_container,
+    names_comment_part,
     names_story_part,
     near_boilerplate,
     never_the_story,
@@ -399,6 +400,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if COMMENT_NAMES.intersection(class_names(child)):
             continue  # readers' comments, however long: never the story
+        if names_comment_part(child) and not walk.holds_story(child):
+            continue  # `id="comment-box"`: a thread, however long, unless it is the page
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text = node_text(child)
             if text and len(text) < 200 and not _repeats_title(text, walk.title):
