@@ -48,6 +48,7 @@ from tuinews.extract.container import (
     is_boilerplate,
     is_media_box,
     main_container,
+    names_comment_part,
     names_story_part,
     near_boilerplate,
     never_the_story,
@@ -102,6 +103,20 @@ _JSON_LD_TYPES = frozenset(
 # React's streamed rendering sends each late part of a page as `<div hidden id="S:1">`,
 # which a script swaps into its placeholder: shown content, however it is marked.
 _STREAMED_BOUNDARY = re.compile(r"S:[0-9a-z]+")
+# Text drawn for screen readers only ("Share this story" over a share bar, "opens in a new
+# window"): labels of the page's controls, never seen on the page.
+_SCREEN_READER_ONLY = ", ".join(
+    f'[class*="{name}"]'
+    for name in (
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader",
+        "screenreader",
+        "element-invisible",
+    )
+)
+_LONGEST_LABEL = 300
 # A template's slot left unfilled (`$$ARTICLEAD$$`, `{{ad_slot}}`): no words of the story.
 _PLACEHOLDER = re.compile(r"(\$\$|%%|\{\{)\s*[\w.-]+\s*(\$\$|%%|\}\})")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
@@ -399,6 +414,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if COMMENT_NAMES.intersection(class_names(child)):
             continue  # readers' comments, however long: never the story
+        if names_comment_part(child) and not walk.holds_story(child):
+            continue  # `id="comment-box"`: a thread, however long, unless it is the page
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text = node_text(child)
             if text and len(text) < 200 and not _repeats_title(text, walk.title):
@@ -924,6 +941,9 @@ def extract_html(
         if _STREAMED_BOUNDARY.fullmatch(node.attributes.get("id") or ""):
             continue  # streamed server rendering: the content a script moves into place
         node.decompose()
+    for node in tree.css(_SCREEN_READER_ONLY):
+        if not is_figure_part(node) and len(node_text(node)) <= _LONGEST_LABEL:
+            node.decompose()
     chrome: ChromeMemo = {}
     prose = ProseCount()
     container = main_container(tree, chrome, deadline, prose)
