@@ -408,3 +408,12 @@ def test_a_sentence_of_quotation_after_reported_speech_earlier_in_the_paragraph(
         "Ute Kramm leitet den Hafen. Er erklärte Radio Nord im Interview, der Kran sei kaputt."
         " „Wir laden die Fähren von Hand.“"
     ) != [("Wir laden die Fähren von Hand.", "Radio Nord")]
+
+
+def test_where_the_words_are_written_says_them() -> None:
+    assert _found(
+        "„Der Hafen muss bis 2030 erneuert werden“, heißt es in dem Gutachten der Stadt."
+    ) == [("Der Hafen muss bis 2030 erneuert werden", "dem Gutachten der Stadt")]
+    assert _found("”Färjan ska gå varje timme året runt”, står det i avtalet.") == [
+        ("Färjan ska gå varje timme året runt", "avtalet")
+    ]

@@ -782,6 +782,11 @@ _NOT_A_PERSON_AFTER = _Words(
     # "cuyo periódico Novaya Gazeta", "the newspaper Le Monde": a publication's name
     + "|".join(sorted(PUBLICATION_NOUNS))
 )
+# "It says in": where the words are written, which is what says them.
+_WRITTEN_IN = re.compile(
+    r"(?i:heißt es|hieß es|står det|stod det|heter det|hette det|peut-on lire|lit-on|"
+    r"pouvait-on lire|se lee|se leía|si legge)\s+(?i:in|im|i|dans|en|nel|nella)\s+"
+)
 _REPORTED_BY = re.compile(
     r"(?i:as|wie|comme|como|come|som)\s+([^,.;:!?\x00]{1,60}?)\s+"
     r"(?i:reported|reports|berichtet|berichtete|meldet|meldete|rapporte|a rapporté|informa|"
@@ -1386,6 +1391,18 @@ class QuoteFinder:
             unlisted = self._unlisted_verb(narration, start)
             if unlisted:
                 return unlisted
+        written = _WRITTEN_IN.match(narration, start)
+        if written:
+            # "„…“, heißt es in dem Bericht", "”, står det i åtalet": the text that says it.
+            phrase, _ = _phrase_after(narration, written.end())
+            words = phrase.split()
+            if words and (_DETERMINER_RE.fullmatch(words[0]) or words[0] in ("dem", "den")):
+                return _Speaker(_role(words) or phrase)
+            found = _role_or_name(phrase, before_verb=False)
+            if found and not found.pronoun:
+                return found
+            if words and words[0].islower() and words[0].endswith(_NORDIC_DEFINITE):
+                return _Speaker(words[0])  # "i åtalet": a Nordic noun with its article
         report = _REPORTED_BY.match(narration, start)
         if report:
             # "„…“, wie die Lokalzeitung berichtet": who reported it, not who said it.
