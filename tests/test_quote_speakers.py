@@ -417,3 +417,20 @@ def test_where_the_words_are_written_says_them() -> None:
     assert _found("”Färjan ska gå varje timme året runt”, står det i avtalet.") == [
         ("Färjan ska gå varje timme året runt", "avtalet")
     ]
+
+
+def test_a_paragraph_opening_with_words_then_a_sentence_about_their_speaker() -> None:
+    assert _found(
+        "„Die zweite Halbzeit war einfach großartig. Mehr kann man nicht verlangen.“"
+        " Kapitänin Ida Marie Lund war nach dem Sieg bester Laune."
+    ) == [
+        (
+            "Die zweite Halbzeit war einfach großartig. Mehr kann man nicht verlangen.",
+            "Kapitänin Ida Marie Lund",
+        )
+    ]
+    # Two people in that sentence: either may have said it.
+    assert _found(
+        "„Die zweite Halbzeit war einfach großartig.“ Kapitänin Ida Marie Lund umarmte"
+        " Trainer Tom Ash nach dem Sieg."
+    ) == [("Die zweite Halbzeit war einfach großartig.", None)]

@@ -1862,6 +1862,21 @@ class QuoteFinder:
                         quote.speaker = self._resolve(found)
                 if quote.speaker:
                     continue
+            alone = not any(item[2] for item in spoken)  # no quote here says whose it is
+            if index == 0 and alone and not narration[: span.start].strip(" \x00–—-"):
+                # "„…“ Deutschlands Chefcoach Gordon Herbert war bester Laune nach …": a
+                # paragraph opening with the words, then a sentence about their speaker.
+                following = narration[end : _sentence_end(narration, end)]
+                subject = _subject(following.lstrip(" \x00"))
+                if subject and " " in subject and _MASK not in following:
+                    others = [
+                        run.group()
+                        for run in _NAME_RUN.finditer(following)
+                        if " " in run.group() and subject not in run.group()
+                    ]
+                    if not others:
+                        quote.speaker = self._resolve(_Speaker(subject))
+                        continue
             later = next(
                 (item for item in spoken[index + 1 :] if item[2] and item[1].speaker), None
             )
