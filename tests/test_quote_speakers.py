@@ -434,3 +434,12 @@ def test_a_paragraph_opening_with_words_then_a_sentence_about_their_speaker() ->
         "„Die zweite Halbzeit war einfach großartig.“ Kapitänin Ida Marie Lund umarmte"
         " Trainer Tom Ash nach dem Sieg."
     ) == [("Die zweite Halbzeit war einfach großartig.", None)]
+
+
+def test_a_place_genitive_is_no_person_and_the_reporter_comes_after_the_speaker() -> None:
+    # "Sør-Afrikas" is the country's genitive, "ifølge NTB" who reported it: "han" is the
+    # president.
+    assert _found(
+        "Sør-Afrikas president Thabo Nkosi viste til avtalen, da han forklarte planen.",
+        "– Vi må bygge flere havner langs kysten, sa han ifølge NTB.",
+    ) == [("Vi må bygge flere havner langs kysten", "Thabo Nkosi")]

@@ -1237,7 +1237,13 @@ class QuoteFinder:
             after_quote = narration[max(0, match.start() - 3) : match.start()].rstrip(" ,")
             if (
                 (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
-                or ("-" in name and _HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS)
+                or (
+                    "-" in name
+                    and _HYPHENATED_NAME.fullmatch(name)
+                    and name not in FUNCTION_WORDS
+                    # "Nord-Koreas leder Kim Jong-un": a place's genitive, not a surname
+                    and not (name.endswith("s") and re.match(r"\s+[a-zæøåäö]", following))
+                )
                 or (_verb_at(following.lstrip(" "), 0) and not _inverted(following))
                 or (
                     name == run

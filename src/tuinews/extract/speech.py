@@ -144,7 +144,9 @@ STOPS = (
     "dans|lors|à|au|aux|en|pour|qui|que|sur|avec|après|devant|"
     "a|al|en|durante|ante|que|quien|con|tras|desde|sobre|por|par|by|"
     "gegenüber|bei|im|am|auf|zu|zum|zur|nach|vor|mit|über|dass|als|"
-    "til|till|på|i|som|for|med|efter|att|at|vom|von|nel|nella|nello|nei|nelle|sul|sulla|dopo|durante"
+    "til|till|på|i|som|for|med|efter|att|at|vom|von|nel|nella|nello|nei|nelle|sul|sulla|dopo|durante|"
+    # "sa han ifølge Reuters": who reported it comes after who said it
+    "ifølge|enligt|laut|selon|según|secondo|according"
 )
 
 # Capitalised words that begin sentences without being names.
