@@ -409,3 +409,12 @@ def test_dash_dialogue_whose_line_breaks_were_lost_is_read_line_by_line() -> Non
         ("Vi åpner ferjekaia igjen i mai, og da skal alle båtene gå som før", "Kari Aune"),
         ("Det har vært en lang vinter for alle som bor på øya", "Kari Aune"),
     ]
+
+
+def test_capitalised_words_followed_by_an_attribution_are_a_quotation() -> None:
+    # German capitalises nouns, so three nouns read like a title; the verb and speaker
+    # after them say they were spoken. The same words as a title stay out.
+    assert _found("„Mut, Geduld, Ausdauer“, sagt Hafenmeisterin Ute Kramm.") == [
+        ("Mut, Geduld, Ausdauer", "Hafenmeisterin Ute Kramm")
+    ]
+    assert _found("Sie las „Mut, Geduld, Ausdauer“ im Zug.") == []

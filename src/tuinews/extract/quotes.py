@@ -1803,8 +1803,12 @@ class QuoteFinder:
                 sentence = narration[_sentence_start(narration, span.start) : span.start]
                 lead = sentence.rsplit(_MASK, 1)[-1][-120:]
                 calling = bool(_verbs(lead, CALLING_VERB_FORMS) or _AS_BEFORE.search(lead))
-            if title and not (calling and " " not in span.text):
-                continue
+            if (
+                title
+                and not (calling and " " not in span.text)
+                and not self._right_after(narration, span)
+            ):
+                continue  # „Begeisterung, Kraft, Zugewandtheit“, findet X: words, not a title
             if found is None and not _speech_like(span.text):
                 if len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
                     continue
