@@ -443,3 +443,18 @@ def test_a_place_genitive_is_no_person_and_the_reporter_comes_after_the_speaker(
         "Sør-Afrikas president Thabo Nkosi viste til avtalen, da han forklarte planen.",
         "– Vi må bygge flere havner langs kysten, sa han ifølge NTB.",
     ) == [("Vi må bygge flere havner langs kysten", "Thabo Nkosi")]
+
+
+def test_german_reported_speech_goes_on_in_the_last_speakers_voice() -> None:
+    assert _found(
+        "Die Hafenforscherin Ute Kramm lobt den Ausschuss. „Die Gespräche waren sachlich und"
+        " gingen den Dingen auf den Grund.“",
+        "Auch die Reedereien hätten „konstruktiv und ohne jeden Vorbehalt mitgearbeitet“. Die"
+        " Mängel der Kaianlage seien aber deutlich geworden.",
+    )[-1] == ("konstruktiv und ohne jeden Vorbehalt mitgearbeitet", "Hafenforscherin Ute Kramm")
+    # With nobody speaking before, reported speech alone names nobody.
+    assert _found(
+        "Rauer Seegang hatte den Steg beschädigt.",
+        "Der Steg hätten „eine sehr große Menge an Gütern an Land gebracht“. Die Mängel der"
+        " Kaianlage seien aber deutlich geworden.",
+    )[-1] == ("eine sehr große Menge an Gütern an Land gebracht", None)

@@ -908,7 +908,7 @@ _AGE_ROLE = re.compile(
 _ARTICLE_GENDER = {"der": "m", "le": "m", "el": "m", "il": "m", "la": "f", "die": None}
 # German reports speech in the subjunctive: "Sie wolle …", "Er mache …", "… sei …".
 _SUBJUNCTIVE = re.compile(
-    r"(?<![\w’'-])(?:sei|seien|habe|könne|müsse|wolle|solle|werde|dürfe|möge|gebe|wisse|"
+    r"(?<![\w’'-])(?:sei|seien|habe|könne|müsse|wolle|solle|werde|dürfe|möge|gebe|wisse|hätten|"
     r"(?:(?:[Ee]r|[Ss]ie|man)\s+(?!alle|beide|gerne|lange|heute|eine|keine|seine|ihre|"
     r"diese|jede|ganze|selbe|gleiche|bereits)[a-zäöüß]{3,}e))(?![\w’'-])"
 )
@@ -1822,6 +1822,8 @@ class QuoteFinder:
             if not attributed:
                 speaker = self._same_voice(narration, span, spoken, introduced)
             quote = Quote(text=span.text.rstrip(" ,"), speaker=speaker, section=section)
+            if speaker and not attributed:
+                self._spoke(speaker)  # the voice carried on is the one speaking now
             if attributed and speaker:
                 self._spoke(speaker)
                 # “One.” “Two,” said X: the quote just before, unattributed, is X's too.
@@ -1949,6 +1951,11 @@ class QuoteFinder:
                 or self._subject_before(narration, start)
                 or self._reported_voice()
             )
+        recent = self.last_speaker is not None and self._last_speaker_at[0] >= self._paragraph - 1
+        if recent and _reports_speech(narration, span):
+            # "Auch die Regierungsfraktionen hätten „…“": German reported speech goes on in
+            # the voice of the last speaker; its own subject is what the speaker talks about.
+            return self.last_speaker
         return None
 
     def _reported_voice(self) -> str | None:
