@@ -458,3 +458,9 @@ def test_german_reported_speech_goes_on_in_the_last_speakers_voice() -> None:
         "Der Steg hätten „eine sehr große Menge an Gütern an Land gebracht“. Die Mängel der"
         " Kaianlage seien aber deutlich geworden.",
     )[-1] == ("eine sehr große Menge an Gütern an Land gebracht", None)
+
+
+def test_a_possessive_set_with_an_opening_mark_is_still_a_possessive() -> None:
+    assert _found(
+        "Speaking at the fair, Okafor‘s sister confirmed, “We will sail again in May.”"
+    ) == [("We will sail again in May.", "Okafor‘s sister")]

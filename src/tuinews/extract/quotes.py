@@ -377,9 +377,13 @@ def _opens_sentence(narration: str, position: int) -> bool:
     return (not before and position <= 10) or before[-1:] in (".", "!", "?")
 
 
+# The possessive "'s", also as the opening mark pages set by mistake ("Kelce‘s mom").
+_POSSESSIVE_S = ("’s", "'s", "‘s")
+
+
 def _clean(name: str) -> str | None:
     name = _HONORIFIC.sub("", name.strip(" ,.;:–—-"))
-    for suffix in ("’s", "'s"):
+    for suffix in _POSSESSIVE_S:
         name = name.removesuffix(suffix)
     words = name.split()
     while words and (words[0] in FUNCTION_WORDS or words[0].islower()):
@@ -390,7 +394,7 @@ def _clean(name: str) -> str | None:
         while start and words[start - 1] in TITLES:
             start -= 1  # "Chief Justice John Roberts"
         prefix = words[:start]
-        if any(w.islower() or w in NOT_PEOPLE or w.endswith(("’s", "'s")) for w in prefix):
+        if any(w.islower() or w in NOT_PEOPLE or w.endswith(_POSSESSIVE_S) for w in prefix):
             words = words[start:]  # "Pakistan's Chief of Army Staff General Asim Munir"
     return " ".join(words) or None
 
@@ -398,7 +402,7 @@ def _clean(name: str) -> str | None:
 def _is_person(name: str) -> bool:
     """Not an organisation ("… Ministry"), nor a thing of someone's ("Ukraine’s Donbas")."""
     words = name.split()
-    if any(word.endswith(("’s", "'s")) for word in words[:-1]):
+    if any(word.endswith(_POSSESSIVE_S) for word in words[:-1]):
         return False
     return not any(word.strip(".,") in NOT_PEOPLE for word in words)
 
@@ -739,7 +743,7 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     text = " ".join(words)
     if before_verb and len(words) == 1 and _bare_plural_role(words[0]):
         return _Speaker(words[0])  # "when doctors told those at the hospital: “…”"
-    if before_verb and len(words) >= 2 and words[-2].endswith(("’s", "'s")) and words[-1].islower():
+    if before_verb and len(words) >= 2 and words[-2].endswith(_POSSESSIVE_S) and words[-1].islower():
         return _Speaker(" ".join(words[-2:]))  # "TNO's report said"
     unit = _NAMED_UNIT.fullmatch(text) if before_verb else None
     acronym = unit is not None and sum(char.isupper() for char in unit.group(1)) >= 2
@@ -1916,7 +1920,7 @@ class QuoteFinder:
         as_noun = bool(before) and (
             bool(_DETERMINER_RE.fullmatch(before[-1]))
             or before[-1].casefold() in _NOUN_MARKERS
-            or before[-1].endswith(("’s", "'s"))
+            or before[-1].endswith(_POSSESSIVE_S)
         )
         return as_noun or (found is None and span.text.rstrip()[-1:] not in ".!?…")
 
