@@ -743,7 +743,8 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     text = " ".join(words)
     if before_verb and len(words) == 1 and _bare_plural_role(words[0]):
         return _Speaker(words[0])  # "when doctors told those at the hospital: “…”"
-    if before_verb and len(words) >= 2 and words[-2].endswith(_POSSESSIVE_S) and words[-1].islower():
+    possessive = len(words) >= 2 and words[-2].endswith(_POSSESSIVE_S) and words[-1].islower()
+    if before_verb and possessive:
         return _Speaker(" ".join(words[-2:]))  # "TNO's report said"
     unit = _NAMED_UNIT.fullmatch(text) if before_verb else None
     acronym = unit is not None and sum(char.isupper() for char in unit.group(1)) >= 2
