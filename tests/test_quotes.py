@@ -418,3 +418,13 @@ def test_capitalised_words_followed_by_an_attribution_are_a_quotation() -> None:
         ("Mut, Geduld, Ausdauer", "Hafenmeisterin Ute Kramm")
     ]
     assert _found("Sie las „Mut, Geduld, Ausdauer“ im Zug.") == []
+
+
+def test_a_short_phrase_in_what_the_sentence_goes_on_to_report() -> None:
+    # Two words alone would not be a quotation; after the captain's words, in what the
+    # sentence reports of her, they are hers.
+    assert _found(
+        "« Je n'ai rien caché », a déclaré la capitaine, soulignant que l'escale avait eu"
+        " lieu dans les « eaux françaises » et non en Espagne."
+    ) == [("Je n'ai rien caché", "la capitaine"), ("eaux françaises", "la capitaine")]
+    assert _found("Le navire est resté dans les « eaux françaises » toute la nuit.") == []

@@ -443,6 +443,24 @@ def _reports_speech(narration: str, span: _Span) -> bool:
     return guess_language(narration[max(0, start - 200) : end + 200]) == "de"
 
 
+_REPORTING_LINK = re.compile(
+    r",\s+[\w’'-]+(?:ant|ando|iendo|ing)\s+(?:que|qu’|qu'|that)\b|\s(?:que|qu’|qu'|that|dass)\s"
+)
+
+
+def _goes_on_reporting(narration: str, span: _Span, spoken: list) -> bool:
+    """`« Je n'ai enfreint aucune règle », a-t-il estimé, soulignant que la rencontre s'était
+    déroulée dans les « espaces privés »`: a short phrase in what the same sentence goes on
+    to report of the speaker of the quote before it."""
+    if not spoken or spoken[-1][1].speaker is None:
+        return False
+    previous = spoken[-1][0]
+    between = narration[previous.end : span.start]
+    if re.search(r"[.!?;]", between) or _MASK in between:
+        return False
+    return bool(_REPORTING_LINK.search(between))
+
+
 def _speech_like(text: str) -> bool:
     """A quotation without an attribution counts when it reads like speech, not a label."""
     words = len(_WORD.findall(text))
@@ -1815,9 +1833,12 @@ class QuoteFinder:
             ):
                 continue  # „Begeisterung, Kraft, Zugewandtheit“, findet X: words, not a title
             if found is None and not _speech_like(span.text):
-                if len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
+                if _goes_on_reporting(narration, span, spoken):
+                    pass  # the voice of the quote before it: see `_same_voice`
+                elif len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
                     continue
-                found = _Speaker(None, pronoun=True)  # "Sie wolle auf dieser „starken …“"
+                else:
+                    found = _Speaker(None, pronoun=True)  # "Sie wolle auf dieser „starken …“"
             if one_word and not (
                 calling or _verbs(lead[-45:]) or self._right_after(narration, span)
             ):
