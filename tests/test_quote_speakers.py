@@ -464,3 +464,11 @@ def test_a_possessive_set_with_an_opening_mark_is_still_a_possessive() -> None:
     assert _found(
         "Speaking at the fair, Okafor‘s sister confirmed, “We will sail again in May.”"
     ) == [("We will sail again in May.", "Okafor‘s sister")]
+
+
+def test_a_list_of_places_is_no_person_for_a_left_out_subject() -> None:
+    # "Vigo, Gijón y Bilbao" are what the plan would close, not someone who could speak.
+    assert _found(
+        "El plan podría ser -añadió- cerrar los puertos de Vigo, Gijón y Bilbao en invierno."
+        " “Nadie sabe qué pasará”, insistió."
+    ) == [("Nadie sabe qué pasará", None)]

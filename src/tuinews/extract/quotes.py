@@ -1006,6 +1006,7 @@ _FRONTED = re.compile(
     r"on|at|for|with|asked|speaking|après|avant|malgré|lors|pendant|tras|después|antes|"
     r"durante|pese|dopo|prima)\b[^,.;:!?\x00]{0,80},\s+(?=[A-ZÀ-Þ])"
 )
+_ENUMERATION_BEFORE = re.compile(rf"{_NAME_WORD},\s+$")
 _PRETERITE = re.compile(r" [a-záéíñú]{2,}i?(?:ó|ò)(?![\w’'-])")
 # An adverb set off by a comma before the subject: "Posteriormente, Berríos emitió …".
 _FRONTED_ADVERB = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{3,}(?:mente|ment|ly|weise|vis),\s+(?=[A-ZÀ-Þ])")
@@ -1242,6 +1243,9 @@ class QuoteFinder:
             preceding = narration[max(0, match.start() - 30) : match.start()].rsplit(None, 1)
             if preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1]):
                 continue
+            window = narration[max(0, match.start() - 40) : match.start()]
+            if " y " in run and _ENUMERATION_BEFORE.search(window):
+                continue  # "anexionar Kherson, Mykolaiv y Odesa": a list, not "Ortega y Gasset"
             if len(words) == 1 and run.isalpha():
                 name = run  # what `_clean` makes of a plain word, without its work
                 if name in NOT_PEOPLE or name.islower():  # "į": Ā-Ž holds lowercase too
