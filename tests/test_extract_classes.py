@@ -339,6 +339,15 @@ def test_ruby_readings_are_not_read_into_the_words() -> None:
     assert "ぎゃくたい" not in text and "(" not in text
 
 
+def test_date_lines_are_left_out_and_durations_and_dated_sentences_kept() -> None:
+    article = read("date_lines")
+    assert "Published" not in article.text
+    assert "Updated" not in article.text
+    assert "15 Min" in article.text
+    assert "20 - 25 Min" in article.text
+    assert [p for p in paragraphs(article) if len(p) >= 80] == source_paragraphs("date_lines")
+
+
 def test_screen_reader_labels_are_not_the_story() -> None:
     # Drawn for screen readers only: a heading over the share bar, a label before each
     # part of the story, a link's "(opens in a new window)".
