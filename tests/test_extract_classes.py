@@ -339,6 +339,16 @@ def test_ruby_readings_are_not_read_into_the_words() -> None:
     assert "ぎゃくたい" not in text and "(" not in text
 
 
+def test_namespaced_class_names_are_read_whole() -> None:
+    # `duet--ad--native-ad-rail` is a component's path, not a block and its modifier;
+    # `story-part--ads` is a part of the story that holds an ad slot.
+    article = read("namespaced_names")
+    assert paragraphs(article) == [
+        p for p in source_paragraphs("namespaced_names") if "lamp" not in p
+    ]
+    assert "From our sponsor" not in article.text
+
+
 def test_date_lines_are_left_out_and_durations_and_dated_sentences_kept() -> None:
     article = read("date_lines")
     assert "Published" not in article.text
