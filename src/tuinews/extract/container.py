@@ -117,7 +117,7 @@ def names_story_part(node: LexborNode) -> bool:
 
 
 _JS_HOOK = re.compile(r"(?<!\S)js[-_]\S*", re.I)
-_BEM_MODIFIER = re.compile(r"--\S*")
+
 _SLUG_GAP = re.compile(r"[\W_]+")
 
 
@@ -170,6 +170,12 @@ def resumes_story(node: LexborNode) -> bool:
     return names_story_part(node) or any(name in _MAIN_COLUMN_NAMES for name in class_names(node))
 
 
+def _without_modifier(name: str) -> str:
+    """A BEM modifier ends a name after its one "--" (`Section--Ads`); a name with more
+    (`duet--ad--native-ad-rail`) is a component's namespaced path, each part a name."""
+    return name.split("--")[0] if name.count("--") == 1 else name
+
+
 def chrome_words(node: LexborNode) -> set[str]:
     """The class and id words that may name chrome. JavaScript hooks (`js-share-root`)
     say what a script attaches to, not what the element is, and modifiers (`--ads`) how
@@ -182,7 +188,7 @@ def chrome_words(node: LexborNode) -> set[str]:
     if "--" in classes:
         # A BEM modifier says how a block varies (`TestReport__Section--Ads` is a section
         # with an ad slot in it), not what it is.
-        classes = _BEM_MODIFIER.sub("", classes)
+        classes = " ".join(_without_modifier(name) for name in classes.split())
     ident = attrs.get("id") or ""
     words = name_words(f"{classes} {ident}", first_hump=True)
     if ident and words & BOILERPLATE_WORDS and _spells_heading(node, ident):
