@@ -22,7 +22,8 @@ England"), a whole role ("a company spokesperson", "der Anwalt"), the name in ap
 when there is one (`the report's author, engineer Jane Roe,` -> Jane Roe), or None. A
 pronoun is resolved only when one person is in reach (the last speaker with nobody new
 named since, or the only person the paragraph and the one before it name); otherwise the
-speaker is None rather than a guess.
+speaker is None rather than a guess. The README's "Quotations and speakers" gives every rule
+with an example.
 """
 
 from __future__ import annotations
