@@ -164,10 +164,28 @@ def names_comment_part(node: LexborNode) -> bool:
     return False
 
 
-def resumes_story(node: LexborNode) -> bool:
+# How far below chrome the story may resume: anywhere; only where an element names a
+# part of the story (inside an element named wholly as chrome, `class="column sidebar"`,
+# whose `<div class="content">` is the sidebar's own); nowhere (inside a comment thread).
+OPEN, STORY_PARTS_ONLY, CLOSED = 0, 1, 2
+
+
+def resumes_story(node: LexborNode, closed: int = OPEN) -> bool:
     """Whether an element below chrome-named layout is the story's again: it names a part
     of the story (`article__content`, `entry-content`) or is the page's main column."""
-    return names_story_part(node) or any(name in _MAIN_COLUMN_NAMES for name in class_names(node))
+    if closed == CLOSED:
+        return False
+    if names_story_part(node):
+        return True
+    return closed == OPEN and any(name in _MAIN_COLUMN_NAMES for name in class_names(node))
+
+
+def names_chrome_wholly(node: LexborNode) -> bool:
+    """Whether a whole class or id is a chrome word (`sidebar`, `footer`), not a layout
+    around chrome (`has-sidebar`) or a part's name (`sidebar-grid__container`)."""
+    return not BOILERPLATE_WORDS.isdisjoint(class_names(node)) and not MEDIA_WORDS.intersection(
+        class_names(node)
+    )
 
 
 def _without_modifier(name: str) -> str:
@@ -403,8 +421,8 @@ class _Cards:
         return found
 
 
-# Of each element: never the story; in chrome; inside a comment thread's part.
-ChromeMemo = dict[int, tuple[bool, bool, bool]]
+# Of each element: never the story; in chrome; how far the story may resume below it.
+ChromeMemo = dict[int, tuple[bool, bool, int]]
 
 # Names of what lies over a page or asks something of the reader: a cookie notice
 # wherever the word stands (`moove_gdpr_cookie_modal`), a pop-up or a sign-up form when
@@ -434,8 +452,8 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     class at all, and those are never the story, wherever they sit (replies and cookie
     notices say "content" too).
 
-    `known` keeps each element's answer (never the story; in chrome; in a comment
-    thread) for a page, so
+    `known` keeps each element's answer (never the story; in chrome; how far the story
+    may resume below it) for a page, so
     an element is judged once from its parent's answer, not again for every paragraph
     below it.
     """
@@ -447,20 +465,23 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     ):
         chain.append(current)
         current = current.parent
-    comment, chrome, thread = (
-        memo.get(current.mem_id, (False, False, False))
+    comment, chrome, closed = (
+        memo.get(current.mem_id, (False, False, OPEN))
         if current is not None
-        else (False, False, False)
+        else (False, False, OPEN)
     )
     for element in reversed(chain):
         comment = comment or never_the_story(element)
-        in_part = names_comment_part(element)
-        thread = thread or in_part
-        if resumes_story(element) and not thread and not element_words(element) & WIDGET_WORDS:
+        in_thread = names_comment_part(element)
+        if in_thread:
+            closed = CLOSED
+        if resumes_story(element, closed) and not element_words(element) & WIDGET_WORDS:
             chrome = False
-        elif in_part or is_boilerplate(element):
+        elif in_thread or is_boilerplate(element):
             chrome = True
-        memo[element.mem_id] = (comment, chrome, thread)
+            if names_chrome_wholly(element):
+                closed = max(closed, STORY_PARTS_ONLY)
+        memo[element.mem_id] = (comment, chrome, closed)
     return comment or chrome
 
 
