@@ -149,7 +149,7 @@ def resumes_story(node: LexborNode) -> bool:
     return names_story_part(node) or any(name in _MAIN_COLUMN_NAMES for name in class_names(node))
 
 
-def chrome_words(node: LexborNode) -> set[str]:
+def chrome_words(node: LexborNode) -> frozenset[str]:
     """The class and id words that may name chrome. JavaScript hooks (`js-share-root`)
     say what a script attaches to, not what the element is, and modifiers (`--ads`) how
     it varies; of a camelCase name only its first hump counts; an id spelling the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
@@ -15,7 +16,7 @@ _SPACE = re.compile(r"\s+")
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-def element_words(node: LexborNode, *, humps: bool = True) -> set[str]:
+def element_words(node: LexborNode, *, humps: bool = True) -> frozenset[str]:
     """The words of an element's class and id: each name, its dash- and underscore-
     separated parts and pairs of parts, and (with `humps`) the humps of camelCase names
     (`CarouselSlide-infoDescription` says "carousel", "slide" and "description")."""
@@ -23,12 +24,14 @@ def element_words(node: LexborNode, *, humps: bool = True) -> set[str]:
     return name_words(f"{attrs.get('class') or ''} {attrs.get('id') or ''}", humps=humps)
 
 
-def name_words(raw: str, *, humps: bool = True, first_hump: bool = False) -> set[str]:
+@lru_cache(maxsize=4096)
+def name_words(raw: str, *, humps: bool = True, first_hump: bool = False) -> frozenset[str]:
     """The words of class names and ids (see `element_words`); with `first_hump`, only
     the first hump of a camelCase name counts (`shareBar` says "share", but
-    `MathJaxCtxtMenu` does not say "menu")."""
+    `MathJaxCtxtMenu` does not say "menu"). Kept for each name met: a page repeats its
+    few class names on thousands of elements, and every part of extraction asks."""
     if not raw.strip():
-        return set()
+        return frozenset()
     if first_hump:
         value = f"{raw} {' '.join(_CAMEL_HUMP.split(name)[0] for name in raw.split())}".lower()
     elif humps:
@@ -43,7 +46,7 @@ def name_words(raw: str, *, humps: bool = True, first_hump: bool = False) -> set
         tokens.update("-".join(parts[i : i + 2]) for i in range(len(parts) - 1))
         tokens.update(token.split("__"))
     tokens.discard("")
-    return tokens
+    return frozenset(tokens)
 
 
 def class_names(node: LexborNode) -> list[str]:
