@@ -364,3 +364,38 @@ def test_a_picture_box_named_by_no_class_keeps_its_caption_and_credit() -> None:
         ("Former Prime Minister Tony Blair", "ES")
     ]
     assert len(paragraphs(article)) == 2
+
+
+# Hidden story, quotations as the story ------------------------------------------------
+
+
+def test_the_story_behind_a_paywall_is_read_and_the_wall_is_not() -> None:
+    # The story goes on in `<div class="paywall" hidden>`, which a script shows to
+    # subscribers; the hidden sign-up box is `paywall-modal`.
+    article = read("paywall")
+    assert paragraphs(article) == source_paragraphs("paywall")[:4]
+    assert "Subscribe" not in article.text
+
+
+def test_a_post_that_is_mostly_a_quotation_keeps_it_as_a_quotation() -> None:
+    article = read("quoted_post")
+    (quote,) = blocks(article, "blockquote")
+    assert quote.text.startswith("Freude, Falle, Frust: Der Mutterliebe zarte Sorgen Raben-")
+    assert quote.text.endswith("was sie heute darunter verstehen.")
+    assert paragraphs(article) == ["Heute Abend läuft diese Sendung, die ich euch ans Herz lege:"]
+    assert titles(article) == []
+
+
+def test_quotations_keep_their_paragraphs_apart_and_a_quoted_standfirst_stays_quoted() -> None:
+    article = read("press_quotes")
+    quotes = [block.text for block in blocks(article, "blockquote")]
+    assert quotes == [
+        "Luma's second EP is out on Friday, five songs recorded in a lighthouse on the north"
+        " coast over one winter.",
+        "Luma takes off to new heights, mixing bright vocals with slow electronics. – Ana Reis,"
+        " Editor From its first synth to its last breath, the record takes you far out to sea."
+        " – Tom Hale, Writer",
+    ]
+    # The standfirst is set as a quotation: it stays one, and is not shown twice as lede.
+    assert article.lede is None
+    assert len(paragraphs(article)) == 3

@@ -474,7 +474,7 @@ def main_container(
     while True:
         here = totals.get(current.mem_id, 0.0)
         if here <= 0:
-            return current
+            break
         best, best_total = None, 0.0
         children = list(current.iter(include_text=False))
         for child in children:
@@ -482,8 +482,13 @@ def main_container(
             if total > best_total:
                 best, best_total = child, total
         if best is None or best_total < 0.7 * here or _story_beside(best, children, totals):
-            return current
+            break
         current = best
+    # A quotation holding most of the prose (a post that quotes a programme note, a
+    # review's press quotes) is quoted in the story, not the story itself.
+    if current.tag == "blockquote" and current.parent is not None:
+        return current.parent
+    return current
 
 
 def _story_beside(best: LexborNode, children: list[LexborNode], totals: dict[int, float]) -> bool:

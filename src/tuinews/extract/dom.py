@@ -93,3 +93,26 @@ def has_ancestor(node: LexborNode, ancestor: LexborNode) -> bool:
 def collapse_space(text: str) -> str:
     """Runs of whitespace (newlines included) as one space, ends trimmed, composed."""
     return composed(_SPACE.sub(" ", text).strip())
+
+
+_BREAKING_TAGS = frozenset(
+    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote section article header footer "
+    "table tr td th figure figcaption pre br hr".split()
+)
+
+
+def spaced_text(node: LexborNode) -> str:
+    """The element's text with a space wherever a block or a line break stands between
+    words: a quotation of several paragraphs reads "… editor. From its …", not
+    "editor.From" (`node_text` joins text nodes as the page writes them)."""
+    parts: list[str] = []
+    for inner in node.traverse(include_text=True):
+        tag = inner.tag
+        if tag == "-text":
+            before = inner.prev
+            if before is not None and before.tag in _BREAKING_TAGS:
+                parts.append(" ")
+            parts.append(inner.text(deep=False) or "")
+        elif tag in _BREAKING_TAGS:
+            parts.append(" ")
+    return collapse_space("".join(parts))

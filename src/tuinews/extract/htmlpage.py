@@ -60,6 +60,7 @@ from tuinews.extract.dom import (
     has_ancestor,
     link_text_length,
     node_text,
+    spaced_text,
 )
 from tuinews.extract.figures import (
     captioned_picture,
@@ -102,6 +103,16 @@ _JSON_LD_TYPES = frozenset(
 # React's streamed rendering sends each late part of a page as `<div hidden id="S:1">`,
 # which a script swaps into its placeholder: shown content, however it is marked.
 _STREAMED_BOUNDARY = re.compile(r"S:[0-9a-z]+")
+_NAME_PARTS = re.compile(r"[-_]+")
+
+
+def _behind_paywall(node: LexborNode) -> bool:
+    """Whether a hidden element is the story behind a paywall: a name ending in
+    "paywall" (`paywall`, `article-paywall`), which a script shows to subscribers. The
+    wall itself is named for what it is (`paywall-modal`, `paywall-bar__cta`)."""
+    return any(_NAME_PARTS.split(name)[-1] == "paywall" for name in class_names(node))
+
+
 # A template's slot left unfilled (`$$ARTICLEAD$$`, `{{ad_slot}}`): no words of the story.
 _PLACEHOLDER = re.compile(r"(\$\$|%%|\{\{)\s*[\w.-]+\s*(\$\$|%%|\}\})")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
@@ -335,7 +346,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         if tag == "figure" and _holds(child, "blockquote") and not _holds(child, _PICTURES):
             # A pull quote or an embedded post set as a figure: its words, quoted.
             for quote in child.css("blockquote"):
-                text = node_text(quote)
+                text = spaced_text(quote)
                 if text and not _holds(quote, "blockquote"):
                     walk.add(Block(kind="blockquote", text=text))
             continue
@@ -418,7 +429,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if element_words(child) & {"instagram-media", "tiktok-embed"}:
                 continue  # "View this post on Instagram": a player's furniture
             # An embedded tweet stays: what the post says is quoted in the story.
-            text = node_text(child)
+            text = spaced_text(child)
             if text:
                 walk.add(Block(kind="blockquote", text=text))
             continue
@@ -817,8 +828,9 @@ def _lede(
             # name teasers and colours as often as standfirsts.
             element_words(node, humps=False) & LEDE_WORDS
             and not _in_figure(node)
-            # A header holding the lede; a verdict box with its pros and cons; a form.
-            and not _holds(node, "figure, img, picture, h2, h3, h4, ul, ol, input")
+            # A header holding the lede; a verdict box with its pros and cons; a form; a
+            # quotation (set apart in the body, as the page sets it).
+            and not _holds(node, "figure, img, picture, h2, h3, h4, ul, ol, input, blockquote")
             and (scope is None or has_ancestor(node, scope))
             and not _in_form(node)
             and not _about_picture(node)
@@ -848,7 +860,7 @@ def _repeats_opening(lede: str, sections: list[Section]) -> bool:
     words = _WORD.findall(lede.casefold())
     opening: list[str] = []
     for block in (block for section in sections[:2] for block in section.blocks):
-        if block.kind == "paragraph":
+        if block.kind in ("paragraph", "blockquote"):
             opening.extend(_WORD.findall(block.text.casefold()))
         if len(opening) > len(words) + 30:
             break
@@ -923,6 +935,8 @@ def extract_html(
             continue
         if _STREAMED_BOUNDARY.fullmatch(node.attributes.get("id") or ""):
             continue  # streamed server rendering: the content a script moves into place
+        if _behind_paywall(node):
+            continue
         node.decompose()
     chrome: ChromeMemo = {}
     prose = ProseCount()
