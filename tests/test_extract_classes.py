@@ -399,3 +399,16 @@ def test_quotations_keep_their_paragraphs_apart_and_a_quoted_standfirst_stays_qu
     # The standfirst is set as a quotation: it stays one, and is not shown twice as lede.
     assert article.lede is None
     assert len(paragraphs(article)) == 3
+
+
+# Product pages ------------------------------------------------------------------------
+
+
+def test_a_products_tabs_are_its_description_not_a_menu() -> None:
+    # The description and the details sit in `tab-menu--product`: a tab widget's panels,
+    # all of them the page's, though a reader sees one at a time.
+    article = read("product_tabs")
+    assert paragraphs(article) == source_paragraphs("product_tabs")[1:]
+    (table,) = blocks(article, "table")
+    assert table.rows is not None and ["Alkohol", "11,5 %"] in table.rows
+    assert "Gutschein" not in article.text and "Angebote" not in article.text

@@ -119,6 +119,9 @@ def names_story_part(node: LexborNode) -> bool:
 _JS_HOOK = re.compile(r"(?<!\S)js[-_]\S*", re.I)
 _BEM_MODIFIER = re.compile(r"--\S*")
 _SLUG_GAP = re.compile(r"[\W_]+")
+_TAB_WIDGET = re.compile(
+    r"(?<!\S)\S*?(?<![^\s_-])tabs?[-_]+(?:menu|nav|navigation)(?![^\s_-])\S*", re.I
+)
 
 
 def _slug(text: str) -> str:
@@ -162,6 +165,10 @@ def chrome_words(node: LexborNode) -> frozenset[str]:
         # A BEM modifier says how a block varies (`TestReport__Section--Ads` is a section
         # with an ad slot in it), not what it is.
         classes = _BEM_MODIFIER.sub("", classes)
+    if "tab" in classes.lower():
+        # A tab widget (`tab-menu`, `tabs-nav`) holds the page's panels: a product's
+        # description, its details. Its bar of tab links is named for itself.
+        classes = _TAB_WIDGET.sub(" ", classes)
     ident = attrs.get("id") or ""
     words = name_words(f"{classes} {ident}", first_hump=True)
     if ident and words & BOILERPLATE_WORDS and _spells_heading(node, ident):
@@ -488,6 +495,32 @@ def main_container(
     # review's press quotes) is quoted in the story, not the story itself.
     if current.tag == "blockquote" and current.parent is not None:
         return current.parent
+    return _whole_tab_widget(current)
+
+
+def _is_tab_part(node: LexborNode) -> bool:
+    """A tab widget or one of its panels (`tab--content`, `tab-pane`, `tabs`,
+    `role="tabpanel"`)."""
+    if node.attributes.get("role") == "tabpanel":
+        return True
+    return any(
+        {"tab", "tabs", "tabpanel"}.intersection(_NAME_PARTS.split(name))
+        for name in class_names(node)
+    )
+
+
+def _whole_tab_widget(container: LexborNode) -> LexborNode:
+    """The whole tab widget when the body found is in one of its panels: a product's
+    description, details and ingredients are one page's, shown a tab at a time."""
+    current: LexborNode | None = container
+    for _ in range(4):  # the panel around the text found, a few wrappers up at most
+        if current is None or _is_tab_part(current):
+            break
+        current = current.parent
+    if current is None or not _is_tab_part(current):
+        return container
+    while current.parent is not None and _is_tab_part(current.parent):
+        current = current.parent
     return current
 
 

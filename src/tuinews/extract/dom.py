@@ -10,7 +10,6 @@ from selectolax.lexbor import LexborNode
 from tuinews.extract.characters import composed
 
 _CLASS_SPLIT = re.compile(r"[\s_]+")
-_SPACE = re.compile(r"\s+")
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -56,7 +55,7 @@ def class_names(node: LexborNode) -> list[str]:
 
 
 def node_text(node: LexborNode) -> str:
-    return composed(_SPACE.sub(" ", node.text(deep=True, separator="")).strip())
+    return collapse_space(node.text(deep=True, separator=""))
 
 
 def text_start(node: LexborNode, size: int) -> str:
@@ -64,7 +63,7 @@ def text_start(node: LexborNode, size: int) -> str:
     to tell a label or a short box, without collapsing all the text of a whole page's
     wrapper (asked of every element the walk meets)."""
     raw = node.text(deep=True, separator="")
-    return _SPACE.sub(" ", raw[: size * 10]).strip()[:size]
+    return " ".join(raw[: size * 10].split())[:size]
 
 
 def link_text_length(node: LexborNode) -> int:
@@ -91,8 +90,9 @@ def has_ancestor(node: LexborNode, ancestor: LexborNode) -> bool:
 
 
 def collapse_space(text: str) -> str:
-    """Runs of whitespace (newlines included) as one space, ends trimmed, composed."""
-    return composed(_SPACE.sub(" ", text).strip())
+    """Runs of whitespace (newlines included) as one space, ends trimmed, composed.
+    (`str.split` finds the same whitespace as `\\s`, three times faster on a page.)"""
+    return composed(" ".join(text.split()))
 
 
 _BREAKING_TAGS = frozenset(
