@@ -412,3 +412,18 @@ def test_a_products_tabs_are_its_description_not_a_menu() -> None:
     (table,) = blocks(article, "table")
     assert table.rows is not None and ["Alkohol", "11,5 %"] in table.rows
     assert "Gutschein" not in article.text and "Angebote" not in article.text
+
+
+def test_customer_reviews_are_not_the_products_description() -> None:
+    # Four reviews hold more prose than the two paragraphs of description beside them.
+    article = read("product_reviews")
+    assert paragraphs(article) == source_paragraphs("product_reviews")[:2]
+    assert "überzeugend" not in article.text
+
+
+def test_a_sites_questions_and_answers_do_not_outweigh_the_description() -> None:
+    # The booking FAQ, the same on every page of the site, has more prose than the
+    # holiday home's description and prices: the page's own text is read, FAQ and all.
+    article = read("holiday_home_faq")
+    assert paragraphs(article) == source_paragraphs("holiday_home_faq")
+    assert titles(article)[:3] == ["Beschreibung", "Preise", "FAQ"]

@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -23,6 +25,7 @@ from tuinews.extract.dom import (
     link_text_length,
     name_words,
     node_text,
+    text_start,
 )
 from tuinews.extract.figures import is_figure_part
 
@@ -237,6 +240,7 @@ def _text_totals(
             wrappers.add(current.mem_id)
             current = current.parent
     tree = _AncestorTree()
+    faqs = _Inside(_is_faq)
     seen: set[str] = set()  # texts counted already: a notice repeated counts once
     for count, paragraph in enumerate(body.css("p, pre, td, blockquote, div, li, span, font")):
         if count % 64 == 63 and time.thread_time() > deadline:
@@ -274,11 +278,64 @@ def _text_totals(
             continue
         seen.add(text)
         weight = (len(text) - links) * min(1.0, len(text) / 150)
+        if faqs.holds(paragraph):
+            weight *= _FAQ_WEIGHT
         if outside_chrome:
             own[parent.mem_id] = own.get(parent.mem_id, 0.0) + weight
         named[parent.mem_id] = named.get(parent.mem_id, 0.0) + weight
         tree.add(parent)
     return tree.sums(own), tree.sums(named)
+
+
+# The site's questions and answers (booking terms, shipping) beside a product or a
+# holiday home weigh less than the page's own description: the same on every page of
+# the site, they would outweigh it. A page that is all questions is still read whole.
+_FAQ_WEIGHT = 0.25
+
+
+def _is_faq(node: LexborNode) -> bool:
+    """Named so, and asking questions: an accordion of monthly reports named
+    `faq-accordion` is a story's parts."""
+    if element_words(node, humps=False).isdisjoint(("faq", "faqs")):
+        return False
+    asked = 0
+    for count, part in enumerate(node.css(_QUESTION_PARTS)):
+        if count >= 200:
+            break
+        text = text_start(part, 200)
+        asked += len(text) < 200 and text.endswith("?")
+        if asked >= 2:
+            return True
+    return False
+
+
+_QUESTION_PARTS = "h2, h3, h4, h5, h6, dt, summary, strong, b, a, span, div, p"
+
+
+@dataclass
+class _Inside:
+    """Whether an element is inside one that passes `test`, each element asked once
+    (walked up without recursion: pages nest thousands of levels deep; remembered for
+    the page)."""
+
+    test: Callable[[LexborNode], bool]
+    known: dict[int, bool] = field(default_factory=dict)
+
+    def holds(self, node: LexborNode) -> bool:
+        chain: list[LexborNode] = []
+        current: LexborNode | None = node
+        while (
+            current is not None
+            and current.mem_id not in self.known
+            and current.tag not in ("body", "html")
+        ):
+            chain.append(current)
+            current = current.parent
+        found = current is not None and self.known.get(current.mem_id, False)
+        for element in reversed(chain):
+            found = found or self.test(element)
+            self.known[element.mem_id] = found
+        return found
 
 
 @dataclass
@@ -342,7 +399,7 @@ class _Cards:
     """What is known of a page's teaser grids, so each element is asked once."""
 
     kinds: dict[int, set[tuple[str | None, str]]] = field(default_factory=dict)
-    inside: dict[int, bool] = field(default_factory=dict)
+    inside: _Inside | None = None
 
     def card_kinds(self, parent: LexborNode) -> set[tuple[str | None, str]]:
         """The kinds of child (tag and class) that make `parent` a grid or list of
@@ -363,24 +420,15 @@ class _Cards:
         self.kinds[parent.mem_id] = kinds
         return kinds
 
+    def is_card(self, element: LexborNode) -> bool:
+        parent = element.parent
+        return parent is not None and _signature(element) in self.card_kinds(parent)
+
     def holds(self, node: LexborNode) -> bool:
-        """Whether `node` is a teaser card or inside one (walked up without recursion:
-        pages nest thousands of levels deep)."""
-        chain: list[LexborNode] = []
-        current: LexborNode | None = node
-        while (
-            current is not None
-            and current.mem_id not in self.inside
-            and current.tag not in ("body", "html")
-        ):
-            chain.append(current)
-            current = current.parent
-        found = current is not None and self.inside.get(current.mem_id, False)
-        for element in reversed(chain):
-            parent = element.parent
-            found = found or (parent is not None and _signature(element) in self.card_kinds(parent))
-            self.inside[element.mem_id] = found
-        return found
+        """Whether `node` is a teaser card or inside one."""
+        if self.inside is None:
+            self.inside = _Inside(self.is_card)
+        return self.inside.holds(node)
 
 
 ChromeMemo = dict[int, tuple[bool, bool]]
@@ -392,12 +440,33 @@ _CONSENT_WORDS = frozenset("cookie cookies consent gdpr".split())
 _OVERLAY_ENDS = frozenset("modal popup overlay signup login".split())
 
 
-def never_the_story(element: LexborNode) -> bool:
-    """A readers' comment thread or an overlay: left out even where chrome names are
-    not believed (see `main_container`)."""
+# Who writes a page's reviews when they are not its story: its customers, its users.
+_REVIEWERS = frozenset("customer customers product user users kunden".split())
+
+
+def readers_write_it(element: LexborNode) -> bool:
+    """A readers' comment thread, or the reviews customers write under a product
+    (`customer-reviews`, `product_reviews`, `review-widget`): however long, the page's
+    readers wrote it, not its author."""
     names = class_names(element)
     if COMMENT_NAMES.intersection(names):
         return True
+    for name in names:
+        parts = _NAME_PARTS.split(name)
+        for before, after in pairwise(parts):
+            if after in ("review", "reviews") and before in _REVIEWERS:
+                return True
+            if before in ("review", "reviews") and after == "widget":
+                return True
+    return False
+
+
+def never_the_story(element: LexborNode) -> bool:
+    """What readers wrote (see `readers_write_it`) or an overlay: left out even where
+    chrome names are not believed (see `main_container`)."""
+    if readers_write_it(element):
+        return True
+    names = class_names(element)
     for name in names:
         parts = _NAME_PARTS.split(name)
         if parts[-1] in _OVERLAY_ENDS or _CONSENT_WORDS.intersection(parts):

@@ -40,7 +40,6 @@ from tuinews.extract.characters import without_invisible_breaks
 from tuinews.extract.charset import decode_bytes
 from tuinews.extract.container import (
     BOILERPLATE_WORDS,
-    COMMENT_NAMES,
     LEDE_WORDS,
     ChromeMemo,
     ProseCount,
@@ -51,6 +50,7 @@ from tuinews.extract.container import (
     names_story_part,
     near_boilerplate,
     never_the_story,
+    readers_write_it,
 )
 from tuinews.extract.dom import (
     class_names,
@@ -408,8 +408,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             and not walk.holds_story(child)
         ):
             continue
-        if COMMENT_NAMES.intersection(class_names(child)):
-            continue  # readers' comments, however long: never the story
+        if readers_write_it(child):
+            continue  # readers' comments and reviews, however long: never the story
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text = node_text(child)
             if text and len(text) < 200 and not _repeats_title(text, walk.title):
