@@ -427,3 +427,36 @@ def test_a_sites_questions_and_answers_do_not_outweigh_the_description() -> None
     article = read("holiday_home_faq")
     assert paragraphs(article) == source_paragraphs("holiday_home_faq")
     assert titles(article)[:3] == ["Beschreibung", "Preise", "FAQ"]
+
+
+# Pages of little prose --------------------------------------------------------------
+
+
+def test_a_slideshow_told_in_captions_reads_them_as_its_story() -> None:
+    article = read("slideshow")
+    assert titles(article) == [
+        "1. The lighthouse keeper",
+        "2. The ferry captain",
+        "3. The seal",
+        "4. The fishmonger",
+        "5. The storm",
+    ]
+    texts = paragraphs(article)
+    assert len(texts) == 10
+    assert texts[0].startswith("A yellow raincoat, a knitted hat")
+    assert texts[5].startswith("What you need: anything grey")
+    pictures = [figure.url for figure in blocks(article, "figure")]
+    assert pictures[-2:] == [
+        "https://example.org/img/fishmonger.jpg",
+        "https://example.org/img/storm.jpg",
+    ]
+    assert all(figure.caption is None for figure in blocks(article, "figure"))
+
+
+def test_a_post_of_links_is_read_by_its_name_not_the_tweets_beside_it() -> None:
+    # Its links and one-word lines are no prose to count; the sidebar's tweets are.
+    article = read("link_post")
+    (links,) = blocks(article, "list")
+    assert len(links.items) == 4
+    assert links.items[0] == "Presseförderung: Studie zweifelt an der Stütze vom Staat via Horizont"
+    assert "asoziale" not in article.text

@@ -22,6 +22,7 @@ from tuinews.extract.dom import (
     class_names,
     collapse_space,
     element_words,
+    has_ancestor,
     link_text_length,
     name_words,
     node_text,
@@ -514,6 +515,9 @@ class ProseCount:
 
     under: dict[int, float] = field(default_factory=dict)
     names_believed: bool = True
+    # The body was found by its name on a page of too little prose: its links are the
+    # story (a post that lists links, a line on each), not a menu.
+    by_name: bool = False
 
 
 def main_container(
@@ -564,7 +568,27 @@ def main_container(
     # review's press quotes) is quoted in the story, not the story itself.
     if current.tag == "blockquote" and current.parent is not None:
         return current.parent
+    if totals.get(body.mem_id, 0.0) < _STORY_WORTH:
+        named = _named_story(body, current, totals.get(current.mem_id, 0.0))
+        if named is not None:
+            current = named
+            if prose is not None:
+                prose.by_name = True
     return _whole_tab_widget(current)
+
+
+def _named_story(body: LexborNode, found: LexborNode, prose: float) -> LexborNode | None:
+    """On a page with too little prose to tell where the story is (a post of links with
+    a line on each), the element named as the story (`entry-content`): the largest so
+    named, when the body found is outside it (a sidebar of tweets beside a list of
+    links) and it holds more text than the prose counted there."""
+    named = [node for node in body.css("[class]") if names_story_part(node)]
+    if not named or any(has_ancestor(found, node) for node in named):
+        return None
+    best = max(named, key=lambda node: len(node_text(node)))
+    if has_ancestor(best, found) or len(node_text(best)) <= prose:
+        return None
+    return best
 
 
 def _is_tab_part(node: LexborNode) -> bool:

@@ -276,6 +276,9 @@ class _Walk:
     # Where the inline text stood at the last <br>: a second <br> with nothing but
     # space since then ends a paragraph (stories written as text between `<br><br>`).
     break_at: int = -1
+    # The body is told in its pictures' captions (a slideshow, a listicle of pictures):
+    # each caption is read as the story's paragraphs, below its picture.
+    captions_told: bool = False
 
     def holds_story(self, node: LexborNode) -> bool:
         """Whether the element is a layout wrapper around the story, whatever its name
@@ -295,7 +298,10 @@ class _Walk:
     def holds_much_prose(self, node: LexborNode) -> bool:
         """Whether half or more of the body's counted prose is inside the element:
         then a grid of links beside it (a post list under the story's one paragraph)
-        does not make the element a menu to drop."""
+        does not make the element a menu to drop. In a body found by its name on a
+        page of little prose, links are the story."""
+        if self.prose.by_name:
+            return True
         return self.prose.under.get(node.mem_id, 0.0) >= 0.5 * self.story_prose
 
     def line_break(self) -> None:
@@ -446,10 +452,12 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                     if figure is not None:
                         walk.add(figure)
                 continue
-            items = [node_text(li) for li in child.css("li")]
+            items = [spaced_text(li) for li in child.css("li")]
             items = [item for item in items if item]
             text_length = sum(map(len, items))
-            if items and link_text_length(child) < 0.6 * max(text_length, 1):
+            if items and (
+                link_text_length(child) < 0.6 * max(text_length, 1) or walk.holds_much_prose(child)
+            ):
                 walk.add(
                     Block(kind="list", text="\n".join(items), items=items, ordered=tag == "ol")
                 )
@@ -463,6 +471,9 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if tag == "figure" or (tag == "picture" and child.parent and child.parent.tag != "figure"):
             figure = figure_block(child, walk.base)
+            if walk.captions_told:
+                _told_by_caption(child, figure, walk)
+                continue
             if figure is not None:
                 _caption_after(child, figure)
                 walk.add(figure)
@@ -796,6 +807,37 @@ def _story_scope(tree: LexborHTMLParser, container: LexborNode | None) -> Lexbor
     return current
 
 
+# Caption text in the body (characters) from which a slideshow's captions may be its
+# story: a few paragraphs, not one long caption.
+_TOLD_CAPTIONS = 1000
+
+
+def _captions_tell_story(container: LexborNode, total_text: int) -> bool:
+    """Whether most of the body's text is its pictures' captions: the page tells its
+    story in them, and nothing else would be left to read."""
+    captions = sum(len(node_text(caption)) for caption in container.css("figcaption"))
+    return captions >= _TOLD_CAPTIONS and captions >= 0.5 * total_text
+
+
+def _told_by_caption(node: LexborNode, figure: Block | None, walk: _Walk) -> None:
+    """A slide of a story told in captions: its title as a heading, its picture, then
+    its caption's paragraphs as the story's."""
+    caption = node.css_first("figcaption")
+    for heading in node.css("h2, h3, h4"):
+        if caption is None or not has_ancestor(heading, caption):
+            walk.heading(node_text(heading))
+            break
+    if figure is not None and figure.url:
+        figure.caption, figure.text = None, ""
+        walk.add(figure)
+    if caption is None:
+        return
+    texts = [node_text(p) for p in caption.css("p")] or [node_text(caption)]
+    for text in texts:
+        if text:
+            walk.add(Block(kind="paragraph", text=text))
+
+
 def _caption_after(figure_node: LexborNode, block: Block) -> None:
     """A `<figcaption>` written right after its `</figure>`, as a sibling: still the
     picture's caption (and credit)."""
@@ -951,6 +993,7 @@ def extract_html(
     walk = _Walk(base=base, title=metadata.title, deadline=deadline, prose=prose)
     if container is not None:
         walk.total_text = max(1, len(node_text(container)))
+        walk.captions_told = _captions_tell_story(container, walk.total_text)
         walk.story_prose = prose.under.get(container.mem_id, 0.0) or math.inf
         _walk(container, walk)
         walk.flush()
