@@ -1,7 +1,8 @@
 """HTML extraction on real pages with gold output: ours beside trafilatura and readability-lxml.
 
 Run: python benchmarks/extraction.py [--corpus PATH] [--limit N] [--only ours|all]
-                                     [--corpora scrapinghub,fundus,trafilatura] [--worst K]
+                                     [--corpora scrapinghub,fundus,trafilatura,readability-tests]
+                                     [--worst K]
 
 Reads the development corpora described in `../shared/corpus/README.md` (beside the
 checkout; never copied into the repository). Every page is read by the three extractors
@@ -19,6 +20,12 @@ and per half:
   that still hold a credit;
 - trafilatura/: snippet precision, recall, F1 and accuracy, as upstream's
   `tests/eval_common.py` (case-sensitive substrings after whitespace folding);
+- readability-tests: the same body F1 on the test pages of Mozilla's Readability.js (news,
+  blogs, wikis, documentation, CJK portals, Tumblr, Medium …), the text of each page's
+  `expected.html` as gold. They come with go-readability from the Go module proxy
+  (`go mod download`, pinned below), so that pages of many kinds that no rule here was
+  written for are measured too. Pages under 10 KB are Readability's unit tests of one
+  feature, not pages, and are left out;
 - blockquotes kept: every outermost `<blockquote>` of a page whose words are in the gold
   body, found by ours as a `blockquote` block (the peers: its words found in their text);
 - pages where ours is below 0.5 F1 while a peer is above 0.9;
@@ -45,6 +52,7 @@ import json
 import logging
 import re
 import statistics
+import subprocess
 import sys
 import time
 import unicodedata
@@ -57,7 +65,7 @@ from typing import Any
 from tuinews.model import Article
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-CORPORA = ("scrapinghub", "fundus", "trafilatura")
+CORPORA = ("scrapinghub", "fundus", "trafilatura", "readability-tests")
 HALVES = ("tune", "check")
 PEERS = ("trafilatura", "readability")
 EXTRACTORS = ("ours", *PEERS)
@@ -69,6 +77,7 @@ TARGET_LEDE_PRECISION = 0.90
 TARGET_MEDIAN_RATIO = 0.75
 TARGET_SLOWEST_MS = 250.0
 LOW_F1, PEER_HIGH_F1 = 0.5, 0.9
+TEXT_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr")
 
 MATCH_F1 = 0.8  # token F1 at which a lede or caption counts as found
 LENGTH_RATIO = 0.8  # shorter/longer length at which containment counts as a match
@@ -244,12 +253,15 @@ class Page:
     gold: dict[str, Any]
 
     def html(self) -> bytes:
-        return gzip.decompress(self.path.read_bytes())
+        raw = self.path.read_bytes()
+        return gzip.decompress(raw) if self.path.suffix == ".gz" else raw
 
     @property
     def half(self) -> str:
-        """ "tune" or "check", by the first byte of the SHA-1 of the file name."""
-        return HALVES[hashlib.sha1(self.path.name.encode()).digest()[0] % 2]
+        """ "tune" or "check", by the first byte of the SHA-1 of the file name (of its folder,
+        where every page is a `source.html`)."""
+        name = self.path.parent.name if self.path.name == "source.html" else self.path.name
+        return HALVES[hashlib.sha1(name.encode()).digest()[0] % 2]
 
 
 def keyed_pages(corpus: Path, name: str, gold_file: str) -> list[Page]:
@@ -271,10 +283,48 @@ def fundus_pages(corpus: Path) -> list[Page]:
     ]
 
 
+READABILITY_TESTS = "github.com/go-shiori/go-readability@v0.0.0-20251205110129-5db1dc9836f0"
+SMALLEST_TEST_PAGE = 10_000  # bytes; below it, a test of one feature of Readability
+
+
+def readability_test_pages(corpus: Path) -> list[Page]:
+    """Readability.js's test pages, as go-readability ships them (`corpus` is not used)."""
+    try:
+        done = subprocess.run(
+            ["go", "mod", "download", "-json", READABILITY_TESTS],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=True,
+        )
+        root = Path(json.loads(done.stdout)["Dir"]) / "test-pages"
+    except (OSError, subprocess.SubprocessError, KeyError, ValueError) as exc:
+        print(f"readability-tests skipped: go mod download {READABILITY_TESTS}: {exc}")
+        return []
+    return [
+        Page("readability-tests", folder.name, "http://fakehost/test/page.html", source, {})
+        for folder in sorted(root.iterdir())
+        if (source := folder / "source.html").is_file()
+        and source.stat().st_size >= SMALLEST_TEST_PAGE
+        and (folder / "expected.html").is_file()
+    ]
+
+
+def expected_text(page: Page) -> str:
+    """The text of a test page's `expected.html`, a line per block as readability's is."""
+    import lxml.html
+
+    root = lxml.html.fromstring((page.path.parent / "expected.html").read_text("utf-8"))
+    for block in root.iter(*TEXT_BLOCKS):
+        block.tail = "\n" + (block.tail or "")
+    return root.text_content()
+
+
 LOADERS: dict[str, Callable[[Path], list[Page]]] = {
     "scrapinghub": lambda corpus: keyed_pages(corpus, "scrapinghub", "ground-truth.json"),
     "fundus": fundus_pages,
     "trafilatura": lambda corpus: keyed_pages(corpus, "trafilatura", "gold.json"),
+    "readability-tests": readability_test_pages,
 }
 
 
@@ -292,6 +342,8 @@ def gold_body(page: Page) -> str | None:
     """The page's article text as its corpus gives it (None for the snippet corpus)."""
     if page.corpus == "scrapinghub":
         return page.gold.get("articleBody") or ""
+    if page.corpus == "readability-tests":
+        return expected_text(page)
     if page.corpus != "fundus":
         return None
     body = page.gold.get("body") or {}
@@ -406,7 +458,7 @@ def read_readability(html: bytes, page: Page) -> Reading:
     try:
         summary = Document(html).summary(html_partial=True)
         root = lxml.html.fromstring(summary)
-        for block in root.iter("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr"):
+        for block in root.iter(*TEXT_BLOCKS):
             block.tail = "\n" + (block.tail or "")
         text = root.text_content()
     except Exception as exc:

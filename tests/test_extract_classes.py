@@ -339,6 +339,15 @@ def test_ruby_readings_are_not_read_into_the_words() -> None:
     assert "ぎゃくたい" not in text and "(" not in text
 
 
+def test_comment_thread_is_left_out_when_a_reply_class_sounds_like_the_story() -> None:
+    # `id="comment-text"` beside `class="user-post-text"`: the thread, longer than the
+    # story, is the replies' text, however story-like its other class.
+    article = read("comment_parts")
+    assert paragraphs(article) == source_paragraphs("comment_parts")
+    assert "lovely trip" not in article.text
+    assert "Comments (5)" not in titles(article)
+
+
 def test_live_commentary_named_as_comments_is_the_story() -> None:
     # Every entry sits in `live-match-comment` (and `slider-ele`): the names would leave
     # no story, so they are not believed; the sidebar is still left out.

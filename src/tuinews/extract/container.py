@@ -150,6 +150,27 @@ def _spells_heading(node: LexborNode, ident: str) -> bool:
 _MAIN_COLUMN_NAMES = frozenset("content main maincontent main-content primary".split())
 
 
+# A comment thread's own parts: `comment-text`, `comments_list`. Beside one of them or
+# inside, a story-like class (`id="comment-text" class="user-post-text"`, a reply's
+# `post-text`) names the reply's text, not the story's.
+_COMMENT_HEADS = frozenset("comment comments".split())
+_COMMENT_PARTS = frozenset(
+    """
+    area block body box container content feed holder inner item items list main panel root
+    section stream text thread widget wrap wrapper zone
+    """.split()
+)
+
+
+def names_comment_part(node: LexborNode) -> bool:
+    """Whether a class or id names a part of a comment thread (`comment-box`)."""
+    for name in class_names(node):
+        parts = _NAME_PARTS.split(name)
+        if len(parts) > 1 and parts[0] in _COMMENT_HEADS and parts[1] in _COMMENT_PARTS:
+            return True
+    return False
+
+
 def resumes_story(node: LexborNode) -> bool:
     """Whether an element below chrome-named layout is the story's again: it names a part
     of the story (`article__content`, `entry-content`) or is the page's main column."""
@@ -432,7 +453,8 @@ class _Cards:
         return self.inside.holds(node)
 
 
-ChromeMemo = dict[int, tuple[bool, bool]]
+# Of each element: never the story; in chrome; inside a comment thread's part.
+ChromeMemo = dict[int, tuple[bool, bool, bool]]
 
 # Names of what lies over a page or asks something of the reader: a cookie notice
 # wherever the word stands (`moove_gdpr_cookie_modal`), a pop-up or a sign-up form when
@@ -483,7 +505,8 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     class at all, and those are never the story, wherever they sit (replies and cookie
     notices say "content" too).
 
-    `known` keeps each element's answer (never the story; in chrome) for a page, so
+    `known` keeps each element's answer (never the story; in chrome; in a comment
+    thread) for a page, so
     an element is judged once from its parent's answer, not again for every paragraph
     below it.
     """
@@ -495,16 +518,20 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     ):
         chain.append(current)
         current = current.parent
-    comment, chrome = (
-        memo.get(current.mem_id, (False, False)) if current is not None else (False, False)
+    comment, chrome, thread = (
+        memo.get(current.mem_id, (False, False, False))
+        if current is not None
+        else (False, False, False)
     )
     for element in reversed(chain):
         comment = comment or never_the_story(element)
-        if resumes_story(element) and not element_words(element) & WIDGET_WORDS:
+        in_part = names_comment_part(element)
+        thread = thread or in_part
+        if resumes_story(element) and not thread and not element_words(element) & WIDGET_WORDS:
             chrome = False
-        elif is_boilerplate(element):
+        elif in_part or is_boilerplate(element):
             chrome = True
-        memo[element.mem_id] = (comment, chrome)
+        memo[element.mem_id] = (comment, chrome, thread)
     return comment or chrome
 
 

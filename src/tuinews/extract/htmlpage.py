@@ -47,6 +47,7 @@ from tuinews.extract.container import (
     is_boilerplate,
     is_media_box,
     main_container,
+    names_comment_part,
     names_story_part,
     near_boilerplate,
     never_the_story,
@@ -416,6 +417,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if readers_write_it(child):
             continue  # readers' comments and reviews, however long: never the story
+        if names_comment_part(child) and not walk.holds_story(child):
+            continue  # `id="comment-box"`: a thread, however long, unless it is the page
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             text = node_text(child)
             if text and len(text) < 200 and not _repeats_title(text, walk.title):
