@@ -469,3 +469,12 @@ def test_a_post_of_links_is_read_by_its_name_not_the_tweets_beside_it() -> None:
     assert len(links.items) == 4
     assert links.items[0] == "Presseförderung: Studie zweifelt an der Stütze vom Staat via Horizont"
     assert "asoziale" not in article.text
+
+
+def test_related_stories_too_many_for_an_also_read_box_are_left_out() -> None:
+    # Four teasers with their leads, named by a field modifier
+    # (`field--name-field-related-articles`).
+    article = read("related_grid")
+    assert paragraphs(article) == source_paragraphs("related_grid")[:3]
+    assert titles(article) == []
+    assert "Petition" not in article.text

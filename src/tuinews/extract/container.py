@@ -121,7 +121,7 @@ def names_story_part(node: LexborNode) -> bool:
 
 
 _JS_HOOK = re.compile(r"(?<!\S)js[-_]\S*", re.I)
-_BEM_MODIFIER = re.compile(r"--\S*")
+_BEM_MODIFIER = re.compile(r"--(?!name-|view-mode-)\S*")
 _SLUG_GAP = re.compile(r"[\W_]+")
 _TAB_WIDGET = re.compile(
     r"(?<!\S)\S*?(?<![^\s_-])tabs?[-_]+(?:menu|nav|navigation)(?![^\s_-])\S*", re.I
@@ -188,7 +188,8 @@ def chrome_words(node: LexborNode) -> frozenset[str]:
         classes = _JS_HOOK.sub(" ", classes)
     if "--" in classes:
         # A BEM modifier says how a block varies (`TestReport__Section--Ads` is a section
-        # with an ad slot in it), not what it is.
+        # with an ad slot in it), not what it is; one that names the block's field or
+        # view (`field--name-field-related-articles`, `node--view-mode-teaser`) does.
         classes = _BEM_MODIFIER.sub("", classes)
     if "tab" in classes.lower():
         # A tab widget (`tab-menu`, `tabs-nav`) holds the page's panels: a product's

@@ -39,6 +39,7 @@ from tuinews.extract.alsoread import (
 from tuinews.extract.characters import without_invisible_breaks
 from tuinews.extract.charset import decode_bytes
 from tuinews.extract.container import (
+    ALSO_READ_WORDS,
     BOILERPLATE_WORDS,
     LEDE_WORDS,
     ChromeMemo,
@@ -408,6 +409,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if block is not None:
                 walk.add(block)
             continue
+        if chrome_words(child) & ALSO_READ_WORDS and not walk.holds_much_prose(child):
+            continue  # related stories too many for an also-read box: a teaser grid
         if (
             (is_boilerplate(child) or tag in _SMALL_CHROME_TAGS)
             and len(node_text(child)) < 0.4 * walk.total_text
