@@ -197,7 +197,7 @@ def chrome_words(node: LexborNode) -> frozenset[str]:
         classes = _TAB_WIDGET.sub(" ", classes)
     ident = attrs.get("id") or ""
     words = name_words(f"{classes} {ident}", first_hump=True)
-    if ident and words & BOILERPLATE_WORDS and _spells_heading(node, ident):
+    if ident and words & (BOILERPLATE_WORDS | ALSO_READ_WORDS) and _spells_heading(node, ident):
         words = name_words(classes, first_hump=True)
     return words
 
