@@ -339,6 +339,39 @@ def test_ruby_readings_are_not_read_into_the_words() -> None:
     assert "ぎゃくたい" not in text and "(" not in text
 
 
+def test_namespaced_class_names_are_read_whole() -> None:
+    # `duet--ad--native-ad-rail` is a component's path, not a block and its modifier;
+    # `story-part--ads` is a part of the story that holds an ad slot.
+    article = read("namespaced_names")
+    assert paragraphs(article) == [
+        p for p in source_paragraphs("namespaced_names") if "lamp" not in p
+    ]
+    assert "From our sponsor" not in article.text
+
+
+def test_date_lines_are_left_out_and_durations_and_dated_sentences_kept() -> None:
+    article = read("date_lines")
+    assert "Published" not in article.text
+    assert "Updated" not in article.text
+    assert "15 Min" in article.text
+    assert "20 - 25 Min" in article.text
+    assert [p for p in paragraphs(article) if len(p) >= 80] == source_paragraphs("date_lines")
+
+
+def test_screen_reader_labels_are_not_the_story() -> None:
+    # Drawn for screen readers only: a heading over the share bar, a label before each
+    # part of the story, a link's "(opens in a new window)".
+    article = read("screen_reader_labels")
+    last = (
+        "Season tickets bought before May stay valid, and the price of a single crossing"
+        " is unchanged until the autumn review."
+    )
+    assert paragraphs(article) == [*source_paragraphs("screen_reader_labels")[:3], last]
+    assert titles(article) == []
+    assert "Article content" not in article.text
+    assert "Advertisement" not in article.text
+
+
 def test_comment_thread_is_left_out_when_a_reply_class_sounds_like_the_story() -> None:
     # `id="comment-text"` beside `class="user-post-text"`: the thread, longer than the
     # story, is the replies' text, however story-like its other class.

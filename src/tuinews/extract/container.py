@@ -121,7 +121,7 @@ def names_story_part(node: LexborNode) -> bool:
 
 
 _JS_HOOK = re.compile(r"(?<!\S)js[-_]\S*", re.I)
-_BEM_MODIFIER = re.compile(r"--(?!name-|view-mode-)\S*")
+
 _SLUG_GAP = re.compile(r"[\W_]+")
 _TAB_WIDGET = re.compile(
     r"(?<!\S)\S*?(?<![^\s_-])tabs?[-_]+(?:menu|nav|navigation)(?![^\s_-])\S*", re.I
@@ -177,6 +177,17 @@ def resumes_story(node: LexborNode) -> bool:
     return names_story_part(node) or any(name in _MAIN_COLUMN_NAMES for name in class_names(node))
 
 
+def _without_modifier(name: str) -> str:
+    """A BEM modifier ends a name after its one "--" (`Section--Ads`); a name with more
+    (`duet--ad--native-ad-rail`) is a component's namespaced path, each part a name, and
+    a modifier naming the block's field or view (`field--name-field-related-articles`,
+    `node--view-mode-teaser`) names the block."""
+    if name.count("--") != 1:
+        return name
+    block, modifier = name.split("--")
+    return name if modifier.startswith(("name-", "view-mode-")) else block
+
+
 def chrome_words(node: LexborNode) -> frozenset[str]:
     """The class and id words that may name chrome. JavaScript hooks (`js-share-root`)
     say what a script attaches to, not what the element is, and modifiers (`--ads`) how
@@ -188,9 +199,8 @@ def chrome_words(node: LexborNode) -> frozenset[str]:
         classes = _JS_HOOK.sub(" ", classes)
     if "--" in classes:
         # A BEM modifier says how a block varies (`TestReport__Section--Ads` is a section
-        # with an ad slot in it), not what it is; one that names the block's field or
-        # view (`field--name-field-related-articles`, `node--view-mode-teaser`) does.
-        classes = _BEM_MODIFIER.sub("", classes)
+        # with an ad slot in it), not what it is.
+        classes = " ".join(_without_modifier(name) for name in classes.split())
     if "tab" in classes.lower():
         # A tab widget (`tab-menu`, `tabs-nav`) holds the page's panels: a product's
         # description, its details. Its bar of tab links is named for itself.

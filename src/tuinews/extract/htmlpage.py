@@ -115,6 +115,27 @@ def _behind_paywall(node: LexborNode) -> bool:
     return any(_NAME_PARTS.split(name)[-1] == "paywall" for name in class_names(node))
 
 
+# Text drawn for screen readers only ("Share this story" over a share bar, "opens in a new
+# window"): labels of the page's controls, never seen on the page.
+_SCREEN_READER_ONLY = ", ".join(
+    f'[class*="{name}"]'
+    for name in (
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader",
+        "screenreader",
+        "element-invisible",
+    )
+)
+_LONGEST_LABEL = 300
+# A date line: a block that is a <time> and a few words ("Published", "Stand:", "Uhr", a
+# byline's name). The date is the article's, in its metadata; as a paragraph it is
+# furniture. A sentence that mentions a date is longer than this.
+_DATE_LINE_BLOCKS = frozenset("p div li header footer section dd dt span".split())
+_LONGEST_DATE_LINE = 80
+_DATE_LINE_WORDS = 4
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 # A template's slot left unfilled (`$$ARTICLEAD$$`, `{{ad_slot}}`): no words of the story.
 _PLACEHOLDER = re.compile(r"(\$\$|%%|\{\{)\s*[\w.-]+\s*(\$\$|%%|\}\})")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
@@ -858,6 +879,48 @@ def _caption_after(figure_node: LexborNode, block: Block) -> None:
         block.text = caption or ""
 
 
+def _date_lines(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The blocks that are a date and little else: the nearest block around a <time>
+    whose words beside its dates are a few labels (the outermost of nested ones)."""
+    found: dict[int, LexborNode] = {}
+    for time_node in tree.css("time"):
+        if _is_duration(time_node):
+            continue  # a recipe's "15 Min", a video's length: the story's facts
+        block = time_node.parent
+        while block is not None and block.tag not in _DATE_LINE_BLOCKS:
+            if block.tag in ("body", "html", "article", "main", "figure", "figcaption"):
+                block = None
+                break
+            block = block.parent
+        if block is None or block.mem_id in found or is_figure_part(block):
+            continue
+        text = node_text(block)
+        if len(text) > _LONGEST_DATE_LINE:
+            continue
+        rest = text
+        for inner in block.css("time"):
+            rest = rest.replace(node_text(inner), " ")
+        if len(_LETTERS.findall(rest)) <= _DATE_LINE_WORDS:
+            found[block.mem_id] = block
+    # A block inside another found block goes with it: only the outermost are removed.
+    return [block for block in found.values() if not _inside_any(block, found)]
+
+
+def _is_duration(time_node: LexborNode) -> bool:
+    attrs = time_node.attributes
+    itemprop = (attrs.get("itemprop") or "").casefold()
+    return (attrs.get("datetime") or "").startswith("P") or itemprop.endswith(("time", "duration"))
+
+
+def _inside_any(node: LexborNode, blocks: dict[int, LexborNode]) -> bool:
+    current = node.parent
+    while current is not None:
+        if current.mem_id in blocks:
+            return True
+        current = current.parent
+    return False
+
+
 def _lede(
     tree: LexborHTMLParser, container: LexborNode | None, chrome: ChromeMemo, title: str | None
 ) -> tuple[str | None, LexborNode | None]:
@@ -985,6 +1048,11 @@ def extract_html(
             continue  # streamed server rendering: the content a script moves into place
         if _behind_paywall(node):
             continue
+        node.decompose()
+    for node in tree.css(_SCREEN_READER_ONLY):
+        if not is_figure_part(node) and len(node_text(node)) <= _LONGEST_LABEL:
+            node.decompose()
+    for node in _date_lines(tree):
         node.decompose()
     chrome: ChromeMemo = {}
     prose = ProseCount()
