@@ -511,3 +511,11 @@ def test_related_stories_too_many_for_an_also_read_box_are_left_out() -> None:
     assert paragraphs(article) == source_paragraphs("related_grid")[:3]
     assert titles(article) == []
     assert "Petition" not in article.text
+
+
+def test_a_sidebars_blocks_named_content_stay_out_of_the_story() -> None:
+    # Each block of `class="column sidebar"` wraps its text in `<div class="content">`,
+    # the main column's name; inside the sidebar itself it is the sidebar's.
+    article = read("sidebar_blocks")
+    assert paragraphs(article) == source_paragraphs("sidebar_blocks")[:3]
+    assert "Publikationen" not in article.text and "Kulturhaus" not in article.text

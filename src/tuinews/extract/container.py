@@ -171,10 +171,11 @@ def names_comment_part(node: LexborNode) -> bool:
     return False
 
 
-def resumes_story(node: LexborNode) -> bool:
-    """Whether an element below chrome-named layout is the story's again: it names a part
-    of the story (`article__content`, `entry-content`) or is the page's main column."""
-    return names_story_part(node) or any(name in _MAIN_COLUMN_NAMES for name in class_names(node))
+def names_main_column(node: LexborNode) -> bool:
+    """Whether an element is named as the page's main column (`content`, `main`): below
+    chrome-named layout (`has-sidebar`) the story's again, unless inside the chrome
+    itself (see `near_boilerplate`)."""
+    return any(name in _MAIN_COLUMN_NAMES for name in class_names(node))
 
 
 def _without_modifier(name: str) -> str:
@@ -464,8 +465,9 @@ class _Cards:
         return self.inside.holds(node)
 
 
-# Of each element: never the story; in chrome; inside a comment thread's part.
-ChromeMemo = dict[int, tuple[bool, bool, bool]]
+# Of each element: never the story; in chrome; inside a comment thread's part; inside an
+# element named wholly as chrome.
+ChromeMemo = dict[int, tuple[bool, bool, bool, bool]]
 
 # Names of what lies over a page or asks something of the reader: a cookie notice
 # wherever the word stands (`moove_gdpr_cookie_modal`), a pop-up or a sign-up form when
@@ -529,21 +531,33 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     ):
         chain.append(current)
         current = current.parent
-    comment, chrome, thread = (
-        memo.get(current.mem_id, (False, False, False))
+    comment, chrome, thread, aside = (
+        memo.get(current.mem_id, (False, False, False, False))
         if current is not None
-        else (False, False, False)
+        else (False, False, False, False)
     )
     for element in reversed(chain):
         comment = comment or never_the_story(element)
         in_part = names_comment_part(element)
         thread = thread or in_part
-        if resumes_story(element) and not thread and not element_words(element) & WIDGET_WORDS:
+        aside = aside or is_chrome_itself(element)
+        if (
+            (names_story_part(element) or (not aside and names_main_column(element)))
+            and not thread
+            and not element_words(element) & WIDGET_WORDS
+        ):
             chrome = False
         elif in_part or is_boilerplate(element):
             chrome = True
-        memo[element.mem_id] = (comment, chrome, thread)
+        memo[element.mem_id] = (comment, chrome, thread, aside)
     return comment or chrome
+
+
+def is_chrome_itself(element: LexborNode) -> bool:
+    """Whether a whole class name or the id is a chrome word (`class="column sidebar"`,
+    `id="footer"`): the element is that chrome, not a layout that has it
+    (`has-sidebar`). Inside it every block's `content` is the chrome's own."""
+    return not BOILERPLATE_WORDS.isdisjoint(class_names(element))
 
 
 @dataclass
