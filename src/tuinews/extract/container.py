@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -102,7 +103,14 @@ def says_content(node: LexborNode) -> bool:
     A name that also names chrome describes that chrome's own parts (`comment-content`,
     `comment_body`, `sidebar-content`): it does not say the story is here.
     """
-    for name in class_names(node):
+    return _says_content(class_names(node))
+
+
+# The questions below are asked of each element's names, and a page repeats a few names
+# on thousands of elements: each answer is kept for the names asked.
+@lru_cache(maxsize=4096)
+def _says_content(names: tuple[str, ...]) -> bool:
+    for name in names:
         parts = set(_NAME_PARTS.split(name))
         if (name in _CONTENT_WORDS or parts & _CONTENT_WORDS) and not parts & BOILERPLATE_WORDS:
             return True
@@ -115,8 +123,13 @@ _STORY_NAMES = frozenset("article story entry post".split())
 def names_story_part(node: LexborNode) -> bool:
     """Whether a class names a part of the story itself (`article__content`,
     `story-body`, `entry-content`), not just text (`widget_text`, `text-center`)."""
-    return says_content(node) and any(
-        _STORY_NAMES & set(_NAME_PARTS.split(name)) for name in class_names(node)
+    return _names_story_part(class_names(node))
+
+
+@lru_cache(maxsize=4096)
+def _names_story_part(names: tuple[str, ...]) -> bool:
+    return _says_content(names) and any(
+        _STORY_NAMES & set(_NAME_PARTS.split(name)) for name in names
     )
 
 
@@ -164,18 +177,16 @@ _COMMENT_PARTS = frozenset(
 
 def names_comment_part(node: LexborNode) -> bool:
     """Whether a class or id names a part of a comment thread (`comment-box`)."""
-    for name in class_names(node):
+    return _names_comment_part(class_names(node))
+
+
+@lru_cache(maxsize=4096)
+def _names_comment_part(names: tuple[str, ...]) -> bool:
+    for name in names:
         parts = _NAME_PARTS.split(name)
         if len(parts) > 1 and parts[0] in _COMMENT_HEADS and parts[1] in _COMMENT_PARTS:
             return True
     return False
-
-
-def names_main_column(node: LexborNode) -> bool:
-    """Whether an element is named as the page's main column (`content`, `main`): below
-    chrome-named layout (`has-sidebar`) the story's again, unless inside the chrome
-    itself (see `near_boilerplate`)."""
-    return any(name in _MAIN_COLUMN_NAMES for name in class_names(node))
 
 
 def _without_modifier(name: str) -> str:
@@ -484,7 +495,11 @@ def readers_write_it(element: LexborNode) -> bool:
     """A readers' comment thread, or the reviews customers write under a product
     (`customer-reviews`, `product_reviews`, `review-widget`): however long, the page's
     readers wrote it, not its author."""
-    names = class_names(element)
+    return _readers_write_it(class_names(element))
+
+
+@lru_cache(maxsize=4096)
+def _readers_write_it(names: tuple[str, ...]) -> bool:
     if COMMENT_NAMES.intersection(names):
         return True
     for name in names:
@@ -500,9 +515,13 @@ def readers_write_it(element: LexborNode) -> bool:
 def never_the_story(element: LexborNode) -> bool:
     """What readers wrote (see `readers_write_it`) or an overlay: left out even where
     chrome names are not believed (see `main_container`)."""
-    if readers_write_it(element):
+    return _never_the_story(class_names(element))
+
+
+@lru_cache(maxsize=4096)
+def _never_the_story(names: tuple[str, ...]) -> bool:
+    if _readers_write_it(names):
         return True
-    names = class_names(element)
     for name in names:
         parts = _NAME_PARTS.split(name)
         if parts[-1] in _OVERLAY_ENDS or _CONSENT_WORDS.intersection(parts):
@@ -537,12 +556,19 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
         else (False, False, False, False)
     )
     for element in reversed(chain):
-        comment = comment or never_the_story(element)
-        in_part = names_comment_part(element)
+        names = class_names(element)
+        if not names:
+            # Nothing named: what holds for its parent holds for it.
+            memo[element.mem_id] = (comment, chrome, thread, aside)
+            continue
+        comment = comment or _never_the_story(names)
+        in_part = _names_comment_part(names)
         thread = thread or in_part
-        aside = aside or is_chrome_itself(element)
+        # Inside an element named wholly as chrome (`class="column sidebar"`, not the
+        # layout `has-sidebar`) a block's `content` is that chrome's, not the main column.
+        aside = aside or not BOILERPLATE_WORDS.isdisjoint(names)
         if (
-            (names_story_part(element) or (not aside and names_main_column(element)))
+            (_names_story_part(names) or (not aside and _MAIN_COLUMN_NAMES.intersection(names)))
             and not thread
             and not element_words(element) & WIDGET_WORDS
         ):
@@ -551,13 +577,6 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
             chrome = True
         memo[element.mem_id] = (comment, chrome, thread, aside)
     return comment or chrome
-
-
-def is_chrome_itself(element: LexborNode) -> bool:
-    """Whether a whole class name or the id is a chrome word (`class="column sidebar"`,
-    `id="footer"`): the element is that chrome, not a layout that has it
-    (`has-sidebar`). Inside it every block's `content` is the chrome's own."""
-    return not BOILERPLATE_WORDS.isdisjoint(class_names(element))
 
 
 @dataclass

@@ -48,10 +48,15 @@ def name_words(raw: str, *, humps: bool = True, first_hump: bool = False) -> fro
     return frozenset(tokens)
 
 
-def class_names(node: LexborNode) -> list[str]:
+def class_names(node: LexborNode) -> tuple[str, ...]:
     """The element's class names and id, lowercased, each whole."""
     attrs = node.attributes
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+    return _split_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _split_names(raw: str) -> tuple[str, ...]:
+    return tuple(raw.lower().split())
 
 
 def node_text(node: LexborNode) -> str:
