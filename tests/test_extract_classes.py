@@ -519,3 +519,18 @@ def test_a_sidebars_blocks_named_content_stay_out_of_the_story() -> None:
     article = read("sidebar_blocks")
     assert paragraphs(article) == source_paragraphs("sidebar_blocks")[:3]
     assert "Publikationen" not in article.text and "Kulturhaus" not in article.text
+
+
+def test_a_captioned_table_whose_cells_are_paragraphs_is_data() -> None:
+    # Documentation generators wrap every cell's words in `<p>`: the caption and header
+    # row say it is a table of data, not a layout to read as headings and paragraphs.
+    article = read("doc_table")
+    (table,) = blocks(article, "table")
+    assert table.rows == [
+        ["Symptom", "Cause"],
+        ["Pages answer with errors", "The database refuses connections"],
+        ["Responses are slow", "Processors are overloaded by a bogosort, or a cable is failing"],
+        ["Users abroad see nothing", "A blocklist rule drops their addresses"],
+    ]
+    assert titles(article) == []
+    assert len(paragraphs(article)) == 2
