@@ -534,3 +534,9 @@ def test_a_captioned_table_whose_cells_are_paragraphs_is_data() -> None:
     ]
     assert titles(article) == []
     assert len(paragraphs(article)) == 2
+
+
+def test_a_ratings_widget_is_not_the_story() -> None:
+    article = read("ratings_widget")
+    assert paragraphs(article) == source_paragraphs("ratings_widget")[:2]
+    assert "nützlich" not in article.text

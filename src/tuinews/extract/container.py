@@ -41,7 +41,7 @@ BOILERPLATE_WORDS = frozenset(
     skip skiplink jump newsletter-signup signup login modal popup overlay author-bio
     byline-share embed-social related-articles more-stories next-article prev-article
     gallery slideshow carousel slider lightbox
-    addtoany a2a a2a_kit sharethis sharedaddy shariff fb-like likes-widget
+    addtoany a2a a2a_kit sharethis sharedaddy shariff fb-like likes-widget ratings
     video-player audio-player media-player player-controls jwplayer jw-player vjs video-js
     """.split()
 )
