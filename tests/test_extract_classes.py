@@ -540,3 +540,13 @@ def test_a_ratings_widget_is_not_the_story() -> None:
     article = read("ratings_widget")
     assert paragraphs(article) == source_paragraphs("ratings_widget")[:2]
     assert "nützlich" not in article.text
+
+
+def test_a_papers_references_do_not_outweigh_its_abstract() -> None:
+    # Forty references hold more prose than the abstract beside them: the paper is
+    # both, its abstract first.
+    article = read("paper_references")
+    assert titles(article) == ["Abstract", "References"]
+    assert paragraphs(article)[0].startswith("The purpose of this review")
+    (references,) = blocks(article, "list")
+    assert len(references.items) == 40

@@ -285,7 +285,7 @@ def _text_totals(
             wrappers.add(current.mem_id)
             current = current.parent
     tree = _AncestorTree()
-    faqs = _Inside(_is_faq)
+    secondary = _Inside(lambda node: _is_faq(node) or _is_reference_list(node))
     seen: set[str] = set()  # texts counted already: a notice repeated counts once
     for count, paragraph in enumerate(body.css("p, pre, td, blockquote, div, li, span, font")):
         if count % 64 == 63 and time.thread_time() > deadline:
@@ -323,8 +323,8 @@ def _text_totals(
             continue
         seen.add(text)
         weight = (len(text) - links) * min(1.0, len(text) / 150)
-        if faqs.holds(paragraph):
-            weight *= _FAQ_WEIGHT
+        if secondary.holds(paragraph):
+            weight *= _SECONDARY_WEIGHT
         if outside_chrome:
             own[parent.mem_id] = own.get(parent.mem_id, 0.0) + weight
         named[parent.mem_id] = named.get(parent.mem_id, 0.0) + weight
@@ -334,8 +334,17 @@ def _text_totals(
 
 # The site's questions and answers (booking terms, shipping) beside a product or a
 # holiday home weigh less than the page's own description: the same on every page of
-# the site, they would outweigh it. A page that is all questions is still read whole.
-_FAQ_WEIGHT = 0.25
+# the site, they would outweigh it; so do a paper's or a wiki's references, a line for
+# each work cited, beside its abstract. A page that is all questions is still read
+# whole, and either is read where it stands in the body.
+_SECONDARY_WEIGHT = 0.25
+_REFERENCE_WORDS = frozenset("references reference-list reflist bibliography citations".split())
+
+
+def _is_reference_list(node: LexborNode) -> bool:
+    return node.tag in ("ol", "ul", "div", "section") and not _REFERENCE_WORDS.isdisjoint(
+        element_words(node, humps=False)
+    )
 
 
 def _is_faq(node: LexborNode) -> bool:
