@@ -563,3 +563,10 @@ def test_a_papers_references_do_not_outweigh_its_abstract() -> None:
     assert paragraphs(article)[0].startswith("The purpose of this review")
     (references,) = blocks(article, "list")
     assert len(references.items) == 40
+
+
+def test_a_noscript_left_open_does_not_swallow_the_page() -> None:
+    # `<noscript><div id="nojava"></noscript>`: parsed without scripts, the whole page
+    # falls inside the <noscript>, which a browser running scripts never shows.
+    article = read("open_noscript")
+    assert paragraphs(article) == source_paragraphs("open_noscript")

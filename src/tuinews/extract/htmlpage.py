@@ -108,6 +108,15 @@ _STREAMED_BOUNDARY = re.compile(r"S:[0-9a-z]+")
 _NAME_PARTS = re.compile(r"[-_]+")
 
 
+def _swallows_page(noscript: LexborNode, page_text: int) -> bool:
+    """Whether a `<noscript>` holds most of the page's text: one that opens an element it
+    never closes (`<noscript><div id="nojs"></noscript>`) takes in everything after it
+    when parsed without scripts, though a browser shows the page."""
+    if noscript.css_first("p, div") is None:
+        return False
+    return len(noscript.text(deep=True)) > 0.5 * page_text
+
+
 def _behind_paywall(node: LexborNode) -> bool:
     """Whether a hidden element is the story behind a paywall: a name ending in
     "paywall" (`paywall`, `article-paywall`), which a script shows to subscribers. The
@@ -1032,9 +1041,12 @@ def extract_html(
     if base_node is not None and url:
         base = urljoin(url, base_node.attributes.get("href") or "")
     metadata = _metadata(tree)
+    page_text = len(tree.body.text(deep=True)) if tree.body is not None else 0
     for node in tree.css(_DROP_TAGS):
         if node.tag == "button" and node.css_first("figcaption") is not None:
             node.unwrap()  # a captioned picture that opens a slide viewer: the story's
+        elif node.tag == "noscript" and _swallows_page(node, page_text):
+            node.unwrap()
         else:
             node.decompose()
     for node in tree.css("[hidden], [aria-hidden=true]"):
