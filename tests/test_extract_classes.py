@@ -241,7 +241,7 @@ def test_each_element_is_judged_once_for_chrome() -> None:
         + "</body></html>"
     )
     tree = LexborHTMLParser(page)
-    known: dict[int, tuple[bool, bool, bool, bool]] = {}
+    known: dict[int, tuple[bool, bool, int]] = {}
     assert not any(near_boilerplate(p, known) for p in tree.css("p"))
     # Each paragraph and each wrapper once; <body> and <html> are never judged.
     assert len(known) == depth + count
@@ -350,6 +350,22 @@ def test_ruby_readings_are_not_read_into_the_words() -> None:
     (text,) = paragraphs(read("ruby"))
     assert text.startswith("子どもへの虐待をなくすための法律ができて")
     assert "ぎゃくたい" not in text and "(" not in text
+
+
+def test_the_next_story_appended_below_is_left_out() -> None:
+    # Pages that append the next story as the reader scrolls: an <article> with its own
+    # <h1>, longer than the page's own story, is another story.
+    article = read("next_story")
+    assert paragraphs(article) == source_paragraphs("next_story")[:3]
+    assert "No doubt" not in " ".join(titles(article))
+
+
+def test_a_sidebars_own_content_box_is_not_the_story() -> None:
+    # `<div class="column sidebar">` holding `<div class="content">` boxes: below a name
+    # that is wholly chrome, "content" is the sidebar's, not the page's main column.
+    article = read("sidebar_content")
+    assert paragraphs(article) == source_paragraphs("sidebar_content")[:3]
+    assert "Roadshow 2026" not in titles(article)
 
 
 def test_namespaced_class_names_are_read_whole() -> None:

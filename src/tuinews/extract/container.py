@@ -189,6 +189,31 @@ def _names_comment_part(names: tuple[str, ...]) -> bool:
     return False
 
 
+# How far below chrome the story may resume: anywhere; only where an element names a
+# part of the story (inside an element named wholly as chrome, `class="column sidebar"`,
+# whose `<div class="content">` is the sidebar's own); nowhere (inside a comment thread).
+OPEN, STORY_PARTS_ONLY, CLOSED = 0, 1, 2
+
+
+@lru_cache(maxsize=4096)
+def _resumes_story(names: tuple[str, ...], closed: int) -> bool:
+    """Whether an element below chrome-named layout is the story's again: it names a part
+    of the story (`article__content`, `entry-content`) or is the page's main column."""
+    if closed == CLOSED:
+        return False
+    if _names_story_part(names):
+        return True
+    return closed == OPEN and not _MAIN_COLUMN_NAMES.isdisjoint(names)
+
+
+def names_chrome_wholly(node: LexborNode) -> bool:
+    """Whether a whole class or id is a chrome word (`sidebar`, `footer`), not a layout
+    around chrome (`has-sidebar`) or a part's name (`sidebar-grid__container`)."""
+    return not BOILERPLATE_WORDS.isdisjoint(class_names(node)) and not MEDIA_WORDS.intersection(
+        class_names(node)
+    )
+
+
 def _without_modifier(name: str) -> str:
     """A BEM modifier ends a name after its one "--" (`Section--Ads`); a name with more
     (`duet--ad--native-ad-rail`) is a component's namespaced path, each part a name, and
@@ -485,9 +510,8 @@ class _Cards:
         return self.inside.holds(node)
 
 
-# Of each element: never the story; in chrome; inside a comment thread's part; inside an
-# element named wholly as chrome.
-ChromeMemo = dict[int, tuple[bool, bool, bool, bool]]
+# Of each element: never the story; in chrome; how far the story may resume below it.
+ChromeMemo = dict[int, tuple[bool, bool, int]]
 
 # Names of what lies over a page or asks something of the reader: a cookie notice
 # wherever the word stands (`moove_gdpr_cookie_modal`), a pop-up or a sign-up form when
@@ -546,8 +570,8 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     class at all, and those are never the story, wherever they sit (replies and cookie
     notices say "content" too).
 
-    `known` keeps each element's answer (never the story; in chrome; in a comment
-    thread) for a page, so
+    `known` keeps each element's answer (never the story; in chrome; how far the story
+    may resume below it) for a page, so
     an element is judged once from its parent's answer, not again for every paragraph
     below it.
     """
@@ -559,32 +583,28 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     ):
         chain.append(current)
         current = current.parent
-    comment, chrome, thread, aside = (
-        memo.get(current.mem_id, (False, False, False, False))
+    comment, chrome, closed = (
+        memo.get(current.mem_id, (False, False, OPEN))
         if current is not None
-        else (False, False, False, False)
+        else (False, False, OPEN)
     )
     for element in reversed(chain):
         names = class_names(element)
         if not names:
             # Nothing named: what holds for its parent holds for it.
-            memo[element.mem_id] = (comment, chrome, thread, aside)
+            memo[element.mem_id] = (comment, chrome, closed)
             continue
         comment = comment or _never_the_story(names)
-        in_part = _names_comment_part(names)
-        thread = thread or in_part
-        # Inside an element named wholly as chrome (`class="column sidebar"`, not the
-        # layout `has-sidebar`) a block's `content` is that chrome's, not the main column.
-        aside = aside or not BOILERPLATE_WORDS.isdisjoint(names)
-        if (
-            (_names_story_part(names) or (not aside and _MAIN_COLUMN_NAMES.intersection(names)))
-            and not thread
-            and not element_words(element) & WIDGET_WORDS
-        ):
+        in_thread = _names_comment_part(names)
+        if in_thread:
+            closed = CLOSED
+        if _resumes_story(names, closed) and not element_words(element) & WIDGET_WORDS:
             chrome = False
-        elif in_part or is_boilerplate(element):
+        elif in_thread or is_boilerplate(element):
             chrome = True
-        memo[element.mem_id] = (comment, chrome, thread, aside)
+            if names_chrome_wholly(element):
+                closed = max(closed, STORY_PARTS_ONLY)
+        memo[element.mem_id] = (comment, chrome, closed)
     return comment or chrome
 
 

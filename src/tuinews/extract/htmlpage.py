@@ -143,6 +143,7 @@ _LONGEST_LABEL = 300
 # furniture. A sentence that mentions a date is longer than this.
 _DATE_LINE_BLOCKS = frozenset("p div li header footer section dd dt span".split())
 _LONGEST_DATE_LINE = 80
+_STORY_LENGTH = 1000  # characters: a whole story, not a teaser with its headline
 _DATE_LINE_WORDS = 4
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 # A template's slot left unfilled (`$$ARTICLEAD$$`, `{{ad_slot}}`): no words of the story.
@@ -888,6 +889,33 @@ def _caption_after(figure_node: LexborNode, block: Block) -> None:
         block.text = caption or ""
 
 
+def _later_stories(tree: LexborHTMLParser, title: str | None) -> list[LexborNode]:
+    """Whole stories beside the page's own: `<article>`s with their own <h1> and a
+    story's length (pages that append the next story as the reader scrolls). The page's
+    own is the one whose <h1> the page's title holds, else the longest; teasers with a
+    headline are shorter than a story and are left to the teaser rules."""
+    headed = [article for article in tree.css("article") if article.css_first("h1") is not None]
+    if len(headed) < 2:
+        return []
+    lengths = {article.mem_id: len(node_text(article)) for article in headed}
+    wanted = collapse_space(title or "").casefold()
+    own = next(
+        (
+            article
+            for article in headed
+            if (heading := node_text(article.css_first("h1")).casefold()) and heading in wanted
+        ),
+        max(headed, key=lambda article: lengths[article.mem_id]),
+    )
+    return [
+        article
+        for article in headed
+        if lengths[article.mem_id] >= _STORY_LENGTH
+        and not has_ancestor(article, own)
+        and not has_ancestor(own, article)
+    ]
+
+
 def _date_lines(tree: LexborHTMLParser) -> list[LexborNode]:
     """The blocks that are a date and little else: the nearest block around a <time>
     whose words beside its dates are a few labels (the outermost of nested ones)."""
@@ -1065,6 +1093,8 @@ def extract_html(
         if not is_figure_part(node) and len(node_text(node)) <= _LONGEST_LABEL:
             node.decompose()
     for node in _date_lines(tree):
+        node.decompose()
+    for node in _later_stories(tree, metadata.title):
         node.decompose()
     chrome: ChromeMemo = {}
     prose = ProseCount()
