@@ -370,6 +370,8 @@ def body_blockquotes(html: bytes, page: Page) -> list[str]:
     tree = LexborHTMLParser(html)
     if tree.body is None:
         return []
+    for node in tree.css("script, style, noscript, template"):
+        node.decompose()  # source, not words the quotation shows (an ad slot's script)
     body = gold_body(page)
     gold = joined_words(body) if body is not None else ""
     keep = [joined_words(s) for s in page.gold.get("with") or []] if body is None else []

@@ -3,13 +3,15 @@ pages the extractor was never tuned on (issue 13), each a small page made for th
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from tuinews.extract.article import from_html
+from tuinews.extract.article import finish, from_html
 from tuinews.extract.container import near_boilerplate
+from tuinews.extract.htmlpage import extract_html
 from tuinews.extract.nesting import MAX_NESTING, bounded_nesting
 from tuinews.feeds.parse import extract_entry
 from tuinews.model import Article, Block
@@ -214,6 +216,17 @@ def test_out_of_time_the_rest_of_the_body_is_plain_text() -> None:
         assert paragraph in article.text
 
 
+def test_past_its_time_a_page_is_not_searched_for_more_quotations() -> None:
+    quoted = "".join(
+        f"<p>“We will open quay {n} in spring,” said Mara Holt, the harbour master.</p>"
+        for n in range(6)
+    )
+    article = extract_html(f"<html><body><article>{quoted}</article></body></html>")
+    assert len(finish(copy.deepcopy(article)).quotes) == 6
+    assert finish(article, deadline=0.0).quotes == []  # the clock is past zero already
+    assert article.text.count("harbour master") == 6
+
+
 def read_source(name: str) -> str:
     return (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
 
@@ -228,7 +241,7 @@ def test_each_element_is_judged_once_for_chrome() -> None:
         + "</body></html>"
     )
     tree = LexborHTMLParser(page)
-    known: dict[int, tuple[bool, bool]] = {}
+    known: dict[int, tuple[bool, bool, int]] = {}
     assert not any(near_boilerplate(p, known) for p in tree.css("p"))
     # Each paragraph and each wrapper once; <body> and <html> are never judged.
     assert len(known) == depth + count
@@ -422,3 +435,154 @@ def test_a_picture_box_named_by_no_class_keeps_its_caption_and_credit() -> None:
         ("Former Prime Minister Tony Blair", "ES")
     ]
     assert len(paragraphs(article)) == 2
+
+
+# Hidden story, quotations as the story ------------------------------------------------
+
+
+def test_the_story_behind_a_paywall_is_read_and_the_wall_is_not() -> None:
+    # The story goes on in `<div class="paywall" hidden>`, which a script shows to
+    # subscribers; the hidden sign-up box is `paywall-modal`.
+    article = read("paywall")
+    assert paragraphs(article) == source_paragraphs("paywall")[:4]
+    assert "Subscribe" not in article.text
+
+
+def test_a_post_that_is_mostly_a_quotation_keeps_it_as_a_quotation() -> None:
+    article = read("quoted_post")
+    (quote,) = blocks(article, "blockquote")
+    assert quote.text.startswith("Freude, Falle, Frust: Der Mutterliebe zarte Sorgen Raben-")
+    assert quote.text.endswith("was sie heute darunter verstehen.")
+    assert paragraphs(article) == ["Heute Abend läuft diese Sendung, die ich euch ans Herz lege:"]
+    assert titles(article) == []
+
+
+def test_quotations_keep_their_paragraphs_apart_and_a_quoted_standfirst_stays_quoted() -> None:
+    article = read("press_quotes")
+    quotes = [block.text for block in blocks(article, "blockquote")]
+    assert quotes == [
+        "Luma's second EP is out on Friday, five songs recorded in a lighthouse on the north"
+        " coast over one winter.",
+        "Luma takes off to new heights, mixing bright vocals with slow electronics. – Ana Reis,"
+        " Editor From its first synth to its last breath, the record takes you far out to sea."
+        " – Tom Hale, Writer",
+    ]
+    # The standfirst is set as a quotation: it stays one, and is not shown twice as lede.
+    assert article.lede is None
+    assert len(paragraphs(article)) == 3
+
+
+# Product pages ------------------------------------------------------------------------
+
+
+def test_a_products_tabs_are_its_description_not_a_menu() -> None:
+    # The description and the details sit in `tab-menu--product`: a tab widget's panels,
+    # all of them the page's, though a reader sees one at a time.
+    article = read("product_tabs")
+    assert paragraphs(article) == source_paragraphs("product_tabs")[1:]
+    (table,) = blocks(article, "table")
+    assert table.rows is not None and ["Alkohol", "11,5 %"] in table.rows
+    assert "Gutschein" not in article.text and "Angebote" not in article.text
+
+
+def test_customer_reviews_are_not_the_products_description() -> None:
+    # Four reviews hold more prose than the two paragraphs of description beside them.
+    article = read("product_reviews")
+    assert paragraphs(article) == source_paragraphs("product_reviews")[:2]
+    assert "überzeugend" not in article.text
+
+
+def test_a_sites_questions_and_answers_do_not_outweigh_the_description() -> None:
+    # The booking FAQ, the same on every page of the site, has more prose than the
+    # holiday home's description and prices: the page's own text is read, FAQ and all.
+    article = read("holiday_home_faq")
+    assert paragraphs(article) == source_paragraphs("holiday_home_faq")
+    assert titles(article)[:3] == ["Beschreibung", "Preise", "FAQ"]
+
+
+# Pages of little prose --------------------------------------------------------------
+
+
+def test_a_slideshow_told_in_captions_reads_them_as_its_story() -> None:
+    article = read("slideshow")
+    assert titles(article) == [
+        "1. The lighthouse keeper",
+        "2. The ferry captain",
+        "3. The seal",
+        "4. The fishmonger",
+        "5. The storm",
+    ]
+    texts = paragraphs(article)
+    assert len(texts) == 10
+    assert texts[0].startswith("A yellow raincoat, a knitted hat")
+    assert texts[5].startswith("What you need: anything grey")
+    pictures = [figure.url for figure in blocks(article, "figure")]
+    assert pictures[-2:] == [
+        "https://example.org/img/fishmonger.jpg",
+        "https://example.org/img/storm.jpg",
+    ]
+    assert all(figure.caption is None for figure in blocks(article, "figure"))
+
+
+def test_a_post_of_links_is_read_by_its_name_not_the_tweets_beside_it() -> None:
+    # Its links and one-word lines are no prose to count; the sidebar's tweets are.
+    article = read("link_post")
+    (links,) = blocks(article, "list")
+    assert len(links.items) == 4
+    assert links.items[0] == "Presseförderung: Studie zweifelt an der Stütze vom Staat via Horizont"
+    assert "asoziale" not in article.text
+
+
+def test_related_stories_too_many_for_an_also_read_box_are_left_out() -> None:
+    # Four teasers with their leads, named by a field modifier
+    # (`field--name-field-related-articles`).
+    article = read("related_grid")
+    assert paragraphs(article) == source_paragraphs("related_grid")[:3]
+    assert titles(article) == []
+    assert "Petition" not in article.text
+
+
+def test_a_sidebars_blocks_named_content_stay_out_of_the_story() -> None:
+    # Each block of `class="column sidebar"` wraps its text in `<div class="content">`,
+    # the main column's name; inside the sidebar itself it is the sidebar's.
+    article = read("sidebar_blocks")
+    assert paragraphs(article) == source_paragraphs("sidebar_blocks")[:3]
+    assert "Publikationen" not in article.text and "Kulturhaus" not in article.text
+
+
+def test_a_captioned_table_whose_cells_are_paragraphs_is_data() -> None:
+    # Documentation generators wrap every cell's words in `<p>`: the caption and header
+    # row say it is a table of data, not a layout to read as headings and paragraphs.
+    article = read("doc_table")
+    (table,) = blocks(article, "table")
+    assert table.rows == [
+        ["Symptom", "Cause"],
+        ["Pages answer with errors", "The database refuses connections"],
+        ["Responses are slow", "Processors are overloaded by a bogosort, or a cable is failing"],
+        ["Users abroad see nothing", "A blocklist rule drops their addresses"],
+    ]
+    assert titles(article) == []
+    assert len(paragraphs(article)) == 2
+
+
+def test_a_ratings_widget_is_not_the_story() -> None:
+    article = read("ratings_widget")
+    assert paragraphs(article) == source_paragraphs("ratings_widget")[:2]
+    assert "nützlich" not in article.text
+
+
+def test_a_papers_references_do_not_outweigh_its_abstract() -> None:
+    # Forty references hold more prose than the abstract beside them: the paper is
+    # both, its abstract first.
+    article = read("paper_references")
+    assert titles(article) == ["Abstract", "References"]
+    assert paragraphs(article)[0].startswith("The purpose of this review")
+    (references,) = blocks(article, "list")
+    assert len(references.items) == 40
+
+
+def test_a_noscript_left_open_does_not_swallow_the_page() -> None:
+    # `<noscript><div id="nojava"></noscript>`: parsed without scripts, the whole page
+    # falls inside the <noscript>, which a browser running scripts never shows.
+    article = read("open_noscript")
+    assert paragraphs(article) == source_paragraphs("open_noscript")

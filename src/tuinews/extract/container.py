@@ -12,7 +12,10 @@ from __future__ import annotations
 import math
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -20,9 +23,11 @@ from tuinews.extract.dom import (
     class_names,
     collapse_space,
     element_words,
+    has_ancestor,
     link_text_length,
     name_words,
     node_text,
+    text_start,
 )
 from tuinews.extract.figures import is_figure_part
 
@@ -36,7 +41,7 @@ BOILERPLATE_WORDS = frozenset(
     skip skiplink jump newsletter-signup signup login modal popup overlay author-bio
     byline-share embed-social related-articles more-stories next-article prev-article
     gallery slideshow carousel slider lightbox
-    addtoany a2a a2a_kit sharethis sharedaddy shariff fb-like likes-widget
+    addtoany a2a a2a_kit sharethis sharedaddy shariff fb-like likes-widget ratings
     video-player audio-player media-player player-controls jwplayer jw-player vjs video-js
     """.split()
 )
@@ -98,7 +103,14 @@ def says_content(node: LexborNode) -> bool:
     A name that also names chrome describes that chrome's own parts (`comment-content`,
     `comment_body`, `sidebar-content`): it does not say the story is here.
     """
-    for name in class_names(node):
+    return _says_content(class_names(node))
+
+
+# The questions below are asked of each element's names, and a page repeats a few names
+# on thousands of elements: each answer is kept for the names asked.
+@lru_cache(maxsize=4096)
+def _says_content(names: tuple[str, ...]) -> bool:
+    for name in names:
         parts = set(_NAME_PARTS.split(name))
         if (name in _CONTENT_WORDS or parts & _CONTENT_WORDS) and not parts & BOILERPLATE_WORDS:
             return True
@@ -111,14 +123,22 @@ _STORY_NAMES = frozenset("article story entry post".split())
 def names_story_part(node: LexborNode) -> bool:
     """Whether a class names a part of the story itself (`article__content`,
     `story-body`, `entry-content`), not just text (`widget_text`, `text-center`)."""
-    return says_content(node) and any(
-        _STORY_NAMES & set(_NAME_PARTS.split(name)) for name in class_names(node)
+    return _names_story_part(class_names(node))
+
+
+@lru_cache(maxsize=4096)
+def _names_story_part(names: tuple[str, ...]) -> bool:
+    return _says_content(names) and any(
+        _STORY_NAMES & set(_NAME_PARTS.split(name)) for name in names
     )
 
 
 _JS_HOOK = re.compile(r"(?<!\S)js[-_]\S*", re.I)
 
 _SLUG_GAP = re.compile(r"[\W_]+")
+_TAB_WIDGET = re.compile(
+    r"(?<!\S)\S*?(?<![^\s_-])tabs?[-_]+(?:menu|nav|navigation)(?![^\s_-])\S*", re.I
+)
 
 
 def _slug(text: str) -> str:
@@ -157,7 +177,12 @@ _COMMENT_PARTS = frozenset(
 
 def names_comment_part(node: LexborNode) -> bool:
     """Whether a class or id names a part of a comment thread (`comment-box`)."""
-    for name in class_names(node):
+    return _names_comment_part(class_names(node))
+
+
+@lru_cache(maxsize=4096)
+def _names_comment_part(names: tuple[str, ...]) -> bool:
+    for name in names:
         parts = _NAME_PARTS.split(name)
         if len(parts) > 1 and parts[0] in _COMMENT_HEADS and parts[1] in _COMMENT_PARTS:
             return True
@@ -170,14 +195,15 @@ def names_comment_part(node: LexborNode) -> bool:
 OPEN, STORY_PARTS_ONLY, CLOSED = 0, 1, 2
 
 
-def resumes_story(node: LexborNode, closed: int = OPEN) -> bool:
+@lru_cache(maxsize=4096)
+def _resumes_story(names: tuple[str, ...], closed: int) -> bool:
     """Whether an element below chrome-named layout is the story's again: it names a part
     of the story (`article__content`, `entry-content`) or is the page's main column."""
     if closed == CLOSED:
         return False
-    if names_story_part(node):
+    if _names_story_part(names):
         return True
-    return closed == OPEN and any(name in _MAIN_COLUMN_NAMES for name in class_names(node))
+    return closed == OPEN and not _MAIN_COLUMN_NAMES.isdisjoint(names)
 
 
 def names_chrome_wholly(node: LexborNode) -> bool:
@@ -190,11 +216,16 @@ def names_chrome_wholly(node: LexborNode) -> bool:
 
 def _without_modifier(name: str) -> str:
     """A BEM modifier ends a name after its one "--" (`Section--Ads`); a name with more
-    (`duet--ad--native-ad-rail`) is a component's namespaced path, each part a name."""
-    return name.split("--")[0] if name.count("--") == 1 else name
+    (`duet--ad--native-ad-rail`) is a component's namespaced path, each part a name, and
+    a modifier naming the block's field or view (`field--name-field-related-articles`,
+    `node--view-mode-teaser`) names the block."""
+    if name.count("--") != 1:
+        return name
+    block, modifier = name.split("--")
+    return name if modifier.startswith(("name-", "view-mode-")) else block
 
 
-def chrome_words(node: LexborNode) -> set[str]:
+def chrome_words(node: LexborNode) -> frozenset[str]:
     """The class and id words that may name chrome. JavaScript hooks (`js-share-root`)
     say what a script attaches to, not what the element is, and modifiers (`--ads`) how
     it varies; of a camelCase name only its first hump counts; an id spelling the
@@ -207,9 +238,13 @@ def chrome_words(node: LexborNode) -> set[str]:
         # A BEM modifier says how a block varies (`TestReport__Section--Ads` is a section
         # with an ad slot in it), not what it is.
         classes = " ".join(_without_modifier(name) for name in classes.split())
+    if "tab" in classes.lower():
+        # A tab widget (`tab-menu`, `tabs-nav`) holds the page's panels: a product's
+        # description, its details. Its bar of tab links is named for itself.
+        classes = _TAB_WIDGET.sub(" ", classes)
     ident = attrs.get("id") or ""
     words = name_words(f"{classes} {ident}", first_hump=True)
-    if ident and words & BOILERPLATE_WORDS and _spells_heading(node, ident):
+    if ident and words & (BOILERPLATE_WORDS | ALSO_READ_WORDS) and _spells_heading(node, ident):
         words = name_words(classes, first_hump=True)
     return words
 
@@ -275,6 +310,7 @@ def _text_totals(
             wrappers.add(current.mem_id)
             current = current.parent
     tree = _AncestorTree()
+    secondary = _Inside(lambda node: _is_faq(node) or _is_reference_list(node))
     seen: set[str] = set()  # texts counted already: a notice repeated counts once
     for count, paragraph in enumerate(body.css("p, pre, td, blockquote, div, li, span, font")):
         if count % 64 == 63 and time.thread_time() > deadline:
@@ -312,11 +348,73 @@ def _text_totals(
             continue
         seen.add(text)
         weight = (len(text) - links) * min(1.0, len(text) / 150)
+        if secondary.holds(paragraph):
+            weight *= _SECONDARY_WEIGHT
         if outside_chrome:
             own[parent.mem_id] = own.get(parent.mem_id, 0.0) + weight
         named[parent.mem_id] = named.get(parent.mem_id, 0.0) + weight
         tree.add(parent)
     return tree.sums(own), tree.sums(named)
+
+
+# The site's questions and answers (booking terms, shipping) beside a product or a
+# holiday home weigh less than the page's own description: the same on every page of
+# the site, they would outweigh it; so do a paper's or a wiki's references, a line for
+# each work cited, beside its abstract. A page that is all questions is still read
+# whole, and either is read where it stands in the body.
+_SECONDARY_WEIGHT = 0.25
+_REFERENCE_WORDS = frozenset("references reference-list reflist bibliography citations".split())
+
+
+def _is_reference_list(node: LexborNode) -> bool:
+    return node.tag in ("ol", "ul", "div", "section") and not _REFERENCE_WORDS.isdisjoint(
+        element_words(node, humps=False)
+    )
+
+
+def _is_faq(node: LexborNode) -> bool:
+    """Named so, and asking questions: an accordion of monthly reports named
+    `faq-accordion` is a story's parts."""
+    if element_words(node, humps=False).isdisjoint(("faq", "faqs")):
+        return False
+    asked = 0
+    for count, part in enumerate(node.css(_QUESTION_PARTS)):
+        if count >= 200:
+            break
+        text = text_start(part, 200)
+        asked += len(text) < 200 and text.endswith("?")
+        if asked >= 2:
+            return True
+    return False
+
+
+_QUESTION_PARTS = "h2, h3, h4, h5, h6, dt, summary, strong, b, a, span, div, p"
+
+
+@dataclass
+class _Inside:
+    """Whether an element is inside one that passes `test`, each element asked once
+    (walked up without recursion: pages nest thousands of levels deep; remembered for
+    the page)."""
+
+    test: Callable[[LexborNode], bool]
+    known: dict[int, bool] = field(default_factory=dict)
+
+    def holds(self, node: LexborNode) -> bool:
+        chain: list[LexborNode] = []
+        current: LexborNode | None = node
+        while (
+            current is not None
+            and current.mem_id not in self.known
+            and current.tag not in ("body", "html")
+        ):
+            chain.append(current)
+            current = current.parent
+        found = current is not None and self.known.get(current.mem_id, False)
+        for element in reversed(chain):
+            found = found or self.test(element)
+            self.known[element.mem_id] = found
+        return found
 
 
 @dataclass
@@ -380,7 +478,7 @@ class _Cards:
     """What is known of a page's teaser grids, so each element is asked once."""
 
     kinds: dict[int, set[tuple[str | None, str]]] = field(default_factory=dict)
-    inside: dict[int, bool] = field(default_factory=dict)
+    inside: _Inside | None = None
 
     def card_kinds(self, parent: LexborNode) -> set[tuple[str | None, str]]:
         """The kinds of child (tag and class) that make `parent` a grid or list of
@@ -401,24 +499,15 @@ class _Cards:
         self.kinds[parent.mem_id] = kinds
         return kinds
 
+    def is_card(self, element: LexborNode) -> bool:
+        parent = element.parent
+        return parent is not None and _signature(element) in self.card_kinds(parent)
+
     def holds(self, node: LexborNode) -> bool:
-        """Whether `node` is a teaser card or inside one (walked up without recursion:
-        pages nest thousands of levels deep)."""
-        chain: list[LexborNode] = []
-        current: LexborNode | None = node
-        while (
-            current is not None
-            and current.mem_id not in self.inside
-            and current.tag not in ("body", "html")
-        ):
-            chain.append(current)
-            current = current.parent
-        found = current is not None and self.inside.get(current.mem_id, False)
-        for element in reversed(chain):
-            parent = element.parent
-            found = found or (parent is not None and _signature(element) in self.card_kinds(parent))
-            self.inside[element.mem_id] = found
-        return found
+        """Whether `node` is a teaser card or inside one."""
+        if self.inside is None:
+            self.inside = _Inside(self.is_card)
+        return self.inside.holds(node)
 
 
 # Of each element: never the story; in chrome; how far the story may resume below it.
@@ -431,11 +520,40 @@ _CONSENT_WORDS = frozenset("cookie cookies consent gdpr".split())
 _OVERLAY_ENDS = frozenset("modal popup overlay signup login".split())
 
 
-def never_the_story(element: LexborNode) -> bool:
-    """A readers' comment thread or an overlay: left out even where chrome names are
-    not believed (see `main_container`)."""
-    names = class_names(element)
+# Who writes a page's reviews when they are not its story: its customers, its users.
+_REVIEWERS = frozenset("customer customers product user users kunden".split())
+
+
+def readers_write_it(element: LexborNode) -> bool:
+    """A readers' comment thread, or the reviews customers write under a product
+    (`customer-reviews`, `product_reviews`, `review-widget`): however long, the page's
+    readers wrote it, not its author."""
+    return _readers_write_it(class_names(element))
+
+
+@lru_cache(maxsize=4096)
+def _readers_write_it(names: tuple[str, ...]) -> bool:
     if COMMENT_NAMES.intersection(names):
+        return True
+    for name in names:
+        parts = _NAME_PARTS.split(name)
+        for before, after in pairwise(parts):
+            if after in ("review", "reviews") and before in _REVIEWERS:
+                return True
+            if before in ("review", "reviews") and after == "widget":
+                return True
+    return False
+
+
+def never_the_story(element: LexborNode) -> bool:
+    """What readers wrote (see `readers_write_it`) or an overlay: left out even where
+    chrome names are not believed (see `main_container`)."""
+    return _never_the_story(class_names(element))
+
+
+@lru_cache(maxsize=4096)
+def _never_the_story(names: tuple[str, ...]) -> bool:
+    if _readers_write_it(names):
         return True
     for name in names:
         parts = _NAME_PARTS.split(name)
@@ -471,11 +589,16 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
         else (False, False, OPEN)
     )
     for element in reversed(chain):
-        comment = comment or never_the_story(element)
-        in_thread = names_comment_part(element)
+        names = class_names(element)
+        if not names:
+            # Nothing named: what holds for its parent holds for it.
+            memo[element.mem_id] = (comment, chrome, closed)
+            continue
+        comment = comment or _never_the_story(names)
+        in_thread = _names_comment_part(names)
         if in_thread:
             closed = CLOSED
-        if resumes_story(element, closed) and not element_words(element) & WIDGET_WORDS:
+        if _resumes_story(names, closed) and not element_words(element) & WIDGET_WORDS:
             chrome = False
         elif in_thread or is_boilerplate(element):
             chrome = True
@@ -492,6 +615,9 @@ class ProseCount:
 
     under: dict[int, float] = field(default_factory=dict)
     names_believed: bool = True
+    # The body was found by its name on a page of too little prose: its links are the
+    # story (a post that lists links, a line on each), not a menu.
+    by_name: bool = False
 
 
 def main_container(
@@ -528,7 +654,7 @@ def main_container(
     while True:
         here = totals.get(current.mem_id, 0.0)
         if here <= 0:
-            return current
+            break
         best, best_total = None, 0.0
         children = list(current.iter(include_text=False))
         for child in children:
@@ -536,8 +662,59 @@ def main_container(
             if total > best_total:
                 best, best_total = child, total
         if best is None or best_total < 0.7 * here or _story_beside(best, children, totals):
-            return current
+            break
         current = best
+    # A quotation holding most of the prose (a post that quotes a programme note, a
+    # review's press quotes) is quoted in the story, not the story itself.
+    if current.tag == "blockquote" and current.parent is not None:
+        return current.parent
+    if totals.get(body.mem_id, 0.0) < _STORY_WORTH:
+        named = _named_story(body, current, totals.get(current.mem_id, 0.0))
+        if named is not None:
+            current = named
+            if prose is not None:
+                prose.by_name = True
+    return _whole_tab_widget(current)
+
+
+def _named_story(body: LexborNode, found: LexborNode, prose: float) -> LexborNode | None:
+    """On a page with too little prose to tell where the story is (a post of links with
+    a line on each), the element named as the story (`entry-content`): the largest so
+    named, when the body found is outside it (a sidebar of tweets beside a list of
+    links) and it holds more text than the prose counted there."""
+    named = [node for node in body.css("[class]") if names_story_part(node)]
+    if not named or any(has_ancestor(found, node) for node in named):
+        return None
+    best = max(named, key=lambda node: len(node_text(node)))
+    if has_ancestor(best, found) or len(node_text(best)) <= prose:
+        return None
+    return best
+
+
+def _is_tab_part(node: LexborNode) -> bool:
+    """A tab widget or one of its panels (`tab--content`, `tab-pane`, `tabs`,
+    `role="tabpanel"`)."""
+    if node.attributes.get("role") == "tabpanel":
+        return True
+    return any(
+        {"tab", "tabs", "tabpanel"}.intersection(_NAME_PARTS.split(name))
+        for name in class_names(node)
+    )
+
+
+def _whole_tab_widget(container: LexborNode) -> LexborNode:
+    """The whole tab widget when the body found is in one of its panels: a product's
+    description, details and ingredients are one page's, shown a tab at a time."""
+    current: LexborNode | None = container
+    for _ in range(4):  # the panel around the text found, a few wrappers up at most
+        if current is None or _is_tab_part(current):
+            break
+        current = current.parent
+    if current is None or not _is_tab_part(current):
+        return container
+    while current.parent is not None and _is_tab_part(current.parent):
+        current = current.parent
+    return current
 
 
 def _story_beside(best: LexborNode, children: list[LexborNode], totals: dict[int, float]) -> bool:

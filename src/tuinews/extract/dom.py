@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
 from tuinews.extract.characters import composed
 
 _CLASS_SPLIT = re.compile(r"[\s_]+")
-_SPACE = re.compile(r"\s+")
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-def element_words(node: LexborNode, *, humps: bool = True) -> set[str]:
+def element_words(node: LexborNode, *, humps: bool = True) -> frozenset[str]:
     """The words of an element's class and id: each name, its dash- and underscore-
     separated parts and pairs of parts, and (with `humps`) the humps of camelCase names
     (`CarouselSlide-infoDescription` says "carousel", "slide" and "description")."""
@@ -23,12 +23,14 @@ def element_words(node: LexborNode, *, humps: bool = True) -> set[str]:
     return name_words(f"{attrs.get('class') or ''} {attrs.get('id') or ''}", humps=humps)
 
 
-def name_words(raw: str, *, humps: bool = True, first_hump: bool = False) -> set[str]:
+@lru_cache(maxsize=4096)
+def name_words(raw: str, *, humps: bool = True, first_hump: bool = False) -> frozenset[str]:
     """The words of class names and ids (see `element_words`); with `first_hump`, only
     the first hump of a camelCase name counts (`shareBar` says "share", but
-    `MathJaxCtxtMenu` does not say "menu")."""
+    `MathJaxCtxtMenu` does not say "menu"). Kept for each name met: a page repeats its
+    few class names on thousands of elements, and every part of extraction asks."""
     if not raw.strip():
-        return set()
+        return frozenset()
     if first_hump:
         value = f"{raw} {' '.join(_CAMEL_HUMP.split(name)[0] for name in raw.split())}".lower()
     elif humps:
@@ -43,17 +45,22 @@ def name_words(raw: str, *, humps: bool = True, first_hump: bool = False) -> set
         tokens.update("-".join(parts[i : i + 2]) for i in range(len(parts) - 1))
         tokens.update(token.split("__"))
     tokens.discard("")
-    return tokens
+    return frozenset(tokens)
 
 
-def class_names(node: LexborNode) -> list[str]:
+def class_names(node: LexborNode) -> tuple[str, ...]:
     """The element's class names and id, lowercased, each whole."""
     attrs = node.attributes
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+    return _split_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _split_names(raw: str) -> tuple[str, ...]:
+    return tuple(raw.lower().split())
 
 
 def node_text(node: LexborNode) -> str:
-    return composed(_SPACE.sub(" ", node.text(deep=True, separator="")).strip())
+    return collapse_space(node.text(deep=True, separator=""))
 
 
 def text_start(node: LexborNode, size: int) -> str:
@@ -61,7 +68,7 @@ def text_start(node: LexborNode, size: int) -> str:
     to tell a label or a short box, without collapsing all the text of a whole page's
     wrapper (asked of every element the walk meets)."""
     raw = node.text(deep=True, separator="")
-    return _SPACE.sub(" ", raw[: size * 10]).strip()[:size]
+    return " ".join(raw[: size * 10].split())[:size]
 
 
 def link_text_length(node: LexborNode) -> int:
@@ -88,5 +95,29 @@ def has_ancestor(node: LexborNode, ancestor: LexborNode) -> bool:
 
 
 def collapse_space(text: str) -> str:
-    """Runs of whitespace (newlines included) as one space, ends trimmed, composed."""
-    return composed(_SPACE.sub(" ", text).strip())
+    """Runs of whitespace (newlines included) as one space, ends trimmed, composed.
+    (`str.split` finds the same whitespace as `\\s`, three times faster on a page.)"""
+    return composed(" ".join(text.split()))
+
+
+_BREAKING_TAGS = frozenset(
+    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote section article header footer "
+    "table tr td th figure figcaption pre br hr".split()
+)
+
+
+def spaced_text(node: LexborNode) -> str:
+    """The element's text with a space wherever a block or a line break stands between
+    words: a quotation of several paragraphs reads "… editor. From its …", not
+    "editor.From" (`node_text` joins text nodes as the page writes them)."""
+    parts: list[str] = []
+    for inner in node.traverse(include_text=True):
+        tag = inner.tag
+        if tag == "-text":
+            before = inner.prev
+            if before is not None and before.tag in _BREAKING_TAGS:
+                parts.append(" ")
+            parts.append(inner.text(deep=False) or "")
+        elif tag in _BREAKING_TAGS:
+            parts.append(" ")
+    return collapse_space("".join(parts))

@@ -39,8 +39,8 @@ from tuinews.extract.alsoread import (
 from tuinews.extract.characters import without_invisible_breaks
 from tuinews.extract.charset import decode_bytes
 from tuinews.extract.container import (
+    ALSO_READ_WORDS,
     BOILERPLATE_WORDS,
-    COMMENT_NAMES,
     LEDE_WORDS,
     ChromeMemo,
     ProseCount,
@@ -52,6 +52,7 @@ from tuinews.extract.container import (
     names_story_part,
     near_boilerplate,
     never_the_story,
+    readers_write_it,
 )
 from tuinews.extract.dom import (
     class_names,
@@ -61,6 +62,7 @@ from tuinews.extract.dom import (
     has_ancestor,
     link_text_length,
     node_text,
+    spaced_text,
 )
 from tuinews.extract.figures import (
     captioned_picture,
@@ -103,6 +105,25 @@ _JSON_LD_TYPES = frozenset(
 # React's streamed rendering sends each late part of a page as `<div hidden id="S:1">`,
 # which a script swaps into its placeholder: shown content, however it is marked.
 _STREAMED_BOUNDARY = re.compile(r"S:[0-9a-z]+")
+_NAME_PARTS = re.compile(r"[-_]+")
+
+
+def _swallows_page(noscript: LexborNode, page_text: int) -> bool:
+    """Whether a `<noscript>` holds most of the page's text: one that opens an element it
+    never closes (`<noscript><div id="nojs"></noscript>`) takes in everything after it
+    when parsed without scripts, though a browser shows the page."""
+    if noscript.css_first("p, div") is None:
+        return False
+    return len(noscript.text(deep=True)) > 0.5 * page_text
+
+
+def _behind_paywall(node: LexborNode) -> bool:
+    """Whether a hidden element is the story behind a paywall: a name ending in
+    "paywall" (`paywall`, `article-paywall`), which a script shows to subscribers. The
+    wall itself is named for what it is (`paywall-modal`, `paywall-bar__cta`)."""
+    return any(_NAME_PARTS.split(name)[-1] == "paywall" for name in class_names(node))
+
+
 # Text drawn for screen readers only ("Share this story" over a share bar, "opens in a new
 # window"): labels of the page's controls, never seen on the page.
 _SCREEN_READER_ONLY = ", ".join(
@@ -288,6 +309,9 @@ class _Walk:
     # Where the inline text stood at the last <br>: a second <br> with nothing but
     # space since then ends a paragraph (stories written as text between `<br><br>`).
     break_at: int = -1
+    # The body is told in its pictures' captions (a slideshow, a listicle of pictures):
+    # each caption is read as the story's paragraphs, below its picture.
+    captions_told: bool = False
 
     def holds_story(self, node: LexborNode) -> bool:
         """Whether the element is a layout wrapper around the story, whatever its name
@@ -307,7 +331,10 @@ class _Walk:
     def holds_much_prose(self, node: LexborNode) -> bool:
         """Whether half or more of the body's counted prose is inside the element:
         then a grid of links beside it (a post list under the story's one paragraph)
-        does not make the element a menu to drop."""
+        does not make the element a menu to drop. In a body found by its name on a
+        page of little prose, links are the story."""
+        if self.prose.by_name:
+            return True
         return self.prose.under.get(node.mem_id, 0.0) >= 0.5 * self.story_prose
 
     def line_break(self) -> None:
@@ -358,7 +385,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
         if tag == "figure" and _holds(child, "blockquote") and not _holds(child, _PICTURES):
             # A pull quote or an embedded post set as a figure: its words, quoted.
             for quote in child.css("blockquote"):
-                text = node_text(quote)
+                text = spaced_text(quote)
                 if text and not _holds(quote, "blockquote"):
                     walk.add(Block(kind="blockquote", text=text))
             continue
@@ -413,6 +440,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if block is not None:
                 walk.add(block)
             continue
+        if chrome_words(child) & ALSO_READ_WORDS and not walk.holds_much_prose(child):
+            continue  # related stories too many for an also-read box: a teaser grid
         if (
             (is_boilerplate(child) or tag in _SMALL_CHROME_TAGS)
             and len(node_text(child)) < 0.4 * walk.total_text
@@ -420,8 +449,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             and not walk.holds_story(child)
         ):
             continue
-        if COMMENT_NAMES.intersection(class_names(child)):
-            continue  # readers' comments, however long: never the story
+        if readers_write_it(child):
+            continue  # readers' comments and reviews, however long: never the story
         if names_comment_part(child) and not walk.holds_story(child):
             continue  # `id="comment-box"`: a thread, however long, unless it is the page
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -443,7 +472,7 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             if element_words(child) & {"instagram-media", "tiktok-embed"}:
                 continue  # "View this post on Instagram": a player's furniture
             # An embedded tweet stays: what the post says is quoted in the story.
-            text = node_text(child)
+            text = spaced_text(child)
             if text:
                 walk.add(Block(kind="blockquote", text=text))
             continue
@@ -460,10 +489,12 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
                     if figure is not None:
                         walk.add(figure)
                 continue
-            items = [node_text(li) for li in child.css("li")]
+            items = [spaced_text(li) for li in child.css("li")]
             items = [item for item in items if item]
             text_length = sum(map(len, items))
-            if items and link_text_length(child) < 0.6 * max(text_length, 1):
+            if items and (
+                link_text_length(child) < 0.6 * max(text_length, 1) or walk.holds_much_prose(child)
+            ):
                 walk.add(
                     Block(kind="list", text="\n".join(items), items=items, ordered=tag == "ol")
                 )
@@ -477,6 +508,9 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if tag == "figure" or (tag == "picture" and child.parent and child.parent.tag != "figure"):
             figure = figure_block(child, walk.base)
+            if walk.captions_told:
+                _told_by_caption(child, figure, walk)
+                continue
             if figure is not None:
                 _caption_after(child, figure)
                 walk.add(figure)
@@ -810,6 +844,37 @@ def _story_scope(tree: LexborHTMLParser, container: LexborNode | None) -> Lexbor
     return current
 
 
+# Caption text in the body (characters) from which a slideshow's captions may be its
+# story: a few paragraphs, not one long caption.
+_TOLD_CAPTIONS = 1000
+
+
+def _captions_tell_story(container: LexborNode, total_text: int) -> bool:
+    """Whether most of the body's text is its pictures' captions: the page tells its
+    story in them, and nothing else would be left to read."""
+    captions = sum(len(node_text(caption)) for caption in container.css("figcaption"))
+    return captions >= _TOLD_CAPTIONS and captions >= 0.5 * total_text
+
+
+def _told_by_caption(node: LexborNode, figure: Block | None, walk: _Walk) -> None:
+    """A slide of a story told in captions: its title as a heading, its picture, then
+    its caption's paragraphs as the story's."""
+    caption = node.css_first("figcaption")
+    for heading in node.css("h2, h3, h4"):
+        if caption is None or not has_ancestor(heading, caption):
+            walk.heading(node_text(heading))
+            break
+    if figure is not None and figure.url:
+        figure.caption, figure.text = None, ""
+        walk.add(figure)
+    if caption is None:
+        return
+    texts = [node_text(p) for p in caption.css("p")] or [node_text(caption)]
+    for text in texts:
+        if text:
+            walk.add(Block(kind="paragraph", text=text))
+
+
 def _caption_after(figure_node: LexborNode, block: Block) -> None:
     """A `<figcaption>` written right after its `</figure>`, as a sibling: still the
     picture's caption (and credit)."""
@@ -911,8 +976,9 @@ def _lede(
             # name teasers and colours as often as standfirsts.
             element_words(node, humps=False) & LEDE_WORDS
             and not _in_figure(node)
-            # A header holding the lede; a verdict box with its pros and cons; a form.
-            and not _holds(node, "figure, img, picture, h2, h3, h4, ul, ol, input")
+            # A header holding the lede; a verdict box with its pros and cons; a form; a
+            # quotation (set apart in the body, as the page sets it).
+            and not _holds(node, "figure, img, picture, h2, h3, h4, ul, ol, input, blockquote")
             and (scope is None or has_ancestor(node, scope))
             and not _in_form(node)
             and not _about_picture(node)
@@ -942,7 +1008,7 @@ def _repeats_opening(lede: str, sections: list[Section]) -> bool:
     words = _WORD.findall(lede.casefold())
     opening: list[str] = []
     for block in (block for section in sections[:2] for block in section.blocks):
-        if block.kind == "paragraph":
+        if block.kind in ("paragraph", "blockquote"):
             opening.extend(_WORD.findall(block.text.casefold()))
         if len(opening) > len(words) + 30:
             break
@@ -1003,9 +1069,12 @@ def extract_html(
     if base_node is not None and url:
         base = urljoin(url, base_node.attributes.get("href") or "")
     metadata = _metadata(tree)
+    page_text = len(tree.body.text(deep=True)) if tree.body is not None else 0
     for node in tree.css(_DROP_TAGS):
         if node.tag == "button" and node.css_first("figcaption") is not None:
             node.unwrap()  # a captioned picture that opens a slide viewer: the story's
+        elif node.tag == "noscript" and _swallows_page(node, page_text):
+            node.unwrap()
         else:
             node.decompose()
     for node in tree.css("[hidden], [aria-hidden=true]"):
@@ -1017,6 +1086,8 @@ def extract_html(
             continue
         if _STREAMED_BOUNDARY.fullmatch(node.attributes.get("id") or ""):
             continue  # streamed server rendering: the content a script moves into place
+        if _behind_paywall(node):
+            continue
         node.decompose()
     for node in tree.css(_SCREEN_READER_ONLY):
         if not is_figure_part(node) and len(node_text(node)) <= _LONGEST_LABEL:
@@ -1038,6 +1109,7 @@ def extract_html(
     walk = _Walk(base=base, title=metadata.title, deadline=deadline, prose=prose)
     if container is not None:
         walk.total_text = max(1, len(node_text(container)))
+        walk.captions_told = _captions_tell_story(container, walk.total_text)
         walk.story_prose = prose.under.get(container.mem_id, 0.0) or math.inf
         _walk(container, walk)
         walk.flush()

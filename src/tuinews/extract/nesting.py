@@ -34,7 +34,7 @@ _FLAT = frozenset(
 def bounded_nesting(text: str) -> str:
     """The page with elements nested past `MAX_NESTING` levels unwrapped (start and end
     tags dropped, text kept): the same page to a reader, parsed in linear time."""
-    if text.count("<") < _TAGS_WORTH_SCANNING:
+    if text.count("<") < _TAGS_WORTH_SCANNING or _deepest_at_most(text) < MAX_NESTING:
         return text
     stack: list[tuple[str, bool]] = []  # open element, and whether its tags are dropped
     open_count: Counter[str] = Counter()
@@ -74,3 +74,27 @@ def bounded_nesting(text: str) -> str:
         position = end
     parts.append(text[position:])
     return " ".join(parts)
+
+
+def _deepest_at_most(text: str) -> int:
+    """A bound on the page's nesting, in one quick pass: each end tag closes one open
+    element of its name (the parser may close more, never fewer), so the true depth is
+    at most this. Most pages are far below the cap and need no more than this pass."""
+    open_by_name: dict[str, int] = {}
+    depth = deepest = 0
+    for _, slash, name, rest in _TAG.findall(text):
+        if not name or rest.endswith("/"):
+            continue
+        name = name.lower()
+        if name in _FLAT:
+            continue
+        if slash:
+            count = open_by_name.get(name, 0)
+            if count:
+                open_by_name[name] = count - 1
+                depth -= 1
+        else:
+            open_by_name[name] = open_by_name.get(name, 0) + 1
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest

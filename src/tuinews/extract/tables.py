@@ -15,6 +15,7 @@ from tuinews.extract.dom import node_text
 _TABLE_PARTS = frozenset(("table", "thead", "tbody", "tfoot", "tr", "td", "th"))
 _PROSE = "p, h1, h2, h3, h4, h5, h6, blockquote, ul, ol, article, section"
 _LONG_CELL = 400
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
 
 
 def _owner(node: LexborNode) -> LexborNode | None:
@@ -28,14 +29,20 @@ def _owner(node: LexborNode) -> LexborNode | None:
 def is_layout_table(table: LexborNode) -> bool:
     """Whether a table lays out a page rather than holding data: it is marked so, holds
     another table, holds more than a paragraph or heading, or has a cell as long as a
-    paragraph."""
+    paragraph. A table with a caption or a header row is data even when each cell
+    wraps its words in a `<p>` (as documentation generators write them): there it
+    takes a cell holding paragraphs or a heading of its own."""
     if (table.attributes.get("role") or "").lower() in ("presentation", "none"):
         return True
     if any(inner.mem_id != table.mem_id for inner in table.css("table")):
         return True
-    if len(table.css(_PROSE)) >= 2:
+    cells = table.css("td, th")
+    if table.css_first("caption, thead") is not None:
+        if any(len(cell.css(_PROSE)) >= 2 or cell.css_first(_HEADINGS) for cell in cells):
+            return True
+    elif len(table.css(_PROSE)) >= 2:
         return True
-    return any(len(node_text(cell)) >= _LONG_CELL for cell in table.css("td, th"))
+    return any(len(node_text(cell)) >= _LONG_CELL for cell in cells)
 
 
 def table_rows(table: LexborNode) -> list[list[str]]:
