@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from tuinews.extract.article import finish, from_html
+from tuinews.extract.article import finish, from_html, from_text
 from tuinews.extract.container import near_boilerplate
 from tuinews.extract.htmlpage import extract_html
 from tuinews.extract.nesting import MAX_NESTING, bounded_nesting
@@ -350,6 +350,24 @@ def test_ruby_readings_are_not_read_into_the_words() -> None:
     (text,) = paragraphs(read("ruby"))
     assert text.startswith("子どもへの虐待をなくすための法律ができて")
     assert "ぎゃくたい" not in text and "(" not in text
+
+
+def test_loading_placeholders_are_not_paragraphs() -> None:
+    # What a page shows while a script fetches a video list or a poll.
+    story = (
+        "The council voted on Tuesday to keep the library open on Sundays, after a petition"
+        " signed by more than four thousand people asked it to think again."
+    )
+    page = (
+        f"<html><body><article><h1>Library stays open</h1><p>{story}</p>"
+        "<div class='video-list'>Loading...</div><p>正在加载...</p>"
+        "<table><tr><td>Chargement…</td></tr></table>"
+        f"<p>{story.replace('Tuesday', 'Monday')}</p></article></body></html>"
+    )
+    article = from_html(page.encode(), "https://example.org/library")
+    assert paragraphs(article) == [story, story.replace("Tuesday", "Monday")]
+    capture = from_text(f"Library stays open\n\n{story}\n\nWird geladen …\n\n{story}\n")
+    assert "geladen" not in capture.text
 
 
 def test_the_next_story_appended_below_is_left_out() -> None:

@@ -363,7 +363,7 @@ class _Walk:
         text = collapse_space("".join(self.inline))
         self.inline.clear()
         self.break_at = -1
-        if text and not _PLACEHOLDER.fullmatch(text):
+        if text and not _PLACEHOLDER.fullmatch(text) and not labels.is_loading_label(text):
             self.sections[-1].blocks.append(Block(kind="paragraph", text=text))
 
 

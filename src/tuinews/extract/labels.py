@@ -35,6 +35,13 @@ _AD_MARKER = re.compile(
     r"reklam)\b.{0,60}$",
     re.I,
 )
+# What a page shows while a script fetches a part of it: never the story's words.
+_LOADING = re.compile(
+    r"^\s*(?:loading|please wait|wird geladen|chargement(?: en cours)?|cargando|"
+    r"caricamento(?: in corso)?|carregando|indlæser|laster(?: inn)?|laddar|ładowanie|"
+    r"wczytywanie|bezig met laden|正在加载|加载中|載入中|読み込み中|로딩 중)\s*(?:\.{2,}|…)?\s*$",
+    re.I,
+)
 _SOURCES = re.compile(
     r"^\s*(?:sources?|quellen?|kilder?|källor|källa|sources? ?|fuentes?|fonti|fonte|bronnen?)"
     r"\s*:\s*(?P<list>.+)$",
@@ -56,6 +63,10 @@ def also_read_marker(line: str) -> tuple[bool, str | None]:
 
 def is_widget_label(line: str) -> bool:
     return bool(_WIDGET_LABELS.match(line))
+
+
+def is_loading_label(line: str) -> bool:
+    return bool(_LOADING.match(line))
 
 
 def is_ad_marker(line: str) -> bool:

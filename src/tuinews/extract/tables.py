@@ -28,15 +28,18 @@ def _owner(node: LexborNode) -> LexborNode | None:
 
 def is_layout_table(table: LexborNode) -> bool:
     """Whether a table lays out a page rather than holding data: it is marked so, holds
-    another table, holds more than a paragraph or heading, or has a cell as long as a
-    paragraph. A table with a caption or a header row is data even when each cell
-    wraps its words in a `<p>` (as documentation generators write them): there it
-    takes a cell holding paragraphs or a heading of its own."""
+    another table, holds more than a paragraph or heading, has a cell as long as a
+    paragraph, or has one cell only (a box drawn with a table). A table with a caption or
+    a header row is data even when each cell wraps its words in a `<p>` (as documentation
+    generators write them): there it takes a cell holding paragraphs or a heading of its
+    own."""
     if (table.attributes.get("role") or "").lower() in ("presentation", "none"):
         return True
     if any(inner.mem_id != table.mem_id for inner in table.css("table")):
         return True
     cells = table.css("td, th")
+    if sum(1 for cell in cells if node_text(cell)) <= 1:
+        return True
     if table.css_first("caption, thead") is not None:
         if any(len(cell.css(_PROSE)) >= 2 or cell.css_first(_HEADINGS) for cell in cells):
             return True

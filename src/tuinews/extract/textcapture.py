@@ -132,7 +132,11 @@ def parse_capture(text: str, *, markdown: bool = False) -> Article:
     sections = [Section()]
     for position, line in enumerate(body):
         following = body[position + 1 :]
-        if labels.is_widget_label(line) or labels.is_ad_marker(line):
+        if (
+            labels.is_widget_label(line)
+            or labels.is_ad_marker(line)
+            or labels.is_loading_label(line)
+        ):
             continue
         sources = labels.sources_of(line)
         if sources is not None:
