@@ -17,6 +17,10 @@ from tuinews.model import AlsoRead, Article
 
 __all__ = ["find_article_quotes", "finish", "from_html", "from_text"]
 
+# Seconds of processor time, past the extraction's budget, that quotations of a page may
+# still be looked for (most pages are done long before either).
+QUOTES_TIME = 0.03
+
 
 def _normal(text: str) -> str:
     return " ".join(text.casefold().split()).strip(" .,!?…")
@@ -88,7 +92,7 @@ def from_text(text: str, *, markdown: bool = False) -> Article:
 
 def from_html(html: str | bytes, url: str | None = None, *, budget: float = TIME_BUDGET) -> Article:
     """An article from a web page or a feed entry's HTML content, within `budget`
-    seconds of this thread's processor time (see `extract_html`), quotations included:
-    they are looked for while the budget lasts (most pages are done long before)."""
+    seconds of this thread's processor time (see `extract_html`), and quotations looked
+    for until `QUOTES_TIME` after that."""
     start = time.thread_time()
-    return finish(extract_html(html, url, budget=budget), deadline=start + budget)
+    return finish(extract_html(html, url, budget=budget), deadline=start + budget + QUOTES_TIME)
