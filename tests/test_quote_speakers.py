@@ -199,3 +199,276 @@ def test_the_name_in_apposition_to_the_opening_role_is_the_subject() -> None:
         "L'adjoint de Paul Roux, Marc Lenoir, a présenté hier le budget du port. « Nous ne"
         " fermerons aucun quai cette année », a-t-il assuré."
     ) == [("Nous ne fermerons aucun quai cette année", "Marc Lenoir")]
+
+
+def test_a_word_parted_from_the_verb_by_a_comma_is_not_its_subject() -> None:
+    # "Finalmente, indicaron": an adverb, then a verb whose subject is left out; the adverb
+    # is never a person the next quote could go to.
+    assert _found(
+        "Finalmente, indicaron que “la revisión del muelle seguirá abierta hasta junio”.",
+        "“No he hecho nada ilegal en el puerto”, añadió.",
+    )[1] == ("No he hecho nada ilegal en el puerto", None)
+
+
+def test_german_and_nordic_put_the_subject_after_the_verb() -> None:
+    # Whatever opens the sentence, the verb comes second and its subject after it.
+    assert _found(
+        "Ruhe findet Greta Vollmer im Bootshaus, bei ihrer Familie und „ich bin glücklich,"
+        " wenn ich morgens aufs Wasser komme“."
+    ) == [("ich bin glücklich, wenn ich morgens aufs Wasser komme", "Greta Vollmer")]
+    assert _found(
+        "Dessuten forteller Aasen, som har ledet fergeselskapet i ti år:",
+        "– Vi har aldri hatt så mange passasjerer om vinteren.",
+    ) == [("Vi har aldri hatt så mange passasjerer om vinteren.", "Aasen")]
+    # A word after the verb that nothing shows to be a person is no subject either.
+    assert _found(
+        "Dessuten forteller Bryggen om en lang vinter: «Vi har aldri hatt så mange passasjerer.»"
+    ) == [("Vi har aldri hatt så mange passasjerer.", None)]
+
+
+def test_a_relative_clause_between_subject_and_verb_leaves_the_subject() -> None:
+    # However long the clause, its names (a paper, a city) are not who speaks.
+    assert _found(
+        "El capitán retirado, cuyo periódico La Voz del Puerto dejó de publicarse en medio de"
+        " la riada que inundó el casco viejo de Valencia, advirtió que los “vendedores de"
+        " humo” del ayuntamiento mienten."
+    ) == [("vendedores de humo", "El capitán retirado")]
+
+
+def test_a_left_out_subject_carries_on_the_speaker_not_a_person_named_since() -> None:
+    # Ana Ruiz is named after the captain spoke, as the subject of a clause inside his
+    # reported speech: "comentó" still means the captain.
+    assert _found(
+        "Según el capitán, la marea “no bajará hasta el lunes”, y explicó que lo peor es que"
+        " Ana Ruiz ha cerrado “todos los accesos al muelle”.",
+        "“Nadie sabe cuándo se podrá volver a pescar”, comentó.",
+    )[-1] == ("Nadie sabe cuándo se podrá volver a pescar", "el capitán")
+    # A verb with a subject the rules cannot read ("una vecina … y socia …") is not the
+    # last speaker's.
+    assert _found(
+        "“El ruido no para hasta las doce”, afirma el portavoz.",
+        "Por su parte, una vecina del barrio y socia de la plataforma comenta que siguen"
+        " “cientos de coches pitando toda la noche”.",
+    )[-1] == ("cientos de coches pitando toda la noche", None)
+
+
+def test_the_nearest_clause_introduces_the_quote() -> None:
+    # Who told the crowd is the subject of the clause before the colon, not the man who
+    # reports it; a place between a subject and its verb is skipped, a place before the
+    # verb with the subject after it ("Auf …") is no subject.
+    assert _found(
+        "Okafor said he was on the quay when firefighters told the crowd: “Keep back from"
+        " the edge.”"
+    ) == [("Keep back from the edge.", "firefighters")]
+    assert _found(
+        "Das Haus war voll, wie eine Besucherin vor dem Konzert erzählt. „Hier haben wir"
+        " früher jeden Sonntag getanzt, mit der ganzen Familie.“"
+    ) == [
+        ("Hier haben wir früher jeden Sonntag getanzt, mit der ganzen Familie.", "eine Besucherin")
+    ]
+    assert (
+        _found(
+            "Auf eine Frage der Reporter ließ Brandt sich nicht ein. „Dazu sage ich heute nichts"
+            " mehr“, sagte er."
+        )[0][1]
+        != "eine Frage"
+    )
+
+
+def test_a_title_in_a_long_capitalised_run_leaves_the_name() -> None:
+    assert _found(
+        "The Harbour Board's Head of Coastal Safety and Port Security Commissioner Ida Marie"
+        " Lund has warned for months that the channel silts up.",
+        "She called the dredging plan “a job half done”.",
+    ) == [("a job half done", "Commissioner Ida Marie Lund")]
+
+
+def test_a_place_of_someone_is_no_person() -> None:
+    # "Norway’s Lofoten" is named after Sara Vik spoke, but it is a place: "she" is still her.
+    assert _found(
+        "“We left on a Tuesday,” says Sara Vik, a ferry engineer. In 2019, after storms hit"
+        " Norway’s Lofoten, Vik and many of her crew moved south. “We thought it would last a"
+        " month,” she says."
+    )[1] == ("We thought it would last a month", "Sara Vik")
+
+
+def test_a_verb_known_by_its_form_before_what_was_said() -> None:
+    # "opinó", "dejó claro" are in no list; a preterite before "que" introduces what its
+    # subject said, however short the quoted words.
+    assert _found(
+        "La capitana, que ha rechazado dejar el puerto, opinó que la huelga “no acabará pronto”."
+    ) == [("no acabará pronto", "La capitana")]
+    assert _found("Ferrández dejó claro que el puerto “no cerrará” este invierno.") == [
+        ("no cerrará", "Ferrández")
+    ]
+
+
+def test_a_role_opening_the_sentence_is_the_subject_of_the_verb_after_and() -> None:
+    assert _found(
+        "El director del Puerto propone que los barcos salgan antes y recalcó que la medida"
+        " llega “demasiado tarde para este verano”."
+    ) == [("demasiado tarde para este verano", "El director del Puerto")]
+
+
+def test_a_preterite_after_the_quote_makes_the_next_word_its_subject() -> None:
+    assert _found(
+        "“No habrá pesca hasta marzo”, advirtió Arrieta, quien preside la cofradía desde 2019."
+    ) == [("No habrá pesca hasta marzo", "Arrieta")]
+    # The present tense is no verb by its form: an unknown word after it stays nobody.
+    assert _found("“No habrá pesca hasta marzo”, alerta Arrieta.") == [
+        ("No habrá pesca hasta marzo", None)
+    ]
+
+
+def test_a_nordic_verb_before_a_role_its_complement_and_the_name() -> None:
+    assert _found(
+        "Spurt om tallene understreger leder for Havnerådet, Tove Aune Lid, ”at ingen båter"
+        " skal miste plassen sin”."
+    ) == [("at ingen båter skal miste plassen sin", "Tove Aune Lid")]
+
+
+def test_a_statement_speaks_for_whose_statement_it_is() -> None:
+    assert _found(
+        "In einer Stellungnahme der Reederei hieß es: „Die Fähre fährt ab Montag wieder nach Plan.“"
+    ) == [("Die Fähre fährt ab Montag wieder nach Plan.", "Reederei")]
+    assert _found(
+        "Last spring, a statement by a harbour spokesperson confirming the closure read:"
+        " “The north quay will stay shut until the repairs are done.”"
+    ) == [("The north quay will stay shut until the repairs are done.", "a harbour spokesperson")]
+
+
+def test_a_clause_linked_by_but_or_aunque_keeps_the_subject() -> None:
+    assert _found(
+        "Arrieta, que lleva veinte años en la cofradía, opinó que la veda “llega tarde”,"
+        " aunque agregó que “es mejor que nada”."
+    ) == [("llega tarde", "Arrieta"), ("es mejor que nada", "Arrieta")]
+    assert _found(
+        "La patrona denunció la subida del gasóleo, advirtiendo que eso supondría “el fin de"
+        " la flota”."
+    ) == [("el fin de la flota", "La patrona")]
+
+
+def test_a_subject_after_a_fronted_adverb_known_by_its_verb() -> None:
+    # "Después, Arrieta publicó …": the adverb is skipped and the preterite shows the name
+    # is the subject, so the quote later in the sentence is his.
+    assert _found(
+        "Posteriormente, Arrieta publicó una carta en la que contó que “nadie me avisó del"
+        " cierre del puerto”."
+    ) == [("nadie me avisó del cierre del puerto", "Arrieta")]
+
+
+def test_a_quotation_interrupted_by_its_own_attribution() -> None:
+    assert (
+        _found(
+            "« Impossible. Le quai est fermé depuis mars, explique Léa Morvan, capitaine du port."
+            " Aucun bateau ne peut accoster. »"
+        )[0][1]
+        == "Léa Morvan"
+    )
+    assert (
+        _found(
+            "Léa Morvan dirige le port depuis dix ans. « Le quai est fermé, affirme-t-elle. Aucun"
+            " bateau ne peut accoster. »"
+        )[0][1]
+        == "Léa Morvan"
+    )
+
+
+def test_pour_or_para_a_person_gives_whose_view_the_quote_is() -> None:
+    assert _found("Pour la navigatrice, « fermer le port en plein été serait une erreur ».") == [
+        ("fermer le port en plein été serait une erreur", "la navigatrice")
+    ]
+    # "Pour la première fois": a time, nobody's view.
+    assert _found("Pour la première fois, « fermer le port en plein été serait une erreur ».") == [
+        ("fermer le port en plein été serait une erreur", None)
+    ]
+
+
+def test_when_or_where_between_the_verb_and_its_subject() -> None:
+    assert _found(
+        "« Nous ne fermerons pas le port », a déclaré à cette occasion le maire de Douarnenez."
+    ) == [("Nous ne fermerons pas le port", "le maire de Douarnenez")]
+
+
+def test_a_reflexive_between_the_verb_and_its_subject() -> None:
+    assert _found(
+        "Ute Kramm leitet seit 2019 den Hafen. „Der Hafen bleibt offen“, ließ sich Kramm in"
+        " einer Mitteilung zitieren."
+    ) == [("Der Hafen bleibt offen", "Ute Kramm")]
+
+
+def test_a_sentence_of_quotation_after_reported_speech_earlier_in_the_paragraph() -> None:
+    # Ute Kramm's reported speech, a sentence of narration naming nobody, then her words.
+    assert _found(
+        "Ute Kramm, Leiterin des Hafens, sagte der Zeitung, dass es einen Notfallplan gibt."
+        " Seit Samstag ist der Kran außer Betrieb. „Wir laden die Fähren von Hand.“"
+    ) == [("Wir laden die Fähren von Hand.", "Ute Kramm")]
+    # A pronoun opening the sentence is its subject, not a word after the verb.
+    assert _found(
+        "Ute Kramm leitet den Hafen. Er erklärte Radio Nord im Interview, der Kran sei kaputt."
+        " „Wir laden die Fähren von Hand.“"
+    ) != [("Wir laden die Fähren von Hand.", "Radio Nord")]
+
+
+def test_where_the_words_are_written_says_them() -> None:
+    assert _found(
+        "„Der Hafen muss bis 2030 erneuert werden“, heißt es in dem Gutachten der Stadt."
+    ) == [("Der Hafen muss bis 2030 erneuert werden", "dem Gutachten der Stadt")]
+    assert _found("”Färjan ska gå varje timme året runt”, står det i avtalet.") == [
+        ("Färjan ska gå varje timme året runt", "avtalet")
+    ]
+
+
+def test_a_paragraph_opening_with_words_then_a_sentence_about_their_speaker() -> None:
+    assert _found(
+        "„Die zweite Halbzeit war einfach großartig. Mehr kann man nicht verlangen.“"
+        " Kapitänin Ida Marie Lund war nach dem Sieg bester Laune."
+    ) == [
+        (
+            "Die zweite Halbzeit war einfach großartig. Mehr kann man nicht verlangen.",
+            "Kapitänin Ida Marie Lund",
+        )
+    ]
+    # Two people in that sentence: either may have said it.
+    assert _found(
+        "„Die zweite Halbzeit war einfach großartig.“ Kapitänin Ida Marie Lund umarmte"
+        " Trainer Tom Ash nach dem Sieg."
+    ) == [("Die zweite Halbzeit war einfach großartig.", None)]
+
+
+def test_a_place_genitive_is_no_person_and_the_reporter_comes_after_the_speaker() -> None:
+    # "Sør-Afrikas" is the country's genitive, "ifølge NTB" who reported it: "han" is the
+    # president.
+    assert _found(
+        "Sør-Afrikas president Thabo Nkosi viste til avtalen, da han forklarte planen.",
+        "– Vi må bygge flere havner langs kysten, sa han ifølge NTB.",
+    ) == [("Vi må bygge flere havner langs kysten", "Thabo Nkosi")]
+
+
+def test_german_reported_speech_goes_on_in_the_last_speakers_voice() -> None:
+    assert _found(
+        "Die Hafenforscherin Ute Kramm lobt den Ausschuss. „Die Gespräche waren sachlich und"
+        " gingen den Dingen auf den Grund.“",
+        "Auch die Reedereien hätten „konstruktiv und ohne jeden Vorbehalt mitgearbeitet“. Die"
+        " Mängel der Kaianlage seien aber deutlich geworden.",
+    )[-1] == ("konstruktiv und ohne jeden Vorbehalt mitgearbeitet", "Hafenforscherin Ute Kramm")
+    # With nobody speaking before, reported speech alone names nobody.
+    assert _found(
+        "Rauer Seegang hatte den Steg beschädigt.",
+        "Der Steg hätten „eine sehr große Menge an Gütern an Land gebracht“. Die Mängel der"
+        " Kaianlage seien aber deutlich geworden.",
+    )[-1] == ("eine sehr große Menge an Gütern an Land gebracht", None)
+
+
+def test_a_possessive_set_with_an_opening_mark_is_still_a_possessive() -> None:
+    assert _found(
+        "Speaking at the fair, Okafor‘s sister confirmed, “We will sail again in May.”"
+    ) == [("We will sail again in May.", "Okafor‘s sister")]
+
+
+def test_a_list_of_places_is_no_person_for_a_left_out_subject() -> None:
+    # "Vigo, Gijón y Bilbao" are what the plan would close, not someone who could speak.
+    assert _found(
+        "El plan podría ser -añadió- cerrar los puertos de Vigo, Gijón y Bilbao en invierno."
+        " “Nadie sabe qué pasará”, insistió."
+    ) == [("Nadie sabe qué pasará", None)]

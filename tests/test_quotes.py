@@ -52,7 +52,7 @@ def test_the_annotated_set_is_large_varied_and_split_in_halves() -> None:
     assert languages & {"da", "no", "sv"} and languages & {"es", "it"}
     assert len({item["id"] for item in ITEMS}) == len(ITEMS)
     halves = {_benchmark().half_of(item) for item in ITEMS}
-    assert halves == {"tuning", "checking", "held-out", "held-out-2"}
+    assert halves == {"tuning", "checking", "held-out", "held-out-2", "held-out-3"}
     assert any(quote["speaker"] is None for quote in quotes)
     assert any(quote["speaker"] and quote["speaker"][0].islower() for quote in quotes)
 
@@ -395,3 +395,36 @@ def test_show_json_of_every_test_capture_lists_each_quote_with_its_speaker(cli) 
         assert shown.returncode == 0, shown.stderr
         quotes = json.loads(shown.stdout)["quotes"]
         assert [(q["text"], q["speaker"]) for q in quotes] == CAPTURE_QUOTES[Path(path).name]
+
+
+def test_dash_dialogue_whose_line_breaks_were_lost_is_read_line_by_line() -> None:
+    # A capture glued the lines: each dash after a sentence's end opens a line of dialogue,
+    # and the role's name in apposition after its complement is the speaker.
+    found = _found(
+        "– Vi åpner ferjekaia igjen i mai, og da skal alle båtene gå som før, sier havnesjef"
+        " i Nordvik, Kari Aune.Havna har vært stengt siden januar.– Det har vært en lang"
+        " vinter for alle som bor på øya, avslutter Aune."
+    )
+    assert found == [
+        ("Vi åpner ferjekaia igjen i mai, og da skal alle båtene gå som før", "Kari Aune"),
+        ("Det har vært en lang vinter for alle som bor på øya", "Kari Aune"),
+    ]
+
+
+def test_capitalised_words_followed_by_an_attribution_are_a_quotation() -> None:
+    # German capitalises nouns, so three nouns read like a title; the verb and speaker
+    # after them say they were spoken. The same words as a title stay out.
+    assert _found("„Mut, Geduld, Ausdauer“, sagt Hafenmeisterin Ute Kramm.") == [
+        ("Mut, Geduld, Ausdauer", "Hafenmeisterin Ute Kramm")
+    ]
+    assert _found("Sie las „Mut, Geduld, Ausdauer“ im Zug.") == []
+
+
+def test_a_short_phrase_in_what_the_sentence_goes_on_to_report() -> None:
+    # Two words alone would not be a quotation; after the captain's words, in what the
+    # sentence reports of her, they are hers.
+    assert _found(
+        "« Je n'ai rien caché », a déclaré la capitaine, soulignant que l'escale avait eu"
+        " lieu dans les « eaux françaises » et non en Espagne."
+    ) == [("Je n'ai rien caché", "la capitaine"), ("eaux françaises", "la capitaine")]
+    assert _found("Le navire est resté dans les « eaux françaises » toute la nuit.") == []

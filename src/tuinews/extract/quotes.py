@@ -22,7 +22,8 @@ England"), a whole role ("a company spokesperson", "der Anwalt"), the name in ap
 when there is one (`the report's author, engineer Jane Roe,` -> Jane Roe), or None. A
 pronoun is resolved only when one person is in reach (the last speaker with nobody new
 named since, or the only person the paragraph and the one before it name); otherwise the
-speaker is None rather than a guess.
+speaker is None rather than a guess. The README's "Quotations and speakers" gives every rule
+with an example.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ from tuinews.extract.speech import (
     PUBLICATION_NOUNS,
     SPEECH_VERB_FORMS,
     STOPS,
+    TITLES,
+    V2_VERB_FORMS,
 )
 from tuinews.model import Quote
 
@@ -74,7 +77,7 @@ _PARTICLE = (
     r"du|del|della|"
     r"bin|ben|ibn|al|af|ter|ten|dos|das|of|y|ad)"
 )
-_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,5}}"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,7}}"
 _NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME}(?![\w’'-])")
 # "Von der Leyen", "De la Cruz": a surname that opens with its particle, capitalised.
 _PARTICLE_NAME = re.compile(
@@ -213,6 +216,7 @@ class _Speaker:
     pronoun: bool = False
     strong: bool = True  # False for "according to X" after the quote
     gender: str | None = None  # "m" or "f" for he / she; None when the subject is left out
+    left_out: bool = False  # "”, insistió.": no pronoun at all, the subject carries on
 
 
 @dataclass
@@ -374,18 +378,34 @@ def _opens_sentence(narration: str, position: int) -> bool:
     return (not before and position <= 10) or before[-1:] in (".", "!", "?")
 
 
+# The possessive "'s", also as the opening mark pages set by mistake ("Kelce‘s mom").
+_POSSESSIVE_S = ("’s", "'s", "‘s")
+
+
 def _clean(name: str) -> str | None:
     name = _HONORIFIC.sub("", name.strip(" ,.;:–—-"))
-    for suffix in ("’s", "'s"):
+    for suffix in _POSSESSIVE_S:
         name = name.removesuffix(suffix)
     words = name.split()
     while words and (words[0] in FUNCTION_WORDS or words[0].islower()):
         words.pop(0)
+    titled = [index for index, word in enumerate(words[:-2]) if word in TITLES]
+    if titled:
+        start = titled[-1]
+        while start and words[start - 1] in TITLES:
+            start -= 1  # "Chief Justice John Roberts"
+        prefix = words[:start]
+        if any(w.islower() or w in NOT_PEOPLE or w.endswith(_POSSESSIVE_S) for w in prefix):
+            words = words[start:]  # "Pakistan's Chief of Army Staff General Asim Munir"
     return " ".join(words) or None
 
 
 def _is_person(name: str) -> bool:
-    return not any(word.strip(".,") in NOT_PEOPLE for word in name.split())
+    """Not an organisation ("… Ministry"), nor a thing of someone's ("Ukraine’s Donbas")."""
+    words = name.split()
+    if any(word.endswith(_POSSESSIVE_S) for word in words[:-1]):
+        return False
+    return not any(word.strip(".,") in NOT_PEOPLE for word in words)
 
 
 def _is_name_like(text: str) -> bool:
@@ -424,6 +444,24 @@ def _reports_speech(narration: str, span: _Span) -> bool:
     return guess_language(narration[max(0, start - 200) : end + 200]) == "de"
 
 
+_REPORTING_LINK = re.compile(
+    r",\s+[\w’'-]+(?:ant|ando|iendo|ing)\s+(?:que|qu’|qu'|that)\b|\s(?:que|qu’|qu'|that|dass)\s"
+)
+
+
+def _goes_on_reporting(narration: str, span: _Span, spoken: list) -> bool:
+    """`« Je n'ai enfreint aucune règle », a-t-il estimé, soulignant que la rencontre s'était
+    déroulée dans les « espaces privés »`: a short phrase in what the same sentence goes on
+    to report of the speaker of the quote before it."""
+    if not spoken or spoken[-1][1].speaker is None:
+        return False
+    previous = spoken[-1][0]
+    between = narration[previous.end : span.start]
+    if re.search(r"[.!?;]", between) or _MASK in between:
+        return False
+    return bool(_REPORTING_LINK.search(between))
+
+
 def _speech_like(text: str) -> bool:
     """A quotation without an attribution counts when it reads like speech, not a label."""
     words = len(_WORD.findall(text))
@@ -455,6 +493,12 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
 
 _RELATIVE = re.compile(r",\s*(?:who|die|der|das|qui|que|quien|som|which)(?:\s+[^,]*)?$")
 _APPOSITION = re.compile(r"([^,;:.!?\x00]+),\s*([^,;:!?\x00]{1,90}),\s*$")
+# "El periodista ruso, cuyo periódico … de Moscú, advirtió": a relative clause between the
+# subject and its verb, however long; it says who the subject is, not who speaks.
+_RELATIVE_APPOSITION = re.compile(
+    r"([^,;:.!?\x00]+),\s*(?:cuy[oa]s?|quien(?:es)?|whose|who|which|dessen|deren|dont|qui|"
+    r"hvis|vars)\s[^;:.!?\x00]{1,200},\s*$"
+)
 _PARTICIPLE = re.compile(r"(?:ing|ando|iendo|ant)$")
 _ADVERB = re.compile(r"[a-zà-ÿ]{3,}(?:ly|mente)")  # "merely said", "finalmente dijo"
 _LEADING_NAME = re.compile(rf"^\s*({_NAME}),\s*[^;:!?\x00]{{1,160}}$")
@@ -464,13 +508,19 @@ _AUXILIARY = re.compile(
     re.IGNORECASE,
 )
 _CONJUNCTIONS = frozenset("and und et y e og och".split())
+# Words that link a clause to the one before without a subject of its own between them and
+# the verb: "aunque agregó", "but added", "mais a ajouté".
+_CLAUSE_LINKS = frozenset(
+    "aunque pero mientras sino but although though while yet aber doch jedoch mais men ma però"
+    " mentre".split()
+)
 _PARTICLES = frozenset("van von de da di du del della".split())
 _REFLEXIVES = frozenset("se sich si seg sig".split())
 _PREPOSITIONS = frozenset(
     """
     in on at to for from by with of over under during through across against among around
     about into upon between entre zwischen von vom bei mit nach zu zum zur für gegen über
-    unter durch ohne aus seit
+    unter durch ohne aus seit vor hinter neben auf
     im am beim à au aux de du des dans sur par pour avec sans sous vers chez avant al del en para
     por con sin sobre desde hacia tras ante di da su per tra fra della alla på i til fra med af
     av om
@@ -521,8 +571,8 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     while words and (_BETWEEN_RE.fullmatch(words[-1]) or _ADVERB.fullmatch(words[-1])):
         words.pop()
     before = " ".join(words)
-    if words and words[-1].casefold() in _CONJUNCTIONS:
-        return "&"
+    if words and (words[-1].casefold() in _CONJUNCTIONS or words[-1].casefold() in _CLAUSE_LINKS):
+        return "&"  # "…, aunque agregó que": the subject of the clause before
     relative = _RELATIVE.search(before)
     if relative:
         before = before[: relative.start()]
@@ -538,6 +588,9 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         and _names_someone(leading.group(1))
     ):
         return leading.group(1)  # "James Causey, director of …, an association …, told"
+    relative_clause = _RELATIVE_APPOSITION.match(before) if before.endswith(",") else None
+    if relative_clause:
+        before = relative_clause.group(1)
     apposition = _APPOSITION.search(before) if before.endswith(",") else None
     if apposition:
         middle = apposition.group(2).strip()
@@ -568,7 +621,11 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
             if word.casefold() in _GERMAN_DETERMINERS and previous[:1].isupper() and index > 1:
                 continue  # "den Angehörigen der Opfer": a genitive, the phrase goes on
             if previous.casefold() in _PREPOSITIONS:
-                return ""  # "difundido por la Casa Real": after a preposition, no subject
+                # "eine Dame vor dem Stück berichtet": a place or time between the subject
+                # and its verb; "difundido por la Casa Real": no subject at all.
+                earlier = " ".join(all_words[: index - 1])
+                rest = _phrase_before(earlier, len(earlier), 0)
+                return rest if rest and _DETERMINER_RE.fullmatch(rest.split()[0]) else ""
             break  # "a Spotify executive": the noun phrase starts here
         if len(phrase) >= 8:
             break
@@ -610,8 +667,8 @@ def _role(words: list[str]) -> str | None:
             return None  # "le récit qu’elle livre": a clause, not who spoke
         if len(role) > 1 and word in ("dem", "den"):
             break  # "der Trainer dem Sender": to whom, not part of the role
-        if len(role) > 1 and word.endswith("ed") and word.islower():
-            break  # "one geologist quoted by the bulletin": the role ends before the participle
+        if len(role) > 1 and word.endswith(("ed", "ing")) and word.islower():
+            break  # "one geologist quoted by …", "a spokesperson confirming …": no participle
         role.append(word)
         if words[0].casefold() in _GERMAN_DETERMINERS and word.rsplit("-", 1)[-1][:1].isupper():
             rest = words[len(role) : len(role) + 2]
@@ -641,6 +698,18 @@ _UNIT_NOT_NOUNS = frozenset(
     "first last has had have was were is are will would could should can may might must "
     "did does do not never always who which that".split()
 )
+
+
+def _bare_plural_role(word: str) -> bool:
+    """English names a group of people without an article: "doctors told", "residents
+    said". A plural whose singular reads as a person's noun ("doctor", "resident")."""
+    return (
+        word.islower()
+        and word.isalpha()
+        and word.endswith("s")
+        and not word.endswith(("ss", "ments", "ions"))  # "documents said": not people
+        and bool(_PERSON_NOUN.fullmatch(word[:-1]))
+    )
 
 
 def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
@@ -691,7 +760,10 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
         role = _role(words)
         return _Speaker(role) if role else None
     text = " ".join(words)
-    if before_verb and len(words) >= 2 and words[-2].endswith(("’s", "'s")) and words[-1].islower():
+    if before_verb and len(words) == 1 and _bare_plural_role(words[0]):
+        return _Speaker(words[0])  # "when doctors told those at the hospital: “…”"
+    possessive = len(words) >= 2 and words[-2].endswith(_POSSESSIVE_S) and words[-1].islower()
+    if before_verb and possessive:
         return _Speaker(" ".join(words[-2:]))  # "TNO's report said"
     unit = _NAMED_UNIT.fullmatch(text) if before_verb else None
     acronym = unit is not None and sum(char.isupper() for char in unit.group(1)) >= 2
@@ -730,7 +802,14 @@ _NOT_A_PERSON_AFTER = _Words(
     rf"{DETERMINERS}|told|tells|to|gegenüber|zu|til|till|à|au|al|a|dem|des|del|du|"
     r"via|on|in|at|from|by|for|with|between|entre|zwischen|im|am|beim|vom|mit|nach|bei|für|"
     r"gegen|über|unter|durch|"
-    r"ohne|aus|seit|i|på|en|dans|sur|avec|pour|par|sans|con|sin|por|med|mot|fra|uden"
+    r"ohne|aus|seit|i|på|en|dans|sur|avec|pour|par|sans|con|sin|por|med|mot|fra|uden|"
+    # "cuyo periódico Novaya Gazeta", "the newspaper Le Monde": a publication's name
+    + "|".join(sorted(PUBLICATION_NOUNS))
+)
+# "It says in": where the words are written, which is what says them.
+_WRITTEN_IN = re.compile(
+    r"(?i:heißt es|hieß es|står det|stod det|heter det|hette det|peut-on lire|lit-on|"
+    r"pouvait-on lire|se lee|se leía|si legge)\s+(?i:in|im|i|dans|en|nel|nella)\s+"
 )
 _REPORTED_BY = re.compile(
     r"(?i:as|wie|comme|como|come|som)\s+([^,.;:!?\x00]{1,60}?)\s+"
@@ -748,14 +827,24 @@ _APPOSITION_OR_AUXILIARY = re.compile(
     re.IGNORECASE,
 )
 _MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
+_PLACE_BEFORE_SUBJECT = re.compile(
+    rf"\s+(?:à|au|aux|dans|sur|lors|durant|al|ante|tras|durante)\s+(?:(?i:{DETERMINERS})\s+)?"
+    rf"[\w’'-]+(?=\s+(?:le|la|les|l’|l'|el|los|las|un|une|uno|una)\s+[\w-])"
+)
 _NORDIC_NOT_NOUNS = frozenset("han hun hon de den det vi jeg jag man også så nu da".split())
 _NORDIC_VERBS = frozenset(NORDIC_VERB_FORMS.split())
 # "Medrano believes": a sentence-opening word and an English verb after it. Not German, where
 # whatever opens a sentence comes before its verb ("Ähnlich sieht es").
 _SUBJECT_VERB = re.compile(r" [a-z]{2,}(?:s|ed)\b")
-_APPOSITION_AFTER = re.compile(rf"^,\s*({_NAME})\s*(?:[,.;:]|$)")
+# "says the minister, Jane Roe," / "sier sponsorsjef i TINE, Ann-Kristin Syversen.": the name
+# in apposition to the role, after the role's complement.
+_APPOSITION_AFTER = re.compile(
+    rf"^(?:\s+[a-zà-ÿ]{{1,5}}\s+[^,.;:!?\x00]{{1,40}})?,\s*({_NAME})\s*(?:[,.;:]|$)"
+)
 
 
+_FIRST_PERSONS = frozenset("ich wir jeg vi jag man".split())
+_REFLEXIVE_AFTER = re.compile(r"\s+(?:sich|seg|sig)(?=\s+[A-ZÀ-Þ])")
 _ADVERBS_AFTER = re.compile(
     r"(?:\s+(?i:also|then|later|again|however|further|auch|noch|dann|jedoch|allerdings|zudem|"
     r"aber|nun|weiter|dabei|daraufhin|aussi|encore|ensuite|alors|pourtant|cependant|toutefois|"
@@ -766,12 +855,17 @@ _ADVERBS_AFTER = re.compile(
 def _after_verb(narration: str, end: int) -> _Speaker | None:
     """The speaker named after a verb: `said the coach`, `siger borgmesteren`,
     `says the former editor of the Standard, George Osborne` (the apposition wins)."""
+    reflexive = _REFLEXIVE_AFTER.match(narration, end)
+    if reflexive:
+        end = reflexive.end()  # "ließ sich Wynaendts … zitieren"
     adverbs = _ADVERBS_AFTER.match(narration, end)
     if adverbs:
         end = adverbs.end()  # "note aussi la Drees", "sagte auch der Trainer"
-    medium = _MEDIUM.match(narration, end)
+    medium = _MEDIUM.match(narration, end) or _PLACE_BEFORE_SUBJECT.match(narration, end)
     if medium:
-        end = medium.end()  # "a rapporté sur Facebook le porte-parole": where, then who
+        # "a rapporté sur Facebook le porte-parole", "a déclaré à cette occasion le ministre":
+        # where or when, then who.
+        end = medium.end()
     phrase, phrase_end = _phrase_after(narration, end)
     words = phrase.split()
     verb = narration[:end].split()[-1:]
@@ -800,6 +894,23 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     return found
 
 
+# A finite verb by its form, followed by the conjunction that opens what was said or
+# thought: "opinó que", "spiegò che", "argued that", "meinte, dass". Group 1: a Spanish or
+# Italian preterite or gerund ("Agregando que"), whose subject may be left out.
+_COMPLEMENT_VERB = re.compile(
+    r"(?<![\w’'-])(?:([a-záéíñú]{2,}i?(?:ó|ò)|[a-zá-ú]{3,}(?:ando|iendo))|[a-z]{3,}ed|[a-zäöüß]{3,}te)"
+    r"(?:\s+(?:claro|clear|klar))?,?\s+(?:que|that|che|dass)\s"
+)
+# Whose view a sentence gives: "Pour la toxicologue, « … »", "Para el ministro, “…”".
+_OPINION_OF = re.compile(r"\s*(?:Pour|Para)\s+([^,;:.!?\x00]{2,60}),\s")
+# A statement and whose it is: "a statement by X", "eine Stellungnahme der Familie".
+_STATEMENT_OF = re.compile(
+    r"(?<![\w’'-])(?i:statement|Stellungnahme|Erklärung|Mitteilung|Pressemitteilung|"
+    r"communiqué|déclaration|comunicado|declaración|comunicato|dichiarazione|erklæring|"
+    r"uttalelse|pressemelding|pressemeddelelse|pressmeddelande|uttalande)\s+"
+    r"(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
+)
+_GLUED_DASH = re.compile(r"(?<=[.!?…])\s?([–—])\s*(?=[A-ZÀ-Þ])")
 _DASH_OPENING = re.compile(r"\s*([–—]|-(?=\s))\s*(?=\w)")
 _REFLEXIVE_FIRST = re.compile(r"(?:(?:se|si)\s+|s[’'])(?=\w)")
 # The place of an attribution after a quote: a lowercase verb (and a reflexive), then its
@@ -821,11 +932,45 @@ _AGE_ROLE = re.compile(
 _ARTICLE_GENDER = {"der": "m", "le": "m", "el": "m", "il": "m", "la": "f", "die": None}
 # German reports speech in the subjunctive: "Sie wolle …", "Er mache …", "… sei …".
 _SUBJUNCTIVE = re.compile(
-    r"(?<![\w’'-])(?:sei|seien|habe|könne|müsse|wolle|solle|werde|dürfe|möge|gebe|wisse|"
+    r"(?<![\w’'-])(?:sei|seien|habe|könne|müsse|wolle|solle|werde|dürfe|möge|gebe|wisse|hätten|"
     r"(?:(?:[Ee]r|[Ss]ie|man)\s+(?!alle|beide|gerne|lange|heute|eine|keine|seine|ihre|"
     r"diese|jede|ganze|selbe|gleiche|bereits)[a-zäöüß]{3,}e))(?![\w’'-])"
 )
 _PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ent")
+
+
+def _inverted(following: str) -> bool:
+    """Whether a verb that puts its subject after it, then a name, follow a word: `Videre
+    fortsetter Jackson`, `Entspannung findet Judy Lybke`: the word is not the subject."""
+    verb = _verb_at(following.lstrip(" "), 0)
+    if verb is None or verb.group() not in V2_VERB_FORMS:
+        return False
+    rest = following.lstrip(" ")[verb.end() :]
+    return bool(re.match(rf"\s+{_NAME_WORD}", rest))
+
+
+_INCISE_PRONOUN = re.compile(r",\s+(?:a-t-|[\w’'-]+-t-|[\w’'-]+-)(il|elle)[.,]\s")
+
+
+def _incise(quoted: str) -> _Speaker | None:
+    """A quotation interrupted by its own attribution, the marks left around the whole:
+    `« Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études
+    … »`, `« Cette loi est mauvaise, affirme-t-elle. Je crois … »`. The verb, set off by a
+    comma, then its subject and a comma or full stop."""
+    inverted = _INCISE_PRONOUN.search(quoted)
+    if inverted:
+        return _pronoun(inverted.group(1))
+    for verb in _verbs(quoted):
+        if not quoted[: verb.start()].endswith(", ") or verb.group() in CALLING_VERB_FORMS:
+            continue
+        phrase, end = _phrase_after(quoted, verb.end())
+        if not phrase or quoted[end - 1 : end] not in (",", ".") or not quoted[end:].strip():
+            continue
+        found = _after_verb(quoted, verb.end())
+        name = found.name if found else None
+        if name and (" " in name or _DETERMINER_RE.fullmatch(name.split()[0])):
+            return found
+    return None
 
 
 def _left_out_subject(verb: str) -> _Speaker:
@@ -833,7 +978,7 @@ def _left_out_subject(verb: str) -> _Speaker:
     plural ("afirmaron", "dichiarano", "déclarent"), a group, which only a subject naming
     several people can be ("Los Reyes Felipe VI y Letizia … se declararon")."""
     plural = verb.split()[-1].endswith(_PLURAL_ENDINGS)
-    return _Speaker(None, pronoun=True, gender="pl" if plural else None)
+    return _Speaker(None, pronoun=True, gender="pl" if plural else None, left_out=not plural)
 
 
 def _left_out(narration: str, verb: _Verb) -> _Speaker:
@@ -849,7 +994,7 @@ def _left_out(narration: str, verb: _Verb) -> _Speaker:
 
 
 _PERSON_AFTER = re.compile(
-    rf",\s+(?:who\s|(?i:{DETERMINERS})\s+[\w-]+|[a-zà-ÿ]+(?:ando|endo|iendo|ing)\s)"
+    rf",\s+(?:(?:who|som|quien|qui|der|die|che)\s|(?i:{DETERMINERS})\s+[\w-]+|[a-zà-ÿ]+(?:ando|endo|iendo|ing)\s)"
 )
 # A role, then the name in apposition, then the verb: "colistier de X, JD Vance, a tenu".
 _ROLE_THEN_NAME = re.compile(rf"[^,;:.!?\x00]{{1,80}},\s+({_NAME}),\s+(?=[a-zà-ÿ])")
@@ -862,6 +1007,10 @@ _FRONTED = re.compile(
     r"on|at|for|with|asked|speaking|après|avant|malgré|lors|pendant|tras|después|antes|"
     r"durante|pese|dopo|prima)\b[^,.;:!?\x00]{0,80},\s+(?=[A-ZÀ-Þ])"
 )
+_ENUMERATION_BEFORE = re.compile(rf"{_NAME_WORD},\s+$")
+_PRETERITE = re.compile(r" [a-záéíñú]{2,}i?(?:ó|ò)(?![\w’'-])")
+# An adverb set off by a comma before the subject: "Posteriormente, Berríos emitió …".
+_FRONTED_ADVERB = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{3,}(?:mente|ment|ly|weise|vis),\s+(?=[A-ZÀ-Þ])")
 # Words that may open a sentence before its subject: "Yet Sondland has…", "Aber Kabayel …".
 _OPENING_LINKS = frozenset(
     "Yet But And So Still Meanwhile However Aber Doch Und Auch Denn Mais Et Pourtant Pero Y "
@@ -878,7 +1027,8 @@ _PERSON_NOUN = re.compile(
 
 
 _BEFORE_NOUNS = frozenset(
-    "primer primera nuevo nueva former later other another first new premier ancien ancienne "
+    "primer primera nuevo nueva former later other another first new premier première dernier "
+    "dernière prochain prochaine ancien ancienne "
     "nouveau nouvelle ehemalige ehemaliger neue neuer".split()
 )
 
@@ -912,6 +1062,26 @@ def _coordinated_subject(clause: str) -> _Speaker | None:
     if name and " " in name:
         return _Speaker(name)
     words = clause.split()[:3]
+    opening = clause.split()[:8]
+    if (
+        len(opening) > 2
+        and _DETERMINER_RE.fullmatch(opening[0])
+        and opening[0][:1].isupper()
+        and opening[0].casefold() not in _PREPOSITIONS
+        and opening[1][:1].islower()
+    ):
+        # "El ministro de Exteriores propone que … y recalcó que «…»": the role opening the
+        # sentence, up to its verb (a lowercase word after the complement's capital, or the
+        # word before "que").
+        role = [opening[0]]
+        for word, following in itertools.pairwise([*opening[1:], ""]):
+            if following.casefold() in ("que", "that", "dass", "che") or (
+                word[:1].islower() and role[-1][:1].isupper() and len(role) > 1
+            ):
+                break
+            role.append(word)
+        if len(role) > 1 and role[-1].isalpha():
+            return _Speaker(" ".join(role))
     for index in (0, 2):
         if len(words) > index and _PRONOUN_RE.fullmatch(words[index]):
             return _pronoun(words[index])
@@ -933,7 +1103,7 @@ def _subject(sentence: str) -> str | None:
     while first and first[0].strip(",") in _OPENING_LINKS:
         text = first[1] if len(first) > 1 else ""
         first = text.split(None, 1)
-    fronted = _FRONTED.match(text)
+    fronted = _FRONTED.match(text) or _FRONTED_ADVERB.match(text)
     if fronted:
         text = text[fronted.end() :]  # "But instead of being cowed, Fischer fought back"
         first = text.split(None, 1)
@@ -1004,11 +1174,15 @@ class QuoteFinder:
 
     # --- who a pronoun means -------------------------------------------------------------
 
-    def _referent(self, gender: str | None = None) -> str | None:
+    def _referent(self, gender: str | None = None, *, left_out: bool = False) -> str | None:
         """Who "he", "she" or a left-out subject means, or None when it is not plain.
 
         The last speaker, if nobody of that gender was named since; otherwise the one
-        person of that gender the paragraph and the one before name.
+        person of that gender the paragraph and the one before name. A left-out subject
+        carries on the subject before it, never an object: the person the sentences since
+        the last speech are about, else the last speaker, however many people were named
+        since without being anyone's subject ("y explicó que … Vladimir Putin ha adquirido
+        «…»").
         """
         if gender == "pl":
             topic = self._topic_for("pl")
@@ -1027,6 +1201,8 @@ class QuoteFinder:
             # "the senator said …" then "The Soros family gives … He has stated, “…”": the
             # sentences since the last speech are about someone else.
             return topic
+        if left_out and speaker is not None and paragraph >= self._paragraph - 1:
+            return speaker
         if speaker and paragraph >= self._paragraph - 1 and genders.get(speaker) in (None, gender):
             newer = {name for _, name in mentions[count:]} & set(compatible)
             if not newer - {speaker}:
@@ -1068,6 +1244,9 @@ class QuoteFinder:
             preceding = narration[max(0, match.start() - 30) : match.start()].rsplit(None, 1)
             if preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1]):
                 continue
+            window = narration[max(0, match.start() - 40) : match.start()]
+            if " y " in run and _ENUMERATION_BEFORE.search(window):
+                continue  # "anexionar Kherson, Mykolaiv y Odesa": a list, not "Ortega y Gasset"
             if len(words) == 1 and run.isalpha():
                 name = run  # what `_clean` makes of a plain word, without its work
                 if name in NOT_PEOPLE or name.islower():  # "į": Ā-Ž holds lowercase too
@@ -1086,8 +1265,14 @@ class QuoteFinder:
             after_quote = narration[max(0, match.start() - 3) : match.start()].rstrip(" ,")
             if (
                 (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
-                or ("-" in name and _HYPHENATED_NAME.fullmatch(name) and name not in FUNCTION_WORDS)
-                or _verb_at(following.lstrip(" ,"), 0)
+                or (
+                    "-" in name
+                    and _HYPHENATED_NAME.fullmatch(name)
+                    and name not in FUNCTION_WORDS
+                    # "Nord-Koreas leder Kim Jong-un": a place's genitive, not a surname
+                    and not (name.endswith("s") and re.match(r"\s+[a-zæøåäö]", following))
+                )
+                or (_verb_at(following.lstrip(" "), 0) and not _inverted(following))
                 or (
                     name == run
                     and _opens_sentence(narration, match.start())
@@ -1170,9 +1355,10 @@ class QuoteFinder:
         if word in self._people.spoke or self._people.knows(word):
             return True
         following = narration[at + len(word) : at + len(word) + 40]
-        return bool(
-            _PERSON_AFTER.match(following) or _verb_at(following.lstrip(" ,"), 0) is not None
-        )
+        # "Finalmente, indicaron": a comma parts the word from the verb, which is not its own.
+        # A Spanish or Italian preterite is a verb by its form: "Berríos emitió".
+        verb = _verb_at(following.lstrip(" "), 0) or _PRETERITE.match(following)
+        return bool(_PERSON_AFTER.match(following) or verb is not None)
 
     def _learn_genders(
         self, narration: str, start: int, end: int, named: list[tuple[int, str]]
@@ -1191,7 +1377,7 @@ class QuoteFinder:
         if speaker is None:
             return None
         if speaker.pronoun:
-            referent = self._referent(speaker.gender)
+            referent = self._referent(speaker.gender, left_out=speaker.left_out)
             if referent and speaker.gender:
                 self._people.genders.setdefault(referent, speaker.gender)
             return referent
@@ -1239,6 +1425,18 @@ class QuoteFinder:
             unlisted = self._unlisted_verb(narration, start)
             if unlisted:
                 return unlisted
+        written = _WRITTEN_IN.match(narration, start)
+        if written:
+            # "„…“, heißt es in dem Bericht", "”, står det i åtalet": the text that says it.
+            phrase, _ = _phrase_after(narration, written.end())
+            words = phrase.split()
+            if words and (_DETERMINER_RE.fullmatch(words[0]) or words[0] in ("dem", "den")):
+                return _Speaker(_role(words) or phrase)
+            found = _role_or_name(phrase, before_verb=False)
+            if found and not found.pronoun:
+                return found
+            if words and words[0].islower() and words[0].endswith(_NORDIC_DEFINITE):
+                return _Speaker(words[0])  # "i åtalet": a Nordic noun with its article
         report = _REPORTED_BY.match(narration, start)
         if report:
             # "„…“, wie die Lokalzeitung berichtet": who reported it, not who said it.
@@ -1294,7 +1492,10 @@ class QuoteFinder:
             return found
         if " " in found.name:
             return found if _is_person(found.name) else None
-        return found if self._people.knows(found.name) else None
+        # "”, alertó Murátov, quien …": a Spanish or Italian preterite is a verb by its form,
+        # so the word after it is its subject.
+        preterite = inverted is not None and inverted.group().endswith(("ó", "ò"))
+        return found if preterite or self._people.knows(found.name) else None
 
     def _sentence_final(self, narration: str, start: int) -> _Speaker | None:
         """`… signals a “commitment” to tackling it, says Belinda Schäpe.`: the attribution
@@ -1344,7 +1545,8 @@ class QuoteFinder:
             found = (
                 _coordinated_subject(before[: verb.start()])
                 if phrase == "&"
-                else _role_or_name(phrase, before_verb=True)
+                else self._inverted_subject(before, verb, phrase)
+                or _role_or_name(phrase, before_verb=True)
             )
             if found:
                 return found
@@ -1365,12 +1567,113 @@ class QuoteFinder:
                 found = _after_verb(before, verb.end())
                 if found and not found.pronoun:
                     return found
+            if verb.group() in V2_VERB_FORMS:
+                # "understreger formand for Naalakkersuisut, Múte B. Egede, ”…”": the name
+                # after the role's complement, and only the quote after it.
+                found = _after_verb(before, verb.end())
+                name = found.name if found and not found.pronoun else None
+                if (
+                    name
+                    and " " in name
+                    and not before[before.rfind(name) + len(name) :].strip(" ,:\x00")
+                ):
+                    return found
+        opinion = _OPINION_OF.match(before)
+        if opinion:
+            found = self._person_in(opinion.group(1))
+            if found:
+                return found
+        statement = _STATEMENT_OF.search(before)
+        if statement:
+            # "In einer Stellungnahme der Familie hieß es: „…“", "a statement by a Sussex
+            # spokesperson read: “…”": whose statement it is.
+            phrase, _ = _phrase_after(before, statement.end())
+            found = _role_or_name(phrase, before_verb=False)
+            if found and not found.pronoun:
+                return found
         if before.rstrip().endswith(":"):
             return self._colon_subject(before.rstrip()[:-1])
         verbs = [verb for verb in _verbs(before) if verb.group() in PRO_DROP_VERB_FORMS]
         if verbs:
-            return _left_out_subject(verbs[-1].group())  # "se declararon «…»": who speaks
-        return None
+            # "se declararon «…»": who speaks. Words before the verb that the rules could not
+            # read as its subject ("una vecina del barrio y socia de … comenta") name someone:
+            # not the last speaker, nobody the rules can name.
+            unread = _phrase_before(before, verbs[-1].start(), 0).strip(" ,")
+            if unread not in ("", "&"):
+                return _Speaker(None)
+            return _left_out_subject(verbs[-1].group())
+        return self._complement_subject(before)
+
+    def _complement_subject(self, before: str) -> _Speaker | None:
+        """`Albares dejó claro que España “…”`, `Muratov opinó que la guerra “…”`: a verb no
+        list holds, known by its form and place, since a clause of what someone said or
+        thinks follows it (Spanish and Italian preterites, English past tenses, German
+        past tenses before ", dass"); its subject is who speaks. Only a subject that is
+        plainly someone counts: a name, a pronoun, a role with its article."""
+        verb = next(reversed(list(_COMPLEMENT_VERB.finditer(before))), None)
+        if verb is None:
+            return None
+        phrase = _phrase_before(before, verb.start(), 0)
+        if phrase == "&":
+            return _coordinated_subject(before[: verb.start()])
+        found = _role_or_name(phrase, before_verb=True)
+        if found is None:
+            return _left_out_subject(verb.group(1)) if not phrase and verb.group(1) else None
+        if found.pronoun or (found.name and _DETERMINER_RE.fullmatch(found.name.split()[0])):
+            return found
+        name = found.name or ""
+        at = before.rfind(name, 0, verb.start())
+        # "Albares dejó claro que": a word opening its sentence, then the verb, is its subject.
+        between = before[at + len(name) : verb.start()].strip()
+        apposition = between.startswith(",") and between.endswith(",")  # "Arrieta, que …,"
+        opens = _opens_sentence(before, at) and (not between or apposition)
+        return found if " " in name or opens or self._named_before(name, before, at) else None
+
+    def _inverted_subject(self, sentence: str, verb: _Verb, phrase: str) -> _Speaker | None:
+        """German and the Nordic languages put the verb second, so a word opening the
+        sentence before it need not be its subject: in `Entspannung findet Judy Lybke …` and
+        `Videre fortsetter Jackson:` the subject is the person after the verb. A word met
+        before as a person stays the subject."""
+        words = phrase.split()
+        if verb.group() not in V2_VERB_FORMS or len(words) != 1 or not words[0][:1].isupper():
+            return None
+        if self._people.knows(words[0]) or words[0] in self._people.spoke:
+            return None
+        if _PRONOUN_RE.fullmatch(words[0]) or words[0].casefold() in _FIRST_PERSONS:
+            return None  # "Er erklärte MDR SACHSEN-ANHALT …": a pronoun is the subject
+        if not _opens_sentence(sentence, verb.start() - len(phrase) - 1):
+            return None
+        found = _after_verb(sentence, verb.end())
+        if found is None or found.pronoun:
+            return found
+        name = found.name or ""
+        if name[:1].islower():
+            # "Selv fortalte nordmannen": a Nordic noun with its article is a role; "sagt
+            # auch, dass" is no subject.
+            nordic = name.endswith(_NORDIC_DEFINITE) and verb.group() in _NORDIC_VERBS
+            return found if nordic else None
+        if " " in name or _DETERMINER_RE.fullmatch(name.split()[0]) or self._people.knows(name):
+            return found
+        after = sentence[verb.end() :].lstrip()
+        if _PERSON_AFTER.match(after[len(name) :]):
+            return found  # "Videre fortsetter Jackson, som …"
+        return _Speaker(None)  # one unknown word after the verb may be anything
+
+    def _person_in(self, phrase: str) -> _Speaker | None:
+        """A phrase that is plainly someone: a pronoun, a full name or one met before, or a
+        role whose noun is a person's ("la toxicologue", "el ministro")."""
+        words = phrase.split()
+        if len(words) == 1 and _PRONOUN_RE.fullmatch(words[0]):
+            return _pronoun(words[0])
+        found = _role_or_name(phrase, before_verb=False)
+        if found is None or found.name is None:
+            return None
+        first = found.name.split()
+        if _DETERMINER_RE.fullmatch(first[0]):
+            noun = first[1].casefold() if len(first) > 1 else ""
+            person = _PERSON_NOUN.fullmatch(noun) or noun.endswith("logue")
+            return found if person and noun not in _BEFORE_NOUNS else None  # "la première fois"
+        return found if " " in found.name or self._people.knows(found.name) else None
 
     def _sentence_subject(self, sentence: str) -> _Speaker | None:
         """Who a sentence is about: the person it names first, else how it opens."""
@@ -1412,6 +1715,9 @@ class QuoteFinder:
         return _Speaker(names[0]) if names else None
 
     def _attribute(self, text: str, narration: str, span: _Span) -> _Speaker | None:
+        incise = _incise(span.text)
+        if incise:
+            return incise
         after = self._after(text, narration, span)
         if after and after.strong and not _is_publication(after.name):
             if self._introduced_right_before(narration, span):
@@ -1448,14 +1754,31 @@ class QuoteFinder:
         self._introduced = self._introduces(previous, [])
         self._paragraph += 1
 
-    def _dash_quote(self, text: str) -> _Span | None:
+    def _dash_quotes(self, text: str) -> list[_Span]:
         """Dialogue set with a dash, as Nordic papers print it: `– Vi åpner i mai, sier
-        ordføreren.` The quotation runs from the dash to the comma (or the question or
-        exclamation mark) before the last verb of speech; a paragraph with no attribution is
-        all quotation when an en or em dash opens it, or a hyphen after a paragraph that
-        introduced a speaker (a bare hyphen also opens list items). `sa` is Nordic "said"
-        only outside French, where it is "her" (`_verbs`)."""
-        opening = _DASH_OPENING.match(text)
+        ordføreren.` A paragraph whose line breaks were lost holds several lines of it, each
+        dash right after a sentence's end (`… som kommer.– Som en viktig aktør …, avslutter
+        Syversen.`): each is read as a line of its own."""
+        if text[:3].lstrip()[:1] not in "–—-":
+            return []
+        body = text.rstrip()
+        cuts = [match.start(1) for match in _GLUED_DASH.finditer(body)]
+        spans: list[_Span] = []
+        for start, stop in itertools.pairwise([0, *cuts, len(body)]):
+            span = self._dash_quote(body[:stop], start, last=stop == len(body))
+            if span is None:
+                break
+            spans.append(span)
+        return spans
+
+    def _dash_quote(self, text: str, start: int = 0, *, last: bool = True) -> _Span | None:
+        """One line of dash dialogue from `start`. The quotation runs from the dash to the
+        comma (or the question or exclamation mark) before the last verb of speech; a line
+        with no attribution is all quotation when it ends the paragraph and an en or em dash
+        opens it, or a hyphen after a paragraph that introduced a speaker (a bare hyphen
+        also opens list items). `sa` is Nordic "said" only outside French, where it is
+        "her" (`_verbs`)."""
+        opening = _DASH_OPENING.match(text, start)
         if opening is None:
             return None
         body = text.rstrip()
@@ -1464,6 +1787,8 @@ class QuoteFinder:
             if before.endswith((", ", "? ", "! ")) and verb.start() > opening.end():
                 end = verb.start() - (2 if before.endswith(", ") else 1)
                 return _Span(opening.start(), end, body[opening.end() : end].strip())
+        if not last:
+            return None
         if opening.group(1) == "-":
             self._catch_up()
             introduced = (self._introduced or "").split()
@@ -1475,11 +1800,11 @@ class QuoteFinder:
 
     def feed(self, text: str, section: int = 0) -> list[Quote]:
         spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
-        dash = self._dash_quote(text) if text[:3].lstrip()[:1] in "–—-" else None
-        if dash is not None and not any(span.start < dash.end for span in spans):
+        dashes = self._dash_quotes(text)
+        if dashes and not any(span.start < dashes[-1].end for span in spans):
             # A quotation inside the dialogue ("– Then the coach said «Not over»") keeps its
             # marks' reading: one quote inside another is not two quotes of one paragraph.
-            spans = [dash, *spans]
+            spans = [*dashes, *spans]
         if not spans:
             self._people.history.append(text)
             self._pending = text
@@ -1506,12 +1831,19 @@ class QuoteFinder:
                 sentence = narration[_sentence_start(narration, span.start) : span.start]
                 lead = sentence.rsplit(_MASK, 1)[-1][-120:]
                 calling = bool(_verbs(lead, CALLING_VERB_FORMS) or _AS_BEFORE.search(lead))
-            if title and not (calling and " " not in span.text):
-                continue
+            if (
+                title
+                and not (calling and " " not in span.text)
+                and not self._right_after(narration, span)
+            ):
+                continue  # „Begeisterung, Kraft, Zugewandtheit“, findet X: words, not a title
             if found is None and not _speech_like(span.text):
-                if len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
+                if _goes_on_reporting(narration, span, spoken):
+                    pass  # the voice of the quote before it: see `_same_voice`
+                elif len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
                     continue
-                found = _Speaker(None, pronoun=True)  # "Sie wolle auf dieser „starken …“"
+                else:
+                    found = _Speaker(None, pronoun=True)  # "Sie wolle auf dieser „starken …“"
             if one_word and not (
                 calling or _verbs(lead[-45:]) or self._right_after(narration, span)
             ):
@@ -1521,6 +1853,8 @@ class QuoteFinder:
             if not attributed:
                 speaker = self._same_voice(narration, span, spoken, introduced)
             quote = Quote(text=span.text.rstrip(" ,"), speaker=speaker, section=section)
+            if speaker and not attributed:
+                self._spoke(speaker)  # the voice carried on is the one speaking now
             if attributed and speaker:
                 self._spoke(speaker)
                 # “One.” “Two,” said X: the quote just before, unattributed, is X's too.
@@ -1544,7 +1878,10 @@ class QuoteFinder:
             return
         for verb in _verbs(stretch):
             floor = _sentence_start(stretch, verb.start())
-            found = _role_or_name(_phrase_before(stretch, verb.start(), floor), before_verb=True)
+            phrase = _phrase_before(stretch, verb.start(), floor)
+            found = self._inverted_subject(stretch, verb, phrase) or _role_or_name(
+                phrase, before_verb=True
+            )
             if found and not found.pronoun:
                 self._spoke(self._resolve(found))
 
@@ -1568,6 +1905,21 @@ class QuoteFinder:
                         quote.speaker = self._resolve(found)
                 if quote.speaker:
                     continue
+            alone = not any(item[2] for item in spoken)  # no quote here says whose it is
+            if index == 0 and alone and not narration[: span.start].strip(" \x00–—-"):
+                # "„…“ Deutschlands Chefcoach Gordon Herbert war bester Laune nach …": a
+                # paragraph opening with the words, then a sentence about their speaker.
+                following = narration[end : _sentence_end(narration, end)]
+                subject = _subject(following.lstrip(" \x00"))
+                if subject and " " in subject and _MASK not in following:
+                    others = [
+                        run.group()
+                        for run in _NAME_RUN.finditer(following)
+                        if " " in run.group() and subject not in run.group()
+                    ]
+                    if not others:
+                        quote.speaker = self._resolve(_Speaker(subject))
+                        continue
             later = next(
                 (item for item in spoken[index + 1 :] if item[2] and item[1].speaker), None
             )
@@ -1595,7 +1947,7 @@ class QuoteFinder:
         as_noun = bool(before) and (
             bool(_DETERMINER_RE.fullmatch(before[-1]))
             or before[-1].casefold() in _NOUN_MARKERS
-            or before[-1].endswith(("’s", "'s"))
+            or before[-1].endswith(_POSSESSIVE_S)
         )
         return as_noun or (found is None and span.text.rstrip()[-1:] not in ".!?…")
 
@@ -1625,8 +1977,27 @@ class QuoteFinder:
         start = _sentence_start(narration, span.start)
         if not narration[start : span.start].strip(" \x00–—-") and start > 0:
             # A sentence that is all quotation after one that reports speech: "…, sagte sie."
-            return self._introduces(narration[:start], []) or self._subject_before(narration, start)
+            return (
+                self._introduces(narration[:start], [])
+                or self._subject_before(narration, start)
+                or self._reported_voice()
+            )
+        recent = self.last_speaker is not None and self._last_speaker_at[0] >= self._paragraph - 1
+        if recent and _reports_speech(narration, span):
+            # "Auch die Regierungsfraktionen hätten „…“": German reported speech goes on in
+            # the voice of the last speaker; its own subject is what the speaker talks about.
+            return self.last_speaker
         return None
+
+    def _reported_voice(self) -> str | None:
+        """`Franz Webhofer sagte der Zeitung, dass es einen Plan gibt. Seit Samstag wurde …
+        „Wir lüfteten händisch.“`: a sentence of quotation in a paragraph whose reported
+        speech gave a speaker, with nobody named since."""
+        paragraph, count = self._last_speaker_at
+        if self.last_speaker is None or paragraph != self._paragraph:
+            return None
+        named = {name for _, name in self._people.mentions[count:]} - {self.last_speaker}
+        return None if named else self.last_speaker
 
     def _subject_before(self, narration: str, start: int) -> str | None:
         """`Patrick Dury wird später noch deutlicher. „…“`: a sentence of quotation after a
@@ -1658,9 +2029,12 @@ class QuoteFinder:
         if _MASK in last_sentence:
             return quotes[-1].speaker if quotes else None
         for verb in reversed(_verbs(last_sentence)):
-            found = _role_or_name(
-                _phrase_before(last_sentence, verb.start(), 0), before_verb=True
-            ) or _after_verb(last_sentence, verb.end())
+            phrase = _phrase_before(last_sentence, verb.start(), 0)
+            found = (
+                self._inverted_subject(last_sentence, verb, phrase)
+                or _role_or_name(phrase, before_verb=True)
+                or _after_verb(last_sentence, verb.end())
+            )
             if found:
                 speaker = self._resolve(found)
                 self._spoke(speaker)

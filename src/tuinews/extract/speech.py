@@ -109,6 +109,12 @@ SPEECH_VERB_FORMS = forms(
 CALLING_VERB_FORMS = forms(_CALLING)
 # Spanish and Italian leave the subject out: "se declararon «…»" is still someone's words.
 PRO_DROP_VERB_FORMS = forms(_VERBS_ES_IT)
+# German and the Nordic languages put the verb second: "Entspannung findet Judy Lybke …",
+# "Videre fortsetter Jackson": whatever opens the sentence, the subject follows the verb.
+# Not the verbs of asking, whose object may follow them ("fragte Wahala").
+V2_VERB_FORMS = forms("\n".join((_VERBS_DE, _VERBS_NORDIC))) - forms(
+    "fragt fragte spør spurte spørger spurgte frågar frågade"
+)
 
 # Third-person pronouns that can stand for a speaker named before.
 PRONOUNS = "he|she|er|sie|han|hun|hon|il|elle|él|ella|lui|lei"
@@ -138,7 +144,9 @@ STOPS = (
     "dans|lors|à|au|aux|en|pour|qui|que|sur|avec|après|devant|"
     "a|al|en|durante|ante|que|quien|con|tras|desde|sobre|por|par|by|"
     "gegenüber|bei|im|am|auf|zu|zum|zur|nach|vor|mit|über|dass|als|"
-    "til|till|på|i|som|for|med|efter|att|at|vom|von|nel|nella|nello|nei|nelle|sul|sulla|dopo|durante"
+    "til|till|på|i|som|for|med|efter|att|at|vom|von|nel|nella|nello|nei|nelle|sul|sulla|dopo|durante|"
+    # "sa han ifølge Reuters": who reported it comes after who said it
+    "ifølge|enligt|laut|selon|según|secondo|according"
 )
 
 # Capitalised words that begin sentences without being names.
@@ -159,6 +167,7 @@ FUNCTION_WORDS = frozenset(
     El Los Las Una Y Pero Tras Ante Sin Con Para Por Según Desde Además Asimismo Así Mientras
     Cuando Como Este Esta Estos Estas Ese Esa Lo Al Del Su Sus Ya Muy Más Hoy Ayer Precisamente
     Gli Ma Secondo Dopo Nel Nella Della Dei Per Che Non Poi Anche E Ed Quizá Quizás Tal También
+    Que Qu Quand Lorsque Puisque Comme Si Porque Aunque Donde Quien Perché Quando Dove Fordi
     Él Ella Ellos Ellas Luego Entonces Aquí Allí Ahora Nunca Siempre Sólo Solo Pues
     Det Den De En Et Ett Og Och Men Han Hun Hon Vi Jeg Jag Da Så Nu Efter Før Med Til På Som
     Her Der Selv Også Både Hvis Når Mens Dagen
@@ -196,5 +205,19 @@ NOT_PEOPLE = frozenset(
     Internacional Europea European Europäische Regional Consejo Conseil Rat Junta Tribunal
     Supremo Supreme Hospital Universidad Université Universität Airways Holdings Alliance
     Organization Organisation Organización
+    """.split()
+)
+
+# Titles that stand before a person's name in a capitalised run: "Pakistan's Chief of Army
+# Staff General Asim Munir" is Asim Munir.
+TITLES = frozenset(
+    """
+    General Gen Colonel Col Major Captain Capt Admiral Sergeant Chief President Minister
+    Secretary Senator Sen Rep Representative Governor Gov Mayor Judge Justice Professor
+    Director Chancellor Chairman Chairwoman Commissioner Ambassador Bishop Archbishop Cardinal
+    Pope King Queen Prince Princess Duke Duchess Coach Detective Inspector Superintendent
+    Premier Speaker Präsident Präsidentin Ministerpräsident Ministerpräsidentin Bundeskanzler
+    Kanzler Kanzlerin Bürgermeister Bürgermeisterin Ministerin Staatssekretär Président
+    Presidente Ministro Ministra
     """.split()
 )
