@@ -3,15 +3,13 @@ pages the extractor was never tuned on (issue 13), each a small page made for th
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from tuinews.extract.article import finish, from_html, from_text
+from tuinews.extract.article import from_html, from_text
 from tuinews.extract.container import near_boilerplate
-from tuinews.extract.htmlpage import extract_html
 from tuinews.extract.nesting import MAX_NESTING, bounded_nesting
 from tuinews.feeds.parse import extract_entry
 from tuinews.model import Article, Block
@@ -214,17 +212,6 @@ def test_out_of_time_the_rest_of_the_body_is_plain_text() -> None:
     article = from_html(page, budget=0.0)
     for paragraph in source_paragraphs("split_story"):
         assert paragraph in article.text
-
-
-def test_past_its_time_a_page_is_not_searched_for_more_quotations() -> None:
-    quoted = "".join(
-        f"<p>“We will open quay {n} in spring,” said Mara Holt, the harbour master.</p>"
-        for n in range(6)
-    )
-    article = extract_html(f"<html><body><article>{quoted}</article></body></html>")
-    assert len(finish(copy.deepcopy(article)).quotes) == 6
-    assert finish(article, deadline=0.0).quotes == []  # the clock is past zero already
-    assert article.text.count("harbour master") == 6
 
 
 def read_source(name: str) -> str:

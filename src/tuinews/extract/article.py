@@ -7,9 +7,6 @@ also-read links in reading order, and its whole text.
 
 from __future__ import annotations
 
-import math
-import time
-
 from tuinews.extract.htmlpage import TIME_BUDGET, extract_html
 from tuinews.extract.quotes import QuoteFinder, headline_quotes
 from tuinews.extract.textcapture import parse_capture
@@ -22,11 +19,10 @@ def _normal(text: str) -> str:
     return " ".join(text.casefold().split()).strip(" .,!?…")
 
 
-def finish(article: Article, *, find_quotes: bool = True, deadline: float = math.inf) -> Article:
-    """Fill quotes (if the reader did not), the also-read list and the text. Quotations
-    are looked for until `deadline` (`time.thread_time`)."""
+def finish(article: Article, *, find_quotes: bool = True) -> Article:
+    """Fill quotes (if the reader did not), the also-read list and the text."""
     if find_quotes and not article.quotes:
-        find_article_quotes(article, deadline)
+        find_article_quotes(article)
     _add_title_quote(article)
     if not article.also_read:
         article.also_read = [
@@ -40,10 +36,8 @@ def finish(article: Article, *, find_quotes: bool = True, deadline: float = math
     return article
 
 
-def find_article_quotes(article: Article, deadline: float = math.inf) -> None:
-    """The quotations of the lede and the blocks, read in order by one finder, until
-    `deadline` (`time.thread_time`): past it, the rest of a page of megabytes is not
-    searched, so that opening it stays quick.
+def find_article_quotes(article: Article) -> None:
+    """The quotations of the lede and the blocks, read in order by one finder.
 
     One finder, so that "she said" can mean the person the paragraph before named, and a
     block quote can take its speaker from the sentence that introduced it.
@@ -54,8 +48,6 @@ def find_article_quotes(article: Article, deadline: float = math.inf) -> None:
     for index, section in enumerate(article.sections):
         previous = ""
         for block in section.blocks:
-            if time.thread_time() > deadline:
-                return
             if block.kind == "paragraph":
                 article.quotes.extend(finder.feed(block.text, index))
             elif block.kind == "blockquote":
@@ -88,7 +80,5 @@ def from_text(text: str, *, markdown: bool = False) -> Article:
 
 def from_html(html: str | bytes, url: str | None = None, *, budget: float = TIME_BUDGET) -> Article:
     """An article from a web page or a feed entry's HTML content, within `budget`
-    seconds of this thread's processor time (see `extract_html`), quotations included:
-    they are looked for while the budget lasts (most pages are done long before)."""
-    start = time.thread_time()
-    return finish(extract_html(html, url, budget=budget), deadline=start + budget)
+    seconds (see `extract_html`)."""
+    return finish(extract_html(html, url, budget=budget))
