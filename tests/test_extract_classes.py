@@ -339,6 +339,25 @@ def test_ruby_readings_are_not_read_into_the_words() -> None:
     assert "ぎゃくたい" not in text and "(" not in text
 
 
+def test_the_story_byline_is_metadata_and_a_pictures_byline_its_credit() -> None:
+    story = (
+        "The river rose two metres overnight and the old bridge was closed at dawn, while"
+        " the fire brigade moved the cars parked along the quay to higher ground."
+    )
+    page = (
+        "<html><body><article><h1>The river rises</h1>"
+        f"<p>{story}</p><p class='article-byline'>By Jane Roe, a science editor who has"
+        " covered floods for a decade</p><figure><img src='river.jpg'><figcaption>The quay at dawn."
+        "<span class='image-byline'>Photo: Ola Berg</span></figcaption></figure>"
+        f"<p>{story.replace('overnight', 'by noon')}</p></article></body></html>"
+    )
+    article = from_html(page.encode(), "https://example.org/river")
+    assert paragraphs(article) == [story, story.replace("overnight", "by noon")]
+    assert "Jane Roe" not in article.text
+    [figure] = blocks(article, "figure")
+    assert "Ola Berg" in (figure.credit or "")
+
+
 def test_loading_placeholders_are_not_paragraphs() -> None:
     # What a page shows while a script fetches a video list or a poll.
     story = (

@@ -143,6 +143,7 @@ _LONGEST_LABEL = 300
 # furniture. A sentence that mentions a date is longer than this.
 _DATE_LINE_BLOCKS = frozenset("p div li header footer section dd dt span".split())
 _LONGEST_DATE_LINE = 80
+_LONGEST_BYLINE = 200
 _STORY_LENGTH = 1000  # characters: a whole story, not a teaser with its headline
 _DATE_LINE_WORDS = 4
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
@@ -1094,6 +1095,16 @@ def extract_html(
             node.decompose()
     for node in _date_lines(tree):
         node.decompose()
+    for node in tree.css('[class*="byline"]'):
+        # The story's byline: who wrote it is the article's metadata, not its words. A
+        # picture's byline is its credit, read with the picture.
+        if (
+            len(node_text(node)) <= _LONGEST_BYLINE
+            and node.css_first("h1, h2, h3, figure, img") is None
+            and not is_figure_part(node)
+            and not _in_figure(node)
+        ):
+            node.decompose()
     for node in _later_stories(tree, metadata.title):
         node.decompose()
     chrome: ChromeMemo = {}
