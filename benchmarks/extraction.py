@@ -302,7 +302,13 @@ def readability_test_pages(corpus: Path) -> list[Page]:
         print(f"readability-tests skipped: go mod download {READABILITY_TESTS}: {exc}")
         return []
     return [
-        Page("readability-tests", folder.name, "http://fakehost/test/page.html", source, {})
+        Page(
+            "readability-tests",
+            folder.name,
+            "http://fakehost/test/page.html",
+            source,
+            {"text": expected_text(folder / "expected.html")},
+        )
         for folder in sorted(root.iterdir())
         if (source := folder / "source.html").is_file()
         and source.stat().st_size >= SMALLEST_TEST_PAGE
@@ -310,11 +316,11 @@ def readability_test_pages(corpus: Path) -> list[Page]:
     ]
 
 
-def expected_text(page: Page) -> str:
+def expected_text(expected: Path) -> str:
     """The text of a test page's `expected.html`, a line per block as readability's is."""
     import lxml.html
 
-    root = lxml.html.fromstring((page.path.parent / "expected.html").read_text("utf-8"))
+    root = lxml.html.fromstring(expected.read_text("utf-8"))
     for block in root.iter(*TEXT_BLOCKS):
         block.tail = "\n" + (block.tail or "")
     return root.text_content()
@@ -343,7 +349,7 @@ def gold_body(page: Page) -> str | None:
     if page.corpus == "scrapinghub":
         return page.gold.get("articleBody") or ""
     if page.corpus == "readability-tests":
-        return expected_text(page)
+        return page.gold["text"]
     if page.corpus != "fundus":
         return None
     body = page.gold.get("body") or {}

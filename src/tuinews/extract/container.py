@@ -63,7 +63,7 @@ _CONTENT_WORDS = frozenset(
     """.split()
 )
 WIDGET_WORDS = frozenset("outbrain taboola plista ligatus mostread most-read trending".split())
-_NAME_PARTS = re.compile(r"[-_]+")
+NAME_PARTS = re.compile(r"[-_]+")
 MEDIA_WORDS = frozenset("gallery slideshow carousel slider lightbox".split())
 _GALLERY_MARK = "data-tuinews-gallery"
 _INNER_BLOCKS = (
@@ -111,7 +111,7 @@ def says_content(node: LexborNode) -> bool:
 @lru_cache(maxsize=4096)
 def _says_content(names: tuple[str, ...]) -> bool:
     for name in names:
-        parts = set(_NAME_PARTS.split(name))
+        parts = set(NAME_PARTS.split(name))
         if (name in _CONTENT_WORDS or parts & _CONTENT_WORDS) and not parts & BOILERPLATE_WORDS:
             return True
     return False
@@ -129,7 +129,7 @@ def names_story_part(node: LexborNode) -> bool:
 @lru_cache(maxsize=4096)
 def _names_story_part(names: tuple[str, ...]) -> bool:
     return _says_content(names) and any(
-        _STORY_NAMES & set(_NAME_PARTS.split(name)) for name in names
+        _STORY_NAMES & set(NAME_PARTS.split(name)) for name in names
     )
 
 
@@ -183,7 +183,7 @@ def names_comment_part(node: LexborNode) -> bool:
 @lru_cache(maxsize=4096)
 def _names_comment_part(names: tuple[str, ...]) -> bool:
     for name in names:
-        parts = _NAME_PARTS.split(name)
+        parts = NAME_PARTS.split(name)
         if len(parts) > 1 and parts[0] in _COMMENT_HEADS and parts[1] in _COMMENT_PARTS:
             return True
     return False
@@ -206,12 +206,10 @@ def _resumes_story(names: tuple[str, ...], closed: int) -> bool:
     return closed == OPEN and not _MAIN_COLUMN_NAMES.isdisjoint(names)
 
 
-def names_chrome_wholly(node: LexborNode) -> bool:
+def _names_chrome_wholly(names: tuple[str, ...]) -> bool:
     """Whether a whole class or id is a chrome word (`sidebar`, `footer`), not a layout
     around chrome (`has-sidebar`) or a part's name (`sidebar-grid__container`)."""
-    return not BOILERPLATE_WORDS.isdisjoint(class_names(node)) and not MEDIA_WORDS.intersection(
-        class_names(node)
-    )
+    return not BOILERPLATE_WORDS.isdisjoint(names) and MEDIA_WORDS.isdisjoint(names)
 
 
 def _without_modifier(name: str) -> str:
@@ -536,7 +534,7 @@ def _readers_write_it(names: tuple[str, ...]) -> bool:
     if COMMENT_NAMES.intersection(names):
         return True
     for name in names:
-        parts = _NAME_PARTS.split(name)
+        parts = NAME_PARTS.split(name)
         for before, after in pairwise(parts):
             if after in ("review", "reviews") and before in _REVIEWERS:
                 return True
@@ -556,7 +554,7 @@ def _never_the_story(names: tuple[str, ...]) -> bool:
     if _readers_write_it(names):
         return True
     for name in names:
-        parts = _NAME_PARTS.split(name)
+        parts = NAME_PARTS.split(name)
         if parts[-1] in _OVERLAY_ENDS or _CONSENT_WORDS.intersection(parts):
             return True
     return False
@@ -571,9 +569,8 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
     notices say "content" too).
 
     `known` keeps each element's answer (never the story; in chrome; how far the story
-    may resume below it) for a page, so
-    an element is judged once from its parent's answer, not again for every paragraph
-    below it.
+    may resume below it) for a page, so an element is judged once from its parent's
+    answer, not again for every paragraph below it.
     """
     memo: ChromeMemo = {} if known is None else known
     chain: list[LexborNode] = []
@@ -602,7 +599,7 @@ def near_boilerplate(node: LexborNode, known: ChromeMemo | None = None) -> bool:
             chrome = False
         elif in_thread or is_boilerplate(element):
             chrome = True
-            if names_chrome_wholly(element):
+            if _names_chrome_wholly(names):
                 closed = max(closed, STORY_PARTS_ONLY)
         memo[element.mem_id] = (comment, chrome, closed)
     return comment or chrome
@@ -697,7 +694,7 @@ def _is_tab_part(node: LexborNode) -> bool:
     if node.attributes.get("role") == "tabpanel":
         return True
     return any(
-        {"tab", "tabs", "tabpanel"}.intersection(_NAME_PARTS.split(name))
+        {"tab", "tabs", "tabpanel"}.intersection(NAME_PARTS.split(name))
         for name in class_names(node)
     )
 

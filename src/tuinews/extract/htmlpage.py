@@ -42,6 +42,7 @@ from tuinews.extract.container import (
     ALSO_READ_WORDS,
     BOILERPLATE_WORDS,
     LEDE_WORDS,
+    NAME_PARTS,
     ChromeMemo,
     ProseCount,
     chrome_words,
@@ -105,7 +106,6 @@ _JSON_LD_TYPES = frozenset(
 # React's streamed rendering sends each late part of a page as `<div hidden id="S:1">`,
 # which a script swaps into its placeholder: shown content, however it is marked.
 _STREAMED_BOUNDARY = re.compile(r"S:[0-9a-z]+")
-_NAME_PARTS = re.compile(r"[-_]+")
 
 
 def _swallows_page(noscript: LexborNode, page_text: int) -> bool:
@@ -121,7 +121,7 @@ def _behind_paywall(node: LexborNode) -> bool:
     """Whether a hidden element is the story behind a paywall: a name ending in
     "paywall" (`paywall`, `article-paywall`), which a script shows to subscribers. The
     wall itself is named for what it is (`paywall-modal`, `paywall-bar__cta`)."""
-    return any(_NAME_PARTS.split(name)[-1] == "paywall" for name in class_names(node))
+    return any(NAME_PARTS.split(name)[-1] == "paywall" for name in class_names(node))
 
 
 # Text drawn for screen readers only ("Share this story" over a share bar, "opens in a new
@@ -143,10 +143,10 @@ _LONGEST_LABEL = 300
 # furniture. A sentence that mentions a date is longer than this.
 _DATE_LINE_BLOCKS = frozenset("p div li header footer section dd dt span".split())
 _LONGEST_DATE_LINE = 80
-_LONGEST_BYLINE = 200
-_STORY_LENGTH = 1000  # characters: a whole story, not a teaser with its headline
 _DATE_LINE_WORDS = 4
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+_LONGEST_BYLINE = 200
+_STORY_LENGTH = 1000  # characters: a whole story, not a teaser with its headline
 # A template's slot left unfilled (`$$ARTICLEAD$$`, `{{ad_slot}}`): no words of the story.
 _PLACEHOLDER = re.compile(r"(\$\$|%%|\{\{)\s*[\w.-]+\s*(\$\$|%%|\}\})")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
@@ -890,6 +890,52 @@ def _caption_after(figure_node: LexborNode, block: Block) -> None:
         block.text = caption or ""
 
 
+def _remove_outermost(nodes: list[LexborNode]) -> None:
+    """Remove the elements, each once: one inside another of them goes with it (and is
+    never touched after its memory went with it)."""
+    chosen = {node.mem_id for node in nodes}
+    for node in [node for node in nodes if not _inside_any(node, chosen)]:
+        node.decompose()
+
+
+def _hidden(tree: LexborHTMLParser) -> list[LexborNode]:
+    """What the page hides. aria-hidden only hides from screen readers: pictures and
+    related-story boxes that say so are still on the page."""
+    found: list[LexborNode] = []
+    for node in tree.css("[hidden], [aria-hidden=true]"):
+        if node.tag in ("figure", "img", "picture") or is_figure_part(node):
+            continue
+        if node.attributes.get("hidden") is None and is_also_read_box(node):
+            continue
+        if _STREAMED_BOUNDARY.fullmatch(node.attributes.get("id") or ""):
+            continue  # streamed server rendering: the content a script moves into place
+        if _behind_paywall(node):
+            continue
+        found.append(node)
+    return found
+
+
+def _screen_reader_only(tree: LexborHTMLParser) -> list[LexborNode]:
+    return [
+        node
+        for node in tree.css(_SCREEN_READER_ONLY)
+        if not is_figure_part(node) and len(node_text(node)) <= _LONGEST_LABEL
+    ]
+
+
+def _story_bylines(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The story's byline: who wrote it is the article's metadata, not its words. A
+    picture's byline is its credit, read with the picture."""
+    return [
+        node
+        for node in tree.css('[class*="byline"]')
+        if len(node_text(node)) <= _LONGEST_BYLINE
+        and node.css_first("h1, h2, h3, figure, img") is None
+        and not is_figure_part(node)
+        and not _in_figure(node)
+    ]
+
+
 def _later_stories(tree: LexborHTMLParser, title: str | None) -> list[LexborNode]:
     """Whole stories beside the page's own: `<article>`s with their own <h1> and a
     story's length (pages that append the next story as the reader scrolls). The page's
@@ -919,7 +965,7 @@ def _later_stories(tree: LexborHTMLParser, title: str | None) -> list[LexborNode
 
 def _date_lines(tree: LexborHTMLParser) -> list[LexborNode]:
     """The blocks that are a date and little else: the nearest block around a <time>
-    whose words beside its dates are a few labels (the outermost of nested ones)."""
+    whose words beside its dates are a few labels."""
     found: dict[int, LexborNode] = {}
     for time_node in tree.css("time"):
         if _is_duration(time_node):
@@ -940,8 +986,7 @@ def _date_lines(tree: LexborHTMLParser) -> list[LexborNode]:
             rest = rest.replace(node_text(inner), " ")
         if len(_LETTERS.findall(rest)) <= _DATE_LINE_WORDS:
             found[block.mem_id] = block
-    # A block inside another found block goes with it: only the outermost are removed.
-    return [block for block in found.values() if not _inside_any(block, found)]
+    return list(found.values())
 
 
 def _is_duration(time_node: LexborNode) -> bool:
@@ -950,10 +995,10 @@ def _is_duration(time_node: LexborNode) -> bool:
     return (attrs.get("datetime") or "").startswith("P") or itemprop.endswith(("time", "duration"))
 
 
-def _inside_any(node: LexborNode, blocks: dict[int, LexborNode]) -> bool:
+def _inside_any(node: LexborNode, ids: set[int]) -> bool:
     current = node.parent
     while current is not None:
-        if current.mem_id in blocks:
+        if current.mem_id in ids:
             return True
         current = current.parent
     return False
@@ -1078,35 +1123,13 @@ def extract_html(
             node.unwrap()
         else:
             node.decompose()
-    for node in tree.css("[hidden], [aria-hidden=true]"):
-        # aria-hidden only hides from screen readers: pictures and related-story boxes
-        # that say so are still on the page.
-        if node.tag in ("figure", "img", "picture") or is_figure_part(node):
-            continue
-        if node.attributes.get("hidden") is None and is_also_read_box(node):
-            continue
-        if _STREAMED_BOUNDARY.fullmatch(node.attributes.get("id") or ""):
-            continue  # streamed server rendering: the content a script moves into place
-        if _behind_paywall(node):
-            continue
-        node.decompose()
-    for node in tree.css(_SCREEN_READER_ONLY):
-        if not is_figure_part(node) and len(node_text(node)) <= _LONGEST_LABEL:
-            node.decompose()
-    for node in _date_lines(tree):
-        node.decompose()
-    for node in tree.css('[class*="byline"]'):
-        # The story's byline: who wrote it is the article's metadata, not its words. A
-        # picture's byline is its credit, read with the picture.
-        if (
-            len(node_text(node)) <= _LONGEST_BYLINE
-            and node.css_first("h1, h2, h3, figure, img") is None
-            and not is_figure_part(node)
-            and not _in_figure(node)
-        ):
-            node.decompose()
-    for node in _later_stories(tree, metadata.title):
-        node.decompose()
+    # Each step asks its questions of the page as the steps before left it, and removes
+    # its elements together once it has asked them all.
+    _remove_outermost(_hidden(tree))
+    _remove_outermost(_screen_reader_only(tree))
+    _remove_outermost(_date_lines(tree))
+    _remove_outermost(_story_bylines(tree))
+    _remove_outermost(_later_stories(tree, metadata.title))
     chrome: ChromeMemo = {}
     prose = ProseCount()
     container = main_container(tree, chrome, deadline, prose)
