@@ -207,6 +207,14 @@ def test_a_deep_page_finishes_with_its_full_text() -> None:
     assert all(f"{index} Words" in article.text for index in range(5))
 
 
+def test_a_flood_of_tags_never_closed_finishes_with_the_text() -> None:
+    # "<a<a<a…" with no ">" after it: each "<" used to be tried to the end of the page,
+    # minutes for these 200 KB (and four times as long for each doubling).
+    page = f"<html><body><p>{PROSE * 2}</p>" + "<div>" * 500 + "<a" * 100_000
+    article = from_html(page)
+    assert article.text.count(PROSE.strip()) == 2
+
+
 def test_out_of_time_the_rest_of_the_body_is_plain_text() -> None:
     page = "<html><body><article>" + read_source("split_story") + "</article></body></html>"
     article = from_html(page, budget=0.0)

@@ -20,6 +20,13 @@ _TAG = re.compile(
     r"|<(/?)([a-zA-Z][\w:-]*)([^>]*)>",
     re.S | re.I,
 )
+# The same tags, the attributes left out (only whether the tag ends in "/" is kept):
+# copying every tag's attributes out of a page of a megabyte is most of a pass.
+_TAG_ENDS = re.compile(
+    r"<!--.*?-->|<(script|style|textarea|template|title)\b.*?</\1\s*>"
+    r"|<(/?)([a-zA-Z][\w:-]*)(?:[^>]*[^>/])?(/*)>",
+    re.S | re.I,
+)
 # Elements that never hold children, or whose end tag a page may leave out: they do not
 # count as a level (a long list of unclosed <li>s is not deep).
 _FLAT = frozenset(
@@ -40,7 +47,7 @@ def bounded_nesting(text: str) -> str:
     open_count: Counter[str] = Counter()
     depth = 0  # levels kept open
     dropped: list[tuple[int, int]] = []
-    for match in _TAG.finditer(text):
+    for match in _TAG.finditer(text, 0, _tags_end(text)):
         name = match.group(3)
         if name is None or match.group(4).endswith("/"):
             continue  # a comment, a script or style, a self-closed tag
@@ -76,25 +83,34 @@ def bounded_nesting(text: str) -> str:
     return " ".join(parts)
 
 
+def _tags_end(text: str) -> int:
+    """Where the last tag can end: every tag, comment and script ends with ">". Past
+    the last one each "<" would be tried to the end of the page and fail (a page of
+    "<a<a<a…" with no ">": as many passes as there are "<")."""
+    return text.rfind(">") + 1
+
+
 def _deepest_at_most(text: str) -> int:
     """A bound on the page's nesting, in one quick pass: each end tag closes one open
     element of its name (the parser may close more, never fewer), so the true depth is
     at most this. Most pages are far below the cap and need no more than this pass."""
     open_by_name: dict[str, int] = {}
     depth = deepest = 0
-    for _, slash, name, rest in _TAG.findall(text):
-        if not name or rest.endswith("/"):
+    # A loop over every tag of the page: kept to the few steps each tag needs.
+    for _, slash, name, self_closed in _TAG_ENDS.findall(text, 0, _tags_end(text)):
+        if not name or self_closed:
             continue
         name = name.lower()
         if name in _FLAT:
             continue
         if slash:
-            count = open_by_name.get(name, 0)
+            count = open_by_name.get(name)
             if count:
                 open_by_name[name] = count - 1
                 depth -= 1
         else:
             open_by_name[name] = open_by_name.get(name, 0) + 1
             depth += 1
-            deepest = max(deepest, depth)
+            if depth > deepest:
+                deepest = depth
     return deepest
