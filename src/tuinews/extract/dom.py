@@ -110,6 +110,11 @@ def spaced_text(node: LexborNode) -> str:
     """The element's text with a space wherever a block or a line break stands between
     words: a quotation of several paragraphs reads "… editor. From its …", not
     "editor.From" (`node_text` joins text nodes as the page writes them)."""
+    inner_tags = node.traverse()
+    next(inner_tags)  # the element itself
+    if not any(inner.tag in _BREAKING_TAGS for inner in inner_tags):
+        # Nothing inside breaks the words apart (a reference: links, a title, a date).
+        return node_text(node)
     parts: list[str] = []
     for inner in node.traverse(include_text=True):
         tag = inner.tag
