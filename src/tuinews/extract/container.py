@@ -229,7 +229,18 @@ def chrome_words(node: LexborNode) -> frozenset[str]:
     it varies; of a camelCase name only its first hump counts; an id spelling the
     element's own heading is a title."""
     attrs = node.attributes
-    classes = attrs.get("class") or ""
+    ident = attrs.get("id") or ""
+    words, without_id = _chrome_words_of(attrs.get("class") or "", ident)
+    if without_id is not None and _spells_heading(node, ident):
+        return without_id
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _chrome_words_of(classes: str, ident: str) -> tuple[frozenset[str], frozenset[str] | None]:
+    """`chrome_words` as the names alone tell them, and (where the id would name chrome)
+    the words without the id, should it spell the element's heading. Asked of every
+    element the body's search and the walk meet, of the few names a page repeats."""
     if "js" in classes.lower():
         classes = _JS_HOOK.sub(" ", classes)
     if "--" in classes:
@@ -240,11 +251,10 @@ def chrome_words(node: LexborNode) -> frozenset[str]:
         # A tab widget (`tab-menu`, `tabs-nav`) holds the page's panels: a product's
         # description, its details. Its bar of tab links is named for itself.
         classes = _TAB_WIDGET.sub(" ", classes)
-    ident = attrs.get("id") or ""
     words = name_words(f"{classes} {ident}", first_hump=True)
-    if ident and words & (BOILERPLATE_WORDS | ALSO_READ_WORDS) and _spells_heading(node, ident):
-        words = name_words(classes, first_hump=True)
-    return words
+    if ident and words & (BOILERPLATE_WORDS | ALSO_READ_WORDS):
+        return words, name_words(classes, first_hump=True)
+    return words, None
 
 
 def is_boilerplate(node: LexborNode) -> bool:
