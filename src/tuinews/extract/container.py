@@ -292,12 +292,6 @@ def is_media_box(node: LexborNode) -> bool:
     return prose < 500
 
 
-def _own_text(node: LexborNode) -> str:
-    """The element's text outside its child elements."""
-    texts = (child for child in node.iter(include_text=True) if child.tag == "-text")
-    return "".join(child.text(deep=False) or "" for child in texts)
-
-
 def _text_totals(
     body: LexborNode, chrome: ChromeMemo, deadline: float
 ) -> tuple[dict[int, float], dict[int, float]]:
@@ -334,7 +328,7 @@ def _text_totals(
             # Text between <br>s beside other blocks (in a <div>, or a <span> around a
             # whole story): the element's own text. Its inner paragraphs count on their
             # own, not through the wrapper again.
-            text = collapse_space(_own_text(paragraph))
+            text = collapse_space(paragraph.text(deep=False))
             if len(text) < 100:
                 continue
         if len(text) < 25:
