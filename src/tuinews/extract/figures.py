@@ -332,10 +332,11 @@ def _credit_nodes(node: LexborNode, caption: LexborNode | None) -> list[LexborNo
     "Foto:"/"©". An element holding the caption is not a credit."""
     found: list[LexborNode] = []
     inside: set[int] = set()
+    holding_caption = _self_and_ancestors(caption)
     for child in node.css("*"):
         if child.tag in _SKIP_TEXT_TAGS or child.mem_id in inside:
             continue
-        if caption is not None and (child.mem_id == caption.mem_id or has_ancestor(caption, child)):
+        if child.mem_id in holding_caption:
             continue  # the caption itself or one of its wrappers
         text = node_text(child)
         if not text or len(text) > MAX_CREDIT:
@@ -343,6 +344,16 @@ def _credit_nodes(node: LexborNode, caption: LexborNode | None) -> list[LexborNo
         if _is_credit_node(child) or _CREDIT_START.match(text):
             found.append(child)
             inside.update(grandchild.mem_id for grandchild in child.css("*"))
+    return found
+
+
+def _self_and_ancestors(node: LexborNode | None) -> set[int]:
+    """The `mem_id`s of the element and of every element holding it: known once, not
+    climbed again for each element of the box."""
+    found: set[int] = set()
+    while node is not None:
+        found.add(node.mem_id)
+        node = node.parent
     return found
 
 
