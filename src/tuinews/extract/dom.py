@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
@@ -59,16 +62,57 @@ def _split_names(raw: str) -> tuple[str, ...]:
     return tuple(raw.lower().split())
 
 
+# Each element's text as the page has it and with spaces collapsed, by `mem_id`, while
+# a page is read and not changed (see `one_reading`); None outside.
+_KEPT: ContextVar[tuple[dict[int, str], dict[int, str]] | None] = ContextVar(
+    "tuinews_kept_texts", default=None
+)
+
+
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """Within it each element's text is made once and kept: a page's search for its body
+    and the walk through it ask for the texts of the same elements again and again, and
+    a wrapper's text is a pass over all the words in it. Only for a tree that nothing
+    changes meanwhile: a removed element's memory, and so its `mem_id`, can come back as
+    another element's."""
+    token = _KEPT.set(({}, {}))
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
+def _raw_text(node: LexborNode) -> str:
+    kept = _KEPT.get()
+    if kept is None:
+        return node.text(deep=True, separator="")
+    raw = kept[0].get(node.mem_id)
+    if raw is None:
+        raw = kept[0][node.mem_id] = node.text(deep=True, separator="")
+    return raw
+
+
 def node_text(node: LexborNode) -> str:
-    return collapse_space(node.text(deep=True, separator=""))
+    kept = _KEPT.get()
+    if kept is None:
+        return collapse_space(node.text(deep=True, separator=""))
+    raws, texts = kept
+    key = node.mem_id
+    text = texts.get(key)
+    if text is None:
+        raw = raws.get(key)
+        text = texts[key] = collapse_space(
+            node.text(deep=True, separator="") if raw is None else raw
+        )
+    return text
 
 
 def text_start(node: LexborNode, size: int) -> str:
     """About the first `size` characters of the element's text, spaces collapsed: enough
     to tell a label or a short box, without collapsing all the text of a whole page's
     wrapper (asked of every element the walk meets)."""
-    raw = node.text(deep=True, separator="")
-    return " ".join(raw[: size * 10].split())[:size]
+    return " ".join(_raw_text(node)[: size * 10].split())[:size]
 
 
 def link_text_length(node: LexborNode) -> int:

@@ -63,6 +63,7 @@ from tuinews.extract.dom import (
     has_ancestor,
     link_text_length,
     node_text,
+    one_reading,
     spaced_text,
 )
 from tuinews.extract.figures import (
@@ -1132,21 +1133,23 @@ def extract_html(
     _remove_outermost(_later_stories(tree, metadata.title))
     chrome: ChromeMemo = {}
     prose = ProseCount()
-    container = main_container(tree, chrome, deadline, prose)
-    if container is not None:
-        container = around_data_table(container)
-    lede, lede_node = _lede(tree, container, chrome, metadata.title)
+    # Each stretch below reads a tree that nothing changes while it reads.
+    with one_reading():
+        container = main_container(tree, chrome, deadline, prose)
+        if container is not None:
+            container = around_data_table(container)
+        lede, lede_node = _lede(tree, container, chrome, metadata.title)
     if lede_node is not None and not (container is not None and has_ancestor(container, lede_node)):
         lede_node.decompose()
-    image = lead_image(tree, container, base, metadata.image_url)
-
-    walk = _Walk(base=base, title=metadata.title, deadline=deadline, prose=prose)
-    if container is not None:
-        walk.total_text = max(1, len(node_text(container)))
-        walk.captions_told = _captions_tell_story(container, walk.total_text)
-        walk.story_prose = prose.under.get(container.mem_id, 0.0) or math.inf
-        _walk(container, walk)
-        walk.flush()
+    with one_reading():
+        image = lead_image(tree, container, base, metadata.image_url)
+        walk = _Walk(base=base, title=metadata.title, deadline=deadline, prose=prose)
+        if container is not None:
+            walk.total_text = max(1, len(node_text(container)))
+            walk.captions_told = _captions_tell_story(container, walk.total_text)
+            walk.story_prose = prose.under.get(container.mem_id, 0.0) or math.inf
+            _walk(container, walk)
+            walk.flush()
     sections = _trim_edges(
         [section for section in walk.sections if section.blocks or section.title]
     )
