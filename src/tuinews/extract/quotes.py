@@ -69,6 +69,10 @@ _PAIRS: dict[str, str] = {
 _OPENERS = "".join(_PAIRS)
 _OPENER_RE = re.compile(f"[{re.escape(_OPENERS)}]")
 _MAX_QUOTE = 1200
+# How far a sentence reaches from a place in it: one longer than this is text without
+# punctuation (a list, a hostile page), and reading it whole for every quotation and verb
+# in it would take the square or the cube of its length.
+_MAX_SENTENCE = 1000
 _MASK = "\x00"  # stands for quoted text in the narration, so no rule reads inside a quote
 
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
@@ -215,7 +219,13 @@ _STOP_RE = _Words(STOPS, ignore_case=False)
 _WORD = re.compile(r"[\w’'-]+")
 _ACCORDING = re.compile(rf"(?<![\w’'-])(?i:{ACCORDING_TO})\s+", re.UNICODE)
 # French puts the pronoun after the verb: », a-t-il raconté / », confie-t-elle.
-_INVERTED = re.compile(r"^\s*[,;]?\s*(?:a-t-(?:il|elle)\s+\w+|\w+-t-(?:il|elle)|\w+-(?:il|elle))")
+# Matched at a position of the narration, never on a copy of the rest of it: a paragraph of
+# a thousand quotations would be copied a thousand times.
+_INVERTED = re.compile(r"\s*[,;]?\s*(?:a-t-(?:il|elle)\s+\w+|\w+-t-(?:il|elle)|\w+-(?:il|elle))")
+_CLAUSE_OPENING = re.compile(r"\s*[,;]?\s*[-–—]?\s*")
+_NON_SPACE = re.compile(r"\S")
+_NON_SPACES = re.compile(r"\S+")
+_SO = re.compile(r"so\s+")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame|M|Mme)\.?\s+")
 _SENTENCE_END = re.compile(
     # The mark first, the abbreviations looked behind it: far cheaper than the other order.
@@ -392,13 +402,13 @@ def _sentence_ends(narration: str) -> tuple[int, ...]:
 def _sentence_start(narration: str, position: int) -> int:
     ends = _sentence_ends(narration)
     index = bisect.bisect_right(ends, position) - 1
-    return ends[index] if index >= 0 else 0
+    return max(ends[index] if index >= 0 else 0, position - _MAX_SENTENCE)
 
 
 def _sentence_end(narration: str, position: int) -> int:
     ends = _sentence_ends(narration)
     index = bisect.bisect_left(ends, position + 1)
-    return ends[index] if index < len(ends) else len(narration)
+    return min(ends[index] if index < len(ends) else len(narration), position + _MAX_SENTENCE)
 
 
 def _opens_sentence(narration: str, position: int) -> bool:
@@ -504,7 +514,7 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
     """The words after a verb, up to punctuation or a word that starts a place or time."""
     words: list[str] = []
     position = start
-    for match in re.finditer(r"\S+", narration[start:]):
+    for match in _NON_SPACES.finditer(narration, start):
         token = match.group()
         word = token.strip(",.;:!?()")
         if not word or _MASK in token or (token.startswith("(") and words):
@@ -512,7 +522,7 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
         if words and _STOP_RE.fullmatch(word):
             break
         words.append(token.rstrip(",;:!?()") if _ABBREVIATION.fullmatch(token) else word)
-        position = start + match.end()
+        position = match.end()
         if _ABBREVIATION.fullmatch(token):
             continue  # "M. Peskov", "Dr. Roe": the name goes on
         if token[-1:] in ",.;:!?)" or len(words) >= 9:
@@ -1443,16 +1453,15 @@ class QuoteFinder:
 
     def _after(self, text: str, narration: str, span: _Span) -> _Speaker | None:
         """Rule 1: the clause right after the closing mark."""
-        rest = narration[span.end :]
-        stripped = rest.lstrip()
-        if not stripped or stripped[0] == _MASK:
+        first = _NON_SPACE.search(narration, span.end)
+        if first is None or first.group() == _MASK:
             return None
-        opens_clause = stripped[0] in ",;–—-" or stripped[0].islower()
+        first_mark = first.group()
+        opens_clause = first_mark in ",;–—-" or first_mark.islower()
         if not opens_clause and span.text.rstrip()[-1:] not in ",?!…":
             return None
-        clause = re.match(r"^\s*[,;]?\s*[-–—]?\s*", rest)
-        start = span.end + (clause.end() if clause else 0)
-        inverted = _INVERTED.match(rest)
+        start = _CLAUSE_OPENING.match(narration, span.end).end()
+        inverted = _INVERTED.match(narration, span.end)
         if inverted:
             return _pronoun(inverted.group().rsplit("-", 1)[-1].split()[0])
         according = _ACCORDING.match(narration, start)
@@ -1462,7 +1471,7 @@ class QuoteFinder:
             return _Speaker(found.name, found.pronoun, strong=False) if found else None
         reflexive = _REFLEXIVE_FIRST.match(narration, start)
         verb = _verb_at(narration, reflexive.end() if reflexive else start)
-        punctuated = stripped[0] in ",;–—-" or span.text.rstrip()[-1:] in ",?!…"
+        punctuated = first_mark in ",;–—-" or span.text.rstrip()[-1:] in ",?!…"
         if verb and not punctuated and verb.group() not in CALLING_VERB_FORMS:
             punctuated = narration[span.end : verb.start()].strip() == ""  # «…» sagte er
         if verb and punctuated:
@@ -1491,9 +1500,9 @@ class QuoteFinder:
                 _phrase_before(narration, report.end(1), report.start(1)), before_verb=True
             )
             return _Speaker(found.name, strong=False) if found and not found.pronoun else None
-        so = re.match(r"so\s+", narration[start:])
+        so = _SO.match(narration, start)
         if so:  # „…“, so Kopp.
-            return _after_verb(narration, start + so.end() - 1)
+            return _after_verb(narration, so.end() - 1)
         # “…,” X said / “…,” the coach said: a subject, then the verb.
         window = narration[start : start + 200]
         for verb in _verbs(window):
@@ -1847,8 +1856,11 @@ class QuoteFinder:
             return None
         return _Span(opening.start(), len(body), body[opening.end() :].strip())
 
+    def _past_deadline(self) -> bool:
+        return self._deadline is not None and time.thread_time() > self._deadline
+
     def feed(self, text: str, section: int = 0) -> list[Quote]:
-        self._hurried = self._deadline is not None and time.thread_time() > self._deadline
+        self._hurried = self._past_deadline()
         spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
         dashes = self._dash_quotes(text)
         if dashes and not any(span.start < dashes[-1].end for span in spans):
@@ -1874,6 +1886,7 @@ class QuoteFinder:
         introduced = self._introduced
         self._introduced = None
         for span in spans:
+            self._hurried = self._hurried or self._past_deadline()  # a paragraph of megabytes
             if not self._hurried:
                 self._remember(narration, remembered, span.start)
                 self._reported(narration, remembered, span.start)
@@ -1948,6 +1961,16 @@ class QuoteFinder:
         at the words), and `“A.” Narration. “B,” so Aimen.` when nobody else is named
         between the two quotes.
         """
+        alone = not any(item[2] for item in spoken)  # no quote here says whose it is
+        # The next quote that its own attribution gave a speaker, for each: found once, from
+        # the end, so that a paragraph of many quotations is read in linear time.
+        next_attributed: list[tuple[_Span, Quote, bool] | None] = []
+        following = None
+        for item in reversed(spoken):
+            next_attributed.append(following)
+            if item[2] and item[1].speaker:
+                following = item
+        next_attributed.reverse()
         for index, (span, quote, attributed) in enumerate(spoken):
             if quote.speaker is not None or attributed:
                 continue
@@ -1961,7 +1984,6 @@ class QuoteFinder:
                         quote.speaker = self._resolve(found)
                 if quote.speaker:
                     continue
-            alone = not any(item[2] for item in spoken)  # no quote here says whose it is
             if index == 0 and alone and not narration[: span.start].strip(" \x00–—-"):
                 # "„…“ Deutschlands Chefcoach Gordon Herbert war bester Laune nach …": a
                 # paragraph opening with the words, then a sentence about their speaker.
@@ -1976,9 +1998,7 @@ class QuoteFinder:
                     if not others:
                         quote.speaker = self._resolve(_Speaker(subject))
                         continue
-            later = next(
-                (item for item in spoken[index + 1 :] if item[2] and item[1].speaker), None
-            )
+            later = next_attributed[index]
             if later is None:
                 continue
             between = narration[span.end : later[0].start]
@@ -2011,7 +2031,7 @@ class QuoteFinder:
         rest = narration[span.end : span.end + 40]
         comma = re.match(r"\s*,\s*", rest)
         verb = comma is not None and _verb_at(rest, comma.end()) is not None
-        return verb or bool(_INVERTED.match(narration[span.end :]))
+        return verb or bool(_INVERTED.match(narration, span.end))
 
     def _same_voice(
         self,
@@ -2034,7 +2054,7 @@ class QuoteFinder:
         if not narration[start : span.start].strip(" \x00–—-") and start > 0:
             # A sentence that is all quotation after one that reports speech: "…, sagte sie."
             return (
-                self._introduces(narration[:start], [])
+                self._introduces(narration, [], start)
                 or self._subject_before(narration, start)
                 or self._reported_voice()
             )
@@ -2074,14 +2094,24 @@ class QuoteFinder:
         ]
         return None if others else person  # "walked with Tor Lien": either may speak
 
-    def _introduces(self, narration: str, quotes: list[Quote]) -> str | None:
+    def _introduces(
+        self, narration: str, quotes: list[Quote], end: int | None = None
+    ) -> str | None:
         """Who the next paragraph's bare quotation will belong to, if anyone.
 
         The last quote's speaker when the paragraph ends on it; otherwise a speaker this
         paragraph's last sentence introduces ("The director told the council that…").
+        With `end`, the narration is read as if it stopped there (the sentences before a
+        quotation), without a copy whose sentences would be found again: a paragraph of
+        a thousand quotations would take a thousand times its length.
         """
-        tail = narration.rstrip()
-        last_sentence = narration[_sentence_start(narration, len(tail)) :]
+        end = len(narration) if end is None else end
+        stop = end
+        while stop and narration[stop - 1].isspace():
+            stop -= 1
+        ends = _sentence_ends(narration)
+        index = bisect.bisect_left(ends, stop) - 1  # an end at `stop` ends nothing before it
+        last_sentence = narration[ends[index] if index >= 0 else 0 : end]
         if _MASK in last_sentence:
             return quotes[-1].speaker if quotes else None
         for verb in reversed(_verbs(last_sentence)):
@@ -2095,7 +2125,7 @@ class QuoteFinder:
                 speaker = self._resolve(found)
                 self._spoke(speaker)
                 return speaker
-        if tail.endswith(":"):
+        if narration[stop - 1 : stop] == ":":
             found = self._colon_subject(last_sentence.rstrip()[:-1])
             return self._resolve(found)
         return None
