@@ -33,6 +33,7 @@ import functools
 import itertools
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tuinews.extract.language import guess_language
@@ -93,6 +94,23 @@ def _opening_letter_first(first_letters: str, rest: str) -> str:
     position of the text (four times slower on long paragraphs). `rest` goes on from right
     after that letter and may look behind at it."""
     return rf"[{first_letters}](?<![\w’'-].)(?:{rest})"
+
+
+def _word_after_non_word(words: Iterable[str], *, ignore_case: bool = False) -> str:
+    r"""One of `words`, not inside a longer word on its left: `(?<![\w’'-])(?:a|b|…)` written
+    to open with its first letter (see `_opening_letter_first`)."""
+    by_letter: dict[str, list[str]] = {}
+    for word in words:
+        letter = word[0].casefold() if ignore_case else word[0]
+        by_letter.setdefault(letter, []).append(word[1:])
+    rest = "|".join(
+        f"(?<={re.escape(letter)})(?:{'|'.join(re.escape(tail) for tail in tails)})"
+        for letter, tails in sorted(by_letter.items())
+    )
+    pattern = _opening_letter_first(
+        "".join(re.escape(letter) for letter in sorted(by_letter)), rest
+    )
+    return f"(?i:{pattern})" if ignore_case else pattern
 
 
 # `_NAME` after a non-word: its first word's letter is a capital, or the "a", "e", "u" or
@@ -217,7 +235,7 @@ _DETERMINER_RE = _Words(DETERMINERS)
 _BETWEEN_RE = _Words(BETWEEN)
 _STOP_RE = _Words(STOPS, ignore_case=False)
 _WORD = re.compile(r"[\w’'-]+")
-_ACCORDING = re.compile(rf"(?<![\w’'-])(?i:{ACCORDING_TO})\s+", re.UNICODE)
+_ACCORDING = re.compile(_word_after_non_word(ACCORDING_TO.split("|"), ignore_case=True) + r"\s+")
 # French puts the pronoun after the verb: », a-t-il raconté / », confie-t-elle.
 # Matched at a position of the narration, never on a copy of the rest of it: a paragraph of
 # a thousand quotations would be copied a thousand times.
@@ -279,18 +297,13 @@ class _People:
             text = self.history[self.indexed]
             self.indexed += 1
             for match in _name_runs(text)[0]:
-                if " " not in match.group() and "\t" not in match.group():
+                run = match.group()
+                if " " not in run and "\t" not in run:
                     continue  # one word is never a full name
-                words = match.group().split()
-                while words and words[0] in FUNCTION_WORDS:
-                    words.pop(0)
-                if len(words) < 2 or _DETERMINER_RE.fullmatch(words[0]):
-                    continue
-                if any(word.strip(".,") in NOT_PEOPLE for word in words):
-                    continue
-                name = " ".join(words).removesuffix("’s").removesuffix("'s")
-                for word in {words[0], words[-2], words[-1]}:
-                    if not word.endswith("."):
+                found = _full_name_of_run(run)
+                if found is not None:
+                    name, words = found
+                    for word in words:
                         self.full_names[word] = name
 
     def knows(self, word: str) -> bool:
@@ -447,6 +460,39 @@ def _is_person(name: str) -> bool:
     return not any(word.strip(".,") in NOT_PEOPLE for word in words)
 
 
+@functools.lru_cache(maxsize=4096)
+def _full_name_of_run(run: str) -> tuple[str, tuple[str, ...]] | None:
+    """The full name a run of two or more capitalised words is, and the words that stand
+    for it alone ("Lin" for "Lin Jian"): its first, its last and the one before."""
+    words = run.split()
+    while words and words[0] in FUNCTION_WORDS:
+        words.pop(0)
+    if len(words) < 2 or _DETERMINER_RE.fullmatch(words[0]):
+        return None
+    if any(word.strip(".,") in NOT_PEOPLE for word in words):
+        return None
+    name = " ".join(words).removesuffix("’s").removesuffix("'s")
+    alone = {words[0], words[-2], words[-1]}
+    return name, tuple(word for word in alone if not word.endswith("."))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_of_run(run: str) -> str | None:
+    """The name a run of capitalised words can be, wherever it stands, or None: not a
+    function word, a role ("Der Minister"), an organisation or a thing of someone's. A
+    story repeats its names and, in German, its nouns, so each run is judged once."""
+    if run in FUNCTION_WORDS:
+        return None
+    words = run.split()
+    if _DETERMINER_RE.fullmatch(words[0]):
+        return None
+    if len(words) == 1 and run.isalpha():
+        # What `_clean` makes of a plain word, without its work; "į": Ā-Ž holds lowercase too.
+        return None if run in NOT_PEOPLE or run.islower() else run
+    cleaned = _clean(run)
+    return cleaned if cleaned and _is_person(cleaned) else None
+
+
 def _is_name_like(text: str) -> bool:
     """“Muslim Interaktiv”, «Wall Street Journal»: every word capitalised, no sentence."""
     words = _WORD.findall(text)
@@ -577,17 +623,7 @@ _GENDERED = {
     **dict.fromkeys("he his him himself han hans ham er ihm ihn il lui él".split(), "m"),
     **dict.fromkeys("she her hers herself hun hende hon henne elle ella lei".split(), "f"),
 }
-_GENDERED_RE = re.compile(
-    _opening_letter_first(
-        "".join(sorted({word[0] for word in _GENDERED})),
-        "|".join(
-            f"(?<={letter})(?:{'|'.join(word[1:] for word in _GENDERED if word[0] == letter)})"
-            for letter in sorted({word[0] for word in _GENDERED})
-        ),
-    )
-    + r"(?![\w’'-])",
-    re.IGNORECASE,
-)
+_GENDERED_RE = re.compile(_word_after_non_word(_GENDERED, ignore_case=True) + r"(?![\w’'-])")
 _HONORIFIC_GENDER = {
     **dict.fromkeys("Mr Mr. Herr M. Sir".split(), "m"),
     **dict.fromkeys("Mrs Mrs. Ms Ms. Frau Mme Mme. Dame".split(), "f"),
@@ -951,10 +987,13 @@ _COMPLEMENT_VERB = re.compile(
 _OPINION_OF = re.compile(r"\s*(?:Pour|Para)\s+([^,;:.!?\x00]{2,60}),\s")
 # A statement and whose it is: "a statement by X", "eine Stellungnahme der Familie".
 _STATEMENT_OF = re.compile(
-    r"(?<![\w’'-])(?i:statement|Stellungnahme|Erklärung|Mitteilung|Pressemitteilung|"
-    r"communiqué|déclaration|comunicado|declaración|comunicato|dichiarazione|erklæring|"
-    r"uttalelse|pressemelding|pressemeddelelse|pressmeddelande|uttalande)\s+"
-    r"(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
+    _word_after_non_word(
+        "statement Stellungnahme Erklärung Mitteilung Pressemitteilung communiqué déclaration "
+        "comunicado declaración comunicato dichiarazione erklæring uttalelse pressemelding "
+        "pressemeddelelse pressmeddelande uttalande".split(),
+        ignore_case=True,
+    )
+    + r"\s+(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
 )
 _GLUED_DASH = re.compile(r"(?<=[.!?…])\s?([–—])\s*(?=[A-ZÀ-Þ])")
 _DASH_OPENING = re.compile(r"\s*([–—]|-(?=\s))\s*(?=\w)")
@@ -1290,27 +1329,18 @@ class QuoteFinder:
         end = len(narration) if end is None else end
         runs, starts = _name_runs(narration)
         for match in runs[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+            if match.end() > end:
+                continue
             run = match.group()
-            if run in FUNCTION_WORDS or match.end() > end:
+            name = _name_of_run(run)
+            if name is None:
                 continue
-            words = run.split()
-            if _DETERMINER_RE.fullmatch(words[0]):
-                continue
-            preceding = narration[max(0, match.start() - 30) : match.start()].rsplit(None, 1)
+            at = match.start()
+            preceding = narration[max(0, at - 30) : at].rsplit(None, 1)
             if preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1]):
                 continue
-            window = narration[max(0, match.start() - 40) : match.start()]
-            if " y " in run and _ENUMERATION_BEFORE.search(window):
+            if " y " in run and _ENUMERATION_BEFORE.search(narration[max(0, at - 40) : at]):
                 continue  # "anexionar Kherson, Mykolaiv y Odesa": a list, not "Ortega y Gasset"
-            if len(words) == 1 and run.isalpha():
-                name = run  # what `_clean` makes of a plain word, without its work
-                if name in NOT_PEOPLE or name.islower():  # "į": Ā-Ž holds lowercase too
-                    continue
-            else:
-                cleaned = _clean(run)
-                if not cleaned or not _is_person(cleaned):
-                    continue
-                name = cleaned
             if " " in name or self._people.knows(name):
                 yield match.start(), name
                 continue
