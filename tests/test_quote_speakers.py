@@ -472,3 +472,32 @@ def test_a_list_of_places_is_no_person_for_a_left_out_subject() -> None:
         "El plan podría ser -añadió- cerrar los puertos de Vigo, Gijón y Bilbao en invierno."
         " “Nadie sabe qué pasará”, insistió."
     ) == [("Nadie sabe qué pasará", None)]
+
+
+def test_where_a_speaker_is_from_is_not_who_speaks() -> None:
+    # The words after "from", "in" and "vom" say where the subject works, not who talks.
+    assert _found(
+        "Mira Holt from the Harbour Trust in North Quay says: “The tide gauges were never"
+        " calibrated.”"
+    ) == [("The tide gauges were never calibrated.", "Mira Holt")]
+    assert _found(
+        "Jonas Berg vom Institut für Seefahrt meint dazu: „Die neue Fähre ist zu schwer für"
+        " den Anleger.“"
+    ) == [("Die neue Fähre ist zu schwer für den Anleger.", "Jonas Berg")]
+    # A surname that opens with its particle stays one name.
+    assert _found("Anke von der Heide sagte am Montag: „Wir bauen den Kai im Winter neu.“") == [
+        ("Wir bauen den Kai im Winter neu.", "Anke von der Heide")
+    ]
+
+
+def test_a_participle_speaks_for_the_subject_of_its_sentence() -> None:
+    # No comma before "diciendo": the words before it ("en la radio") are where, and the
+    # participle has no subject of its own.
+    assert _found(
+        "El capitán del puerto, Tomás Vidal, respondió a la pregunta del alcalde en la radio"
+        " diciendo: «No hay peligro alguno para los barcos.»"
+    ) == [("No hay peligro alguno para los barcos.", "Tomás Vidal")]
+    assert _found(
+        "Durante la visita al muelle, el capitán continuó diciendo: «Las grúas son viejas"
+        " y lentas.»"
+    ) == [("Las grúas son viejas y lentas.", "el capitán")]

@@ -522,8 +522,9 @@ _PREPOSITIONS = frozenset(
     about into upon between entre zwischen von vom bei mit nach zu zum zur für gegen über
     unter durch ohne aus seit vor hinter neben auf
     im am beim à au aux de du des dans sur par pour avec sans sous vers chez avant al del en para
-    por con sin sobre desde hacia tras ante di da su per tra fra della alla på i til fra med af
-    av om
+    por con sin sobre desde hacia tras ante durante während pendant lors di da su per
+    tra fra della alla på i
+    til fra med af av om
     """.split()
 )
 _OF = frozenset("of de del du des di della von vom der".split())
@@ -613,6 +614,8 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         if word[-1:] in ",;:.!?)" or _MASK in word:
             break
         if _STOP_RE.fullmatch(word) and not _DETERMINER_RE.fullmatch(word):
+            if word in _PREPOSITIONS and index:
+                return _before_complement(all_words[:index], word, phrase)
             break
         phrase.insert(0, word)
         if _DETERMINER_RE.fullmatch(word):
@@ -632,6 +635,45 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     if phrase and phrase[0].casefold() in _PREPOSITIONS and phrase[0][:1].isupper():
         return ""  # "Beim Fest erzählte jemand": where, and the subject comes after the verb
     return " ".join(phrase)
+
+
+def _before_complement(earlier: list[str], preposition: str, complement: list[str]) -> str:
+    """The subject before a prepositional complement: in `Ana Roe from the Harbour Trust in
+    Kragsø says` and `Jan Holm vom Institut für Seefahrt meint` the words after "from",
+    "in" and "vom" say where the subject is from, never who speaks. Only a name or a role
+    right before the complement counts; anything else is nobody. A particle before one
+    surname is part of the name ("Ursula von der Leyen")."""
+    surname = [word for word in complement if word not in ("der", "den", "la", "le")]
+    if (
+        preposition in _PARTICLES
+        and len(surname) == 1
+        and surname[0][:1].isupper()
+        and surname[0] not in NOT_PEOPLE
+        and earlier[-1][:1].isupper()
+    ):
+        name = " ".join([*earlier, preposition, *complement])
+        runs = _NAME_RUN.findall(name)
+        return runs[-1] if runs and name.endswith(runs[-1]) else " ".join(complement)
+    objects = [word for word in complement if not _DETERMINER_RE.fullmatch(word)]
+    if objects and not objects[0][:1].isupper():
+        # "au cours duquel Muriel Pénicaud a déclaré": the name is not the preposition's
+        # object but the subject of a clause inside the complement.
+        return " ".join(complement)
+    text = " ".join(earlier)
+    if not text or text[-1] in ",;:.!?\x00–—":
+        return ""
+    subject = _phrase_before(text, len(text), 0)
+    found = _role_or_name(subject, before_verb=True) if subject else None
+    if found is None or found.name is None:
+        return ""
+    # A noun phrase opening its clause ("A spokesperson for the port said"), not the object
+    # of a verb before it ("She closed the meeting by saying"), unless it is a full name.
+    opens = (
+        not text[: len(text) - len(subject)].strip(" \x00–—-")
+        or text[: len(text) - len(subject)].rstrip()[-1:] in ",;:"
+    )
+    full_name = " " in found.name and _NAME_RUN.fullmatch(found.name) is not None
+    return subject if full_name or (opens and len(subject.split()) <= 4) else ""
 
 
 _GERMAN_DETERMINERS = frozenset(
@@ -669,6 +711,8 @@ def _role(words: list[str]) -> str | None:
             break  # "der Trainer dem Sender": to whom, not part of the role
         if len(role) > 1 and word.endswith(("ed", "ing")) and word.islower():
             break  # "one geologist quoted by …", "a spokesperson confirming …": no participle
+        if len(role) > 1 and word.endswith(("ó", "ò")) and word.islower():
+            break  # "el capitán continuó diciendo": a preterite by its form, the verb
         role.append(word)
         if words[0].casefold() in _GERMAN_DETERMINERS and word.rsplit("-", 1)[-1][:1].isupper():
             rest = words[len(role) : len(role) + 2]
@@ -1123,6 +1167,8 @@ def _subject(sentence: str) -> str | None:
         return _person_role(opening[0], opening[1])
     if match is None or match.group().split()[0] in FUNCTION_WORDS:
         return None
+    if match.group().split()[0].casefold() in _PREPOSITIONS:
+        return None  # "Durante su diatriba …": a time or a place opens the sentence
     if _HONORIFIC.match(match.group()) is None and match.group().split()[0] in FUNCTION_WORDS:
         return None
     name = _clean(match.group())
@@ -1534,13 +1580,17 @@ class QuoteFinder:
             )  # "a ordonné", "ha dichiarato": the auxiliary, not the article
             if preceding and _DETERMINER_RE.fullmatch(preceding[-1]) and not auxiliary:
                 continue  # "le juge", "the note": a noun, not the verb
-            if preceding and preceding[-1].endswith(",") and _PARTICIPLE.search(verb.group()):
-                # "Tester has spoken out against them, calling it “toxic”": the sentence's
-                # subject speaks.
-                found = self._sentence_subject(before[: verb.start()])
+            if preceding and _PARTICIPLE.search(verb.group()):
+                # "Tester has spoken out against them, calling it “toxic”", "El portavoz,
+                # Ana Ruiz, respondió en la radio diciendo: «…»": a participle has no
+                # subject of its own; the sentence's subject speaks.
+                subject = _subject(before[: verb.start()])
+                found = _Speaker(subject) if subject else None
+                found = found or self._sentence_subject(before[: verb.start()])
                 if found:
                     return found
-                continue
+                if preceding[-1].endswith(","):
+                    continue
             phrase = _phrase_before(before, verb.start(), 0)
             found = (
                 _coordinated_subject(before[: verb.start()])
@@ -1688,6 +1738,8 @@ class QuoteFinder:
         if _DETERMINER_RE.fullmatch(words[0]):
             return _role_or_name(_phrase_after(sentence, 0)[0], before_verb=False)
         first = words[0].strip(",")
+        if first.casefold() in _PREPOSITIONS:
+            return None  # "Durante su visita, …": when, not who
         if first[:1].isupper() and first not in FUNCTION_WORDS and len(words) > 1:
             return _Speaker(first) if words[1][:1].islower() else None
         return None
