@@ -501,3 +501,39 @@ def test_a_participle_speaks_for_the_subject_of_its_sentence() -> None:
         "Durante la visita al muelle, el capitán continuó diciendo: «Las grúas son viejas"
         " y lentas.»"
     ) == [("Las grúas son viejas y lentas.", "el capitán")]
+
+
+def test_a_colon_after_a_thing_names_nobody() -> None:
+    # "Das Urteil", "En revanche": a determiner and a noun that is no person's.
+    assert _found("Das Urteil der Jury fiel knapp aus: „Wir hatten zu wenig Zeit für alles.“") == [
+        ("Wir hatten zu wenig Zeit für alles.", None)
+    ]
+    assert _found(
+        "En revanche, le conseil a changé d'avis : « Nous rouvrirons le quai en mai. »"
+    ) == [("Nous rouvrirons le quai en mai.", None)]
+    # A role whose noun is a person's, an adjective before it, still speaks.
+    assert _found("Eine junge Schneiderin, müde: „Ich nähe seit sechs Uhr früh.“") == [
+        ("Ich nähe seit sechs Uhr früh.", "Eine junge Schneiderin")
+    ]
+
+
+def test_a_lead_that_ends_in_its_own_attribution_speaks_for_its_subject() -> None:
+    # Verbs no list holds ("se souvient", "minnes"): their place after a comma says it.
+    assert _found(
+        "Le port a longtemps douté, se souvient Mme Lebrun, qui détaille : « Personne ne"
+        " voulait des grues électriques. »"
+    ) == [("Personne ne voulait des grues électriques.", "Lebrun")]
+    assert _found(
+        "Nadia Holm har bodd på øya i tretti år.",
+        "Vinteren i fjor var lang og mørk, minnes hun: «Vi så ikke sola på to måneder.»",
+    ) == [("Vi så ikke sola på to måneder.", "Nadia Holm")]
+
+
+def test_an_honorific_or_an_abbreviated_title_keeps_the_name_whole() -> None:
+    assert _found("« Le quai est trop court », regrette Mme Lebrun.") == [
+        ("Le quai est trop court", "Lebrun")
+    ]
+    assert _found(
+        "“The dredging contract was never put out to tender,” said Rep. Ana Ruiz (D-OR),"
+        " who chairs the harbour panel."
+    ) == [("The dredging contract was never put out to tender", "Ana Ruiz")]

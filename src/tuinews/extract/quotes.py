@@ -44,6 +44,7 @@ from tuinews.extract.speech import (
     MEDIA_WORDS,
     NORDIC_VERB_FORMS,
     NOT_PEOPLE,
+    PERSON_NOUNS,
     PRO_DROP_VERB_FORMS,
     PRONOUNS,
     PUBLICATION_NOUNS,
@@ -197,7 +198,9 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame|M|Mme)\.?\s+"
 _SENTENCE_END = re.compile(
     # The mark first, the abbreviations looked behind it: far cheaper than the other order.
     r"[.!?…](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)"
-    r"(?<!\bMrs\.)(?<!\bNos\.)(?=\s+[\"“„«»‘\x00A-ZÀ-Þ–—-])"
+    r"(?<!\bMrs\.)(?<!\bNos\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bGov\.)(?<!\bGen\.)"
+    r"(?<!\bCol\.)(?<!\bSgt\.)(?<!\bCapt\.)(?<!\bLt\.)(?<!\bRev\.)(?<!\bProf\.)"
+    r"(?=\s+[\"“„«»‘\x00A-ZÀ-Þ–—-])"
 )
 
 
@@ -468,7 +471,10 @@ def _speech_like(text: str) -> bool:
     return words >= 5 or (words >= 3 and text.rstrip()[-1:] in ".!?…")
 
 
-_ABBREVIATION = re.compile(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Mme|Sr|Sra)\.")
+# A name goes on after these ("Dr. Roe", "Rep. Ana Ruiz"): titles, not sentence ends.
+_ABBREVIATION = re.compile(
+    r"(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Mme|Sr|Sra|Rep|Sen|Gov|Gen|Col|Sgt|Capt|Lt|Rev)\."
+)
 
 
 def _phrase_after(narration: str, start: int) -> tuple[str, int]:
@@ -1051,6 +1057,14 @@ _FRONTED = re.compile(
     r"on|at|for|with|asked|speaking|après|avant|malgré|lors|pendant|tras|después|antes|"
     r"durante|pese|dopo|prima)\b[^,.;:!?\x00]{0,80},\s+(?=[A-ZÀ-Þ])"
 )
+# A lead before a colon ending in its attribution: ", minnes hun", ", qui développe".
+_ATTRIBUTION_ENDING = re.compile(
+    rf",\s+([a-zà-ÿß][\w’'-]{{2,}})\s+((?:{PRONOUNS})|(?:(?:{_HONORIFIC.pattern[1:]})?{_NAME}))\s*$"
+)
+_RELATIVE_ENDING = re.compile(
+    rf"((?:(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Mme|M)\.?\s+)?{_NAME}),\s+"
+    r"(?:qui|who|der|die|som|quien|che)\s+[a-zà-ÿß][\w’'-]+(?:\s+[a-zà-ÿß][\w’'-]+)?\s*$"
+)
 _ENUMERATION_BEFORE = re.compile(rf"{_NAME_WORD},\s+$")
 _PRETERITE = re.compile(r" [a-záéíñú]{2,}i?(?:ó|ò)(?![\w’'-])")
 # An adverb set off by a comma before the subject: "Posteriormente, Berríos emitió …".
@@ -1068,6 +1082,24 @@ _PERSON_NOUN = re.compile(
     r"ien|ienne|ier|ière|iste|tore|trice|er|or|ist|ian|in|és|esa|ano|ana|ón|ona|ige|ige[rn]|"
     r"ent|ant|eon|ade|ese|man|woman)"
 )
+
+
+def _names_a_person(words: list[str]) -> bool:
+    """Whether the words after a role's article name a person ("eine junge Anwältin", "la
+    miembro de la Plataforma", "the skipper"), not a thing ("das Gesamturteil", "la première
+    fois"): a noun of the words for people, or one whose ending makes it an agent, a trade
+    or a title, among the words before its complement."""
+    for word in words[:3]:
+        noun = word.strip(",.;:").casefold()
+        if noun in _PREPOSITIONS or noun in _OF:
+            return False
+        if noun in PERSON_NOUNS or noun.endswith("logue"):
+            return True
+        if noun in _BEFORE_NOUNS or noun.endswith(("ment", "ion")):
+            continue
+        if _PERSON_NOUN.fullmatch(noun):
+            return True
+    return False
 
 
 _BEFORE_NOUNS = frozenset(
@@ -1541,7 +1573,9 @@ class QuoteFinder:
         # "”, alertó Murátov, quien …": a Spanish or Italian preterite is a verb by its form,
         # so the word after it is its subject.
         preterite = inverted is not None and inverted.group().endswith(("ó", "ò"))
-        return found if preterite or self._people.knows(found.name) else None
+        # "”, détaille Mme Cardenal": an honorific makes the one word a person's name.
+        titled = inverted is not None and _HONORIFIC.match(narration[inverted.end() :].lstrip())
+        return found if preterite or titled or self._people.knows(found.name) else None
 
     def _sentence_final(self, narration: str, start: int) -> _Speaker | None:
         """`… signals a “commitment” to tackling it, says Belinda Schäpe.`: the attribution
@@ -1720,9 +1754,7 @@ class QuoteFinder:
             return None
         first = found.name.split()
         if _DETERMINER_RE.fullmatch(first[0]):
-            noun = first[1].casefold() if len(first) > 1 else ""
-            person = _PERSON_NOUN.fullmatch(noun) or noun.endswith("logue")
-            return found if person and noun not in _BEFORE_NOUNS else None  # "la première fois"
+            return found if _names_a_person(first[1:]) else None  # "la première fois"
         return found if " " in found.name or self._people.knows(found.name) else None
 
     def _sentence_subject(self, sentence: str) -> _Speaker | None:
@@ -1745,10 +1777,27 @@ class QuoteFinder:
         return None
 
     def _colon_subject(self, lead: str) -> _Speaker | None:
-        """`Scholz: „…“`, `She had a simple plan: “…”`: the sentence's person or role."""
+        """`Scholz: „…“`, `She had a simple plan: “…”`: the sentence's person or role.
+
+        A lead that ends in its own attribution speaks for its subject: a verb and its
+        subject after a comma (`Det var en lang vinter for Eriksen, minnes han:`) or a
+        relative clause on a name (`…, raconte Mme Lebrun, qui ajoute :`)."""
         words = lead.split()
         if not words:
             return None
+        inverted = _ATTRIBUTION_ENDING.search(lead)
+        if inverted and not _STOP_RE.fullmatch(inverted.group(1)):
+            subject = inverted.group(2)
+            if _PRONOUN_RE.fullmatch(subject):
+                return _pronoun(subject)
+            name = _clean(subject)
+            if name and _is_person(name) and (" " in name or self._people.knows(name)):
+                return _Speaker(name)
+        relative = _RELATIVE_ENDING.search(lead)
+        if relative:
+            name = _clean(relative.group(1))
+            if name and _is_person(name) and name.split()[0] not in FUNCTION_WORDS:
+                return _Speaker(name)
         if len(words) <= 6 and not any(
             w[0].islower() for w in words if not _DETERMINER_RE.fullmatch(w)
         ):
@@ -1761,8 +1810,10 @@ class QuoteFinder:
         if subject and (" " in subject or self._named_before(subject, lead, lead.find(subject))):
             return _Speaker(subject)  # "Rubio, dando il benvenuto, l'ha poi definita: «…»"
         if _DETERMINER_RE.fullmatch(words[0]) and len(words) > 1:
+            # No verb of speech: only a role whose noun is a person's ("The skipper had one
+            # rule:"), not a thing ("Das Urteil fiel hart aus:", "En revanche, …:").
             phrase, _ = _phrase_after(lead, 0)
-            return _role_or_name(phrase, before_verb=False)
+            return self._person_in(phrase)
         names = [name for _, name in self._people_named(lead)]
         return _Speaker(names[0]) if names else None
 

@@ -221,3 +221,18 @@ TITLES = frozenset(
     Presidente Ministro Ministra
     """.split()
 )
+
+# Nouns for people that no ending gives away: "Eine Frau kommt …", "la miembro", "a local".
+PERSON_NOUNS = frozenset(
+    """
+    man woman men women boy girl child mother father son daughter wife husband friend member
+    neighbour neighbor local victim witness guest patient pupil student citizen resident
+    mann frau kind mädchen junge mutter vater sohn tochter freund freundin mitglied nachbar
+    nachbarin gast zeuge zeugin opfer
+    homme femme enfant fille garçon mère père fils ami amie membre voisin voisine témoin
+    hombre mujer niño niña hijo hija madre padre amigo amiga miembro vecino vecina testigo
+    uomo donna bambino bambina figlio figlia madre padre amico amica membro
+    mand kvinde kvinne kvinna barn pige pike flicka dreng gutt pojke ven venn vän medlem
+    mor far søn sønn son datter dotter
+    """.split()
+)
