@@ -537,3 +537,23 @@ def test_an_honorific_or_an_abbreviated_title_keeps_the_name_whole() -> None:
         "“The dredging contract was never put out to tender,” said Rep. Ana Ruiz (D-OR),"
         " who chairs the harbour panel."
     ) == [("The dredging contract was never put out to tender", "Ana Ruiz")]
+
+
+def test_a_relative_clause_after_commas_still_leaves_its_subject_speaking() -> None:
+    # Two phrases of when before the subject, a relative clause naming a group after it:
+    # the group is what the subject called himself, not who speaks.
+    assert _found(
+        "Tres días después de la votación, al inicio de las fiestas, el pescador Tomás Gil,"
+        " quien se autodenominó como miembro de Puertos Unidos y se presentaba en fotografías"
+        " con concejales, aseguró que presentaría ante la Fiscalía, «una queja formal» contra"
+        " la naviera."
+    ) == [("una queja formal", "Tomás Gil")]
+
+
+def test_the_clause_before_a_colon_speaks_through_its_own_subject() -> None:
+    # "publicó" is in no list; the full name opening the clause before the colon is its
+    # subject, not the phrase of how ("A través de la …") that opens the sentence.
+    assert _found(
+        'A través de la "cuenta oficial del club", Marta Gil publicó en la red: «Hoy'
+        " cerramos el astillero para siempre.»"
+    ) == [("Hoy cerramos el astillero para siempre.", "Marta Gil")]

@@ -502,7 +502,7 @@ _APPOSITION = re.compile(r"([^,;:.!?\x00]+),\s*([^,;:!?\x00]{1,90}),\s*$")
 # "El periodista ruso, cuyo periódico … de Moscú, advirtió": a relative clause between the
 # subject and its verb, however long; it says who the subject is, not who speaks.
 _RELATIVE_APPOSITION = re.compile(
-    r"([^,;:.!?\x00]+),\s*(?:cuy[oa]s?|quien(?:es)?|whose|who|which|dessen|deren|dont|qui|"
+    r"(?:^|(?<=,)\s*)([^,;:.!?\x00]+),\s*(?:cuy[oa]s?|quien(?:es)?|whose|who|which|dessen|deren|dont|qui|"
     r"hvis|vars)\s[^;:.!?\x00]{1,200},\s*$"
 )
 _PARTICIPLE = re.compile(r"(?:ing|ando|iendo|ant)$")
@@ -595,7 +595,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         and _names_someone(leading.group(1))
     ):
         return leading.group(1)  # "James Causey, director of …, an association …, told"
-    relative_clause = _RELATIVE_APPOSITION.match(before) if before.endswith(",") else None
+    relative_clause = _RELATIVE_APPOSITION.search(before) if before.endswith(",") else None
     if relative_clause:
         before = relative_clause.group(1)
     apposition = _APPOSITION.search(before) if before.endswith(",") else None
@@ -1793,6 +1793,10 @@ class QuoteFinder:
             name = _clean(subject)
             if name and _is_person(name) and (" " in name or self._people.knows(name)):
                 return _Speaker(name)
+        clause = lead.rsplit(", ", 1)[-1] if ", " in lead else ""
+        subject = _subject(clause) if clause[:1].isupper() else None
+        if subject and " " in subject:
+            return _Speaker(subject)  # "A través de su cuenta, Ana Ruiz escribió:"
         relative = _RELATIVE_ENDING.search(lead)
         if relative:
             name = _clean(relative.group(1))
