@@ -557,3 +557,12 @@ def test_the_clause_before_a_colon_speaks_through_its_own_subject() -> None:
         'A través de la "cuenta oficial del club", Marta Gil publicó en la red: «Hoy'
         " cerramos el astillero para siempre.»"
     ) == [("Hoy cerramos el astillero para siempre.", "Marta Gil")]
+
+
+def test_a_quantifier_opening_a_sentence_is_nobody() -> None:
+    # "Jeder Matrose" looks like two capitalised words of a name; it is everyone, and the
+    # pronoun goes back to the one person the paragraph is about.
+    assert _found(
+        "Kapitänin Mette Lund zeigt das Deck und die Brücke. Jeder Matrose hier kenne seinen"
+        " Platz, erklärt die Chefin. „Wir legen um sechs Uhr ab“, sagt sie."
+    ) == [("Wir legen um sechs Uhr ab", "Kapitänin Mette Lund")]

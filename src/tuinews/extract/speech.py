@@ -172,6 +172,8 @@ FUNCTION_WORDS = frozenset(
     Det Den De En Et Ett Og Och Men Han Hun Hon Vi Jeg Jag Da Så Nu Efter Før Med Til På Som
     Her Der Selv Også Både Hvis Når Mens Dagen
     Mr Mrs Ms Dr Prof Herr Frau Sir Dame
+    Every Each All Any Jeder Jede Jedes Jeden Alle Chaque Tous Toutes Cada Todos Todas Ogni
+    Tutti Hver Hvert Alle Varje Alla
     """.split()
 )
 
