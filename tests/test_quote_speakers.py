@@ -566,3 +566,13 @@ def test_a_quantifier_opening_a_sentence_is_nobody() -> None:
         "Kapitänin Mette Lund zeigt das Deck und die Brücke. Jeder Matrose hier kenne seinen"
         " Platz, erklärt die Chefin. „Wir legen um sechs Uhr ab“, sagt sie."
     ) == [("Wir legen um sechs Uhr ab", "Kapitänin Mette Lund")]
+
+
+def test_a_statement_from_someone_is_theirs() -> None:
+    assert _found(
+        "Die Pendler klagen seit Wochen über Verspätungen auf der Linie. Von Nordfähre heißt es"
+        " zu den Klagen: „Wir prüfen den Fahrplan für den Winter.“"
+    ) == [("Wir prüfen den Fahrplan für den Winter.", "Nordfähre")]
+    assert _found("Von der Reederei heißt es dazu: „Die neue Fähre kommt im Mai.“") == [
+        ("Die neue Fähre kommt im Mai.", "der Reederei")
+    ]

@@ -960,6 +960,11 @@ _STATEMENT_OF = re.compile(
     r"uttalelse|pressemelding|pressemeddelelse|pressmeddelande|uttalande)\s+"
     r"(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
 )
+# "Von der Reederei heißt es", "Fra rederiet lyder det": where a statement comes from.
+_STATEMENT_FROM = re.compile(
+    r"(?:^|(?<=[.!?\x00]))\s*(?:Von|Vom|Seitens|Fra|Från)\s+([^,.;:!?\x00]{2,60}?)\s+"
+    r"(?:heißt|hieß|lyder|lød|lät|låter|heter|hette)\s+(?:es|det)\b"
+)
 _GLUED_DASH = re.compile(r"(?<=[.!?…])\s?([–—])\s*(?=[A-ZÀ-Þ])")
 _DASH_OPENING = re.compile(r"\s*([–—]|-(?=\s))\s*(?=\w)")
 _REFLEXIVE_FIRST = re.compile(r"(?:(?:se|si)\s+|s[’'])(?=\w)")
@@ -1673,6 +1678,12 @@ class QuoteFinder:
             # spokesperson read: “…”": whose statement it is.
             phrase, _ = _phrase_after(before, statement.end())
             found = _role_or_name(phrase, before_verb=False)
+            if found and not found.pronoun:
+                return found
+        source = _STATEMENT_FROM.search(before)
+        if source:
+            # "Von der Reederei heißt es dazu: „…“": whose statement it is.
+            found = _role_or_name(source.group(1), before_verb=False)
             if found and not found.pronoun:
                 return found
         if before.rstrip().endswith(":"):
