@@ -576,3 +576,16 @@ def test_a_statement_from_someone_is_theirs() -> None:
     assert _found("Von der Reederei heißt es dazu: „Die neue Fähre kommt im Mai.“") == [
         ("Die neue Fähre kommt im Mai.", "der Reederei")
     ]
+
+
+def test_someone_who_wrote_in_an_aside_is_not_the_voice_speaking() -> None:
+    # Between dashes, the harbour master's writing is an aside; "she" is still Ingrid Voss.
+    assert _found(
+        "“The first winter was the hardest,” Ingrid Voss said.",
+        "Hard as that sounds for a town of sailors — the old harbour master wrote about the"
+        " same storms in his memoir — Voss was not ready to leave. “I stayed because of the"
+        " light,” she said.",
+    ) == [
+        ("The first winter was the hardest", "Ingrid Voss"),
+        ("I stayed because of the light", "Ingrid Voss"),
+    ]

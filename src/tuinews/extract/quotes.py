@@ -960,6 +960,7 @@ _STATEMENT_OF = re.compile(
     r"uttalelse|pressemelding|pressemeddelelse|pressmeddelande|uttalande)\s+"
     r"(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
 )
+_ASIDE_DASH = re.compile(r"\s[–—]\s")
 # "Von der Reederei heißt es", "Fra rederiet lyder det": where a statement comes from.
 _STATEMENT_FROM = re.compile(
     r"(?:^|(?<=[.!?\x00]))\s*(?:Von|Vom|Seitens|Fra|Från)\s+([^,.;:!?\x00]{2,60}?)\s+"
@@ -1996,6 +1997,8 @@ class QuoteFinder:
             return
         for verb in _verbs(stretch):
             floor = _sentence_start(stretch, verb.start())
+            if len(_ASIDE_DASH.findall(stretch, floor, verb.start())) % 2:
+                continue  # "— the late author wrote of it in a book —": an aside, no voice
             phrase = _phrase_before(stretch, verb.start(), floor)
             found = self._inverted_subject(stretch, verb, phrase) or _role_or_name(
                 phrase, before_verb=True
