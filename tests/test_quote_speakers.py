@@ -589,3 +589,13 @@ def test_someone_who_wrote_in_an_aside_is_not_the_voice_speaking() -> None:
         ("The first winter was the hardest", "Ingrid Voss"),
         ("I stayed because of the light", "Ingrid Voss"),
     ]
+
+
+def test_a_person_introduced_by_a_noun_is_who_sie_means() -> None:
+    # "Eine Frau" opens the sentences that "Sie" continues; the capitalised boat named in
+    # the paragraph before is no candidate once the paragraph is about her.
+    assert _found(
+        "Am Kai wartet die Aurora Borealis seit Stunden auf Wind.",
+        "Eine Frau steigt aus dem Bus. Sie arbeitet seit Jahren im Hafen. Sie findet den Streik"
+        " zwar ärgerlich, aber richtig: „Die Löhne sind einfach zu niedrig.“",
+    ) == [("Die Löhne sind einfach zu niedrig.", "Eine Frau")]

@@ -1127,7 +1127,10 @@ def _person_role(article: str, rest: str) -> str | None:
     noun = words[0].casefold() if words else ""
     if noun in _BEFORE_NOUNS:
         return None  # "El primer ministro": an adjective, the noun comes after it
-    if len(words) < 2 or not _PERSON_NOUN.fullmatch(noun) or noun.endswith(("ment", "ion")):
+    person = noun in PERSON_NOUNS or (
+        _PERSON_NOUN.fullmatch(noun) is not None and not noun.endswith(("ment", "ion"))
+    )
+    if len(words) < 2 or not person:
         return None  # "the government", "the commission": bodies, not one person
     if not words[1][:1].islower() or not words[1].isalpha() or words[1] in _PREPOSITIONS:
         return None
@@ -1200,6 +1203,8 @@ def _subject(sentence: str) -> str | None:
         if role and any(word in _OF or word in _PREPOSITIONS for word in role.group().split()):
             return None  # "El ministro de Exteriores": the capital is the complement's
         text = opening[1][role.end() :] if role else opening[1]  # "the captain Ana Roe"
+        if text.split(None, 1)[0].casefold() in PERSON_NOUNS:
+            return _person_role(opening[0], text)  # "Eine Frau kommt": German capitalises
     match = _NAME_RUN.match(text)
     if match is None and len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]):
         return _person_role(opening[0], opening[1])
