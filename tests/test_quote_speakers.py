@@ -599,3 +599,18 @@ def test_a_person_introduced_by_a_noun_is_who_sie_means() -> None:
         "Eine Frau steigt aus dem Bus. Sie arbeitet seit Jahren im Hafen. Sie findet den Streik"
         " zwar ärgerlich, aber richtig: „Die Löhne sind einfach zu niedrig.“",
     ) == [("Die Löhne sind einfach zu niedrig.", "Eine Frau")]
+
+
+def test_an_unresolved_pronoun_ends_the_voice_before_it() -> None:
+    # "sagt er" may be the harbour master or the pilot; whoever it is spoke last, so the
+    # reported speech after it is not the pilot's by default.
+    assert _found(
+        "Wird der Streik am Hafen Folgen haben? „Die Fähre fährt bald wieder“, sagt der Lotse."
+        " Viele Pendler bleiben trotzdem ruhig.",
+        "So auch der Hafenmeister von Kragsø, Ole Marten. „Wir haben lange gewartet“, sagt er."
+        " Doch der Winter habe ihn „müde gemacht, zumal niemand half“.",
+    ) == [
+        ("Die Fähre fährt bald wieder", "der Lotse"),
+        ("Wir haben lange gewartet", None),
+        ("müde gemacht, zumal niemand half", None),
+    ]

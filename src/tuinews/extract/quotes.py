@@ -1979,6 +1979,10 @@ class QuoteFinder:
             quote = Quote(text=span.text.rstrip(" ,"), speaker=speaker, section=section)
             if speaker and not attributed:
                 self._spoke(speaker)  # the voice carried on is the one speaking now
+            if attributed and not speaker and found.pronoun and not found.left_out:
+                # "„…“, sagt er." with "er" unresolved: someone spoke whom the rules cannot
+                # name, so the voice before is no longer the one speaking.
+                self.last_speaker = None
             if attributed and speaker:
                 self._spoke(speaker)
                 # “One.” “Two,” said X: the quote just before, unattributed, is X's too.
