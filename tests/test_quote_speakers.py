@@ -614,3 +614,21 @@ def test_an_unresolved_pronoun_ends_the_voice_before_it() -> None:
         ("Wir haben lange gewartet", None),
         ("müde gemacht, zumal niemand half", None),
     ]
+
+
+def test_words_one_can_read_somewhere_are_not_the_voice_before() -> None:
+    # "peut-on lire" after a clause whose own subject ("Lemoine") the rules cannot place:
+    # nobody, neither the mayor who spoke before nor the "Il" opening the sentence.
+    assert _found(
+        "« Le quai restera fermé tout l’hiver », a annoncé le maire Paul Dumas. Il n’aura pas"
+        " fallu une semaine pour que Lemoine révèle la suite : « Le chantier coûtera le double"
+        " de ce qui était prévu », peut-on lire."
+    ) == [
+        ("Le quai restera fermé tout l’hiver", "Paul Dumas"),
+        ("Le chantier coûtera le double de ce qui était prévu", None),
+    ]
+    # A quotation opening its sentence, then "hieß es": the voice of the sentence before.
+    assert _found(
+        "Die Besatzung stammt aus Norwegen. Das Ministerium forderte eine Heimkehr der"
+        " Seeleute. „Wir verlangen eine humane Behandlung der ganzen Crew“, hieß es."
+    ) == [("Wir verlangen eine humane Behandlung der ganzen Crew", "Das Ministerium")]

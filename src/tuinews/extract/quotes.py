@@ -856,6 +856,10 @@ _NOT_A_PERSON_AFTER = _Words(
     # "cuyo periódico Novaya Gazeta", "the newspaper Le Monde": a publication's name
     + "|".join(sorted(PUBLICATION_NOUNS))
 )
+_IMPERSONAL = re.compile(
+    r"(?i:peut-on lire|pouvait-on lire|lit-on|heißt es|hieß es|står det|stod det|heter det|"
+    r"hette det|se lee|se leía|si legge|it says|it said|it reads|it read)(?=\s*[.,;]|\s*$)"
+)
 # "It says in": where the words are written, which is what says them.
 _WRITTEN_IN = re.compile(
     r"(?i:heißt es|hieß es|står det|stod det|heter det|hette det|peut-on lire|lit-on|"
@@ -1063,6 +1067,8 @@ _FRONTED = re.compile(
     r"on|at|for|with|asked|speaking|après|avant|malgré|lors|pendant|tras|después|antes|"
     r"durante|pese|dopo|prima)\b[^,.;:!?\x00]{0,80},\s+(?=[A-ZÀ-Þ])"
 )
+# Where the clause nearest a colon begins: after a comma or a subordinator.
+_LAST_CLAUSE = re.compile(r",\s+|\s(?:que|qu[’']|that|dass|daß|att|at|che)\s*(?=[A-ZÀ-Þ])")
 # A lead before a colon ending in its attribution: ", minnes hun", ", qui développe".
 _ATTRIBUTION_ENDING = re.compile(
     rf",\s+([a-zà-ÿß][\w’'-]{{2,}})\s+((?:{PRONOUNS})|(?:(?:{_HONORIFIC.pattern[1:]})?{_NAME}))\s*$"
@@ -1526,6 +1532,14 @@ class QuoteFinder:
                 return found
             if words and words[0].islower() and words[0].endswith(_NORDIC_DEFINITE):
                 return _Speaker(words[0])  # "i åtalet": a Nordic noun with its article
+        if _IMPERSONAL.match(narration, start):
+            # "», peut-on lire.", "“, hieß es.": written somewhere, by nobody named here. A
+            # quotation opening its sentence goes on in the voice of the sentence before
+            # ("Das Ministerium forderte … „…“, hieß es."); one after words of its own
+            # sentence is theirs to attribute, or nobody's, never the voice before.
+            if not narration[_sentence_start(narration, span.start) : span.start].strip():
+                return None
+            return _Speaker(None, strong=False)
         report = _REPORTED_BY.match(narration, start)
         if report:
             # "„…“, wie die Lokalzeitung berichtet": who reported it, not who said it.
@@ -1793,6 +1807,10 @@ class QuoteFinder:
             return _Speaker(first) if words[1][:1].islower() else None
         return None
 
+    def _met(self, name: str) -> bool:
+        """Whether one word was met as a person lately (the last 50 people named)."""
+        return any(name == met for _, met in self._people.mentions[-50:])
+
     def _colon_subject(self, lead: str) -> _Speaker | None:
         """`Scholz: „…“`, `She had a simple plan: “…”`: the sentence's person or role.
 
@@ -1810,10 +1828,15 @@ class QuoteFinder:
             name = _clean(subject)
             if name and _is_person(name) and (" " in name or self._people.knows(name)):
                 return _Speaker(name)
-        clause = lead.rsplit(", ", 1)[-1] if ", " in lead else ""
+        clause = _LAST_CLAUSE.split(lead)[-1] if _LAST_CLAUSE.search(lead) else ""
         subject = _subject(clause) if clause[:1].isupper() else None
-        if subject and " " in subject:
-            return _Speaker(subject)  # "A través de su cuenta, Ana Ruiz escribió:"
+        if subject:
+            # "A través de su cuenta, Ana Ruiz escribió:", "… pour que Mediapart révèle :":
+            # the clause nearest the colon has a subject of its own, a person when the
+            # rules know it for one, and never the pronoun opening the sentence ("Il n'a
+            # pas fallu longtemps pour que …").
+            known = self._met(subject) or self._named_before(subject, clause, 0)
+            return _Speaker(subject) if " " in subject or known else None
         relative = _RELATIVE_ENDING.search(lead)
         if relative:
             name = _clean(relative.group(1))
