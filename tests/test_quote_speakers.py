@@ -632,3 +632,28 @@ def test_words_one_can_read_somewhere_are_not_the_voice_before() -> None:
         "Die Besatzung stammt aus Norwegen. Das Ministerium forderte eine Heimkehr der"
         " Seeleute. „Wir verlangen eine humane Behandlung der ganzen Crew“, hieß es."
     ) == [("Wir verlangen eine humane Behandlung der ganzen Crew", "Das Ministerium")]
+
+
+def test_a_sentence_of_plural_verbs_is_not_the_voice_before() -> None:
+    assert _found(
+        "«Las obras empiezan en junio», explica Rosa Vidal. Desde la Plataforma protestan"
+        " desde hace meses, ya que no entienden «por qué nadie les consultó antes de cerrar"
+        " el paso»."
+    ) == [
+        ("Las obras empiezan en junio", "Rosa Vidal"),
+        ("por qué nadie les consultó antes de cerrar el paso", None),
+    ]
+
+
+def test_a_body_named_with_fuer_is_named_whole() -> None:
+    # Never a fragment: "Das Institut" alone is half of the body's name.
+    assert _found(
+        "Das Institut für Seefahrt warnt allerdings vor „dauerhaften Schäden am Rumpf“."
+    ) == [("dauerhaften Schäden am Rumpf", "Das Institut für Seefahrt")]
+
+
+def test_a_business_is_nobody_a_pronoun_can_mean() -> None:
+    assert _found(
+        "For hende handler Havnens Bistro ikke bare om mad.",
+        "»Jeg voksede op lige her ved kajen, og jeg ville aldrig flytte,« fortæller hun.",
+    ) == [("Jeg voksede op lige her ved kajen, og jeg ville aldrig flytte", None)]

@@ -728,6 +728,8 @@ def _role(words: list[str]) -> str | None:
                 and rest[1][:1].isupper()
             ):
                 role.extend(rest)  # "ein Vertreter eines Nachrichtendienstes"
+            elif len(rest) == 2 and rest[0] == "für" and rest[1][:1].isupper():
+                role.extend(rest)  # "das Institut für Seefahrt": a body's whole name
             break  # German: the role ends at its noun
     rest = words[len(role) : len(role) + 1]
     if role[-1][:1].isupper() and rest and rest[0][:1].isupper():
@@ -997,6 +999,8 @@ _SUBJUNCTIVE = re.compile(
     r"diese|jede|ganze|selbe|gleiche|bereits)[a-zäöüß]{3,}e))(?![\w’'-])"
 )
 _PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ent")
+# A Spanish or Italian verb in the third person plural after "que"/"no"/"ya": "reclaman".
+_PLURAL_VERB = re.compile(r"(?<![\w’'-])(?:no|que|che|non)\s+[a-záéíóú]{3,}(?:an|en|ano|ono)\b")
 
 
 def _inverted(following: str) -> bool:
@@ -2121,7 +2125,11 @@ class QuoteFinder:
         if not narration[: span.start].strip(" \x00–—-"):
             # A paragraph that opens with the quotation: the voice introduced just before.
             return introduced
-        if spoken and spoken[-1][1].speaker:
+        own_sentence = _sentence_start(narration, span.start) > spoken[-1][0].end if spoken else 0
+        lead = narration[_sentence_start(narration, span.start) : span.start]
+        if spoken and spoken[-1][1].speaker and not (own_sentence and _PLURAL_VERB.search(lead)):
+            # Not "Desde la Asociación reclaman que …, ya que no comprenden «…»": a sentence
+            # of its own whose verbs are plural is a group speaking, not the voice before.
             previous_speaker = spoken[-1][1].speaker
             count = self._last_speaker_at[1]
             newer = {name for _, name in self._people.mentions[count:]} - {previous_speaker}

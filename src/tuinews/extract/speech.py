@@ -207,6 +207,8 @@ NOT_PEOPLE = frozenset(
     Internacional Europea European Europäische Regional Consejo Conseil Rat Junta Tribunal
     Supremo Supreme Hospital Universidad Université Universität Airways Holdings Alliance
     Organization Organisation Organización
+    Bistro Restaurant Café Cafe Bar Pub Hotel Shop Store Market Kro Butik Restaurante
+    Trattoria Brasserie Bäckerei Markt Laden
     """.split()
 )
 
