@@ -657,3 +657,29 @@ def test_a_business_is_nobody_a_pronoun_can_mean() -> None:
         "For hende handler Havnens Bistro ikke bare om mad.",
         "»Jeg voksede op lige her ved kajen, og jeg ville aldrig flytte,« fortæller hun.",
     ) == [("Jeg voksede op lige her ved kajen, og jeg ville aldrig flytte", None)]
+
+
+def test_a_pronoun_followed_by_more_words_is_still_the_subject() -> None:
+    assert _found(
+        "„Der Kai ist zu kurz“, sagte Ole Marten.",
+        "„Wir brauchen zwanzig Meter mehr“, sagte er weiter.",
+    ) == [("Der Kai ist zu kurz", "Ole Marten"), ("Wir brauchen zwanzig Meter mehr", "Ole Marten")]
+    assert _found(
+        "Ana Roe has run the ferry for a decade.",
+        "Speaking through an interpreter she added: “We will sail again in May.”",
+    ) == [("We will sail again in May.", "Ana Roe")]
+
+
+def test_words_between_the_verb_and_its_subject_that_say_whose_turn_it_is() -> None:
+    assert _found(
+        "« Le quai est trop court », estime Paul Dumas. « Il faudra l’allonger », résume"
+        " quant à elle Claire Roy, architecte."
+    ) == [("Le quai est trop court", "Paul Dumas"), ("Il faudra l’allonger", "Claire Roy")]
+
+
+def test_a_pronoun_is_not_the_person_the_quotation_talks_about() -> None:
+    # "Mette og jeg": Mette is who she talks about, not who talks.
+    assert _found(
+        "Her sejlede hun ofte sammen med sin veninde Mette Lund.",
+        "»Mette og jeg byggede båden selv af gammelt drivtømmer,« fortæller hun.",
+    ) == [("Mette og jeg byggede båden selv af gammelt drivtømmer", None)]

@@ -465,6 +465,13 @@ def _goes_on_reporting(narration: str, span: _Span, spoken: list) -> bool:
     return bool(_REPORTING_LINK.search(between))
 
 
+def _named_inside(speaker: str, span: _Span) -> bool:
+    """Whether a quotation names the person a pronoun was resolved to: someone the speaker
+    talks about ("»Stine og jeg …«, fortæller hun"), so not the speaker."""
+    names = {word for word in speaker.split() if word[:1].isupper() and len(word) > 2}
+    return bool(names) and not names.isdisjoint(_WORD.findall(span.text))
+
+
 def _speech_like(text: str) -> bool:
     """A quotation without an attribution counts when it reads like speech, not a label."""
     words = len(_WORD.findall(text))
@@ -577,6 +584,8 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     words = before.split()
     while words and (_BETWEEN_RE.fullmatch(words[-1]) or _ADVERB.fullmatch(words[-1])):
         words.pop()
+    if len(words) > 1 and words[-1] in ("he", "she") and not words[-2].endswith(","):
+        return words[-1]  # "Speaking through an interpreter he added": the subject
     before = " ".join(words)
     if words and (words[-1].casefold() in _CONJUNCTIONS or words[-1].casefold() in _CLAUSE_LINKS):
         return "&"  # "…, aunque agregó que": the subject of the clause before
@@ -774,8 +783,10 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     if before_verb and any(word.casefold() in _CONJUNCTIONS for word in words[:-1]):
         return None  # "Tom Ash and Rolf Berg argued": two people, not one speaker
     pronoun = words[-1 if before_verb else 0]
-    if _PRONOUN_RE.fullmatch(pronoun) and (len(words) == 1 or before_verb):
-        return _pronoun(pronoun)
+    if _PRONOUN_RE.fullmatch(pronoun) and (
+        len(words) == 1 or before_verb or not words[1][:1].isupper()
+    ):
+        return _pronoun(pronoun)  # "sagte er weiter", "sagte sie dem Sender"
     if _PARTICLE_NAME.fullmatch(" ".join(words)):
         return _Speaker(" ".join(words))
     if _NAME_RUN.fullmatch(" ".join(words)) and not _DETERMINER_RE.fullmatch(words[0]):
@@ -902,7 +913,8 @@ _APPOSITION_AFTER = re.compile(
 _FIRST_PERSONS = frozenset("ich wir jeg vi jag man".split())
 _REFLEXIVE_AFTER = re.compile(r"\s+(?:sich|seg|sig)(?=\s+[A-ZÀ-Þ])")
 _ADVERBS_AFTER = re.compile(
-    r"(?:\s+(?i:also|then|later|again|however|further|auch|noch|dann|jedoch|allerdings|zudem|"
+    r"(?:\s+(?i:quant à (?:elle|lui|eux)|de (?:son|leur) côté|à (?:son|leur) tour|por su parte|"
+    r"a su vez|also|then|later|again|however|further|auch|noch|dann|jedoch|allerdings|zudem|"
     r"aber|nun|weiter|dabei|daraufhin|aussi|encore|ensuite|alors|pourtant|cependant|toutefois|"
     r"également|también|además|luego|også|dessuten|anche|inoltre|poi|però|invece))+(?=\s)"
 )
@@ -2000,6 +2012,8 @@ class QuoteFinder:
             ):
                 continue  # one word: only when a verb attributes it ("called it “toxic”")
             speaker = self._resolve(found) if found else None
+            if speaker and found is not None and found.pronoun and _named_inside(speaker, span):
+                speaker = None  # "»Stine og jeg …«, fortæller hun": she is not Stine
             attributed = found is not None
             if not attributed:
                 speaker = self._same_voice(narration, span, spoken, introduced)
