@@ -683,3 +683,11 @@ def test_a_pronoun_is_not_the_person_the_quotation_talks_about() -> None:
         "Her sejlede hun ofte sammen med sin veninde Mette Lund.",
         "»Mette og jeg byggede båden selv af gammelt drivtømmer,« fortæller hun.",
     ) == [("Mette og jeg byggede båden selv af gammelt drivtømmer", None)]
+
+
+def test_an_unplain_pronoun_after_the_quote_is_whom_the_colon_introduced() -> None:
+    assert _found(
+        "„Die Brücke hält“, sagte Jan Holm, Leiter der Werft.",
+        "Einen Zusammenhang mit dem Sturm sieht Ole Marten, Chef der Fährlinie: „Der Wind war"
+        " zu stark für das Schiff“, sagte er mit Blick auf den Kai.",
+    ) == [("Die Brücke hält", "Jan Holm"), ("Der Wind war zu stark für das Schiff", "Ole Marten")]

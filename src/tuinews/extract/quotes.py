@@ -1844,9 +1844,10 @@ class QuoteFinder:
             name = _clean(subject)
             if name and _is_person(name) and (" " in name or self._people.knows(name)):
                 return _Speaker(name)
-        clause = _LAST_CLAUSE.split(lead)[-1] if _LAST_CLAUSE.search(lead) else ""
+        cuts = list(_LAST_CLAUSE.finditer(lead))
+        clause = lead[cuts[-1].end() :] if cuts else ""
         subject = _subject(clause) if clause[:1].isupper() else None
-        if subject:
+        if subject and (" " in subject or "," not in cuts[-1].group()):
             # "A través de su cuenta, Ana Ruiz escribió:", "… pour que Mediapart révèle :":
             # the clause nearest the colon has a subject of its own, a person when the
             # rules know it for one, and never the pronoun opening the sentence ("Il n'a
@@ -1882,6 +1883,13 @@ class QuoteFinder:
         if incise:
             return incise
         after = self._after(text, narration, span)
+        unplain = after is not None and after.pronoun
+        if unplain and self._referent(after.gender, left_out=after.left_out) is None:
+            # "sieht Marc Olefs, Leiter …: „…“, sagte er": "er" alone is unplain, but the
+            # sentence that introduced the quotation names him.
+            before = self._before(narration, span)
+            if before and before.name and not before.pronoun and " " in before.name:
+                return before
         if after and after.strong and not _is_publication(after.name):
             if self._introduced_right_before(narration, span):
                 # "da sa treneren min «Ikke over», sier Retzius": Retzius reports what the
