@@ -314,8 +314,9 @@ def test_a_preterite_after_the_quote_makes_the_next_word_its_subject() -> None:
     assert _found(
         "“No habrá pesca hasta marzo”, advirtió Arrieta, quien preside la cofradía desde 2019."
     ) == [("No habrá pesca hasta marzo", "Arrieta")]
-    # The present tense is no verb by its form: an unknown word after it stays nobody.
-    assert _found("“No habrá pesca hasta marzo”, alerta Arrieta.") == [
+    # The present tense is no verb by its form: an unknown word after it stays nobody
+    # unless the sentence ends with it (see the test of one word where the clause ends).
+    assert _found("“No habrá pesca hasta marzo”, alerta Arrieta sobre los bancos.") == [
         ("No habrá pesca hasta marzo", None)
     ]
 
@@ -691,3 +692,16 @@ def test_an_unplain_pronoun_after_the_quote_is_whom_the_colon_introduced() -> No
         "Einen Zusammenhang mit dem Sturm sieht Ole Marten, Chef der Fährlinie: „Der Wind war"
         " zu stark für das Schiff“, sagte er mit Blick auf den Kai.",
     ) == [("Die Brücke hält", "Jan Holm"), ("Der Wind war zu stark für das Schiff", "Ole Marten")]
+
+
+def test_one_word_after_an_unlisted_verb_is_a_person_where_the_clause_ends() -> None:
+    assert _found("„Die Flut kam mitten in der Nacht“, grübelt Brandt.") == [
+        ("Die Flut kam mitten in der Nacht", "Brandt")
+    ]
+    assert _found("« Le port ne dort jamais », glisse Inès, docker depuis vingt ans.") == [
+        ("Le port ne dort jamais", "Inès")
+    ]
+    # The clause goes on past the word: not an attribution the rules can read.
+    assert _found("« Le port ne dort jamais », glisse Inès dans un souffle et repart.") == [
+        ("Le port ne dort jamais", None)
+    ]

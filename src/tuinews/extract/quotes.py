@@ -1616,7 +1616,30 @@ class QuoteFinder:
         preterite = inverted is not None and inverted.group().endswith(("ó", "ò"))
         # "”, détaille Mme Cardenal": an honorific makes the one word a person's name.
         titled = inverted is not None and _HONORIFIC.match(narration[inverted.end() :].lstrip())
-        return found if preterite or titled or self._people.knows(found.name) else None
+        return (
+            found
+            if preterite
+            or titled
+            or self._people.knows(found.name)
+            or (inverted is not None and self._ends_with_person(narration, inverted.end()))
+            else None
+        )
+
+    def _ends_with_person(self, narration: str, start: int) -> bool:
+        """`„…“, erinnert Daman.`, `», glisse Zineb, étudiante en lettres.`, `– …, innrømmer
+        Fredrik, som …`: one capitalised word after an unlisted verb is a person when the
+        sentence ends with it, or a relative clause or a lowercase apposition (a role)
+        follows it."""
+        word = _TOKEN.match(
+            narration, start + len(narration[start:]) - len(narration[start:].lstrip())
+        )
+        if word is None or word.group() in FUNCTION_WORDS or word.group() in NOT_PEOPLE:
+            return False
+        rest = narration[word.end() : word.end() + 40]
+        return bool(re.match(r"\s*(?:[.!?]|$)", rest) or _PERSON_AFTER.match(rest)) or bool(
+            re.match(r",\s+[a-zà-ÿ]{4,}(?:\s|[,.])", rest)
+            and not re.match(rf",\s+(?:{STOPS}|und|and|et|y|og|och)\b", rest)
+        )
 
     def _sentence_final(self, narration: str, start: int) -> _Speaker | None:
         """`… signals a “commitment” to tackling it, says Belinda Schäpe.`: the attribution
