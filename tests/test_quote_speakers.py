@@ -705,3 +705,16 @@ def test_one_word_after_an_unlisted_verb_is_a_person_where_the_clause_ends() -> 
     assert _found("« Le port ne dort jamais », glisse Inès dans un souffle et repart.") == [
         ("Le port ne dort jamais", None)
     ]
+
+
+def test_reported_speech_goes_on_in_the_voice_of_its_speaker() -> None:
+    # German's subjunctive ("Er mache") carries the last speaker's voice, however many
+    # people his reported words name.
+    assert _found(
+        "„Der Kai ist zu alt für die neuen Fähren“, sagte Ole Marten. Er mache der Stadt keinen"
+        " Vorwurf, wohl aber dem Bauamt und Senatorin Ina Krull, die den «maroden Zustand»"
+        " hinnähmen."
+    ) == [
+        ("Der Kai ist zu alt für die neuen Fähren", "Ole Marten"),
+        ("maroden Zustand", "Ole Marten"),
+    ]

@@ -2037,7 +2037,8 @@ class QuoteFinder:
                 elif len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
                     continue
                 else:
-                    found = _Speaker(None, pronoun=True)  # "Sie wolle auf dieser „starken …“"
+                    # "Sie wolle auf dieser „starken …“": reported speech, the voice speaking
+                    found = _Speaker(None, pronoun=True, left_out=True)
             if one_word and not (
                 calling or _verbs(lead[-45:]) or self._right_after(narration, span)
             ):
