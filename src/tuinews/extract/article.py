@@ -7,6 +7,8 @@ also-read links in reading order, and its whole text.
 
 from __future__ import annotations
 
+import time
+
 from tuinews.extract.htmlpage import TIME_BUDGET, extract_html
 from tuinews.extract.quotes import QuoteFinder, headline_quotes
 from tuinews.extract.textcapture import parse_capture
@@ -19,10 +21,17 @@ def _normal(text: str) -> str:
     return " ".join(text.casefold().split()).strip(" .,!?…")
 
 
-def finish(article: Article, *, find_quotes: bool = True) -> Article:
-    """Fill quotes (if the reader did not), the also-read list and the text."""
+# The share of a web page's reading budget its extraction has; quotations and their
+# speakers are worked out with every rule in the rest, and past it in the hurried way (see
+# `QuoteFinder`), so that a page of megabytes is read in bounded time.
+EXTRACTION_SHARE = 0.75
+
+
+def finish(article: Article, *, find_quotes: bool = True, deadline: float | None = None) -> Article:
+    """Fill quotes (if the reader did not), the also-read list and the text; past
+    `deadline` (`time.thread_time()` seconds) speakers are found the hurried way."""
     if find_quotes and not article.quotes:
-        find_article_quotes(article)
+        find_article_quotes(article, deadline)
     _add_title_quote(article)
     if not article.also_read:
         article.also_read = [
@@ -36,13 +45,13 @@ def finish(article: Article, *, find_quotes: bool = True) -> Article:
     return article
 
 
-def find_article_quotes(article: Article) -> None:
+def find_article_quotes(article: Article, deadline: float | None = None) -> None:
     """The quotations of the lede and the blocks, read in order by one finder.
 
     One finder, so that "she said" can mean the person the paragraph before named, and a
     block quote can take its speaker from the sentence that introduced it.
     """
-    finder = QuoteFinder()
+    finder = QuoteFinder(deadline)
     if article.lede:
         article.quotes.extend(finder.feed(article.lede, 0))
     for index, section in enumerate(article.sections):
@@ -79,6 +88,9 @@ def from_text(text: str, *, markdown: bool = False) -> Article:
 
 
 def from_html(html: str | bytes, url: str | None = None, *, budget: float = TIME_BUDGET) -> Article:
-    """An article from a web page or a feed entry's HTML content, within `budget`
-    seconds (see `extract_html`)."""
-    return finish(extract_html(html, url, budget=budget))
+    """An article from a web page or a feed entry's HTML content, within about `budget`
+    seconds of processor time: `EXTRACTION_SHARE` of it for the extraction (see
+    `extract_html`), the rest for the quotations' speakers (see `QuoteFinder`)."""
+    deadline = time.thread_time() + budget
+    article = extract_html(html, url, budget=budget * EXTRACTION_SHARE)
+    return finish(article, deadline=deadline)

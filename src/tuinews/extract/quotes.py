@@ -32,6 +32,7 @@ import bisect
 import functools
 import itertools
 import re
+import time
 from dataclasses import dataclass, field
 
 from tuinews.extract.language import guess_language
@@ -78,8 +79,28 @@ _PARTICLE = (
     r"du|del|della|"
     r"bin|ben|ibn|al|af|ter|ten|dos|das|of|y|ad)"
 )
-_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,7}}"
-_NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME}(?![\w’'-])")
+_NAME_TAIL = rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,7}}"
+_NAME = rf"{_NAME_WORD}{_NAME_TAIL}"
+
+
+def _opening_letter_first(first_letters: str, rest: str) -> str:
+    """A pattern that opens with a character class, its first letter, and checks behind it
+    that no word runs into it: Python's regex engine then skips from candidate letter to
+    candidate letter in C, where a pattern opening with a look-behind is tried at every
+    position of the text (four times slower on long paragraphs). `rest` goes on from right
+    after that letter and may look behind at it."""
+    return rf"[{first_letters}](?<![\w’'-].)(?:{rest})"
+
+
+# `_NAME` after a non-word: its first word's letter is a capital, or the "a", "e", "u" or
+# "b" of the prefixes "al-", "el-", "ad-", "ul-", "bin-", "ben-" before the capital.
+_NAME_RUN = re.compile(
+    _opening_letter_first(
+        _UPPER[1:-1] + "aeub",
+        rf"(?<={_UPPER})|(?:(?<=a)[ld]|(?<=e)l|(?<=u)l|(?<=b)[ie]n)-{_UPPER}",
+    )
+    + rf"(?:\.|[\w’'-]*){_NAME_TAIL}(?![\w’'-])"
+)
 # "Von der Leyen", "De la Cruz": a surname that opens with its particle, capitalised.
 _PARTICLE_NAME = re.compile(
     rf"(?:Von|Van|De|Di|Da|Du|Del|Della|Dos)(?:[ \t]+(?:der|den|de|la|los|le))?[ \t]+{_NAME}"
@@ -138,11 +159,13 @@ def _sa_is_said(match: re.Match[str]) -> bool:
     return word in _NORDIC_AFTER_SA or word.endswith(_NORDIC_DEFINITE)
 
 
-def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> list[_Verb]:
-    """The speech verbs of a text, word by word ("a déclaré" as one)."""
+@functools.lru_cache(maxsize=1024)
+def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> tuple[_Verb, ...]:
+    """The speech verbs of a text, word by word ("a déclaré" as one). Several rules ask
+    about the same stretch of narration, so each answer is kept."""
     words = _TOKEN.findall(text.casefold())
     if forms.isdisjoint(words) and _PAIR_TAILS.isdisjoint(words):
-        return []  # most stretches of narration: one lookup in C instead of a loop
+        return ()  # most stretches of narration: one lookup in C instead of a loop
     found: list[_Verb] = []
     previous_word, previous_start, previous_end = "", -2, -2
     for match in _TOKEN.finditer(text):
@@ -157,7 +180,7 @@ def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> list[_Verb]:
         if word in forms and word not in _AUXILIARY_FORMS and (word != "sa" or _sa_is_said(match)):
             found.append(_Verb(start, end, word))
         previous_word, previous_start, previous_end = word, start, end
-    return found
+    return tuple(found)
 
 
 def _verb_at(text: str, position: int) -> _Verb | None:
@@ -322,16 +345,22 @@ def _can_open(text: str, index: int) -> bool:
     return True
 
 
+@functools.cache
+def _closer_re(closers: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(closers)}]")
+
+
 def _find_closer(text: str, opener_at: int, closers: str) -> int:
     limit = min(len(text), opener_at + _MAX_QUOTE)
-    for index in range(opener_at + 1, limit):
+    # Searched in C: an opener never closed would be a character-by-character walk.
+    for match in _closer_re(closers).finditer(text, opener_at + 1, limit):
+        index = match.start()
         char = text[index]
-        if char in closers:
-            if char in "’'‘" and index + 1 < len(text) and text[index + 1].isalpha():
-                continue  # an apostrophe inside a word: it’s, don’t
-            if char == text[opener_at] and char in '”"' and index == opener_at + 1:
-                continue
-            return index
+        if char in "’'‘" and index + 1 < len(text) and text[index + 1].isalpha():
+            continue  # an apostrophe inside a word: it’s, don’t
+        if char == text[opener_at] and char in '”"' and index == opener_at + 1:
+            continue
+        return index
     return -1
 
 
@@ -553,7 +582,14 @@ _GENDERED = {
     **dict.fromkeys("she her hers herself hun hende hon henne elle ella lei".split(), "f"),
 }
 _GENDERED_RE = re.compile(
-    r"(?<![\w’'-])(?:" + "|".join(sorted(_GENDERED, key=len, reverse=True)) + r")(?![\w’'-])",
+    _opening_letter_first(
+        "".join(sorted({word[0] for word in _GENDERED})),
+        "|".join(
+            f"(?<={letter})(?:{'|'.join(word[1:] for word in _GENDERED if word[0] == letter)})"
+            for letter in sorted({word[0] for word in _GENDERED})
+        ),
+    )
+    + r"(?![\w’'-])",
     re.IGNORECASE,
 )
 _HONORIFIC_GENDER = {
@@ -1268,9 +1304,18 @@ class _Stretch:
 
 
 class QuoteFinder:
-    """Finds quotations paragraph by paragraph, remembering who spoke and who was named."""
+    """Finds quotations paragraph by paragraph, remembering who spoke and who was named.
 
-    def __init__(self) -> None:
+    Following everyone a story names is most of the cost. Past `deadline` (in
+    `time.thread_time()` seconds), so that a page of megabytes is read in bounded time, the
+    finder goes on listing every quotation but stops following people: a quotation then
+    keeps only the speaker its own attribution names ("…,” said Jane Roe"); a pronoun, a
+    left-out subject or a voice carried on gives null, unsure rather than wrong.
+    """
+
+    def __init__(self, deadline: float | None = None) -> None:
+        self._deadline = deadline
+        self._hurried = False
         self._people = _People()
         self._paragraph = 0
         self.last_speaker: str | None = None
@@ -1488,6 +1533,8 @@ class QuoteFinder:
         if speaker is None:
             return None
         if speaker.pronoun:
+            if self._hurried:
+                return None  # nobody followed: who "she" is, is not known
             referent = self._referent(speaker.gender, left_out=speaker.left_out)
             if referent and speaker.gender:
                 self._people.genders.setdefault(referent, speaker.gender)
@@ -1495,7 +1542,7 @@ class QuoteFinder:
         name = speaker.name
         is_role = name is not None and bool(_DETERMINER_RE.fullmatch(name.split()[0]))
         age = _AGE_ROLE.fullmatch(name) if is_role and name else None
-        if age:
+        if age and not self._hurried:
             # "sagte der 86-Jährige", "said the 52-year-old": the person named before, when
             # a pronoun of that gender would find one.
             return self._referent(_ARTICLE_GENDER.get(age.group(1).casefold())) or name
@@ -1914,13 +1961,15 @@ class QuoteFinder:
             if before and before.name and not before.pronoun and " " in before.name:
                 return before
         if after and after.strong and not _is_publication(after.name):
-            if self._introduced_right_before(narration, span):
+            if not self._hurried and self._introduced_right_before(narration, span):
                 # "da sa treneren min «Ikke over», sier Retzius": Retzius reports what the
                 # coach said; the verb right before the quote names who said it.
                 before = self._before(narration, span)
                 if before and before.name and not before.pronoun:
                     return before
             return after
+        if self._hurried:
+            return None  # only the attribution right after the quote is read
         return self._before(narration, span) or after
 
     def _introduced_right_before(self, narration: str, span: _Span) -> bool:
@@ -1993,29 +2042,35 @@ class QuoteFinder:
         return _Span(opening.start(), len(body), body[opening.end() :].strip())
 
     def feed(self, text: str, section: int = 0) -> list[Quote]:
+        self._hurried = self._deadline is not None and time.thread_time() > self._deadline
         spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
         dashes = self._dash_quotes(text)
         if dashes and not any(span.start < dashes[-1].end for span in spans):
             # A quotation inside the dialogue ("– Then the coach said «Not over»") keeps its
             # marks' reading: one quote inside another is not two quotes of one paragraph.
             spans = [*dashes, *spans]
+        if self._hurried:
+            self._pending = None  # nor is any paragraph indexed for surnames: see __init__
         if not spans:
-            self._people.history.append(text)
-            self._pending = text
+            if not self._hurried:
+                self._people.history.append(text)
+                self._pending = text
             self._introduced = None
             self._paragraph += 1
             return []
         self._catch_up()
         narration = _masked(text, spans)
-        self._people.history.append(narration)  # names inside quotes are not people met
+        if not self._hurried:
+            self._people.history.append(narration)  # names inside quotes are not people met
         quotes: list[Quote] = []
         spoken: list[tuple[_Span, Quote, bool]] = []  # each quote, and whether attributed
         remembered = 0
         introduced = self._introduced
         self._introduced = None
         for span in spans:
-            self._remember(narration, remembered, span.start)
-            self._reported(narration, remembered, span.start)
+            if not self._hurried:
+                self._remember(narration, remembered, span.start)
+                self._reported(narration, remembered, span.start)
             remembered = span.end
             found = self._attribute(text, narration, span)
             title = self._is_title(narration, span, found)
@@ -2047,7 +2102,7 @@ class QuoteFinder:
             if speaker and found is not None and found.pronoun and _named_inside(speaker, span):
                 speaker = None  # "»Stine og jeg …«, fortæller hun": she is not Stine
             attributed = found is not None
-            if not attributed:
+            if not attributed and not self._hurried:
                 speaker = self._same_voice(narration, span, spoken, introduced)
             quote = Quote(text=span.text.rstrip(" ,"), speaker=speaker, section=section)
             if speaker and not attributed:
@@ -2065,9 +2120,10 @@ class QuoteFinder:
                         spoken[-1][1].speaker = speaker
             spoken.append((span, quote, attributed))
             quotes.append(quote)
-        self._remember(narration, remembered, len(narration))
+        if not self._hurried:
+            self._remember(narration, remembered, len(narration))
         self._attribute_back(narration, spoken)
-        self._introduced = self._introduces(narration, quotes)
+        self._introduced = None if self._hurried else self._introduces(narration, quotes)
         self._paragraph += 1
         return quotes
 

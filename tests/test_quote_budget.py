@@ -1,0 +1,44 @@
+"""A page read past its time budget: every quotation still listed, no speaker guessed.
+
+Following everyone a story names is most of what finding quotations costs, so past the
+reading's budget the finder stops following people. What a reader sees then: each quotation
+in the Quotes list, the speaker its own attribution names, and null (not somebody else)
+where only a pronoun or the voice before it would tell.
+"""
+
+from __future__ import annotations
+
+from tuinews.extract.article import from_html
+
+STORY = (
+    "<html><head><title>Ferry service</title></head><body><article><h1>Ferry service</h1>"
+    "<p>The harbour council met on Tuesday evening to discuss the winter timetable of the "
+    "ferry that links the island to the mainland, and Agnes Pellow spoke first.</p>"
+    "<p>“We have waited for the new boat for years,” said Agnes Pellow, who chairs the "
+    "council. The ferry has run only twice a week since the old boat was sold in March.</p>"
+    "<p>Agnes Pellow then went through the figures with the members of the council, one "
+    "line of the budget after the other, until the last of them had no more questions.</p>"
+    "<p>“The money is there at last,” she said. “Now we need a crew for the summer.”</p>"
+    "</article></body></html>"
+)
+
+
+def _speakers(budget: float) -> dict[str, str | None]:
+    article = from_html(STORY, "https://harbour.example/ferry", budget=budget)
+    return {quote.text: quote.speaker for quote in article.quotes}
+
+
+def test_a_story_read_in_its_budget_follows_the_pronoun() -> None:
+    speakers = _speakers(budget=5.0)
+    assert speakers["We have waited for the new boat for years"] == "Agnes Pellow"
+    assert speakers["The money is there at last"] == "Agnes Pellow"
+    assert speakers["Now we need a crew for the summer."] == "Agnes Pellow"
+
+
+def test_past_the_budget_every_quotation_is_listed_and_no_speaker_is_guessed() -> None:
+    speakers = _speakers(budget=0.0)
+    assert len(speakers) == 3
+    assert speakers["We have waited for the new boat for years"] == "Agnes Pellow"
+    # Who "she" is, and whose voice goes on, is known only by following people: null.
+    assert speakers["The money is there at last"] is None
+    assert speakers["Now we need a crew for the summer."] is None
