@@ -718,3 +718,17 @@ def test_reported_speech_goes_on_in_the_voice_of_its_speaker() -> None:
         ("Der Kai ist zu alt für die neuen Fähren", "Ole Marten"),
         ("maroden Zustand", "Ole Marten"),
     ]
+
+
+def test_an_unlisted_verb_after_a_comma_inside_the_quote_marks() -> None:
+    # The comma stands inside the marks (“…,”), as English sets it.
+    assert _found("“The ferry is the island’s lifeline, not a luxury,” Ana Roe shares.") == [
+        ("The ferry is the island’s lifeline, not a luxury", "Ana Roe")
+    ]
+
+
+def test_an_abbreviation_inside_the_apposition_ends_no_clause() -> None:
+    assert _found(
+        "“The harbour will stay open all winter,” Ana Roe, the U.S. consul in the port city,"
+        " said in a statement."
+    ) == [("The harbour will stay open all winter", "Ana Roe")]

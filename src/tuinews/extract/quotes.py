@@ -1580,7 +1580,8 @@ class QuoteFinder:
             # "”, zanjó." — the subject left out: whoever is speaking.
             return _after_verb(narration, verb.end()) or _left_out(narration, verb)
         if punctuated and verb is None:
-            unlisted = self._unlisted_verb(narration, start)
+            inside = span.text.rstrip()[-1:] == ","  # “…,” Ana Roe shares.
+            unlisted = self._unlisted_verb(narration, start, comma=inside)
             if unlisted:
                 return unlisted
         written = _WRITTEN_IN.match(narration, start)
@@ -1617,21 +1618,23 @@ class QuoteFinder:
         window = narration[start : start + 200]
         for verb in _verbs(window):
             before = window[: verb.start()]
-            if re.search(r"[.!?;\x00]", before) or len(before.split()) > 16:
+            if re.search(r"(?<!\b[A-Z])[.!?;]|\x00", before) or len(before.split()) > 16:
                 break
             found = _role_or_name(_phrase_before(window, verb.start(), 0), before_verb=True)
             if found:
                 return found
         return self._sentence_final(narration, start)
 
-    def _unlisted_verb(self, narration: str, start: int) -> _Speaker | None:
+    def _unlisted_verb(self, narration: str, start: int, *, comma: bool = False) -> _Speaker | None:
         """`„…“, lacht Kerstin Wahala.` / `“…,” he snaps.`: a verb no list holds, in the place
         after a quotation where only an attribution stands, when its subject is plainly
         someone: a pronoun, a person's full name, a role with its article or a surname met
         before, and the clause ends with it."""
-        if not narration[start - 2 : start].strip().startswith(",") and not narration[
-            start - 3 : start
-        ].strip(" \x00").endswith(","):
+        if (
+            not comma
+            and not narration[start - 2 : start].strip().startswith(",")
+            and not narration[start - 3 : start].strip(" \x00").endswith(",")
+        ):
             return None  # after a dash or nothing: not the place of an attribution
         inverted = _INVERSION.match(narration, start)
         if inverted:
