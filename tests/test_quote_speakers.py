@@ -732,3 +732,14 @@ def test_an_abbreviation_inside_the_apposition_ends_no_clause() -> None:
         "“The harbour will stay open all winter,” Ana Roe, the U.S. consul in the port city,"
         " said in a statement."
     ) == [("The harbour will stay open all winter", "Ana Roe")]
+
+
+def test_an_and_inside_a_description_joins_no_two_people() -> None:
+    assert _found(
+        "“The quay must be rebuilt before the storms,” minister of harbours and fisheries Ana"
+        " Roe told the council."
+    ) == [("The quay must be rebuilt before the storms", "Ana Roe")]
+    # Two people joined by "and" are neither of them alone.
+    assert _found("“The quay must be rebuilt,” Ana Roe and Tom Ash told the council.") == [
+        ("The quay must be rebuilt", None)
+    ]

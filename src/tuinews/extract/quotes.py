@@ -817,6 +817,9 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     if before_verb and any(_AUXILIARY.fullmatch(word) for word in words[1:]):
         return None  # "the couple should have been": not a subject of the verb
     if before_verb and any(word.casefold() in _CONJUNCTIONS for word in words[:-1]):
+        described = _DESCRIBED_NAME.fullmatch(" ".join(words))
+        if described and _is_person(described.group(1)):
+            return _Speaker(_clean(described.group(1)))  # "minister of mines and energy Tom Roe"
         return None  # "Tom Ash and Rolf Berg argued": two people, not one speaker
     pronoun = words[-1 if before_verb else 0]
     if _PRONOUN_RE.fullmatch(pronoun) and (
@@ -892,6 +895,9 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     return _Speaker(cleaned) if cleaned else None
 
 
+# Lowercase words describing a person, then the person's full name: the "and" inside the
+# description ("minister of mines and energy Tom Roe") joins no two people.
+_DESCRIBED_NAME = re.compile(rf"(?:[a-zà-ÿß][\w’'-]*\s+)+({_NAME_WORD}(?:\s+{_NAME_WORD})+)")
 # A sentence that points back at the quotation before it: "Así ha resumido X".
 _POINTS_BACK = re.compile(
     r"\s*(?:Así|So|Thus|Ainsi|Così|Sådan|Slik|Så|Con esas palabras|With these words|"
