@@ -743,3 +743,20 @@ def test_an_and_inside_a_description_joins_no_two_people() -> None:
     assert _found("“The quay must be rebuilt,” Ana Roe and Tom Ash told the council.") == [
         ("The quay must be rebuilt", None)
     ]
+
+
+def test_a_short_phrase_a_verb_attributes_is_a_quotation_even_when_nobody_is_named() -> None:
+    # A quotation, and honestly nobody's: the rules cannot say who classed or rejected it.
+    assert _found("Der Verband hält die Pläne für den Kai für „kaum umsetzbar“.") == [
+        ("kaum umsetzbar", None)
+    ]
+    assert _found(
+        "On Tuesday the plan was rejected by the board of the port as “unworkable” and costly."
+    ) == [("unworkable", None)]
+    # Not the voice of the quotation after it either.
+    assert _found(
+        "Le conseil l’a classé « dangereux » en 2015. « Le quai doit fermer tout de suite »,"
+        " précise l’ingénieure Ana Roe."
+    ) == [("dangereux", None), ("Le quai doit fermer tout de suite", "Ana Roe")]
+    # A name in quotation marks is still no quotation.
+    assert _found("The ferry “Nordlys” was classed as a wreck in 2015.") == []

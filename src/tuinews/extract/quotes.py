@@ -928,6 +928,13 @@ _REPORTED_BY = re.compile(
 _HYPHENATED_NAME = re.compile(
     rf"(?:[a-z]{{1,3}}-)?{_UPPER}[\w’']*(?:-{_UPPER}[\w’']*)+|[A-Z][a-z]{{0,2}}-{_UPPER}[\w’']+"
 )
+# Verbs that class something as the quoted words: "classé « cancérogène probable »",
+# "hält … für „plausibel“", "rejected … as “biased”", "referred to as police “spying”".
+_CLASSED_AS = re.compile(
+    r"(?<![\w’'-])(?:class[ée]e?s?|considér[ée]e?s?|hält|hielt|halten|rejected|dismissed|"
+    r"referred to as|described as|called|qualifi[ée]e?s?)\b[^.;:!?\x00]{0,50}"
+    r"(?:\b(?:als|as|für|comme|de)\s+)?(?:[\w’'-]+\s+){0,2}$"
+)
 _AS_BEFORE = re.compile(r"\b(?:as|als|comme|como|come|som|qualifié de)\s*$")
 _APPOSITION_TAIL = re.compile(rf"[\s,:]*(?:{_NAME})?[\s,:\x00]*")
 # "Sondland, a wealthy hotelier", "Sondland has": a sentence opening with a person.
@@ -2099,7 +2106,11 @@ class QuoteFinder:
                 if _goes_on_reporting(narration, span, spoken):
                     pass  # the voice of the quote before it: see `_same_voice`
                 elif len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
-                    continue
+                    if not self._verb_attributes(narration, span):
+                        continue
+                    # "…, calling the carrier’s account “misleading”": a verb attributes the
+                    # words, to someone the rules cannot name (not the voice before or after).
+                    found = _Speaker(None)
                 else:
                     # "Sie wolle auf dieser „starken …“": reported speech, the voice speaking
                     found = _Speaker(None, pronoun=True, left_out=True)
@@ -2135,6 +2146,21 @@ class QuoteFinder:
         self._introduced = None if self._hurried else self._introduces(narration, quotes)
         self._paragraph += 1
         return quotes
+
+    def _verb_attributes(self, narration: str, span: _Span) -> bool:
+        """Whether a verb of calling or classing, close before a short quoted phrase, makes
+        the phrase someone's words: `… calling it “misleading”`, `bezeichnete es die Fachwelt
+        als „Gamechanger“`, `classé « cancérogène probable »`. Not a bare "as"/"som" (`beskriver
+        hun sig som ”Stine fra blokken”` is a label), nor a title, set aside before."""
+        sentence = narration[_sentence_start(narration, span.start) : span.start]
+        lead = sentence.rsplit(_MASK, 1)[-1][-60:]
+        if _MASK in sentence:
+            # "als „Wertediktatur“ bezeichnet und … als „die Lösung“": a verb right after the
+            # quotation before is that quotation's, as German sets it last.
+            lead = lead.lstrip(" ,").partition(" ")[2]
+        if not lead.strip():
+            return False
+        return bool(_verbs(lead, CALLING_VERB_FORMS) or _CLASSED_AS.search(lead))
 
     def _reported(self, narration: str, start: int, end: int) -> None:
         """`Serhii Radio says that …`, `X told the paper the demand is growing`: reported
