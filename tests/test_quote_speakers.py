@@ -315,8 +315,8 @@ def test_a_preterite_after_the_quote_makes_the_next_word_its_subject() -> None:
         "“No habrá pesca hasta marzo”, advirtió Arrieta, quien preside la cofradía desde 2019."
     ) == [("No habrá pesca hasta marzo", "Arrieta")]
     # The present tense is no verb by its form: an unknown word after it stays nobody
-    # unless the sentence ends with it (see the test of one word where the clause ends).
-    assert _found("“No habrá pesca hasta marzo”, alerta Arrieta sobre los bancos.") == [
+    # unless the clause ends with it (see the test of one word where the clause ends).
+    assert _found("“No habrá pesca hasta marzo”, alerta Arrieta y otros patrones.") == [
         ("No habrá pesca hasta marzo", None)
     ]
 
@@ -701,8 +701,11 @@ def test_one_word_after_an_unlisted_verb_is_a_person_where_the_clause_ends() -> 
     assert _found("« Le port ne dort jamais », glisse Inès, docker depuis vingt ans.") == [
         ("Le port ne dort jamais", "Inès")
     ]
-    # The clause goes on past the word: not an attribution the rules can read.
-    assert _found("« Le port ne dort jamais », glisse Inès dans un souffle et repart.") == [
+    assert _found("„Die Flut kam mitten in der Nacht“, grübelt Brandt vor dem Haus.") == [
+        ("Die Flut kam mitten in der Nacht", "Brandt")
+    ]
+    # Two people after the verb: neither alone.
+    assert _found("« Le port ne dort jamais », glissent Inès et Paul en riant.") == [
         ("Le port ne dort jamais", None)
     ]
 
@@ -760,3 +763,14 @@ def test_a_short_phrase_a_verb_attributes_is_a_quotation_even_when_nobody_is_nam
     ) == [("dangereux", None), ("Le quai doit fermer tout de suite", "Ana Roe")]
     # A name in quotation marks is still no quotation.
     assert _found("The ferry “Nordlys” was classed as a wreck in 2015.") == []
+
+
+def test_a_line_of_dash_dialogue_ends_before_a_verb_no_list_holds() -> None:
+    assert _found(
+        "– Jeg mistet åren midt i sundet, innrømmer Fredrik, som ikke liker å snakke om det."
+    ) == [("Jeg mistet åren midt i sundet", "Fredrik")]
+    assert _found("– Vi ror hjem i kveld, utbryter Dahle.") == [("Vi ror hjem i kveld", "Dahle")]
+    # A conjunction after the comma opens more of the line, not its attribution.
+    assert _found("– Vi ror hjem i kveld, men det blir sent før vi er fremme ved brygga.") == [
+        ("Vi ror hjem i kveld, men det blir sent før vi er fremme ved brygga.", None)
+    ]

@@ -1033,6 +1033,14 @@ _STATEMENT_FROM = re.compile(
     r"(?:^|(?<=[.!?\x00]))\s*(?:Von|Vom|Seitens|Fra|Från)\s+([^,.;:!?\x00]{2,60}?)\s+"
     r"(?:heißt|hieß|lyder|lød|lät|låter|heter|hette)\s+(?:es|det)\b"
 )
+# After a line of dash dialogue: its comma or mark, a lowercase verb, then who (a pronoun,
+# a name, a Nordic noun with its article: "innrømmer Fredrik", "skanderade de", "sa treneren").
+_DASH_ATTRIBUTION = re.compile(
+    r"(?:,|(?<=[?!])) (?!(?:og|och|men|som|så|når|mens|eller|fordi|hvis|hvor|var|vil|kan|"
+    r"skal|har|er|the|and|but|und|aber|que|qui|mais)\b)"
+    rf"[a-zæøåäöé]{{3,}}(?= (?:(?:{PRONOUNS}|de)\b|{_NAME_WORD}|"
+    r"[a-zæøåäö]{3,}(?:en|et|na|ne|erne)\b))"
+)
 _GLUED_DASH = re.compile(r"(?<=[.!?…])\s?([–—])\s*(?=[A-ZÀ-Þ])")
 _DASH_OPENING = re.compile(r"\s*([–—]|-(?=\s))\s*(?=\w)")
 _REFLEXIVE_FIRST = re.compile(r"(?:(?:se|si)\s+|s[’'])(?=\w)")
@@ -1690,15 +1698,18 @@ class QuoteFinder:
 
     def _ends_with_person(self, narration: str, start: int) -> bool:
         """`„…“, erinnert Daman.`, `», glisse Zineb, étudiante en lettres.`, `– …, innrømmer
-        Fredrik, som …`: one capitalised word after an unlisted verb is a person when the
-        sentence ends with it, or a relative clause or a lowercase apposition (a role)
-        follows it."""
+        Fredrik, som …`, `skrek Fredrik til Vetle`: one capitalised word after an unlisted
+        verb is a person when the sentence ends with it, or a relative clause, a lowercase
+        apposition (a role) or a word of where or when follows it."""
         word = _TOKEN.match(
             narration, start + len(narration[start:]) - len(narration[start:].lstrip())
         )
         if word is None or word.group() in FUNCTION_WORDS or word.group() in NOT_PEOPLE:
             return False
         rest = narration[word.end() : word.end() + 40]
+        following = rest.split(None, 1)[:1]
+        if following and _STOP_RE.fullmatch(following[0]):
+            return True  # "utbryter Klocke før han …", "skrek Fredrik til Vetle": where, when
         return bool(re.match(r"\s*(?:[.!?]|$)", rest) or _PERSON_AFTER.match(rest)) or bool(
             re.match(r",\s+[a-zà-ÿ]{4,}(?:\s|[,.])", rest)
             and not re.match(rf",\s+(?:{STOPS}|und|and|et|y|og|och)\b", rest)
@@ -2046,6 +2057,15 @@ class QuoteFinder:
             if before.endswith((", ", "? ", "! ")) and verb.start() > opening.end():
                 end = verb.start() - (2 if before.endswith(", ") else 1)
                 return _Span(opening.start(), end, body[opening.end() : end].strip())
+        unlisted = [
+            match for match in _DASH_ATTRIBUTION.finditer(body) if match.start() > opening.end()
+        ]
+        if unlisted and not _SENTENCE_END.search(body, unlisted[-1].end()):
+            # "– …, innrømmer Fredrik, som …", "– Ta ham tilbake! ropte de.": a verb no list
+            # holds, by its place: after the line's comma or mark, before its subject, in the
+            # last sentence of the line.
+            end = unlisted[-1].start() - (1 if body[unlisted[-1].start() - 1] == "," else 0)
+            return _Span(opening.start(), end, body[opening.end() : end].strip())
         if not last:
             return None
         if opening.group(1) == "-":
