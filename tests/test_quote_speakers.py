@@ -774,3 +774,19 @@ def test_a_line_of_dash_dialogue_ends_before_a_verb_no_list_holds() -> None:
     assert _found("– Vi ror hjem i kveld, men det blir sent før vi er fremme ved brygga.") == [
         ("Vi ror hjem i kveld, men det blir sent før vi er fremme ved brygga.", None)
     ]
+
+
+def test_a_paragraph_that_opens_a_quotation_never_closed_in_it() -> None:
+    # English leaves the closing mark off a paragraph when the speech goes on after it.
+    assert _found(
+        "Ana Roe said the harbour would reopen in the spring.",
+        "“We have waited long enough for this. The boats are ready.",
+    ) == [("We have waited long enough for this. The boats are ready.", "Ana Roe")]
+    # Its own attribution ends it, as a dash line's does.
+    assert _found("Ane Holm ejer færgen.", "»Vi åbner havnen igen i maj, siger hun.") == [
+        ("Vi åbner havnen igen i maj", "Ane Holm")
+    ]
+    # A closing mark of another style is still its end: “…"
+    assert _found('“Nadie esperaba un invierno tan suave en la costa"') == [
+        ("Nadie esperaba un invierno tan suave en la costa", None)
+    ]

@@ -963,7 +963,8 @@ _FIRST_PERSONS = frozenset("ich wir jeg vi jag man".split())
 _REFLEXIVE_AFTER = re.compile(r"\s+(?:sich|seg|sig)(?=\s+[A-ZÀ-Þ])")
 _ADVERBS_AFTER = re.compile(
     r"(?:\s+(?i:quant à (?:elle|lui|eux)|de (?:son|leur) côté|à (?:son|leur) tour|por su parte|"
-    r"a su vez|also|then|later|again|however|further|auch|noch|dann|jedoch|allerdings|zudem|"
+    r"a su vez|primero|first|zunächst|d’abord|d'abord|also|then|later|again|however|further|"
+    r"auch|noch|dann|jedoch|allerdings|zudem|"
     r"aber|nun|weiter|dabei|daraufhin|aussi|encore|ensuite|alors|pourtant|cependant|toutefois|"
     r"également|también|además|luego|også|dessuten|anche|inoltre|poi|però|invece))+(?=\s)"
 )
@@ -1041,6 +1042,8 @@ _DASH_ATTRIBUTION = re.compile(
     rf"[a-zæøåäöé]{{3,}}(?= (?:(?:{PRONOUNS}|de)\b|{_NAME_WORD}|"
     r"[a-zæøåäö]{3,}(?:en|et|na|ne|erne)\b))"
 )
+_UNCLOSED_OPENING = re.compile(r"\s*([“„«»\"‘”])\s*(?=\w)")
+_CLOSERS = '”“»«"’'
 _GLUED_DASH = re.compile(r"(?<=[.!?…])\s?([–—])\s*(?=[A-ZÀ-Þ])")
 _DASH_OPENING = re.compile(r"\s*([–—]|-(?=\s))\s*(?=\w)")
 _REFLEXIVE_FIRST = re.compile(r"(?:(?:se|si)\s+|s[’'])(?=\w)")
@@ -2041,14 +2044,34 @@ class QuoteFinder:
             spans.append(span)
         return spans
 
-    def _dash_quote(self, text: str, start: int = 0, *, last: bool = True) -> _Span | None:
+    def _unclosed_quote(self, text: str, spans: list[_Span]) -> _Span | None:
+        """A paragraph that opens with a quotation mark never closed in it (a speech that
+        goes on into the next paragraph, or a closing mark the page forgot) is quotation to
+        its end, or to its own attribution (`»Vi åbner i maj, siger hun.`): read like a line
+        of dash dialogue, the mark standing for the dash."""
+        indent = len(text) - len(text.lstrip())
+        if text[indent : indent + 1] not in _OPENERS or any(s.start == indent for s in spans):
+            return None
+        span = self._dash_quote(text, indent, opening_re=_UNCLOSED_OPENING)
+        if span is not None:
+            span.text = span.text.rstrip(" " + _CLOSERS)
+        return span
+
+    def _dash_quote(
+        self,
+        text: str,
+        start: int = 0,
+        *,
+        last: bool = True,
+        opening_re: re.Pattern[str] = _DASH_OPENING,
+    ) -> _Span | None:
         """One line of dash dialogue from `start`. The quotation runs from the dash to the
         comma (or the question or exclamation mark) before the last verb of speech; a line
         with no attribution is all quotation when it ends the paragraph and an en or em dash
         opens it, or a hyphen after a paragraph that introduced a speaker (a bare hyphen
         also opens list items). `sa` is Nordic "said" only outside French, where it is
         "her" (`_verbs`)."""
-        opening = _DASH_OPENING.match(text, start)
+        opening = opening_re.match(text, start)
         if opening is None:
             return None
         body = text.rstrip()
@@ -2073,7 +2096,9 @@ class QuoteFinder:
             introduced = (self._introduced or "").split()
             if not introduced or _DETERMINER_RE.fullmatch(introduced[0]):
                 return None  # only after a paragraph that named the one who speaks next
-        if body[-1:] not in ".!?…" or not _speech_like(body[opening.end() :]):
+        closed = body[-1:] in _CLOSERS and opening_re is _UNCLOSED_OPENING  # “…" closes it
+        ended = body.rstrip(_CLOSERS)[-1:] in ".!?…" or closed
+        if not ended or not _speech_like(body[opening.end() :]):
             return None
         return _Span(opening.start(), len(body), body[opening.end() :].strip())
 
@@ -2085,6 +2110,9 @@ class QuoteFinder:
             # A quotation inside the dialogue ("– Then the coach said «Not over»") keeps its
             # marks' reading: one quote inside another is not two quotes of one paragraph.
             spans = [*dashes, *spans]
+        unclosed = None if dashes else self._unclosed_quote(text, spans)
+        if unclosed is not None:
+            spans = [unclosed, *(span for span in spans if span.start >= unclosed.end)]
         if self._hurried:
             self._pending = None  # nor is any paragraph indexed for surnames: see __init__
         if not spans:
