@@ -790,3 +790,10 @@ def test_a_paragraph_that_opens_a_quotation_never_closed_in_it() -> None:
     assert _found('“Nadie esperaba un invierno tan suave en la costa"') == [
         ("Nadie esperaba un invierno tan suave en la costa", None)
     ]
+
+
+def test_a_clause_that_points_back_at_the_words_attributes_them() -> None:
+    assert _found(
+        "La maire Claire Dumas a visité le chantier du port vendredi. « Un gâchis », c’est"
+        " ainsi qu’elle a qualifié les travaux, estimant que le retard était « inacceptable »."
+    ) == [("Un gâchis", "Claire Dumas"), ("inacceptable", "Claire Dumas")]

@@ -1042,6 +1042,11 @@ _DASH_ATTRIBUTION = re.compile(
     rf"[a-zæøåäöé]{{3,}}(?= (?:(?:{PRONOUNS}|de)\b|{_NAME_WORD}|"
     r"[a-zæøåäö]{3,}(?:en|et|na|ne|erne)\b))"
 )
+# "c'est ainsi qu'il a qualifié", "c'est en ces termes que la ministre a réagi".
+_THUS_SAID = re.compile(
+    rf"c['’]est (?:ainsi|en ces termes|comme cela|comme ça|ce) qu(?:e\s+|['’]\s*)"
+    rf"((?:{PRONOUNS})|(?:(?i:{DETERMINERS})\s+)?[\w’'-]+(?:\s+{_NAME_WORD})*)\s+(?:a\s+)?[a-zé]+"
+)
 _UNCLOSED_OPENING = re.compile(r"\s*([“„«»\"‘”])\s*(?=\w)")
 _CLOSERS = '”“»«"’'
 _GLUED_DASH = re.compile(r"(?<=[.!?…])\s?([–—])\s*(?=[A-ZÀ-Þ])")
@@ -1590,6 +1595,15 @@ class QuoteFinder:
         inverted = _INVERTED.match(rest)
         if inverted:
             return _pronoun(inverted.group().rsplit("-", 1)[-1].split()[0])
+        thus = _THUS_SAID.match(narration, start)
+        if thus:
+            # "« Un choc », c'est ainsi qu'il a qualifié …": the clause points back at the words.
+            subject = thus.group(1)
+            if _PRONOUN_RE.fullmatch(subject):
+                return _pronoun(subject)
+            found = _role_or_name(subject, before_verb=True)
+            if found:
+                return found
         according = _ACCORDING.match(narration, start)
         if according:
             phrase, _ = _phrase_after(narration, according.end())
