@@ -287,8 +287,17 @@ def test_deeply_nested_html() -> None:
     assert "Deep down there is a paragraph" in article.text
 
 
+def _in_a_child(script: str) -> str:
+    """What the script prints, run in a child process so that a hang fails the test, not CI."""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_huge_page_finishes(tmp_path: Path) -> None:
-    """50 MB of paragraphs: run in a child process so a hang fails the test, not CI."""
+    """50 MB of paragraphs."""
     script = (
         "from tuinews.extract.article import from_html\n"
         "html = '<html><body><article>' + '<p>' + 'word ' * 100 + '</p>' * 1 + "
@@ -297,11 +306,20 @@ def test_huge_page_finishes(tmp_path: Path) -> None:
         "article = from_html(html)\n"
         "print(len(article.sections[0].blocks))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    assert int(_in_a_child(script)) == 100_001
+
+
+def test_a_paragraph_of_a_thousand_unclosed_quotations_finishes() -> None:
+    """40 KB without a full stop, a quotation mark opened a thousand times: every reading
+    of "the sentence before the quote" once took the whole paragraph, for every verb in it
+    (82 s here); a sentence now reaches 1,000 characters from a place in it at most."""
+    script = (
+        "from tuinews.extract.article import from_html\n"
+        "para = ''.join(f'Tom Rudd said “we waited {i} and then ' for i in range(1000))\n"
+        "article = from_html(f'<html><body><article><p>{para}</p></article></body></html>')\n"
+        "print(len(article.quotes))\n"
     )
-    assert result.returncode == 0, result.stderr
-    assert int(result.stdout) == 100_001
+    assert int(_in_a_child(script)) == 500  # each quotation runs to the next opening mark
 
 
 def test_unclosed_markup_and_quotes_in_html() -> None:
@@ -738,3 +756,25 @@ def test_camel_case_teaser_classes_do_not_make_a_lede() -> None:
         f"<article><p>{_PROSE * 2}</p><p>{_PROSE * 2}</p></article></body>"
     )
     assert from_html(page).lede is None
+
+
+def test_past_the_time_budget_the_rest_stays_paragraphs_with_their_words_apart() -> None:
+    """Read past its budget, a box of blocks was one paragraph with words glued across
+    them ("wordsSecond", "itemTwo"): now one paragraph per block, text between blocks too."""
+    html = (
+        "<html><body><article><h1>Ferry</h1><div class='body'>"
+        "<p>The first paragraph of the story, long enough to count as prose.</p>"
+        "<div>The harbour <b>council</b> met<p>The second paragraph, inside a box.</p>"
+        "and went home.</div><ul><li>One quay</li><li>Two quays</li></ul>"
+        "</div></article></body></html>"
+    )
+    article = from_html(html, budget=0.0)
+    texts = [block.text for section in article.sections for block in section.blocks]
+    assert texts == [
+        "The first paragraph of the story, long enough to count as prose.",
+        "The harbour council met",
+        "The second paragraph, inside a box.",
+        "and went home.",
+        "One quay",
+        "Two quays",
+    ]

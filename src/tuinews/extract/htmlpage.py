@@ -381,7 +381,8 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue
         if time.thread_time() > walk.deadline:
             # Out of time: the text is kept, in order, without its structure.
-            walk.add(Block(kind="paragraph", text=node_text(child)))
+            for text in _plain_paragraphs(child):
+                walk.add(Block(kind="paragraph", text=text))
             continue
         if tag == "figure" and _holds(child, "blockquote") and not _holds(child, _PICTURES):
             # A pull quote or an embedded post set as a figure: its words, quoted.
@@ -578,6 +579,37 @@ def _prose_text(node: LexborNode, depth: int = 0) -> str:
 
 
 _BLOCK_SELECTOR = "p, div, section, h1, h2, h3, h4, h5, h6, ul, ol, figure, blockquote, table"
+
+
+def _plain_paragraphs(node: LexborNode) -> list[str]:
+    """The texts of an element read past the time budget: one per block inside it, the
+    text between blocks as paragraphs of its own. All of it as one paragraph was a wall of
+    the rest of the page in the reader, and a paragraph of tens of thousands of characters
+    for every later step."""
+    if node.css_first(_BLOCK_SELECTOR) is None:
+        text = node_text(node)
+        return [text] if text else []
+    paragraphs: list[str] = []
+    inline: list[str] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag or "-"
+        if tag == "-text" or (tag not in _BLOCK_TAGS and not tag.startswith("-")):
+            if tag not in _SKIP_TAGS:
+                inline.append(child.text(deep=True, separator=""))
+            continue
+        if tag.startswith("-") or tag in _SKIP_TAGS:
+            continue  # comments and furniture
+        text = collapse_space("".join(inline))
+        inline.clear()
+        if text:
+            paragraphs.append(text)
+        paragraphs.extend(_plain_paragraphs(child))
+    text = collapse_space("".join(inline))
+    if text:
+        paragraphs.append(text)
+    return paragraphs
+
+
 _HEADING_WORDS = frozenset(
     """
     subtitle subheadline sub-headline subheading subhead heading crosshead interline

@@ -33,6 +33,7 @@ import functools
 import itertools
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tuinews.extract.language import guess_language
@@ -70,6 +71,10 @@ _PAIRS: dict[str, str] = {
 _OPENERS = "".join(_PAIRS)
 _OPENER_RE = re.compile(f"[{re.escape(_OPENERS)}]")
 _MAX_QUOTE = 1200
+# How far a sentence reaches from a place in it: one longer than this is text without
+# punctuation (a list, a hostile page), and reading it whole for every quotation and verb
+# in it would take the square or the cube of its length.
+_MAX_SENTENCE = 1000
 _MASK = "\x00"  # stands for quoted text in the narration, so no rule reads inside a quote
 
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
@@ -90,6 +95,23 @@ def _opening_letter_first(first_letters: str, rest: str) -> str:
     position of the text (four times slower on long paragraphs). `rest` goes on from right
     after that letter and may look behind at it."""
     return rf"[{first_letters}](?<![\w’'-].)(?:{rest})"
+
+
+def _word_after_non_word(words: Iterable[str], *, ignore_case: bool = False) -> str:
+    r"""One of `words`, not inside a longer word on its left: `(?<![\w’'-])(?:a|b|…)` written
+    to open with its first letter (see `_opening_letter_first`)."""
+    by_letter: dict[str, list[str]] = {}
+    for word in words:
+        letter = word[0].casefold() if ignore_case else word[0]
+        by_letter.setdefault(letter, []).append(word[1:])
+    rest = "|".join(
+        f"(?<={re.escape(letter)})(?:{'|'.join(re.escape(tail) for tail in tails)})"
+        for letter, tails in sorted(by_letter.items())
+    )
+    pattern = _opening_letter_first(
+        "".join(re.escape(letter) for letter in sorted(by_letter)), rest
+    )
+    return f"(?i:{pattern})" if ignore_case else pattern
 
 
 # `_NAME` after a non-word: its first word's letter is a capital, or the "a", "e", "u" or
@@ -214,9 +236,15 @@ _DETERMINER_RE = _Words(DETERMINERS)
 _BETWEEN_RE = _Words(BETWEEN)
 _STOP_RE = _Words(STOPS, ignore_case=False)
 _WORD = re.compile(r"[\w’'-]+")
-_ACCORDING = re.compile(rf"(?<![\w’'-])(?i:{ACCORDING_TO})\s+", re.UNICODE)
+_ACCORDING = re.compile(_word_after_non_word(ACCORDING_TO.split("|"), ignore_case=True) + r"\s+")
 # French puts the pronoun after the verb: », a-t-il raconté / », confie-t-elle.
-_INVERTED = re.compile(r"^\s*[,;]?\s*(?:a-t-(?:il|elle)\s+\w+|\w+-t-(?:il|elle)|\w+-(?:il|elle))")
+# Matched at a position of the narration, never on a copy of the rest of it: a paragraph of
+# a thousand quotations would be copied a thousand times.
+_INVERTED = re.compile(r"\s*[,;]?\s*(?:a-t-(?:il|elle)\s+\w+|\w+-t-(?:il|elle)|\w+-(?:il|elle))")
+_CLAUSE_OPENING = re.compile(r"\s*[,;]?\s*[-–—]?\s*")
+_NON_SPACE = re.compile(r"\S")
+_NON_SPACES = re.compile(r"\S+")
+_SO = re.compile(r"so\s+")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame|M|Mme)\.?\s+")
 _SENTENCE_END = re.compile(
     # The mark first, the abbreviations looked behind it: far cheaper than the other order.
@@ -272,18 +300,13 @@ class _People:
             text = self.history[self.indexed]
             self.indexed += 1
             for match in _name_runs(text)[0]:
-                if " " not in match.group() and "\t" not in match.group():
+                run = match.group()
+                if " " not in run and "\t" not in run:
                     continue  # one word is never a full name
-                words = match.group().split()
-                while words and words[0] in FUNCTION_WORDS:
-                    words.pop(0)
-                if len(words) < 2 or _DETERMINER_RE.fullmatch(words[0]):
-                    continue
-                if any(word.strip(".,") in NOT_PEOPLE for word in words):
-                    continue
-                name = " ".join(words).removesuffix("’s").removesuffix("'s")
-                for word in {words[0], words[-2], words[-1]}:
-                    if not word.endswith("."):
+                found = _full_name_of_run(run)
+                if found is not None:
+                    name, words = found
+                    for word in words:
                         self.full_names[word] = name
 
     def knows(self, word: str) -> bool:
@@ -395,13 +418,13 @@ def _sentence_ends(narration: str) -> tuple[int, ...]:
 def _sentence_start(narration: str, position: int) -> int:
     ends = _sentence_ends(narration)
     index = bisect.bisect_right(ends, position) - 1
-    return ends[index] if index >= 0 else 0
+    return max(ends[index] if index >= 0 else 0, position - _MAX_SENTENCE)
 
 
 def _sentence_end(narration: str, position: int) -> int:
     ends = _sentence_ends(narration)
     index = bisect.bisect_left(ends, position + 1)
-    return ends[index] if index < len(ends) else len(narration)
+    return min(ends[index] if index < len(ends) else len(narration), position + _MAX_SENTENCE)
 
 
 def _opens_sentence(narration: str, position: int) -> bool:
@@ -438,6 +461,39 @@ def _is_person(name: str) -> bool:
     if any(word.endswith(_POSSESSIVE_S) for word in words[:-1]):
         return False
     return not any(word.strip(".,") in NOT_PEOPLE for word in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _full_name_of_run(run: str) -> tuple[str, tuple[str, ...]] | None:
+    """The full name a run of two or more capitalised words is, and the words that stand
+    for it alone ("Lin" for "Lin Jian"): its first, its last and the one before."""
+    words = run.split()
+    while words and words[0] in FUNCTION_WORDS:
+        words.pop(0)
+    if len(words) < 2 or _DETERMINER_RE.fullmatch(words[0]):
+        return None
+    if any(word.strip(".,") in NOT_PEOPLE for word in words):
+        return None
+    name = " ".join(words).removesuffix("’s").removesuffix("'s")
+    alone = {words[0], words[-2], words[-1]}
+    return name, tuple(word for word in alone if not word.endswith("."))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_of_run(run: str) -> str | None:
+    """The name a run of capitalised words can be, wherever it stands, or None: not a
+    function word, a role ("Der Minister"), an organisation or a thing of someone's. A
+    story repeats its names and, in German, its nouns, so each run is judged once."""
+    if run in FUNCTION_WORDS:
+        return None
+    words = run.split()
+    if _DETERMINER_RE.fullmatch(words[0]):
+        return None
+    if len(words) == 1 and run.isalpha():
+        # What `_clean` makes of a plain word, without its work; "į": Ā-Ž holds lowercase too.
+        return None if run in NOT_PEOPLE or run.islower() else run
+    cleaned = _clean(run)
+    return cleaned if cleaned and _is_person(cleaned) else None
 
 
 def _is_name_like(text: str) -> bool:
@@ -517,7 +573,7 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
     """The words after a verb, up to punctuation or a word that starts a place or time."""
     words: list[str] = []
     position = start
-    for match in re.finditer(r"\S+", narration[start:]):
+    for match in _NON_SPACES.finditer(narration, start):
         token = match.group()
         word = token.strip(",.;:!?()")
         if not word or _MASK in token or (token.startswith("(") and words):
@@ -525,7 +581,7 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
         if words and _STOP_RE.fullmatch(word):
             break
         words.append(token.rstrip(",;:!?()") if _ABBREVIATION.fullmatch(token) else word)
-        position = start + match.end()
+        position = match.end()
         if _ABBREVIATION.fullmatch(token):
             continue  # "M. Peskov", "Dr. Roe": the name goes on
         if token[-1:] in ",.;:!?)" or len(words) >= 9:
@@ -581,17 +637,7 @@ _GENDERED = {
     **dict.fromkeys("he his him himself han hans ham er ihm ihn il lui él".split(), "m"),
     **dict.fromkeys("she her hers herself hun hende hon henne elle ella lei".split(), "f"),
 }
-_GENDERED_RE = re.compile(
-    _opening_letter_first(
-        "".join(sorted({word[0] for word in _GENDERED})),
-        "|".join(
-            f"(?<={letter})(?:{'|'.join(word[1:] for word in _GENDERED if word[0] == letter)})"
-            for letter in sorted({word[0] for word in _GENDERED})
-        ),
-    )
-    + r"(?![\w’'-])",
-    re.IGNORECASE,
-)
+_GENDERED_RE = re.compile(_word_after_non_word(_GENDERED, ignore_case=True) + r"(?![\w’'-])")
 _HONORIFIC_GENDER = {
     **dict.fromkeys("Mr Mr. Herr M. Sir".split(), "m"),
     **dict.fromkeys("Mrs Mrs. Ms Ms. Frau Mme Mme. Dame".split(), "f"),
@@ -1023,10 +1069,13 @@ _COMPLEMENT_VERB = re.compile(
 _OPINION_OF = re.compile(r"\s*(?:Pour|Para)\s+([^,;:.!?\x00]{2,60}),\s")
 # A statement and whose it is: "a statement by X", "eine Stellungnahme der Familie".
 _STATEMENT_OF = re.compile(
-    r"(?<![\w’'-])(?i:statement|Stellungnahme|Erklärung|Mitteilung|Pressemitteilung|"
-    r"communiqué|déclaration|comunicado|declaración|comunicato|dichiarazione|erklæring|"
-    r"uttalelse|pressemelding|pressemeddelelse|pressmeddelande|uttalande)\s+"
-    r"(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
+    _word_after_non_word(
+        "statement Stellungnahme Erklärung Mitteilung Pressemitteilung communiqué déclaration "
+        "comunicado declaración comunicato dichiarazione erklæring uttalelse pressemelding "
+        "pressemeddelelse pressmeddelande uttalande".split(),
+        ignore_case=True,
+    )
+    + r"\s+(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
 )
 _ASIDE_DASH = re.compile(r"\s[–—]\s")
 # "Von der Reederei heißt es", "Fra rederiet lyder det": where a statement comes from.
@@ -1420,27 +1469,18 @@ class QuoteFinder:
         end = len(narration) if end is None else end
         runs, starts = _name_runs(narration)
         for match in runs[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+            if match.end() > end:
+                continue
             run = match.group()
-            if run in FUNCTION_WORDS or match.end() > end:
+            name = _name_of_run(run)
+            if name is None:
                 continue
-            words = run.split()
-            if _DETERMINER_RE.fullmatch(words[0]):
-                continue
-            preceding = narration[max(0, match.start() - 30) : match.start()].rsplit(None, 1)
+            at = match.start()
+            preceding = narration[max(0, at - 30) : at].rsplit(None, 1)
             if preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1]):
                 continue
-            window = narration[max(0, match.start() - 40) : match.start()]
-            if " y " in run and _ENUMERATION_BEFORE.search(window):
+            if " y " in run and _ENUMERATION_BEFORE.search(narration[max(0, at - 40) : at]):
                 continue  # "anexionar Kherson, Mykolaiv y Odesa": a list, not "Ortega y Gasset"
-            if len(words) == 1 and run.isalpha():
-                name = run  # what `_clean` makes of a plain word, without its work
-                if name in NOT_PEOPLE or name.islower():  # "į": Ā-Ž holds lowercase too
-                    continue
-            else:
-                cleaned = _clean(run)
-                if not cleaned or not _is_person(cleaned):
-                    continue
-                name = cleaned
             if " " in name or self._people.knows(name):
                 yield match.start(), name
                 continue
@@ -1583,16 +1623,15 @@ class QuoteFinder:
 
     def _after(self, text: str, narration: str, span: _Span) -> _Speaker | None:
         """Rule 1: the clause right after the closing mark."""
-        rest = narration[span.end :]
-        stripped = rest.lstrip()
-        if not stripped or stripped[0] == _MASK:
+        first = _NON_SPACE.search(narration, span.end)
+        if first is None or first.group() == _MASK:
             return None
-        opens_clause = stripped[0] in ",;–—-" or stripped[0].islower()
+        first_mark = first.group()
+        opens_clause = first_mark in ",;–—-" or first_mark.islower()
         if not opens_clause and span.text.rstrip()[-1:] not in ",?!…":
             return None
-        clause = re.match(r"^\s*[,;]?\s*[-–—]?\s*", rest)
-        start = span.end + (clause.end() if clause else 0)
-        inverted = _INVERTED.match(rest)
+        start = _CLAUSE_OPENING.match(narration, span.end).end()
+        inverted = _INVERTED.match(narration, span.end)
         if inverted:
             return _pronoun(inverted.group().rsplit("-", 1)[-1].split()[0])
         thus = _THUS_SAID.match(narration, start)
@@ -1611,7 +1650,7 @@ class QuoteFinder:
             return _Speaker(found.name, found.pronoun, strong=False) if found else None
         reflexive = _REFLEXIVE_FIRST.match(narration, start)
         verb = _verb_at(narration, reflexive.end() if reflexive else start)
-        punctuated = stripped[0] in ",;–—-" or span.text.rstrip()[-1:] in ",?!…"
+        punctuated = first_mark in ",;–—-" or span.text.rstrip()[-1:] in ",?!…"
         if verb and not punctuated and verb.group() not in CALLING_VERB_FORMS:
             punctuated = narration[span.end : verb.start()].strip() == ""  # «…» sagte er
         if verb and punctuated:
@@ -1649,9 +1688,9 @@ class QuoteFinder:
                 _phrase_before(narration, report.end(1), report.start(1)), before_verb=True
             )
             return _Speaker(found.name, strong=False) if found and not found.pronoun else None
-        so = re.match(r"so\s+", narration[start:])
+        so = _SO.match(narration, start)
         if so:  # „…“, so Kopp.
-            return _after_verb(narration, start + so.end() - 1)
+            return _after_verb(narration, so.end() - 1)
         # “…,” X said / “…,” the coach said: a subject, then the verb.
         window = narration[start : start + 200]
         for verb in _verbs(window):
@@ -2116,8 +2155,11 @@ class QuoteFinder:
             return None
         return _Span(opening.start(), len(body), body[opening.end() :].strip())
 
+    def _past_deadline(self) -> bool:
+        return self._deadline is not None and time.thread_time() > self._deadline
+
     def feed(self, text: str, section: int = 0) -> list[Quote]:
-        self._hurried = self._deadline is not None and time.thread_time() > self._deadline
+        self._hurried = self._past_deadline()
         spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
         dashes = self._dash_quotes(text)
         if dashes and not any(span.start < dashes[-1].end for span in spans):
@@ -2146,6 +2188,7 @@ class QuoteFinder:
         introduced = self._introduced
         self._introduced = None
         for span in spans:
+            self._hurried = self._hurried or self._past_deadline()  # a paragraph of megabytes
             if not self._hurried:
                 self._remember(narration, remembered, span.start)
                 self._reported(narration, remembered, span.start)
@@ -2248,6 +2291,16 @@ class QuoteFinder:
         at the words), and `“A.” Narration. “B,” so Aimen.` when nobody else is named
         between the two quotes.
         """
+        alone = not any(item[2] for item in spoken)  # no quote here says whose it is
+        # The next quote that its own attribution gave a speaker, for each: found once, from
+        # the end, so that a paragraph of many quotations is read in linear time.
+        next_attributed: list[tuple[_Span, Quote, bool] | None] = []
+        following = None
+        for item in reversed(spoken):
+            next_attributed.append(following)
+            if item[2] and item[1].speaker:
+                following = item
+        next_attributed.reverse()
         for index, (span, quote, attributed) in enumerate(spoken):
             if quote.speaker is not None or attributed:
                 continue
@@ -2261,7 +2314,6 @@ class QuoteFinder:
                         quote.speaker = self._resolve(found)
                 if quote.speaker:
                     continue
-            alone = not any(item[2] for item in spoken)  # no quote here says whose it is
             if index == 0 and alone and not narration[: span.start].strip(" \x00–—-"):
                 # "„…“ Deutschlands Chefcoach Gordon Herbert war bester Laune nach …": a
                 # paragraph opening with the words, then a sentence about their speaker.
@@ -2276,9 +2328,7 @@ class QuoteFinder:
                     if not others:
                         quote.speaker = self._resolve(_Speaker(subject))
                         continue
-            later = next(
-                (item for item in spoken[index + 1 :] if item[2] and item[1].speaker), None
-            )
+            later = next_attributed[index]
             if later is None:
                 continue
             between = narration[span.end : later[0].start]
@@ -2311,7 +2361,7 @@ class QuoteFinder:
         rest = narration[span.end : span.end + 40]
         comma = re.match(r"\s*,\s*", rest)
         verb = comma is not None and _verb_at(rest, comma.end()) is not None
-        return verb or bool(_INVERTED.match(narration[span.end :]))
+        return verb or bool(_INVERTED.match(narration, span.end))
 
     def _same_voice(
         self,
@@ -2338,7 +2388,7 @@ class QuoteFinder:
         if not narration[start : span.start].strip(" \x00–—-") and start > 0:
             # A sentence that is all quotation after one that reports speech: "…, sagte sie."
             return (
-                self._introduces(narration[:start], [])
+                self._introduces(narration, [], start)
                 or self._subject_before(narration, start)
                 or self._reported_voice()
             )
@@ -2378,14 +2428,24 @@ class QuoteFinder:
         ]
         return None if others else person  # "walked with Tor Lien": either may speak
 
-    def _introduces(self, narration: str, quotes: list[Quote]) -> str | None:
+    def _introduces(
+        self, narration: str, quotes: list[Quote], end: int | None = None
+    ) -> str | None:
         """Who the next paragraph's bare quotation will belong to, if anyone.
 
         The last quote's speaker when the paragraph ends on it; otherwise a speaker this
         paragraph's last sentence introduces ("The director told the council that…").
+        With `end`, the narration is read as if it stopped there (the sentences before a
+        quotation), without a copy whose sentences would be found again: a paragraph of
+        a thousand quotations would take a thousand times its length.
         """
-        tail = narration.rstrip()
-        last_sentence = narration[_sentence_start(narration, len(tail)) :]
+        end = len(narration) if end is None else end
+        stop = end
+        while stop and narration[stop - 1].isspace():
+            stop -= 1
+        ends = _sentence_ends(narration)
+        index = bisect.bisect_left(ends, stop) - 1  # an end at `stop` ends nothing before it
+        last_sentence = narration[ends[index] if index >= 0 else 0 : end]
         if _MASK in last_sentence:
             return quotes[-1].speaker if quotes else None
         for verb in reversed(_verbs(last_sentence)):
@@ -2399,7 +2459,7 @@ class QuoteFinder:
                 speaker = self._resolve(found)
                 self._spoke(speaker)
                 return speaker
-        if tail.endswith(":"):
+        if narration[stop - 1 : stop] == ":":
             found = self._colon_subject(last_sentence.rstrip()[:-1])
             return self._resolve(found)
         return None
