@@ -797,3 +797,15 @@ def test_a_clause_that_points_back_at_the_words_attributes_them() -> None:
         "La maire Claire Dumas a visité le chantier du port vendredi. « Un gâchis », c’est"
         " ainsi qu’elle a qualifié les travaux, estimant que le retard était « inacceptable »."
     ) == [("Un gâchis", "Claire Dumas"), ("inacceptable", "Claire Dumas")]
+
+
+def test_it_sounds_after_a_line_of_dialogue_is_the_voice_before() -> None:
+    # "lyder det" ("so it goes") names nobody new: the line goes on in the voice that the
+    # paragraph before ended on.
+    assert _found(
+        "Spurgt om ruten understreger havnechef Ane Holm, ”at færgen sejler hele vinteren”.",
+        "– Vi har bestilt en ny færge, og den kommer i maj, lyder det.",
+    ) == [
+        ("at færgen sejler hele vinteren", "Ane Holm"),
+        ("Vi har bestilt en ny færge, og den kommer i maj", "Ane Holm"),
+    ]

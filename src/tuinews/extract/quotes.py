@@ -959,7 +959,8 @@ _NOT_A_PERSON_AFTER = _Words(
 )
 _IMPERSONAL = re.compile(
     r"(?i:peut-on lire|pouvait-on lire|lit-on|heißt es|hieß es|står det|stod det|heter det|"
-    r"hette det|se lee|se leía|si legge|it says|it said|it reads|it read)(?=\s*[.,;]|\s*$)"
+    r"hette det|lyder det|lød det|låter det|lät det|se lee|se leía|si legge|it says|it said|"
+    r"it reads|it read)(?=\s*[.,;]|\s*$)"
 )
 # "It says in": where the words are written, which is what says them.
 _WRITTEN_IN = re.compile(
@@ -1648,6 +1649,14 @@ class QuoteFinder:
             phrase, _ = _phrase_after(narration, according.end())
             found = _role_or_name(phrase, before_verb=False)
             return _Speaker(found.name, found.pronoun, strong=False) if found else None
+        if _IMPERSONAL.match(narration, start):
+            # "», peut-on lire.", "“, hieß es.", "– …, lyder det.": written or said by nobody
+            # named here. A quotation opening its sentence goes on in the voice of the one
+            # before ("Das Ministerium forderte … „…“, hieß es."); one after words of its own
+            # sentence is theirs to attribute, or nobody's, never the voice before.
+            if not narration[_sentence_start(narration, span.start) : span.start].strip():
+                return None
+            return _Speaker(None, strong=False)
         reflexive = _REFLEXIVE_FIRST.match(narration, start)
         verb = _verb_at(narration, reflexive.end() if reflexive else start)
         punctuated = first_mark in ",;–—-" or span.text.rstrip()[-1:] in ",?!…"
@@ -1673,14 +1682,6 @@ class QuoteFinder:
                 return found
             if words and words[0].islower() and words[0].endswith(_NORDIC_DEFINITE):
                 return _Speaker(words[0])  # "i åtalet": a Nordic noun with its article
-        if _IMPERSONAL.match(narration, start):
-            # "», peut-on lire.", "“, hieß es.": written somewhere, by nobody named here. A
-            # quotation opening its sentence goes on in the voice of the sentence before
-            # ("Das Ministerium forderte … „…“, hieß es."); one after words of its own
-            # sentence is theirs to attribute, or nobody's, never the voice before.
-            if not narration[_sentence_start(narration, span.start) : span.start].strip():
-                return None
-            return _Speaker(None, strong=False)
         report = _REPORTED_BY.match(narration, start)
         if report:
             # "„…“, wie die Lokalzeitung berichtet": who reported it, not who said it.
