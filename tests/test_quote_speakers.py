@@ -809,3 +809,12 @@ def test_it_sounds_after_a_line_of_dialogue_is_the_voice_before() -> None:
         ("at færgen sejler hele vinteren", "Ane Holm"),
         ("Vi har bestilt en ny færge, og den kommer i maj", "Ane Holm"),
     ]
+
+
+def test_a_name_opening_a_sentence_of_what_someone_thinks_is_the_voice() -> None:
+    # "geht davon aus, dass": no verb of speech, but the clause after the comma is what
+    # Ole Marten thinks, and the quotation after it is his.
+    assert _found(
+        "Hafenmeister Ole Marten geht davon aus, dass die Fähre im Mai wieder fährt. Für den"
+        " Winter brauche es zudem einen zweiten Kai. „Ohne ihn stehen wir still.“"
+    ) == [("Ohne ihn stehen wir still.", "Hafenmeister Ole Marten")]

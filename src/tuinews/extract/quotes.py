@@ -1097,6 +1097,7 @@ _THUS_SAID = re.compile(
     rf"c['’]est (?:ainsi|en ces termes|comme cela|comme ça|ce) qu(?:e\s+|['’]\s*)"
     rf"((?:{PRONOUNS})|(?:(?i:{DETERMINERS})\s+)?[\w’'-]+(?:\s+{_NAME_WORD})*)\s+(?:a\s+)?[a-zé]+"
 )
+_THOUGHT_LINK = re.compile(r", (?:dass|daß|que|qu’|qu'|att|at|che) ")
 _UNCLOSED_OPENING = re.compile(r"\s*([“„«»\"‘”])\s*(?=\w)")
 _CLOSERS = '”“»«"’'
 _GLUED_DASH = re.compile(r"(?<=[.!?…])\s?([–—])\s*(?=[A-ZÀ-Þ])")
@@ -2284,6 +2285,12 @@ class QuoteFinder:
             )
             if found and not found.pronoun:
                 self._spoke(self._resolve(found))
+        for link in _THOUGHT_LINK.finditer(stretch):
+            # "KIT-Forscher Fink geht davon aus, dass …": a full name opening the sentence of
+            # a clause of what someone thinks or says is its voice, whatever the verb.
+            subject = _subject(stretch[_sentence_start(stretch, link.start()) : link.start()])
+            if subject and " " in subject:
+                self._spoke(self._resolve(_Speaker(subject)))
 
     def _attribute_back(self, narration: str, spoken: list[tuple[_Span, Quote, bool]]) -> None:
         """A quote left without a speaker takes the one named after it in the paragraph.
