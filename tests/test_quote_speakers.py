@@ -818,3 +818,20 @@ def test_a_name_opening_a_sentence_of_what_someone_thinks_is_the_voice() -> None
         "Hafenmeister Ole Marten geht davon aus, dass die Fähre im Mai wieder fährt. Für den"
         " Winter brauche es zudem einen zweiten Kai. „Ohne ihn stehen wir still.“"
     ) == [("Ohne ihn stehen wir still.", "Hafenmeister Ole Marten")]
+
+
+def test_a_phrase_in_marks_inside_a_line_of_dialogue_is_part_of_the_line() -> None:
+    assert _found(
+        "– Vi er våte hele døgnet, og noen ganger tenker jeg at «ubåt langs kysten» hadde vært"
+        " et bedre navn på turen, sier Fredrik."
+    ) == [
+        (
+            "Vi er våte hele døgnet, og noen ganger tenker jeg at «ubåt langs kysten» hadde vært"
+            " et bedre navn på turen",
+            "Fredrik",
+        )
+    ]
+    # Speech the line reports keeps its own speaker.
+    assert _found(
+        "– Jeg trodde det var slutt. Men da sa treneren min «Det er ikke over ennå», sier Holm."
+    ) == [("Det er ikke over ennå", "treneren")]

@@ -2057,6 +2057,11 @@ class QuoteFinder:
             return None  # only the attribution right after the quote is read
         return self._before(narration, span) or after
 
+    def _quoted_speech(self, text: str, span: _Span) -> bool:
+        """Whether a quotation inside a line of dialogue is someone's speech the line reports
+        (`sa treneren min «…»`), not a phrase of the line's own (`tenker jeg at «…»`)."""
+        return self._introduced_right_before(_masked(text, [span]), span)
+
     def _introduced_right_before(self, narration: str, span: _Span) -> bool:
         """Whether a verb of speech and its subject stand right before the opening mark,
         with nothing but a colon between: `sa treneren min «…»`, `said the coach: “…”`."""
@@ -2164,9 +2169,15 @@ class QuoteFinder:
         self._hurried = self._past_deadline()
         spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
         dashes = self._dash_quotes(text)
+        inside = [span for span in spans if dashes and span.start < dashes[-1].end]
+        if dashes and inside and not any(self._quoted_speech(text, span) for span in inside):
+            # "– …, og noen ganger tenker jeg at «ubåt langs kysten» hadde vært …, sier X": a
+            # phrase in marks inside the line is part of the line, not a quotation of its own.
+            spans = [span for span in spans if span.start >= dashes[-1].end]
         if dashes and not any(span.start < dashes[-1].end for span in spans):
-            # A quotation inside the dialogue ("– Then the coach said «Not over»") keeps its
-            # marks' reading: one quote inside another is not two quotes of one paragraph.
+            # A quotation that a verb of speech introduces inside the dialogue ("– Then the
+            # coach said «Not over»") keeps its marks' reading: one quote inside another is
+            # not two quotes of one paragraph.
             spans = [*dashes, *spans]
         unclosed = None if dashes else self._unclosed_quote(text, spans)
         if unclosed is not None:
