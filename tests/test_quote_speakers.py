@@ -835,3 +835,16 @@ def test_a_phrase_in_marks_inside_a_line_of_dialogue_is_part_of_the_line() -> No
     assert _found(
         "– Jeg trodde det var slutt. Men da sa treneren min «Det er ikke over ennå», sier Holm."
     ) == [("Det er ikke over ennå", "treneren")]
+
+
+def test_a_dash_line_before_an_unlisted_verb_a_title_and_a_name() -> None:
+    assert _found(
+        "– Det var ikke uvanlig at kapteinen sov om bord, uttalte aktor Ane Holm i retten."
+    ) == [("Det var ikke uvanlig at kapteinen sov om bord", "Ane Holm")]
+
+
+def test_they_after_a_line_is_a_group_and_the_paper_after_them_reported_it() -> None:
+    # "enligt Aftonposten" is who reported the chant, "de" who chanted it: nobody by name.
+    assert _found("– Släpp honom fri! skanderade de, enligt Aftonposten.") == [
+        ("Släpp honom fri!", None)
+    ]

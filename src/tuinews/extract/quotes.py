@@ -1088,8 +1088,9 @@ _STATEMENT_FROM = re.compile(
 # a name, a Nordic noun with its article: "innrømmer Fredrik", "skanderade de", "sa treneren").
 _DASH_ATTRIBUTION = re.compile(
     r"(?:,|(?<=[?!])) (?!(?:og|och|men|som|så|når|mens|eller|fordi|hvis|hvor|var|vil|kan|"
-    r"skal|har|er|the|and|but|und|aber|que|qui|mais)\b)"
-    rf"[a-zæøåäöé]{{3,}}(?= (?:(?:{PRONOUNS}|de)\b|{_NAME_WORD}|"
+    r"skal|har|er|the|and|but|und|aber|que|qui|mais|ifølge|enligt|laut|selon|según|secondo|"
+    r"according)\b)"
+    rf"[a-zæøåäöé]{{3,}}(?= (?:(?:{PRONOUNS}|de)\b|(?:[a-zæøåäö]{{3,}} )?{_NAME_WORD}|"
     r"[a-zæøåäö]{3,}(?:en|et|na|ne|erne)\b))"
 )
 # "c'est ainsi qu'il a qualifié", "c'est en ces termes que la ministre a réagi".
@@ -1097,6 +1098,7 @@ _THUS_SAID = re.compile(
     rf"c['’]est (?:ainsi|en ces termes|comme cela|comme ça|ce) qu(?:e\s+|['’]\s*)"
     rf"((?:{PRONOUNS})|(?:(?i:{DETERMINERS})\s+)?[\w’'-]+(?:\s+{_NAME_WORD})*)\s+(?:a\s+)?[a-zé]+"
 )
+_PLURAL_PRONOUNS = frozenset("they de ils elles ellos ellas loro".split())
 _THOUGHT_LINK = re.compile(r", (?:dass|daß|que|qu’|qu'|att|at|che) ")
 _UNCLOSED_OPENING = re.compile(r"\s*([“„«»\"‘”])\s*(?=\w)")
 _CLOSERS = '”“»«"’'
@@ -1667,7 +1669,7 @@ class QuoteFinder:
             # "”, zanjó." — the subject left out: whoever is speaking.
             return _after_verb(narration, verb.end()) or _left_out(narration, verb)
         if punctuated and verb is None:
-            inside = span.text.rstrip()[-1:] == ","  # “…,” Ana Roe shares.
+            inside = span.text.rstrip()[-1:] in ",?!"  # “…,” Ana Roe shares. / – …! ropte de.
             unlisted = self._unlisted_verb(narration, start, comma=inside)
             if unlisted:
                 return unlisted
@@ -1728,6 +1730,8 @@ class QuoteFinder:
             joined = any(word.casefold() in _CONJUNCTIONS for word in phrase.split())
             if not phrase or not ends or joined:
                 return None  # "…“, kam die Glücksgöttin und segnete ihn": a clause goes on
+            if phrase.strip(",.;").casefold() in _PLURAL_PRONOUNS:
+                return _Speaker(None, pronoun=True, gender="pl")  # "– …! skanderade de."
             found = _after_verb(narration, inverted.end())
         else:
             subject_first = _SUBJECT_THEN_VERB.match(narration, start)
