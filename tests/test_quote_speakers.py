@@ -848,3 +848,10 @@ def test_they_after_a_line_is_a_group_and_the_paper_after_them_reported_it() -> 
     assert _found("– Släpp honom fri! skanderade de, enligt Aftonposten.") == [
         ("Släpp honom fri!", None)
     ]
+
+
+def test_a_surname_before_an_adverb_and_a_verb_of_speech_is_a_person() -> None:
+    assert _found(
+        "Holm first called the harbour plan a waste of money on Monday.",
+        "“It will sink the whole town with it,” he wrote on his blog.",
+    ) == [("It will sink the whole town with it", "Holm")]

@@ -1133,6 +1133,16 @@ _PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ent")
 _PLURAL_VERB = re.compile(r"(?<![\w’'-])(?:no|que|che|non)\s+[a-záéíóú]{3,}(?:an|en|ano|ono)\b")
 
 
+def _verb_after_adverb(following: str) -> bool:
+    """Whether an adverb, then a verb of speech, follow a word: "Trump first called", "Ruiz
+    also said", "Holm then told": the word is their subject."""
+    words = following.split(None, 2)
+    adverb = bool(words) and (
+        _BETWEEN_RE.fullmatch(words[0]) or words[0] in ("first", "again", "repeatedly")
+    )
+    return adverb and len(words) > 1 and _verb_at(words[1], 0) is not None
+
+
 def _inverted(following: str) -> bool:
     """Whether a verb that puts its subject after it, then a name, follow a word: `Videre
     fortsetter Jackson`, `Entspannung findet Judy Lybke`: the word is not the subject."""
@@ -1502,6 +1512,7 @@ class QuoteFinder:
                     and not (name.endswith("s") and re.match(r"\s+[a-zæøåäö]", following))
                 )
                 or (_verb_at(following.lstrip(" "), 0) and not _inverted(following))
+                or _verb_after_adverb(following)  # "Trump first called", "Ruiz also said"
                 or (
                     name == run
                     and _opens_sentence(narration, match.start())
@@ -2473,11 +2484,13 @@ class QuoteFinder:
             return quotes[-1].speaker if quotes else None
         for verb in reversed(_verbs(last_sentence)):
             phrase = _phrase_before(last_sentence, verb.start(), 0)
-            found = (
-                self._inverted_subject(last_sentence, verb, phrase)
-                or _role_or_name(phrase, before_verb=True)
-                or _after_verb(last_sentence, verb.end())
+            found = self._inverted_subject(last_sentence, verb, phrase) or _role_or_name(
+                phrase, before_verb=True
             )
+            if found is None and verb.group() not in CALLING_VERB_FORMS:
+                # "Dazu sagte der Minister …": the subject after the verb; never the object
+                # of a verb of calling ("Holm first called the plan a waste").
+                found = _after_verb(last_sentence, verb.end())
             if found:
                 speaker = self._resolve(found)
                 self._spoke(speaker)
