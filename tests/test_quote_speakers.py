@@ -855,3 +855,10 @@ def test_a_surname_before_an_adverb_and_a_verb_of_speech_is_a_person() -> None:
         "Holm first called the harbour plan a waste of money on Monday.",
         "“It will sink the whole town with it,” he wrote on his blog.",
     ) == [("It will sink the whole town with it", "Holm")]
+
+
+def test_a_verb_after_according_to_then_who() -> None:
+    assert _found(
+        "Según informó la capitanía a este diario, se comprobó “una fuga de gasóleo en el"
+        " muelle norte”."
+    ) == [("una fuga de gasóleo en el muelle norte", "la capitanía")]

@@ -1813,6 +1813,15 @@ class QuoteFinder:
         floor = _sentence_start(narration, span.start)
         before = narration[floor : span.start]
         according = next(reversed(list(_ACCORDING.finditer(before))), None)
+        told = according and (
+            _verb_at(before, according.end()) or _PRETERITE.match(before, according.end() - 1)
+        )
+        if told:
+            # "Según informó la DGSA a la diaria, …", "según dijo el alcalde": a verb after
+            # "according to", then who.
+            found = _after_verb(before, told.end())
+            if found and not found.pronoun:
+                return found
         if according and not before[according.end() :].strip(" ,:\x00").count(" ") > 6:
             phrase, _ = _phrase_after(before, according.end())
             found = _role_or_name(phrase, before_verb=False)
