@@ -46,6 +46,7 @@ from tuinews.extract.speech import (
     MEDIA_WORDS,
     NORDIC_VERB_FORMS,
     NOT_PEOPLE,
+    PERSON_NOUNS,
     PRO_DROP_VERB_FORMS,
     PRONOUNS,
     PUBLICATION_NOUNS,
@@ -248,7 +249,9 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame|M|Mme)\.?\s+"
 _SENTENCE_END = re.compile(
     # The mark first, the abbreviations looked behind it: far cheaper than the other order.
     r"[.!?…](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)"
-    r"(?<!\bMrs\.)(?<!\bNos\.)(?=\s+[\"“„«»‘\x00A-ZÀ-Þ–—-])"
+    r"(?<!\bMrs\.)(?<!\bNos\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bGov\.)(?<!\bGen\.)"
+    r"(?<!\bCol\.)(?<!\bSgt\.)(?<!\bCapt\.)(?<!\bLt\.)(?<!\bRev\.)(?<!\bProf\.)"
+    r"(?=\s+[\"“„«»‘\x00A-ZÀ-Þ–—-])"
 )
 
 
@@ -547,13 +550,23 @@ def _goes_on_reporting(narration: str, span: _Span, spoken: list) -> bool:
     return bool(_REPORTING_LINK.search(between))
 
 
+def _named_inside(speaker: str, span: _Span) -> bool:
+    """Whether a quotation names the person a pronoun was resolved to: someone the speaker
+    talks about ("»Stine og jeg …«, fortæller hun"), so not the speaker."""
+    names = {word for word in speaker.split() if word[:1].isupper() and len(word) > 2}
+    return bool(names) and not names.isdisjoint(_WORD.findall(span.text))
+
+
 def _speech_like(text: str) -> bool:
     """A quotation without an attribution counts when it reads like speech, not a label."""
     words = len(_WORD.findall(text))
     return words >= 5 or (words >= 3 and text.rstrip()[-1:] in ".!?…")
 
 
-_ABBREVIATION = re.compile(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Mme|Sr|Sra)\.")
+# A name goes on after these ("Dr. Roe", "Rep. Ana Ruiz"): titles, not sentence ends.
+_ABBREVIATION = re.compile(
+    r"(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Mme|Sr|Sra|Rep|Sen|Gov|Gen|Col|Sgt|Capt|Lt|Rev)\."
+)
 
 
 def _phrase_after(narration: str, start: int) -> tuple[str, int]:
@@ -581,7 +594,7 @@ _APPOSITION = re.compile(r"([^,;:.!?\x00]+),\s*([^,;:!?\x00]{1,90}),\s*$")
 # "El periodista ruso, cuyo periódico … de Moscú, advirtió": a relative clause between the
 # subject and its verb, however long; it says who the subject is, not who speaks.
 _RELATIVE_APPOSITION = re.compile(
-    r"([^,;:.!?\x00]+),\s*(?:cuy[oa]s?|quien(?:es)?|whose|who|which|dessen|deren|dont|qui|"
+    r"(?:^|(?<=,)\s*)([^,;:.!?\x00]+),\s*(?:cuy[oa]s?|quien(?:es)?|whose|who|which|dessen|deren|dont|qui|"
     r"hvis|vars)\s[^;:.!?\x00]{1,200},\s*$"
 )
 _PARTICIPLE = re.compile(r"(?:ing|ando|iendo|ant)$")
@@ -607,8 +620,9 @@ _PREPOSITIONS = frozenset(
     about into upon between entre zwischen von vom bei mit nach zu zum zur für gegen über
     unter durch ohne aus seit vor hinter neben auf
     im am beim à au aux de du des dans sur par pour avec sans sous vers chez avant al del en para
-    por con sin sobre desde hacia tras ante di da su per tra fra della alla på i til fra med af
-    av om
+    por con sin sobre desde hacia tras ante durante während pendant lors di da su per
+    tra fra della alla på i
+    til fra med af av om
     """.split()
 )
 _OF = frozenset("of de del du des di della von vom der".split())
@@ -652,6 +666,8 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     words = before.split()
     while words and (_BETWEEN_RE.fullmatch(words[-1]) or _ADVERB.fullmatch(words[-1])):
         words.pop()
+    if len(words) > 1 and words[-1] in ("he", "she") and not words[-2].endswith(","):
+        return words[-1]  # "Speaking through an interpreter he added": the subject
     before = " ".join(words)
     if words and (words[-1].casefold() in _CONJUNCTIONS or words[-1].casefold() in _CLAUSE_LINKS):
         return "&"  # "…, aunque agregó que": the subject of the clause before
@@ -670,7 +686,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         and _names_someone(leading.group(1))
     ):
         return leading.group(1)  # "James Causey, director of …, an association …, told"
-    relative_clause = _RELATIVE_APPOSITION.match(before) if before.endswith(",") else None
+    relative_clause = _RELATIVE_APPOSITION.search(before) if before.endswith(",") else None
     if relative_clause:
         before = relative_clause.group(1)
     apposition = _APPOSITION.search(before) if before.endswith(",") else None
@@ -695,6 +711,8 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         if word[-1:] in ",;:.!?)" or _MASK in word:
             break
         if _STOP_RE.fullmatch(word) and not _DETERMINER_RE.fullmatch(word):
+            if word in _PREPOSITIONS and index:
+                return _before_complement(all_words[:index], word, phrase)
             break
         phrase.insert(0, word)
         if _DETERMINER_RE.fullmatch(word):
@@ -714,6 +732,45 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     if phrase and phrase[0].casefold() in _PREPOSITIONS and phrase[0][:1].isupper():
         return ""  # "Beim Fest erzählte jemand": where, and the subject comes after the verb
     return " ".join(phrase)
+
+
+def _before_complement(earlier: list[str], preposition: str, complement: list[str]) -> str:
+    """The subject before a prepositional complement: in `Ana Roe from the Harbour Trust in
+    Kragsø says` and `Jan Holm vom Institut für Seefahrt meint` the words after "from",
+    "in" and "vom" say where the subject is from, never who speaks. Only a name or a role
+    right before the complement counts; anything else is nobody. A particle before one
+    surname is part of the name ("Ursula von der Leyen")."""
+    surname = [word for word in complement if word not in ("der", "den", "la", "le")]
+    if (
+        preposition in _PARTICLES
+        and len(surname) == 1
+        and surname[0][:1].isupper()
+        and surname[0] not in NOT_PEOPLE
+        and earlier[-1][:1].isupper()
+    ):
+        name = " ".join([*earlier, preposition, *complement])
+        runs = _NAME_RUN.findall(name)
+        return runs[-1] if runs and name.endswith(runs[-1]) else " ".join(complement)
+    objects = [word for word in complement if not _DETERMINER_RE.fullmatch(word)]
+    if objects and not objects[0][:1].isupper():
+        # "au cours duquel Muriel Pénicaud a déclaré": the name is not the preposition's
+        # object but the subject of a clause inside the complement.
+        return " ".join(complement)
+    text = " ".join(earlier)
+    if not text or text[-1] in ",;:.!?\x00–—":
+        return ""
+    subject = _phrase_before(text, len(text), 0)
+    found = _role_or_name(subject, before_verb=True) if subject else None
+    if found is None or found.name is None:
+        return ""
+    # A noun phrase opening its clause ("A spokesperson for the port said"), not the object
+    # of a verb before it ("She closed the meeting by saying"), unless it is a full name.
+    opens = (
+        not text[: len(text) - len(subject)].strip(" \x00–—-")
+        or text[: len(text) - len(subject)].rstrip()[-1:] in ",;:"
+    )
+    full_name = " " in found.name and _NAME_RUN.fullmatch(found.name) is not None
+    return subject if full_name or (opens and len(subject.split()) <= 4) else ""
 
 
 _GERMAN_DETERMINERS = frozenset(
@@ -751,6 +808,8 @@ def _role(words: list[str]) -> str | None:
             break  # "der Trainer dem Sender": to whom, not part of the role
         if len(role) > 1 and word.endswith(("ed", "ing")) and word.islower():
             break  # "one geologist quoted by …", "a spokesperson confirming …": no participle
+        if len(role) > 1 and word.endswith(("ó", "ò")) and word.islower():
+            break  # "el capitán continuó diciendo": a preterite by its form, the verb
         role.append(word)
         if words[0].casefold() in _GERMAN_DETERMINERS and word.rsplit("-", 1)[-1][:1].isupper():
             rest = words[len(role) : len(role) + 2]
@@ -760,6 +819,8 @@ def _role(words: list[str]) -> str | None:
                 and rest[1][:1].isupper()
             ):
                 role.extend(rest)  # "ein Vertreter eines Nachrichtendienstes"
+            elif len(rest) == 2 and rest[0] == "für" and rest[1][:1].isupper():
+                role.extend(rest)  # "das Institut für Seefahrt": a body's whole name
             break  # German: the role ends at its noun
     rest = words[len(role) : len(role) + 1]
     if role[-1][:1].isupper() and rest and rest[0][:1].isupper():
@@ -802,10 +863,15 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     if before_verb and any(_AUXILIARY.fullmatch(word) for word in words[1:]):
         return None  # "the couple should have been": not a subject of the verb
     if before_verb and any(word.casefold() in _CONJUNCTIONS for word in words[:-1]):
+        described = _DESCRIBED_NAME.fullmatch(" ".join(words))
+        if described and _is_person(described.group(1)):
+            return _Speaker(_clean(described.group(1)))  # "minister of mines and energy Tom Roe"
         return None  # "Tom Ash and Rolf Berg argued": two people, not one speaker
     pronoun = words[-1 if before_verb else 0]
-    if _PRONOUN_RE.fullmatch(pronoun) and (len(words) == 1 or before_verb):
-        return _pronoun(pronoun)
+    if _PRONOUN_RE.fullmatch(pronoun) and (
+        len(words) == 1 or before_verb or not words[1][:1].isupper()
+    ):
+        return _pronoun(pronoun)  # "sagte er weiter", "sagte sie dem Sender"
     if _PARTICLE_NAME.fullmatch(" ".join(words)):
         return _Speaker(" ".join(words))
     if _NAME_RUN.fullmatch(" ".join(words)) and not _DETERMINER_RE.fullmatch(words[0]):
@@ -875,6 +941,9 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     return _Speaker(cleaned) if cleaned else None
 
 
+# Lowercase words describing a person, then the person's full name: the "and" inside the
+# description ("minister of mines and energy Tom Roe") joins no two people.
+_DESCRIBED_NAME = re.compile(rf"(?:[a-zà-ÿß][\w’'-]*\s+)+({_NAME_WORD}(?:\s+{_NAME_WORD})+)")
 # A sentence that points back at the quotation before it: "Así ha resumido X".
 _POINTS_BACK = re.compile(
     r"\s*(?:Así|So|Thus|Ainsi|Così|Sådan|Slik|Så|Con esas palabras|With these words|"
@@ -888,6 +957,11 @@ _NOT_A_PERSON_AFTER = _Words(
     # "cuyo periódico Novaya Gazeta", "the newspaper Le Monde": a publication's name
     + "|".join(sorted(PUBLICATION_NOUNS))
 )
+_IMPERSONAL = re.compile(
+    r"(?i:peut-on lire|pouvait-on lire|lit-on|heißt es|hieß es|står det|stod det|heter det|"
+    r"hette det|lyder det|lød det|låter det|lät det|se lee|se leía|si legge|it says|it said|"
+    r"it reads|it read)(?=\s*[.,;]|\s*$)"
+)
 # "It says in": where the words are written, which is what says them.
 _WRITTEN_IN = re.compile(
     r"(?i:heißt es|hieß es|står det|stod det|heter det|hette det|peut-on lire|lit-on|"
@@ -900,6 +974,13 @@ _REPORTED_BY = re.compile(
 )
 _HYPHENATED_NAME = re.compile(
     rf"(?:[a-z]{{1,3}}-)?{_UPPER}[\w’']*(?:-{_UPPER}[\w’']*)+|[A-Z][a-z]{{0,2}}-{_UPPER}[\w’']+"
+)
+# Verbs that class something as the quoted words: "classé « cancérogène probable »",
+# "hält … für „plausibel“", "rejected … as “biased”", "referred to as police “spying”".
+_CLASSED_AS = re.compile(
+    r"(?<![\w’'-])(?:class[ée]e?s?|considér[ée]e?s?|hält|hielt|halten|rejected|dismissed|"
+    r"referred to as|described as|called|qualifi[ée]e?s?)\b[^.;:!?\x00]{0,50}"
+    r"(?:\b(?:als|as|für|comme|de)\s+)?(?:[\w’'-]+\s+){0,2}$"
 )
 _AS_BEFORE = re.compile(r"\b(?:as|als|comme|como|come|som|qualifié de)\s*$")
 _APPOSITION_TAIL = re.compile(rf"[\s,:]*(?:{_NAME})?[\s,:\x00]*")
@@ -928,7 +1009,9 @@ _APPOSITION_AFTER = re.compile(
 _FIRST_PERSONS = frozenset("ich wir jeg vi jag man".split())
 _REFLEXIVE_AFTER = re.compile(r"\s+(?:sich|seg|sig)(?=\s+[A-ZÀ-Þ])")
 _ADVERBS_AFTER = re.compile(
-    r"(?:\s+(?i:also|then|later|again|however|further|auch|noch|dann|jedoch|allerdings|zudem|"
+    r"(?:\s+(?i:quant à (?:elle|lui|eux)|de (?:son|leur) côté|à (?:son|leur) tour|por su parte|"
+    r"a su vez|primero|first|zunächst|d’abord|d'abord|also|then|later|again|however|further|"
+    r"auch|noch|dann|jedoch|allerdings|zudem|"
     r"aber|nun|weiter|dabei|daraufhin|aussi|encore|ensuite|alors|pourtant|cependant|toutefois|"
     r"également|también|además|luego|også|dessuten|anche|inoltre|poi|però|invece))+(?=\s)"
 )
@@ -995,6 +1078,30 @@ _STATEMENT_OF = re.compile(
     )
     + r"\s+(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
 )
+_ASIDE_DASH = re.compile(r"\s[–—]\s")
+# "Von der Reederei heißt es", "Fra rederiet lyder det": where a statement comes from.
+_STATEMENT_FROM = re.compile(
+    r"(?:^|(?<=[.!?\x00]))\s*(?:Von|Vom|Seitens|Fra|Från)\s+([^,.;:!?\x00]{2,60}?)\s+"
+    r"(?:heißt|hieß|lyder|lød|lät|låter|heter|hette)\s+(?:es|det)\b"
+)
+# After a line of dash dialogue: its comma or mark, a lowercase verb, then who (a pronoun,
+# a name, a Nordic noun with its article: "innrømmer Fredrik", "skanderade de", "sa treneren").
+_DASH_ATTRIBUTION = re.compile(
+    r"(?:,|(?<=[?!])) (?!(?:og|och|men|som|så|når|mens|eller|fordi|hvis|hvor|var|vil|kan|"
+    r"skal|har|er|the|and|but|und|aber|que|qui|mais|ifølge|enligt|laut|selon|según|secondo|"
+    r"according)\b)"
+    rf"[a-zæøåäöé]{{3,}}(?= (?:(?:{PRONOUNS}|de)\b|(?:[a-zæøåäö]{{3,}} )?{_NAME_WORD}|"
+    r"[a-zæøåäö]{3,}(?:en|et|na|ne|erne)\b))"
+)
+# "c'est ainsi qu'il a qualifié", "c'est en ces termes que la ministre a réagi".
+_THUS_SAID = re.compile(
+    rf"c['’]est (?:ainsi|en ces termes|comme cela|comme ça|ce) qu(?:e\s+|['’]\s*)"
+    rf"((?:{PRONOUNS})|(?:(?i:{DETERMINERS})\s+)?[\w’'-]+(?:\s+{_NAME_WORD})*)\s+(?:a\s+)?[a-zé]+"
+)
+_PLURAL_PRONOUNS = frozenset("they de ils elles ellos ellas loro".split())
+_THOUGHT_LINK = re.compile(r", (?:dass|daß|que|qu’|qu'|att|at|che) ")
+_UNCLOSED_OPENING = re.compile(r"\s*([“„«»\"‘”])\s*(?=\w)")
+_CLOSERS = '”“»«"’'
 _GLUED_DASH = re.compile(r"(?<=[.!?…])\s?([–—])\s*(?=[A-ZÀ-Þ])")
 _DASH_OPENING = re.compile(r"\s*([–—]|-(?=\s))\s*(?=\w)")
 _REFLEXIVE_FIRST = re.compile(r"(?:(?:se|si)\s+|s[’'])(?=\w)")
@@ -1022,6 +1129,18 @@ _SUBJUNCTIVE = re.compile(
     r"diese|jede|ganze|selbe|gleiche|bereits)[a-zäöüß]{3,}e))(?![\w’'-])"
 )
 _PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ent")
+# A Spanish or Italian verb in the third person plural after "que"/"no"/"ya": "reclaman".
+_PLURAL_VERB = re.compile(r"(?<![\w’'-])(?:no|que|che|non)\s+[a-záéíóú]{3,}(?:an|en|ano|ono)\b")
+
+
+def _verb_after_adverb(following: str) -> bool:
+    """Whether an adverb, then a verb of speech, follow a word: "Trump first called", "Ruiz
+    also said", "Holm then told": the word is their subject."""
+    words = following.split(None, 2)
+    adverb = bool(words) and (
+        _BETWEEN_RE.fullmatch(words[0]) or words[0] in ("first", "again", "repeatedly")
+    )
+    return adverb and len(words) > 1 and _verb_at(words[1], 0) is not None
 
 
 def _inverted(following: str) -> bool:
@@ -1092,6 +1211,16 @@ _FRONTED = re.compile(
     r"on|at|for|with|asked|speaking|après|avant|malgré|lors|pendant|tras|después|antes|"
     r"durante|pese|dopo|prima)\b[^,.;:!?\x00]{0,80},\s+(?=[A-ZÀ-Þ])"
 )
+# Where the clause nearest a colon begins: after a comma or a subordinator.
+_LAST_CLAUSE = re.compile(r",\s+|\s(?:que|qu[’']|that|dass|daß|att|at|che)\s*(?=[A-ZÀ-Þ])")
+# A lead before a colon ending in its attribution: ", minnes hun", ", qui développe".
+_ATTRIBUTION_ENDING = re.compile(
+    rf",\s+([a-zà-ÿß][\w’'-]{{2,}})\s+((?:{PRONOUNS})|(?:(?:{_HONORIFIC.pattern[1:]})?{_NAME}))\s*$"
+)
+_RELATIVE_ENDING = re.compile(
+    rf"((?:(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Mme|M)\.?\s+)?{_NAME}),\s+"
+    r"(?:qui|who|der|die|som|quien|che)\s+[a-zà-ÿß][\w’'-]+(?:\s+[a-zà-ÿß][\w’'-]+)?\s*$"
+)
 _ENUMERATION_BEFORE = re.compile(rf"{_NAME_WORD},\s+$")
 _PRETERITE = re.compile(r" [a-záéíñú]{2,}i?(?:ó|ò)(?![\w’'-])")
 # An adverb set off by a comma before the subject: "Posteriormente, Berríos emitió …".
@@ -1109,6 +1238,24 @@ _PERSON_NOUN = re.compile(
     r"ien|ienne|ier|ière|iste|tore|trice|er|or|ist|ian|in|és|esa|ano|ana|ón|ona|ige|ige[rn]|"
     r"ent|ant|eon|ade|ese|man|woman)"
 )
+
+
+def _names_a_person(words: list[str]) -> bool:
+    """Whether the words after a role's article name a person ("eine junge Anwältin", "la
+    miembro de la Plataforma", "the skipper"), not a thing ("das Gesamturteil", "la première
+    fois"): a noun of the words for people, or one whose ending makes it an agent, a trade
+    or a title, among the words before its complement."""
+    for word in words[:3]:
+        noun = word.strip(",.;:").casefold()
+        if noun in _PREPOSITIONS or noun in _OF:
+            return False
+        if noun in PERSON_NOUNS or noun.endswith("logue"):
+            return True
+        if noun in _BEFORE_NOUNS or noun.endswith(("ment", "ion")):
+            continue
+        if _PERSON_NOUN.fullmatch(noun):
+            return True
+    return False
 
 
 _BEFORE_NOUNS = frozenset(
@@ -1130,7 +1277,10 @@ def _person_role(article: str, rest: str) -> str | None:
     noun = words[0].casefold() if words else ""
     if noun in _BEFORE_NOUNS:
         return None  # "El primer ministro": an adjective, the noun comes after it
-    if len(words) < 2 or not _PERSON_NOUN.fullmatch(noun) or noun.endswith(("ment", "ion")):
+    person = noun in PERSON_NOUNS or (
+        _PERSON_NOUN.fullmatch(noun) is not None and not noun.endswith(("ment", "ion"))
+    )
+    if len(words) < 2 or not person:
         return None  # "the government", "the commission": bodies, not one person
     if not words[1][:1].islower() or not words[1].isalpha() or words[1] in _PREPOSITIONS:
         return None
@@ -1203,11 +1353,15 @@ def _subject(sentence: str) -> str | None:
         if role and any(word in _OF or word in _PREPOSITIONS for word in role.group().split()):
             return None  # "El ministro de Exteriores": the capital is the complement's
         text = opening[1][role.end() :] if role else opening[1]  # "the captain Ana Roe"
+        if text.split(None, 1)[0].casefold() in PERSON_NOUNS:
+            return _person_role(opening[0], text)  # "Eine Frau kommt": German capitalises
     match = _NAME_RUN.match(text)
     if match is None and len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]):
         return _person_role(opening[0], opening[1])
     if match is None or match.group().split()[0] in FUNCTION_WORDS:
         return None
+    if match.group().split()[0].casefold() in _PREPOSITIONS:
+        return None  # "Durante su diatriba …": a time or a place opens the sentence
     if _HONORIFIC.match(match.group()) is None and match.group().split()[0] in FUNCTION_WORDS:
         return None
     name = _clean(match.group())
@@ -1358,6 +1512,7 @@ class QuoteFinder:
                     and not (name.endswith("s") and re.match(r"\s+[a-zæøåäö]", following))
                 )
                 or (_verb_at(following.lstrip(" "), 0) and not _inverted(following))
+                or _verb_after_adverb(following)  # "Trump first called", "Ruiz also said"
                 or (
                     name == run
                     and _opens_sentence(narration, match.start())
@@ -1494,11 +1649,28 @@ class QuoteFinder:
         inverted = _INVERTED.match(narration, span.end)
         if inverted:
             return _pronoun(inverted.group().rsplit("-", 1)[-1].split()[0])
+        thus = _THUS_SAID.match(narration, start)
+        if thus:
+            # "« Un choc », c'est ainsi qu'il a qualifié …": the clause points back at the words.
+            subject = thus.group(1)
+            if _PRONOUN_RE.fullmatch(subject):
+                return _pronoun(subject)
+            found = _role_or_name(subject, before_verb=True)
+            if found:
+                return found
         according = _ACCORDING.match(narration, start)
         if according:
             phrase, _ = _phrase_after(narration, according.end())
             found = _role_or_name(phrase, before_verb=False)
             return _Speaker(found.name, found.pronoun, strong=False) if found else None
+        if _IMPERSONAL.match(narration, start):
+            # "», peut-on lire.", "“, hieß es.", "– …, lyder det.": written or said by nobody
+            # named here. A quotation opening its sentence goes on in the voice of the one
+            # before ("Das Ministerium forderte … „…“, hieß es."); one after words of its own
+            # sentence is theirs to attribute, or nobody's, never the voice before.
+            if not narration[_sentence_start(narration, span.start) : span.start].strip():
+                return None
+            return _Speaker(None, strong=False)
         reflexive = _REFLEXIVE_FIRST.match(narration, start)
         verb = _verb_at(narration, reflexive.end() if reflexive else start)
         punctuated = first_mark in ",;–—-" or span.text.rstrip()[-1:] in ",?!…"
@@ -1508,7 +1680,8 @@ class QuoteFinder:
             # "”, zanjó." — the subject left out: whoever is speaking.
             return _after_verb(narration, verb.end()) or _left_out(narration, verb)
         if punctuated and verb is None:
-            unlisted = self._unlisted_verb(narration, start)
+            inside = span.text.rstrip()[-1:] in ",?!"  # “…,” Ana Roe shares. / – …! ropte de.
+            unlisted = self._unlisted_verb(narration, start, comma=inside)
             if unlisted:
                 return unlisted
         written = _WRITTEN_IN.match(narration, start)
@@ -1537,21 +1710,23 @@ class QuoteFinder:
         window = narration[start : start + 200]
         for verb in _verbs(window):
             before = window[: verb.start()]
-            if re.search(r"[.!?;\x00]", before) or len(before.split()) > 16:
+            if re.search(r"(?<!\b[A-Z])[.!?;]|\x00", before) or len(before.split()) > 16:
                 break
             found = _role_or_name(_phrase_before(window, verb.start(), 0), before_verb=True)
             if found:
                 return found
         return self._sentence_final(narration, start)
 
-    def _unlisted_verb(self, narration: str, start: int) -> _Speaker | None:
+    def _unlisted_verb(self, narration: str, start: int, *, comma: bool = False) -> _Speaker | None:
         """`„…“, lacht Kerstin Wahala.` / `“…,” he snaps.`: a verb no list holds, in the place
         after a quotation where only an attribution stands, when its subject is plainly
         someone: a pronoun, a person's full name, a role with its article or a surname met
         before, and the clause ends with it."""
-        if not narration[start - 2 : start].strip().startswith(",") and not narration[
-            start - 3 : start
-        ].strip(" \x00").endswith(","):
+        if (
+            not comma
+            and not narration[start - 2 : start].strip().startswith(",")
+            and not narration[start - 3 : start].strip(" \x00").endswith(",")
+        ):
             return None  # after a dash or nothing: not the place of an attribution
         inverted = _INVERSION.match(narration, start)
         if inverted:
@@ -1566,6 +1741,8 @@ class QuoteFinder:
             joined = any(word.casefold() in _CONJUNCTIONS for word in phrase.split())
             if not phrase or not ends or joined:
                 return None  # "…“, kam die Glücksgöttin und segnete ihn": a clause goes on
+            if phrase.strip(",.;").casefold() in _PLURAL_PRONOUNS:
+                return _Speaker(None, pronoun=True, gender="pl")  # "– …! skanderade de."
             found = _after_verb(narration, inverted.end())
         else:
             subject_first = _SUBJECT_THEN_VERB.match(narration, start)
@@ -1581,7 +1758,35 @@ class QuoteFinder:
         # "”, alertó Murátov, quien …": a Spanish or Italian preterite is a verb by its form,
         # so the word after it is its subject.
         preterite = inverted is not None and inverted.group().endswith(("ó", "ò"))
-        return found if preterite or self._people.knows(found.name) else None
+        # "”, détaille Mme Cardenal": an honorific makes the one word a person's name.
+        titled = inverted is not None and _HONORIFIC.match(narration[inverted.end() :].lstrip())
+        return (
+            found
+            if preterite
+            or titled
+            or self._people.knows(found.name)
+            or (inverted is not None and self._ends_with_person(narration, inverted.end()))
+            else None
+        )
+
+    def _ends_with_person(self, narration: str, start: int) -> bool:
+        """`„…“, erinnert Daman.`, `», glisse Zineb, étudiante en lettres.`, `– …, innrømmer
+        Fredrik, som …`, `skrek Fredrik til Vetle`: one capitalised word after an unlisted
+        verb is a person when the sentence ends with it, or a relative clause, a lowercase
+        apposition (a role) or a word of where or when follows it."""
+        word = _TOKEN.match(
+            narration, start + len(narration[start:]) - len(narration[start:].lstrip())
+        )
+        if word is None or word.group() in FUNCTION_WORDS or word.group() in NOT_PEOPLE:
+            return False
+        rest = narration[word.end() : word.end() + 40]
+        following = rest.split(None, 1)[:1]
+        if following and _STOP_RE.fullmatch(following[0]):
+            return True  # "utbryter Klocke før han …", "skrek Fredrik til Vetle": where, when
+        return bool(re.match(r"\s*(?:[.!?]|$)", rest) or _PERSON_AFTER.match(rest)) or bool(
+            re.match(r",\s+[a-zà-ÿ]{4,}(?:\s|[,.])", rest)
+            and not re.match(rf",\s+(?:{STOPS}|und|and|et|y|og|och)\b", rest)
+        )
 
     def _sentence_final(self, narration: str, start: int) -> _Speaker | None:
         """`… signals a “commitment” to tackling it, says Belinda Schäpe.`: the attribution
@@ -1608,6 +1813,15 @@ class QuoteFinder:
         floor = _sentence_start(narration, span.start)
         before = narration[floor : span.start]
         according = next(reversed(list(_ACCORDING.finditer(before))), None)
+        told = according and (
+            _verb_at(before, according.end()) or _PRETERITE.match(before, according.end() - 1)
+        )
+        if told:
+            # "Según informó la DGSA a la diaria, …", "según dijo el alcalde": a verb after
+            # "according to", then who.
+            found = _after_verb(before, told.end())
+            if found and not found.pronoun:
+                return found
         if according and not before[according.end() :].strip(" ,:\x00").count(" ") > 6:
             phrase, _ = _phrase_after(before, according.end())
             found = _role_or_name(phrase, before_verb=False)
@@ -1620,13 +1834,17 @@ class QuoteFinder:
             )  # "a ordonné", "ha dichiarato": the auxiliary, not the article
             if preceding and _DETERMINER_RE.fullmatch(preceding[-1]) and not auxiliary:
                 continue  # "le juge", "the note": a noun, not the verb
-            if preceding and preceding[-1].endswith(",") and _PARTICIPLE.search(verb.group()):
-                # "Tester has spoken out against them, calling it “toxic”": the sentence's
-                # subject speaks.
-                found = self._sentence_subject(before[: verb.start()])
+            if preceding and _PARTICIPLE.search(verb.group()):
+                # "Tester has spoken out against them, calling it “toxic”", "El portavoz,
+                # Ana Ruiz, respondió en la radio diciendo: «…»": a participle has no
+                # subject of its own; the sentence's subject speaks.
+                subject = _subject(before[: verb.start()])
+                found = _Speaker(subject) if subject else None
+                found = found or self._sentence_subject(before[: verb.start()])
                 if found:
                     return found
-                continue
+                if preceding[-1].endswith(","):
+                    continue
             phrase = _phrase_before(before, verb.start(), 0)
             found = (
                 _coordinated_subject(before[: verb.start()])
@@ -1675,6 +1893,12 @@ class QuoteFinder:
             # spokesperson read: “…”": whose statement it is.
             phrase, _ = _phrase_after(before, statement.end())
             found = _role_or_name(phrase, before_verb=False)
+            if found and not found.pronoun:
+                return found
+        source = _STATEMENT_FROM.search(before)
+        if source:
+            # "Von der Reederei heißt es dazu: „…“": whose statement it is.
+            found = _role_or_name(source.group(1), before_verb=False)
             if found and not found.pronoun:
                 return found
         if before.rstrip().endswith(":"):
@@ -1756,9 +1980,7 @@ class QuoteFinder:
             return None
         first = found.name.split()
         if _DETERMINER_RE.fullmatch(first[0]):
-            noun = first[1].casefold() if len(first) > 1 else ""
-            person = _PERSON_NOUN.fullmatch(noun) or noun.endswith("logue")
-            return found if person and noun not in _BEFORE_NOUNS else None  # "la première fois"
+            return found if _names_a_person(first[1:]) else None  # "la première fois"
         return found if " " in found.name or self._people.knows(found.name) else None
 
     def _sentence_subject(self, sentence: str) -> _Speaker | None:
@@ -1774,15 +1996,48 @@ class QuoteFinder:
         if _DETERMINER_RE.fullmatch(words[0]):
             return _role_or_name(_phrase_after(sentence, 0)[0], before_verb=False)
         first = words[0].strip(",")
+        if first.casefold() in _PREPOSITIONS:
+            return None  # "Durante su visita, …": when, not who
         if first[:1].isupper() and first not in FUNCTION_WORDS and len(words) > 1:
             return _Speaker(first) if words[1][:1].islower() else None
         return None
 
+    def _met(self, name: str) -> bool:
+        """Whether one word was met as a person lately (the last 50 people named)."""
+        return any(name == met for _, met in self._people.mentions[-50:])
+
     def _colon_subject(self, lead: str) -> _Speaker | None:
-        """`Scholz: „…“`, `She had a simple plan: “…”`: the sentence's person or role."""
+        """`Scholz: „…“`, `She had a simple plan: “…”`: the sentence's person or role.
+
+        A lead that ends in its own attribution speaks for its subject: a verb and its
+        subject after a comma (`Det var en lang vinter for Eriksen, minnes han:`) or a
+        relative clause on a name (`…, raconte Mme Lebrun, qui ajoute :`)."""
         words = lead.split()
         if not words:
             return None
+        inverted = _ATTRIBUTION_ENDING.search(lead)
+        if inverted and not _STOP_RE.fullmatch(inverted.group(1)):
+            subject = inverted.group(2)
+            if _PRONOUN_RE.fullmatch(subject):
+                return _pronoun(subject)
+            name = _clean(subject)
+            if name and _is_person(name) and (" " in name or self._people.knows(name)):
+                return _Speaker(name)
+        cuts = list(_LAST_CLAUSE.finditer(lead))
+        clause = lead[cuts[-1].end() :] if cuts else ""
+        subject = _subject(clause) if clause[:1].isupper() else None
+        if subject and (" " in subject or "," not in cuts[-1].group()):
+            # "A través de su cuenta, Ana Ruiz escribió:", "… pour que Mediapart révèle :":
+            # the clause nearest the colon has a subject of its own, a person when the
+            # rules know it for one, and never the pronoun opening the sentence ("Il n'a
+            # pas fallu longtemps pour que …").
+            known = self._met(subject) or self._named_before(subject, clause, 0)
+            return _Speaker(subject) if " " in subject or known else None
+        relative = _RELATIVE_ENDING.search(lead)
+        if relative:
+            name = _clean(relative.group(1))
+            if name and _is_person(name) and name.split()[0] not in FUNCTION_WORDS:
+                return _Speaker(name)
         if len(words) <= 6 and not any(
             w[0].islower() for w in words if not _DETERMINER_RE.fullmatch(w)
         ):
@@ -1795,8 +2050,10 @@ class QuoteFinder:
         if subject and (" " in subject or self._named_before(subject, lead, lead.find(subject))):
             return _Speaker(subject)  # "Rubio, dando il benvenuto, l'ha poi definita: «…»"
         if _DETERMINER_RE.fullmatch(words[0]) and len(words) > 1:
+            # No verb of speech: only a role whose noun is a person's ("The skipper had one
+            # rule:"), not a thing ("Das Urteil fiel hart aus:", "En revanche, …:").
             phrase, _ = _phrase_after(lead, 0)
-            return _role_or_name(phrase, before_verb=False)
+            return self._person_in(phrase)
         names = [name for _, name in self._people_named(lead)]
         return _Speaker(names[0]) if names else None
 
@@ -1805,6 +2062,13 @@ class QuoteFinder:
         if incise:
             return incise
         after = self._after(text, narration, span)
+        unplain = after is not None and after.pronoun
+        if unplain and self._referent(after.gender, left_out=after.left_out) is None:
+            # "sieht Marc Olefs, Leiter …: „…“, sagte er": "er" alone is unplain, but the
+            # sentence that introduced the quotation names him.
+            before = self._before(narration, span)
+            if before and before.name and not before.pronoun and " " in before.name:
+                return before
         if after and after.strong and not _is_publication(after.name):
             if not self._hurried and self._introduced_right_before(narration, span):
                 # "da sa treneren min «Ikke over», sier Retzius": Retzius reports what the
@@ -1816,6 +2080,11 @@ class QuoteFinder:
         if self._hurried:
             return None  # only the attribution right after the quote is read
         return self._before(narration, span) or after
+
+    def _quoted_speech(self, text: str, span: _Span) -> bool:
+        """Whether a quotation inside a line of dialogue is someone's speech the line reports
+        (`sa treneren min «…»`), not a phrase of the line's own (`tenker jeg at «…»`)."""
+        return self._introduced_right_before(_masked(text, [span]), span)
 
     def _introduced_right_before(self, narration: str, span: _Span) -> bool:
         """Whether a verb of speech and its subject stand right before the opening mark,
@@ -1859,14 +2128,34 @@ class QuoteFinder:
             spans.append(span)
         return spans
 
-    def _dash_quote(self, text: str, start: int = 0, *, last: bool = True) -> _Span | None:
+    def _unclosed_quote(self, text: str, spans: list[_Span]) -> _Span | None:
+        """A paragraph that opens with a quotation mark never closed in it (a speech that
+        goes on into the next paragraph, or a closing mark the page forgot) is quotation to
+        its end, or to its own attribution (`»Vi åbner i maj, siger hun.`): read like a line
+        of dash dialogue, the mark standing for the dash."""
+        indent = len(text) - len(text.lstrip())
+        if text[indent : indent + 1] not in _OPENERS or any(s.start == indent for s in spans):
+            return None
+        span = self._dash_quote(text, indent, opening_re=_UNCLOSED_OPENING)
+        if span is not None:
+            span.text = span.text.rstrip(" " + _CLOSERS)
+        return span
+
+    def _dash_quote(
+        self,
+        text: str,
+        start: int = 0,
+        *,
+        last: bool = True,
+        opening_re: re.Pattern[str] = _DASH_OPENING,
+    ) -> _Span | None:
         """One line of dash dialogue from `start`. The quotation runs from the dash to the
         comma (or the question or exclamation mark) before the last verb of speech; a line
         with no attribution is all quotation when it ends the paragraph and an en or em dash
         opens it, or a hyphen after a paragraph that introduced a speaker (a bare hyphen
         also opens list items). `sa` is Nordic "said" only outside French, where it is
         "her" (`_verbs`)."""
-        opening = _DASH_OPENING.match(text, start)
+        opening = opening_re.match(text, start)
         if opening is None:
             return None
         body = text.rstrip()
@@ -1875,6 +2164,15 @@ class QuoteFinder:
             if before.endswith((", ", "? ", "! ")) and verb.start() > opening.end():
                 end = verb.start() - (2 if before.endswith(", ") else 1)
                 return _Span(opening.start(), end, body[opening.end() : end].strip())
+        unlisted = [
+            match for match in _DASH_ATTRIBUTION.finditer(body) if match.start() > opening.end()
+        ]
+        if unlisted and not _SENTENCE_END.search(body, unlisted[-1].end()):
+            # "– …, innrømmer Fredrik, som …", "– Ta ham tilbake! ropte de.": a verb no list
+            # holds, by its place: after the line's comma or mark, before its subject, in the
+            # last sentence of the line.
+            end = unlisted[-1].start() - (1 if body[unlisted[-1].start() - 1] == "," else 0)
+            return _Span(opening.start(), end, body[opening.end() : end].strip())
         if not last:
             return None
         if opening.group(1) == "-":
@@ -1882,7 +2180,9 @@ class QuoteFinder:
             introduced = (self._introduced or "").split()
             if not introduced or _DETERMINER_RE.fullmatch(introduced[0]):
                 return None  # only after a paragraph that named the one who speaks next
-        if body[-1:] not in ".!?…" or not _speech_like(body[opening.end() :]):
+        closed = body[-1:] in _CLOSERS and opening_re is _UNCLOSED_OPENING  # “…" closes it
+        ended = body.rstrip(_CLOSERS)[-1:] in ".!?…" or closed
+        if not ended or not _speech_like(body[opening.end() :]):
             return None
         return _Span(opening.start(), len(body), body[opening.end() :].strip())
 
@@ -1893,10 +2193,19 @@ class QuoteFinder:
         self._hurried = self._past_deadline()
         spans = [span for span in _find_spans(text) if _WORD.search(span.text)]
         dashes = self._dash_quotes(text)
+        inside = [span for span in spans if dashes and span.start < dashes[-1].end]
+        if dashes and inside and not any(self._quoted_speech(text, span) for span in inside):
+            # "– …, og noen ganger tenker jeg at «ubåt langs kysten» hadde vært …, sier X": a
+            # phrase in marks inside the line is part of the line, not a quotation of its own.
+            spans = [span for span in spans if span.start >= dashes[-1].end]
         if dashes and not any(span.start < dashes[-1].end for span in spans):
-            # A quotation inside the dialogue ("– Then the coach said «Not over»") keeps its
-            # marks' reading: one quote inside another is not two quotes of one paragraph.
+            # A quotation that a verb of speech introduces inside the dialogue ("– Then the
+            # coach said «Not over»") keeps its marks' reading: one quote inside another is
+            # not two quotes of one paragraph.
             spans = [*dashes, *spans]
+        unclosed = None if dashes else self._unclosed_quote(text, spans)
+        if unclosed is not None:
+            spans = [unclosed, *(span for span in spans if span.start >= unclosed.end)]
         if self._hurried:
             self._pending = None  # nor is any paragraph indexed for surnames: see __init__
         if not spans:
@@ -1939,20 +2248,31 @@ class QuoteFinder:
                 if _goes_on_reporting(narration, span, spoken):
                     pass  # the voice of the quote before it: see `_same_voice`
                 elif len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
-                    continue
+                    if not self._verb_attributes(narration, span):
+                        continue
+                    # "…, calling the carrier’s account “misleading”": a verb attributes the
+                    # words, to someone the rules cannot name (not the voice before or after).
+                    found = _Speaker(None)
                 else:
-                    found = _Speaker(None, pronoun=True)  # "Sie wolle auf dieser „starken …“"
+                    # "Sie wolle auf dieser „starken …“": reported speech, the voice speaking
+                    found = _Speaker(None, pronoun=True, left_out=True)
             if one_word and not (
                 calling or _verbs(lead[-45:]) or self._right_after(narration, span)
             ):
                 continue  # one word: only when a verb attributes it ("called it “toxic”")
             speaker = self._resolve(found) if found else None
+            if speaker and found is not None and found.pronoun and _named_inside(speaker, span):
+                speaker = None  # "»Stine og jeg …«, fortæller hun": she is not Stine
             attributed = found is not None
             if not attributed and not self._hurried:
                 speaker = self._same_voice(narration, span, spoken, introduced)
             quote = Quote(text=span.text.rstrip(" ,"), speaker=speaker, section=section)
             if speaker and not attributed:
                 self._spoke(speaker)  # the voice carried on is the one speaking now
+            if attributed and not speaker and found.pronoun and not found.left_out:
+                # "„…“, sagt er." with "er" unresolved: someone spoke whom the rules cannot
+                # name, so the voice before is no longer the one speaking.
+                self.last_speaker = None
             if attributed and speaker:
                 self._spoke(speaker)
                 # “One.” “Two,” said X: the quote just before, unattributed, is X's too.
@@ -1969,6 +2289,21 @@ class QuoteFinder:
         self._paragraph += 1
         return quotes
 
+    def _verb_attributes(self, narration: str, span: _Span) -> bool:
+        """Whether a verb of calling or classing, close before a short quoted phrase, makes
+        the phrase someone's words: `… calling it “misleading”`, `bezeichnete es die Fachwelt
+        als „Gamechanger“`, `classé « cancérogène probable »`. Not a bare "as"/"som" (`beskriver
+        hun sig som ”Stine fra blokken”` is a label), nor a title, set aside before."""
+        sentence = narration[_sentence_start(narration, span.start) : span.start]
+        lead = sentence.rsplit(_MASK, 1)[-1][-60:]
+        if _MASK in sentence:
+            # "als „Wertediktatur“ bezeichnet und … als „die Lösung“": a verb right after the
+            # quotation before is that quotation's, as German sets it last.
+            lead = lead.lstrip(" ,").partition(" ")[2]
+        if not lead.strip():
+            return False
+        return bool(_verbs(lead, CALLING_VERB_FORMS) or _CLASSED_AS.search(lead))
+
     def _reported(self, narration: str, start: int, end: int) -> None:
         """`Serhii Radio says that …`, `X told the paper the demand is growing`: reported
         speech makes its subject the voice speaking."""
@@ -1977,12 +2312,20 @@ class QuoteFinder:
             return
         for verb in _verbs(stretch):
             floor = _sentence_start(stretch, verb.start())
+            if len(_ASIDE_DASH.findall(stretch, floor, verb.start())) % 2:
+                continue  # "— the late author wrote of it in a book —": an aside, no voice
             phrase = _phrase_before(stretch, verb.start(), floor)
             found = self._inverted_subject(stretch, verb, phrase) or _role_or_name(
                 phrase, before_verb=True
             )
             if found and not found.pronoun:
                 self._spoke(self._resolve(found))
+        for link in _THOUGHT_LINK.finditer(stretch):
+            # "KIT-Forscher Fink geht davon aus, dass …": a full name opening the sentence of
+            # a clause of what someone thinks or says is its voice, whatever the verb.
+            subject = _subject(stretch[_sentence_start(stretch, link.start()) : link.start()])
+            if subject and " " in subject:
+                self._spoke(self._resolve(_Speaker(subject)))
 
     def _attribute_back(self, narration: str, spoken: list[tuple[_Span, Quote, bool]]) -> None:
         """A quote left without a speaker takes the one named after it in the paragraph.
@@ -2074,7 +2417,11 @@ class QuoteFinder:
         if not narration[: span.start].strip(" \x00–—-"):
             # A paragraph that opens with the quotation: the voice introduced just before.
             return introduced
-        if spoken and spoken[-1][1].speaker:
+        own_sentence = _sentence_start(narration, span.start) > spoken[-1][0].end if spoken else 0
+        lead = narration[_sentence_start(narration, span.start) : span.start]
+        if spoken and spoken[-1][1].speaker and not (own_sentence and _PLURAL_VERB.search(lead)):
+            # Not "Desde la Asociación reclaman que …, ya que no comprenden «…»": a sentence
+            # of its own whose verbs are plural is a group speaking, not the voice before.
             previous_speaker = spoken[-1][1].speaker
             count = self._last_speaker_at[1]
             newer = {name for _, name in self._people.mentions[count:]} - {previous_speaker}
@@ -2146,11 +2493,13 @@ class QuoteFinder:
             return quotes[-1].speaker if quotes else None
         for verb in reversed(_verbs(last_sentence)):
             phrase = _phrase_before(last_sentence, verb.start(), 0)
-            found = (
-                self._inverted_subject(last_sentence, verb, phrase)
-                or _role_or_name(phrase, before_verb=True)
-                or _after_verb(last_sentence, verb.end())
+            found = self._inverted_subject(last_sentence, verb, phrase) or _role_or_name(
+                phrase, before_verb=True
             )
+            if found is None and verb.group() not in CALLING_VERB_FORMS:
+                # "Dazu sagte der Minister …": the subject after the verb; never the object
+                # of a verb of calling ("Holm first called the plan a waste").
+                found = _after_verb(last_sentence, verb.end())
             if found:
                 speaker = self._resolve(found)
                 self._spoke(speaker)

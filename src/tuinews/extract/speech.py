@@ -172,6 +172,8 @@ FUNCTION_WORDS = frozenset(
     Det Den De En Et Ett Og Och Men Han Hun Hon Vi Jeg Jag Da Så Nu Efter Før Med Til På Som
     Her Der Selv Også Både Hvis Når Mens Dagen
     Mr Mrs Ms Dr Prof Herr Frau Sir Dame
+    Every Each All Any Jeder Jede Jedes Jeden Alle Chaque Tous Toutes Cada Todos Todas Ogni
+    Tutti Hver Hvert Alle Varje Alla
     """.split()
 )
 
@@ -205,6 +207,8 @@ NOT_PEOPLE = frozenset(
     Internacional Europea European Europäische Regional Consejo Conseil Rat Junta Tribunal
     Supremo Supreme Hospital Universidad Université Universität Airways Holdings Alliance
     Organization Organisation Organización
+    Bistro Restaurant Café Cafe Bar Pub Hotel Shop Store Market Kro Butik Restaurante
+    Trattoria Brasserie Bäckerei Markt Laden
     """.split()
 )
 
@@ -219,5 +223,20 @@ TITLES = frozenset(
     Premier Speaker Präsident Präsidentin Ministerpräsident Ministerpräsidentin Bundeskanzler
     Kanzler Kanzlerin Bürgermeister Bürgermeisterin Ministerin Staatssekretär Président
     Presidente Ministro Ministra
+    """.split()
+)
+
+# Nouns for people that no ending gives away: "Eine Frau kommt …", "la miembro", "a local".
+PERSON_NOUNS = frozenset(
+    """
+    man woman men women boy girl child mother father son daughter wife husband friend member
+    neighbour neighbor local victim witness guest patient pupil student citizen resident
+    mann frau kind mädchen junge mutter vater sohn tochter freund freundin mitglied nachbar
+    nachbarin gast zeuge zeugin opfer
+    homme femme enfant fille garçon mère père fils ami amie membre voisin voisine témoin
+    hombre mujer niño niña hijo hija madre padre amigo amiga miembro vecino vecina testigo
+    uomo donna bambino bambina figlio figlia madre padre amico amica membro
+    mand kvinde kvinne kvinna barn pige pike flicka dreng gutt pojke ven venn vän medlem
+    mor far søn sønn son datter dotter
     """.split()
 )
