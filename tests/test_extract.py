@@ -758,23 +758,26 @@ def test_camel_case_teaser_classes_do_not_make_a_lede() -> None:
     assert from_html(page).lede is None
 
 
-def test_past_the_time_budget_the_rest_stays_paragraphs_with_their_words_apart() -> None:
+def test_past_the_time_budget_the_rest_keeps_its_paragraphs_and_sections() -> None:
     """Read past its budget, a box of blocks was one paragraph with words glued across
-    them ("wordsSecond", "itemTwo"): now one paragraph per block, text between blocks too."""
+    them ("wordsSecond", "itemTwo") and no sections: now one paragraph per block, text
+    between blocks too, and each heading opens its section."""
     html = (
         "<html><body><article><h1>Ferry</h1><div class='body'>"
         "<p>The first paragraph of the story, long enough to count as prose.</p>"
         "<div>The harbour <b>council</b> met<p>The second paragraph, inside a box.</p>"
-        "and went home.</div><ul><li>One quay</li><li>Two quays</li></ul>"
+        "and went home.</div><h2>The quays</h2><ul><li>One quay</li><li>Two quays</li></ul>"
         "</div></article></body></html>"
     )
     article = from_html(html, budget=0.0)
-    texts = [block.text for section in article.sections for block in section.blocks]
+    texts = [
+        (section.title, block.text) for section in article.sections for block in section.blocks
+    ]
     assert texts == [
-        "The first paragraph of the story, long enough to count as prose.",
-        "The harbour council met",
-        "The second paragraph, inside a box.",
-        "and went home.",
-        "One quay",
-        "Two quays",
+        (None, "The first paragraph of the story, long enough to count as prose."),
+        (None, "The harbour council met"),
+        (None, "The second paragraph, inside a box."),
+        (None, "and went home."),
+        ("The quays", "One quay"),
+        ("The quays", "Two quays"),
     ]

@@ -381,9 +381,13 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             walk.line_break()
             continue
         if time.thread_time() > walk.deadline:
-            # Out of time: the text is kept, in order, without its structure.
-            for text in _plain_paragraphs(child):
-                walk.add(Block(kind="paragraph", text=text))
+            # Out of time: the text is kept, in order, with its headings but without the rest
+            # of its structure.
+            for heading, text in _plain_blocks(child, walk.title):
+                if heading:
+                    walk.heading(text)
+                else:
+                    walk.add(Block(kind="paragraph", text=text))
             continue
         if tag == "figure" and _holds(child, "blockquote") and not _holds(child, _PICTURES):
             # A pull quote or an embedded post set as a figure: its words, quoted.
@@ -456,9 +460,9 @@ def _walk(node: LexborNode, walk: _Walk, depth: int = 0) -> None:
             continue  # readers' comments and reviews, however long: never the story
         if names_comment_part(child) and not walk.holds_story(child):
             continue  # `id="comment-box"`: a thread, however long, unless it is the page
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            text = node_text(child)
-            if text and len(text) < 200 and not _repeats_title(text, walk.title):
+        if tag in _HEADINGS:
+            text = _section_heading(child, walk.title)
+            if text:
                 walk.heading(text)
             continue
         if tag == "p" or (tag == "div" and child.attributes.get("role") == "heading"):
@@ -582,15 +586,28 @@ def _prose_text(node: LexborNode, depth: int = 0) -> str:
 _BLOCK_SELECTOR = "p, div, section, h1, h2, h3, h4, h5, h6, ul, ol, figure, blockquote, table"
 
 
-def _plain_paragraphs(node: LexborNode) -> list[str]:
-    """The texts of an element read past the time budget: one per block inside it, the
-    text between blocks as paragraphs of its own. All of it as one paragraph was a wall of
-    the rest of the page in the reader, and a paragraph of tens of thousands of characters
-    for every later step."""
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+def _section_heading(node: LexborNode, title: str | None) -> str | None:
+    """A heading element's text as a section's title: not a paragraph set in a heading's
+    type, nor the headline again."""
+    text = node_text(node)
+    return text if text and len(text) < 200 and not _repeats_title(text, title) else None
+
+
+def _plain_blocks(node: LexborNode, title: str | None) -> list[tuple[bool, str]]:
+    """The texts of an element read past the time budget, each with whether it is a
+    section's heading: one per block inside it, the text between blocks as paragraphs of
+    its own. All of it as one paragraph was a wall of the rest of the page in the reader,
+    without its sections, and tens of thousands of characters for every later step."""
+    if node.tag in _HEADINGS:
+        heading = _section_heading(node, title)
+        return [(True, heading)] if heading else []
     if node.css_first(_BLOCK_SELECTOR) is None:
         text = node_text(node)
-        return [text] if text else []
-    paragraphs: list[str] = []
+        return [(False, text)] if text else []
+    paragraphs: list[tuple[bool, str]] = []
     inline: list[str] = []
     for child in node.iter(include_text=True):
         tag = child.tag or "-"
@@ -603,11 +620,11 @@ def _plain_paragraphs(node: LexborNode) -> list[str]:
         text = collapse_space("".join(inline))
         inline.clear()
         if text:
-            paragraphs.append(text)
-        paragraphs.extend(_plain_paragraphs(child))
+            paragraphs.append((False, text))
+        paragraphs.extend(_plain_blocks(child, title))
     text = collapse_space("".join(inline))
     if text:
-        paragraphs.append(text)
+        paragraphs.append((False, text))
     return paragraphs
 
 
