@@ -611,12 +611,11 @@ def _plain_blocks(node: LexborNode, title: str | None) -> list[tuple[bool, str]]
     inline: list[str] = []
     for child in node.iter(include_text=True):
         tag = child.tag or "-"
-        if tag == "-text" or (tag not in _BLOCK_TAGS and not tag.startswith("-")):
-            if tag not in _SKIP_TAGS:
-                inline.append(child.text(deep=True, separator=""))
-            continue
-        if tag.startswith("-") or tag in _SKIP_TAGS:
+        if (tag.startswith("-") and tag != "-text") or tag in _SKIP_TAGS:
             continue  # comments and furniture
+        if tag == "-text" or tag not in _BLOCK_TAGS:
+            inline.append(child.text(deep=True, separator=""))
+            continue
         text = collapse_space("".join(inline))
         inline.clear()
         if text:

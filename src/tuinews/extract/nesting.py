@@ -15,18 +15,12 @@ from collections import Counter
 MAX_NESTING = 400
 # Only a page with this many tags can nest deep enough to slow the parser down.
 _TAGS_WORTH_SCANNING = 3000
-_TAG = re.compile(
-    r"<!--.*?-->|<(script|style|textarea|template|title)\b.*?</\1\s*>"
-    r"|<(/?)([a-zA-Z][\w:-]*)([^>]*)>",
-    re.S | re.I,
-)
+# Comments and elements whose content is text, not tags, matched whole, before any tag.
+_NOT_TAGS = r"<!--.*?-->|<(script|style|textarea|template|title)\b.*?</\1\s*>"
+_TAG = re.compile(rf"{_NOT_TAGS}|<(/?)([a-zA-Z][\w:-]*)([^>]*)>", re.S | re.I)
 # The same tags, the attributes left out (only whether the tag ends in "/" is kept):
 # copying every tag's attributes out of a page of a megabyte is most of a pass.
-_TAG_ENDS = re.compile(
-    r"<!--.*?-->|<(script|style|textarea|template|title)\b.*?</\1\s*>"
-    r"|<(/?)([a-zA-Z][\w:-]*)(?:[^>]*[^>/])?(/*)>",
-    re.S | re.I,
-)
+_TAG_ENDS = re.compile(rf"{_NOT_TAGS}|<(/?)([a-zA-Z][\w:-]*)(?:[^>]*[^>/])?(/*)>", re.S | re.I)
 # Elements that never hold children, or whose end tag a page may leave out: they do not
 # count as a level (a long list of unclosed <li>s is not deep).
 _FLAT = frozenset(

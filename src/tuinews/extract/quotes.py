@@ -78,7 +78,8 @@ _MAX_SENTENCE = 1000
 _MASK = "\x00"  # stands for quoted text in the narration, so no rule reads inside a quote
 
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
-_NAME_WORD = rf"(?:(?:al|el|ad|ul|bin|ben)-)?{_UPPER}(?:\.|[\w’'-]*)"
+_NAME_PREFIXES = ("al", "el", "ad", "ul", "bin", "ben")  # "al-Assad", "bin-Salman"
+_NAME_WORD = rf"(?:(?:{'|'.join(_NAME_PREFIXES)})-)?{_UPPER}(?:\.|[\w’'-]*)"
 _PARTICLE = (
     r"(?:[vV]on der|[vV]on dem|[vV]an der|[vV]an den|[vV]an de|de la|de los|von|van|de|da|di|"
     r"du|del|della|"
@@ -97,9 +98,9 @@ def _opening_letter_first(first_letters: str, rest: str) -> str:
     return rf"[{first_letters}](?<![\w’'-].)(?:{rest})"
 
 
-def _word_after_non_word(words: Iterable[str], *, ignore_case: bool = False) -> str:
-    r"""One of `words`, not inside a longer word on its left: `(?<![\w’'-])(?:a|b|…)` written
-    to open with its first letter (see `_opening_letter_first`)."""
+def _by_first_letter(words: Iterable[str], *, ignore_case: bool = False) -> tuple[str, str]:
+    """The first letters of `words` (a character class's contents), and a pattern for what
+    follows the letter in each word, looking behind at the letter."""
     by_letter: dict[str, list[str]] = {}
     for word in words:
         letter = word[0].casefold() if ignore_case else word[0]
@@ -108,18 +109,22 @@ def _word_after_non_word(words: Iterable[str], *, ignore_case: bool = False) -> 
         f"(?<={re.escape(letter)})(?:{'|'.join(re.escape(tail) for tail in tails)})"
         for letter, tails in sorted(by_letter.items())
     )
-    pattern = _opening_letter_first(
-        "".join(re.escape(letter) for letter in sorted(by_letter)), rest
-    )
+    return "".join(re.escape(letter) for letter in sorted(by_letter)), rest
+
+
+def _word_after_non_word(words: Iterable[str], *, ignore_case: bool = False) -> str:
+    r"""One of `words`, not inside a longer word on its left: `(?<![\w’'-])(?:a|b|…)` written
+    to open with its first letter (see `_opening_letter_first`)."""
+    pattern = _opening_letter_first(*_by_first_letter(words, ignore_case=ignore_case))
     return f"(?i:{pattern})" if ignore_case else pattern
 
 
-# `_NAME` after a non-word: its first word's letter is a capital, or the "a", "e", "u" or
-# "b" of the prefixes "al-", "el-", "ad-", "ul-", "bin-", "ben-" before the capital.
+# `_NAME` after a non-word: its first word's letter is a capital, or the first letter of
+# one of `_NAME_PREFIXES` before the capital.
+_PREFIX_LETTERS, _PREFIX_RESTS = _by_first_letter(_NAME_PREFIXES)
 _NAME_RUN = re.compile(
     _opening_letter_first(
-        _UPPER[1:-1] + "aeub",
-        rf"(?<={_UPPER})|(?:(?<=a)[ld]|(?<=e)l|(?<=u)l|(?<=b)[ie]n)-{_UPPER}",
+        _UPPER[1:-1] + _PREFIX_LETTERS, rf"(?<={_UPPER})|(?:{_PREFIX_RESTS})-{_UPPER}"
     )
     + rf"(?:\.|[\w’'-]*){_NAME_TAIL}(?![\w’'-])"
 )
@@ -245,7 +250,8 @@ _CLAUSE_OPENING = re.compile(r"\s*[,;]?\s*[-–—]?\s*")
 _NON_SPACE = re.compile(r"\S")
 _NON_SPACES = re.compile(r"\S+")
 _SO = re.compile(r"so\s+")
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame|M|Mme)\.?\s+")
+_HONORIFICS = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame|M|Mme)\.?\s+)"  # one group
+_HONORIFIC = re.compile(_HONORIFICS)
 _SENTENCE_END = re.compile(
     # The mark first, the abbreviations looked behind it: far cheaper than the other order.
     r"[.!?…](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)"
@@ -438,7 +444,10 @@ _POSSESSIVE_S = ("’s", "'s", "‘s")
 
 
 def _clean(name: str) -> str | None:
-    name = _HONORIFIC.sub("", name.strip(" ,.;:–—-"))
+    name = name.strip(" ,.;:–—-")
+    honorific = _HONORIFIC.match(name)
+    if honorific:
+        name = name[honorific.end() :]
     for suffix in _POSSESSIVE_S:
         name = name.removesuffix(suffix)
     words = name.split()
@@ -567,6 +576,13 @@ def _speech_like(text: str) -> bool:
 _ABBREVIATION = re.compile(
     r"(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Mme|Sr|Sra|Rep|Sen|Gov|Gen|Col|Sgt|Capt|Lt|Rev)\."
 )
+
+
+def _next_word(narration: str, start: int) -> int:
+    """Where the next word after `start` begins (the narration's end when none does):
+    found where it stands, not on a copy of the rest of the narration."""
+    found = _NON_SPACE.search(narration, start)
+    return len(narration) if found is None else found.start()
 
 
 def _phrase_after(narration: str, start: int) -> tuple[str, int]:
@@ -957,16 +973,17 @@ _NOT_A_PERSON_AFTER = _Words(
     # "cuyo periódico Novaya Gazeta", "the newspaper Le Monde": a publication's name
     + "|".join(sorted(PUBLICATION_NOUNS))
 )
+# "It says", "peut-on lire": words one can read somewhere, said by nobody in particular.
+_ONE_READS = (
+    "heißt es|hieß es|står det|stod det|heter det|hette det|peut-on lire|lit-on|"
+    "pouvait-on lire|se lee|se leía|si legge"
+)
 _IMPERSONAL = re.compile(
-    r"(?i:peut-on lire|pouvait-on lire|lit-on|heißt es|hieß es|står det|stod det|heter det|"
-    r"hette det|lyder det|lød det|låter det|lät det|se lee|se leía|si legge|it says|it said|"
-    r"it reads|it read)(?=\s*[.,;]|\s*$)"
+    rf"(?i:{_ONE_READS}|lyder det|lød det|låter det|lät det|it says|it said|it reads|it read)"
+    r"(?=\s*[.,;]|\s*$)"
 )
 # "It says in": where the words are written, which is what says them.
-_WRITTEN_IN = re.compile(
-    r"(?i:heißt es|hieß es|står det|stod det|heter det|hette det|peut-on lire|lit-on|"
-    r"pouvait-on lire|se lee|se leía|si legge)\s+(?i:in|im|i|dans|en|nel|nella)\s+"
-)
+_WRITTEN_IN = re.compile(rf"(?i:{_ONE_READS})\s+(?i:in|im|i|dans|en|nel|nella)\s+")
 _REPORTED_BY = re.compile(
     r"(?i:as|wie|comme|como|come|som)\s+([^,.;:!?\x00]{1,60}?)\s+"
     r"(?i:reported|reports|berichtet|berichtete|meldet|meldete|rapporte|a rapporté|informa|"
@@ -1215,10 +1232,10 @@ _FRONTED = re.compile(
 _LAST_CLAUSE = re.compile(r",\s+|\s(?:que|qu[’']|that|dass|daß|att|at|che)\s*(?=[A-ZÀ-Þ])")
 # A lead before a colon ending in its attribution: ", minnes hun", ", qui développe".
 _ATTRIBUTION_ENDING = re.compile(
-    rf",\s+([a-zà-ÿß][\w’'-]{{2,}})\s+((?:{PRONOUNS})|(?:(?:{_HONORIFIC.pattern[1:]})?{_NAME}))\s*$"
+    rf",\s+([a-zà-ÿß][\w’'-]{{2,}})\s+((?:{PRONOUNS})|(?:{_HONORIFICS}?{_NAME}))\s*$"
 )
 _RELATIVE_ENDING = re.compile(
-    rf"((?:(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Mme|M)\.?\s+)?{_NAME}),\s+"
+    rf"({_HONORIFICS}?{_NAME}),\s+"
     r"(?:qui|who|der|die|som|quien|che)\s+[a-zà-ÿß][\w’'-]+(?:\s+[a-zà-ÿß][\w’'-]+)?\s*$"
 )
 _ENUMERATION_BEFORE = re.compile(rf"{_NAME_WORD},\s+$")
@@ -1759,7 +1776,9 @@ class QuoteFinder:
         # so the word after it is its subject.
         preterite = inverted is not None and inverted.group().endswith(("ó", "ò"))
         # "”, détaille Mme Cardenal": an honorific makes the one word a person's name.
-        titled = inverted is not None and _HONORIFIC.match(narration[inverted.end() :].lstrip())
+        titled = inverted is not None and _HONORIFIC.match(
+            narration, _next_word(narration, inverted.end())
+        )
         return (
             found
             if preterite
@@ -1774,9 +1793,7 @@ class QuoteFinder:
         Fredrik, som …`, `skrek Fredrik til Vetle`: one capitalised word after an unlisted
         verb is a person when the sentence ends with it, or a relative clause, a lowercase
         apposition (a role) or a word of where or when follows it."""
-        word = _TOKEN.match(
-            narration, start + len(narration[start:]) - len(narration[start:].lstrip())
-        )
+        word = _TOKEN.match(narration, _next_word(narration, start))
         if word is None or word.group() in FUNCTION_WORDS or word.group() in NOT_PEOPLE:
             return False
         rest = narration[word.end() : word.end() + 40]
@@ -2486,9 +2503,8 @@ class QuoteFinder:
         stop = end
         while stop and narration[stop - 1].isspace():
             stop -= 1
-        ends = _sentence_ends(narration)
-        index = bisect.bisect_left(ends, stop) - 1  # an end at `stop` ends nothing before it
-        last_sentence = narration[ends[index] if index >= 0 else 0 : end]
+        # Before `stop - 1`: an end at `stop` itself ends nothing before it.
+        last_sentence = narration[_sentence_start(narration, stop - 1) : end]
         if _MASK in last_sentence:
             return quotes[-1].speaker if quotes else None
         for verb in reversed(_verbs(last_sentence)):
