@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+
+from tuinews.raw_text import RawTextEnds
 
 MAX_NESTING = 400
 # Only a page with this many tags can nest deep enough to slow the parser down.
 _TAGS_WORTH_SCANNING = 3000
-# Comments and elements whose content is text, not tags, matched whole, before any tag.
-_NOT_TAGS = r"<!--.*?-->|<(script|style|textarea|template|title)\b.*?</\1\s*>"
-_TAG = re.compile(rf"{_NOT_TAGS}|<(/?)([a-zA-Z][\w:-]*)([^>]*)>", re.S | re.I)
+# Elements whose content is text, not tags: skipped whole, like comments, where they end.
+_RAW_TEXT = ("script", "style", "textarea", "template", "title")
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>", re.S | re.I)
 # The same tags, the attributes left out (only whether the tag ends in "/" is kept):
 # copying every tag's attributes out of a page of a megabyte is most of a pass.
-_TAG_ENDS = re.compile(rf"{_NOT_TAGS}|<(/?)([a-zA-Z][\w:-]*)(?:[^>]*[^>/])?(/*)>", re.S | re.I)
+_TAG_ENDS = re.compile(r"<(/?)([a-zA-Z][\w:-]*)(?:[^>]*[^>/])?(/*)>", re.S | re.I)
+_TAG_START = re.compile(r"</?[a-zA-Z]", re.I)
 # Elements that never hold children, or whose end tag a page may leave out: they do not
 # count as a level (a long list of unclosed <li>s is not deep).
 _FLAT = frozenset(
@@ -41,14 +45,15 @@ def bounded_nesting(text: str) -> str:
     open_count: Counter[str] = Counter()
     depth = 0  # levels kept open
     dropped: list[tuple[int, int]] = []
-    for match in _TAG.finditer(text, 0, _tags_end(text)):
-        name = match.group(3)
-        if name is None or match.group(4).endswith("/"):
-            continue  # a comment, a script or style, a self-closed tag
-        name = name.lower()
+    for match in (
+        match for start, end in _stretches(text) for match in _TAG.finditer(text, start, end)
+    ):
+        if match.group(3).endswith("/"):
+            continue  # a self-closed tag
+        name = match.group(2).lower()
         if name in _FLAT:
             continue
-        if not match.group(2):
+        if not match.group(1):
             drop = depth >= MAX_NESTING
             stack.append((name, drop))
             open_count[name] += 1
@@ -77,6 +82,30 @@ def bounded_nesting(text: str) -> str:
     return " ".join(parts)
 
 
+def _stretches(text: str) -> Iterator[tuple[int, int]]:
+    """The stretches of the page read for tags, in order: what lies between its comments
+    and raw-text elements, read as the tokenizer reads (an opener inside a tag, as in
+    `<div title="<!--">`, is part of the tag; one that is never closed opens nothing)."""
+    end = _tags_end(text)
+    raw = RawTextEnds(text, _RAW_TEXT)
+    start = position = 0
+    while (opener := raw.opener(position, end)) is not None:
+        at = opener.start()
+        after_last_tag_end = max(position, text.rfind(">", position, at) + 1)
+        if _TAG_START.search(text, after_last_tag_end, at):
+            position = text.find(">", at) + 1  # the tag that holds the opener
+            continue
+        skipped_to = raw.end_of(opener)
+        if skipped_to is not None:
+            yield start, at
+            start = position = skipped_to
+        elif opener.group(1) is None:
+            position = at + 1  # "<!--" never closed: read on as text
+        else:
+            position = text.find(">", at) + 1  # "<script" never closed: an ordinary tag
+    yield start, end
+
+
 def _tags_end(text: str) -> int:
     """Where the last tag can end: every tag, comment and script ends with ">". Past
     the last one each "<" would be tried to the end of the page and fail (a page of
@@ -91,8 +120,10 @@ def _deepest_at_most(text: str) -> int:
     open_by_name: dict[str, int] = {}
     depth = deepest = 0
     # A loop over every tag of the page: kept to the few steps each tag needs.
-    for _, slash, name, self_closed in _TAG_ENDS.findall(text, 0, _tags_end(text)):
-        if not name or self_closed:
+    for slash, name, self_closed in (
+        tag for start, end in _stretches(text) for tag in _TAG_ENDS.findall(text, start, end)
+    ):
+        if self_closed:
             continue
         name = name.lower()
         if name in _FLAT:
