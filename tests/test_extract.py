@@ -111,6 +111,31 @@ def test_unclosed_quote_loses_nothing() -> None:
     assert article.quotes == []
 
 
+def test_a_breadcrumb_of_a_megabyte_is_read_at_once() -> None:
+    """Each word of a first line ending in "..." was tried as the start of the truncated
+    title, joining the rest of the line every time: 12 s for 200 KB, in the square of its
+    length (minutes for this megabyte). The line is still the breadcrumb, all of it."""
+    script = (
+        "from tuinews.extract.article import from_text\n"
+        "crumbs = 'Sport ' * 170_000\n"
+        "article = from_text(f'Home {crumbs}Local club wins...\\n\\n'\n"
+        "    'Local club wins cup after forty years\\n\\nThe underdogs won 2-1.\\n')\n"
+        "print(article.title, article.category.split().count('Sport'), sep='|')\n"
+    )
+    assert python_output(script).strip() == "Local club wins cup after forty years|170000"
+
+
+def test_a_capture_of_four_hundred_thousand_lines_is_read_at_once() -> None:
+    """Each line was read with a copy of the list of lines after it: minutes for these
+    400,000 ad markers (3.6 MB). Each is dropped; the paragraph after them is the story."""
+    script = (
+        "from tuinews.extract.article import from_text\n"
+        "article = from_text('Title\\n\\n' + 'Werbung\\n\\n' * 400_000 + 'The end of it.\\n')\n"
+        "print([block.text for section in article.sections for block in section.blocks])\n"
+    )
+    assert python_output(script).strip() == "['The end of it.']"
+
+
 # -- web pages -----------------------------------------------------------------------
 
 
