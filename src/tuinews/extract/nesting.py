@@ -25,12 +25,14 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>", re.S | re.I)
 # copying every tag's attributes out of a page of a megabyte is most of a pass.
 _TAG_ENDS = re.compile(r"<(/?)([a-zA-Z][\w:-]*)(?:[^>]*[^>/])?(/*)>", re.S | re.I)
 _TAG_START = re.compile(r"</?[a-zA-Z]", re.I)
-# Elements that never hold children, or whose end tag a page may leave out: they do not
-# count as a level (a long list of unclosed <li>s is not deep).
+# Elements that never hold children, or whose end tag a page may leave out because the
+# next one closes it wherever it stands: they do not count as a level (a long list of
+# unclosed <li>s is not deep). Ruby annotations (rb, rt, rp) and <optgroup> count: only
+# inside a <ruby> or a <select> does the next one close them, elsewhere they nest.
 _FLAT = frozenset(
     """
     area base br col embed hr img input link meta source track wbr param keygen
-    p li dt dd option optgroup tr td th tbody thead tfoot colgroup caption rb rt rp
+    p li dt dd option tr td th tbody thead tfoot colgroup caption
     html head body
     """.split()
 )
