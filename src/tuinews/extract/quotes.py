@@ -546,6 +546,9 @@ _REPORTING_LINK = re.compile(
 )
 
 
+_STOP_OR_MASK = re.compile(rf"[.!?;{_MASK}]")
+
+
 def _goes_on_reporting(narration: str, span: _Span, spoken: list) -> bool:
     """`« Je n'ai enfreint aucune règle », a-t-il estimé, soulignant que la rencontre s'était
     déroulée dans les « espaces privés »`: a short phrase in what the same sentence goes on
@@ -553,10 +556,18 @@ def _goes_on_reporting(narration: str, span: _Span, spoken: list) -> bool:
     if not spoken or spoken[-1][1].speaker is None:
         return False
     previous = spoken[-1][0]
-    between = narration[previous.end : span.start]
-    if re.search(r"[.!?;]", between) or _MASK in between:
-        return False
-    return bool(_REPORTING_LINK.search(between))
+    stops = _stops(narration)
+    index = bisect.bisect_left(stops, previous.end)
+    if index < len(stops) and stops[index] < span.start:
+        return False  # another sentence, or another quotation, in between
+    return bool(_REPORTING_LINK.search(narration, previous.end, span.start))
+
+
+@functools.lru_cache(maxsize=256)
+def _stops(narration: str) -> tuple[int, ...]:
+    """Where the narration's sentences end, clauses stop or quotations stand (`_MASK`):
+    looked up for each quotation, never searched for again across what lies between."""
+    return tuple(match.start() for match in _STOP_OR_MASK.finditer(narration))
 
 
 def _named_inside(speaker: str, span: _Span) -> bool:
@@ -1034,6 +1045,18 @@ _ADVERBS_AFTER = re.compile(
 )
 
 
+def _last_word(text: str, end: int) -> list[str]:
+    """`text[:end].split()[-1:]`, read back from `end`: splitting all the text before it,
+    once for each quotation, took the square of a paragraph's length."""
+    stop = min(end, len(text))
+    while stop and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return [text[start:stop]] if stop else []
+
+
 def _after_verb(narration: str, end: int) -> _Speaker | None:
     """The speaker named after a verb: `said the coach`, `siger borgmesteren`,
     `says the former editor of the Standard, George Osborne` (the apposition wins)."""
@@ -1050,7 +1073,7 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
         end = medium.end()
     phrase, phrase_end = _phrase_after(narration, end)
     words = phrase.split()
-    verb = narration[:end].split()[-1:]
+    verb = _last_word(narration, end)
     nordic_article = len(words) > 1 and words[0] in ("en", "ei", "et")
     nordic_article = nordic_article and bool(verb) and verb[0] in _NORDIC_VERBS
     if not words or (_STOP_RE.fullmatch(words[0]) and not nordic_article):
