@@ -257,6 +257,7 @@ _SENTENCE_END = re.compile(
     r"[.!?…](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)"
     r"(?<!\bMrs\.)(?<!\bNos\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bGov\.)(?<!\bGen\.)"
     r"(?<!\bCol\.)(?<!\bSgt\.)(?<!\bCapt\.)(?<!\bLt\.)(?<!\bRev\.)(?<!\bProf\.)"
+    r"(?<! \d\.)(?<! \d\d\.)"  # "am 13. Oktober": a German ordinal ends no sentence
     r"(?=\s+[\"“„«»‘\x00A-ZÀ-Þ–—-])"
 )
 
@@ -469,7 +470,10 @@ def _is_person(name: str) -> bool:
     words = name.split()
     if any(word.endswith(_POSSESSIVE_S) for word in words[:-1]):
         return False
-    return not any(word.strip(".,") in NOT_PEOPLE for word in words)
+    # "Sender Channel 13", "Zeitung Die Welt": German capitalises the noun of a medium.
+    return not any(
+        word.strip(".,") in NOT_PEOPLE or word.casefold() in PUBLICATION_NOUNS for word in words
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -794,6 +798,8 @@ _GERMAN_DETERMINERS = frozenset(
 )
 
 
+# Not also Nordic ("den", "ein"): their roles are lowercase ("den tidligere ministeren").
+_GERMAN_ONLY_DETERMINERS = _GERMAN_DETERMINERS - {"den", "ein"}
 _ONE_OF = re.compile(
     r"(?i:one|uno|una|l’une?|l'une?|einer|eine|en|ett)\s+(?:of|de|des|der|av)\s+"
     r"(?:(?i:the|los|las|les|la|el|dem|den|de)\s+)?"
@@ -827,6 +833,9 @@ def _role(words: list[str]) -> str | None:
         if len(role) > 1 and word.endswith(("ó", "ò")) and word.islower():
             break  # "el capitán continuó diciendo": a preterite by its form, the verb
         role.append(word)
+        aged = word == "Jahre" and role[-2].isdigit() and words[len(role) : len(role) + 1]
+        if aged and words[len(role)].startswith("alt"):
+            continue  # "der 35 Jahre alte Aufbauspieler": the noun comes after the age
         if words[0].casefold() in _GERMAN_DETERMINERS and word.rsplit("-", 1)[-1][:1].isupper():
             rest = words[len(role) : len(role) + 2]
             if (
@@ -838,6 +847,10 @@ def _role(words: list[str]) -> str | None:
             elif len(rest) == 2 and rest[0] == "für" and rest[1][:1].isupper():
                 role.extend(rest)  # "das Institut für Seefahrt": a body's whole name
             break  # German: the role ends at its noun
+    if words[0].casefold() in _GERMAN_ONLY_DETERMINERS and not any(
+        word[:1].isupper() or word[:1].isdigit() for word in role[1:]
+    ):
+        return None  # "die man ihm angetan habe": German capitalises a role's noun
     rest = words[len(role) : len(role) + 1]
     if role[-1][:1].isupper() and rest and rest[0][:1].isupper():
         return None  # cut inside a name ("du Village Augustin" of "Augustin Tran Van Chau")
@@ -961,6 +974,10 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
 # description ("minister of mines and energy Tom Roe") joins no two people.
 _DESCRIBED_NAME = re.compile(rf"(?:[a-zà-ÿß][\w’'-]*\s+)+({_NAME_WORD}(?:\s+{_NAME_WORD})+)")
 # A sentence that points back at the quotation before it: "Así ha resumido X".
+_GERMAN_NOUN_BEFORE = re.compile(
+    r"(?<![\w’'-])(?i:der|die|das|dem|des|ein|eine|einer|einem|eines|im|am|zum|zur|vom|beim)\s+"
+    r"[a-zäöüß]+(?:e|en|er|es|em)\s+$"
+)
 _POINTS_BACK = re.compile(
     r"\s*(?:Así|So|Thus|Ainsi|Così|Sådan|Slik|Så|Con esas palabras|With these words|"
     r"Mit diesen Worten|Avec ces mots|Con queste parole)\s+"
@@ -1006,6 +1023,9 @@ _APPOSITION_OR_AUXILIARY = re.compile(
     rf",\s+(?:{DETERMINERS})\s|\s+(?:has|had|is|was|hat|hatte|ist|war|est|a|ha|har|hade)\s",
     re.IGNORECASE,
 )
+# German puts the subject after the auxiliary when something else opens the clause: "…“,
+# hat Hendel dem Sender erzählt", "Gestern hatte sie der Zeitung gesagt".
+_PERFECT_AUXILIARY = re.compile(r"(?:^|[,;\x00]\s*|\s)(?:hat|hatte|habe|hätte)\s+(?=\S)")
 _MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
 _PLACE_BEFORE_SUBJECT = re.compile(
     rf"\s+(?:à|au|aux|dans|sur|lors|durant|al|ante|tras|durante)\s+(?:(?i:{DETERMINERS})\s+)?"
@@ -1136,9 +1156,42 @@ _SUBJECT_THEN_VERB = re.compile(rf"((?:{PRONOUNS})|{_NAME})\s+[a-z]{{3,}}(?:s|ed
 
 # A role that is someone's age: "der 86-Jährige", "the 52-year-old", "52-åringen".
 _AGE_ROLE = re.compile(
-    r"(\w+)\s+\d{1,3}(?:-| )?(?:[Jj]ährige[rn]?|year-old|årige|åringen|åriga|enne|añero|ans)"
+    r"(\w+)\s+(?:(?:mittlerweile|inzwischen|erst|heute|now)\s+)?\d{1,3}(?:-| )?"
+    r"(?:[Jj]ährige[rn]?|year-old|årige|åringen|åriga|enne|añero|ans|"
+    r"Jahre\s+alte[rn]?(?:\s+[\w-]+)?)"
 )
-_ARTICLE_GENDER = {"der": "m", "le": "m", "el": "m", "il": "m", "la": "f", "die": None}
+_ARTICLE_GENDER = {
+    "der": "m",
+    "le": "m",
+    "el": "m",
+    "il": "m",
+    "la": "f",
+    "die": None,
+    "the": None,
+    "l’": None,
+    "l'": None,
+}
+# "der junge Mann", "the woman", "la mujer": a plain person's noun with a definite article
+# stands for someone named before, as an age does ("der 35-Jährige").
+_PLAIN_PERSON = re.compile(
+    r"(der|die|the|le|la|l’|l'|el|il)\s*(?:(?:junge|alte|young|old|jeune|joven|giovane)\s+)?"
+    r"(?i:(mann|frau|man|woman|homme|femme|hombre|mujer|uomo|donna))"
+)
+_NOUN_GENDER = {"mann": "m", "man": "m", "homme": "m", "hombre": "m", "uomo": "m"}
+
+
+def _anaphoric_gender(name: str) -> tuple[bool, str | None]:
+    """Whether a role is a description of someone named before ("der mittlerweile 21 Jahre
+    alte Mann", "the woman"), and the gender its article or noun gives."""
+    age = _AGE_ROLE.fullmatch(name)
+    if age:
+        return True, _ARTICLE_GENDER.get(age.group(1).casefold())
+    plain = _PLAIN_PERSON.fullmatch(name)
+    if plain is None:
+        return False, None
+    return True, _NOUN_GENDER.get(plain.group(2).casefold(), "f")
+
+
 # German reports speech in the subjunctive: "Sie wolle …", "Er mache …", "… sei …".
 _SUBJUNCTIVE = re.compile(
     r"(?<![\w’'-])(?:sei|seien|habe|könne|müsse|wolle|solle|werde|dürfe|möge|gebe|wisse|hätten|"
@@ -1160,14 +1213,23 @@ def _verb_after_adverb(following: str) -> bool:
     return adverb and len(words) > 1 and _verb_at(words[1], 0) is not None
 
 
+# After a verb that puts its subject second: a name, German "er"/"sie" (whatever follows:
+# "Über seine Freilassung sagte er"), or a Nordic pronoun closing the clause ("Etterpå sa
+# han:"), since "Hansen sier han er glad" has the pronoun open what was said.
+_NAME_OR_PRONOUN_AFTER = re.compile(
+    rf"\s+(?:{_NAME_WORD}|(?:er|sie)(?![\w’'-])|(?:han|hun|hon)(?=\s*[,.:;\x00]))"
+)
+
+
 def _inverted(following: str) -> bool:
-    """Whether a verb that puts its subject after it, then a name, follow a word: `Videre
-    fortsetter Jackson`, `Entspannung findet Judy Lybke`: the word is not the subject."""
+    """Whether a verb that puts its subject after it, then its subject, follow a word:
+    `Videre fortsetter Jackson`, `Entspannung findet Judy Lybke`, `Über seine Freilassung
+    sagte er`: the word is not the subject."""
     verb = _verb_at(following.lstrip(" "), 0)
     if verb is None or verb.group() not in V2_VERB_FORMS:
         return False
     rest = following.lstrip(" ")[verb.end() :]
-    return bool(re.match(rf"\s+{_NAME_WORD}", rest))
+    return bool(_NAME_OR_PRONOUN_AFTER.match(rest))
 
 
 _INCISE_PRONOUN = re.compile(r",\s+(?:a-t-|[\w’'-]+-t-|[\w’'-]+-)(il|elle)[.,]\s")
@@ -1372,6 +1434,13 @@ def _subject(sentence: str) -> str | None:
         text = opening[1][role.end() :] if role else opening[1]  # "the captain Ana Roe"
         if text.split(None, 1)[0].casefold() in PERSON_NOUNS:
             return _person_role(opening[0], text)  # "Eine Frau kommt": German capitalises
+        if opening[0].casefold() in _GERMAN_ONLY_DETERMINERS:
+            # "Die sexuelle Gewalt, …", "Die Läuferin Eva Roe sagt": the first capital is
+            # the noun, a name only after it.
+            noun = _NAME_RUN.match(text)
+            if noun is None or " " not in noun.group().strip():
+                return None
+            text = text[len(noun.group().split(None, 1)[0]) :].lstrip()
     match = _NAME_RUN.match(text)
     if match is None and len(opening) == 2 and _DETERMINER_RE.fullmatch(opening[0]):
         return _person_role(opening[0], opening[1])
@@ -1510,10 +1579,18 @@ class QuoteFinder:
             preceding = narration[max(0, at - 30) : at].rsplit(None, 1)
             if preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1]):
                 continue
+            if _GERMAN_NOUN_BEFORE.search(narration, max(0, at - 40), at):
+                # "dem israelischen Sender Channel 13", "die erfahrene Läuferin Eva Roe": an
+                # article and an adjective make the first capital a German noun.
+                rest = run.split(None, 1)
+                name = _name_of_run(rest[1]) if len(rest) > 1 else None
+                if name is None:
+                    continue
+                at = narration.find(rest[1], at)
             if " y " in run and _ENUMERATION_BEFORE.search(narration[max(0, at - 40) : at]):
                 continue  # "anexionar Kherson, Mykolaiv y Odesa": a list, not "Ortega y Gasset"
             if " " in name or self._people.knows(name):
-                yield match.start(), name
+                yield at, name
                 continue
             following = narration[match.end() : match.end() + 30]
             # A single word is a person when a verb of speech follows ("Campo explica") or
@@ -1542,7 +1619,7 @@ class QuoteFinder:
                     )
                 )
             ):
-                yield match.start(), name
+                yield at, name
 
     def _remember(self, narration: str, start: int, end: int) -> None:
         """Record the people the narration names between start and end.
@@ -1580,6 +1657,8 @@ class QuoteFinder:
             stop = min(end, sentence_end)
             sentence = narration[at : min(sentence_end, at + 300)]  # quotes in it are masked
             subject = _subject(sentence)
+            if subject and _anaphoric_gender(subject)[0]:
+                continue  # "Dort hat der 21 Jahre alte Mann berichtet": about whom came before
             if subject and " " not in subject:
                 where = narration.find(subject, at + len(sentence) - len(sentence.lstrip()))
                 described = _ENGLISH_DESCRIBED.match(sentence.lstrip())  # "The elder Soros"
@@ -1642,11 +1721,11 @@ class QuoteFinder:
             return referent
         name = speaker.name
         is_role = name is not None and bool(_DETERMINER_RE.fullmatch(name.split()[0]))
-        age = _AGE_ROLE.fullmatch(name) if is_role and name else None
-        if age and not self._hurried:
-            # "sagte der 86-Jährige", "said the 52-year-old": the person named before, when
-            # a pronoun of that gender would find one.
-            return self._referent(_ARTICLE_GENDER.get(age.group(1).casefold())) or name
+        anaphoric, gender = _anaphoric_gender(name) if is_role and name else (False, None)
+        if anaphoric and not self._hurried:
+            # "sagte der 86-Jährige", "said the 52-year-old", "sagt der Mann": the person
+            # named before, when a pronoun of that gender would find one.
+            return self._referent(gender) or name
         if name and name[0].isupper() and not is_role and _is_person(name):
             return self._people.meet(name, self._paragraph)
         return name
@@ -1862,6 +1941,12 @@ class QuoteFinder:
                     return found
                 if preceding[-1].endswith(","):
                     continue
+            perfect = _PERFECT_AUXILIARY.search(before, 0, verb.start())
+            if perfect and not before[perfect.end() : verb.start()].count(","):
+                # "…, hat Hendel dem Sender erzählt: „…“": the subject after the auxiliary.
+                found = _after_verb(before, perfect.end())
+                if found:
+                    return found
             phrase = _phrase_before(before, verb.start(), 0)
             found = (
                 _coordinated_subject(before[: verb.start()])
@@ -1884,9 +1969,11 @@ class QuoteFinder:
                 or (adverbial and _APPOSITION_TAIL.fullmatch(after))
                 or (adverbial and not phrase[:1].isupper() and bool(_NAME_RUN.search(phrase)))
             ):
-                # "sagte der Sprecher: „…“": the subject after the verb, right before the quote.
+                # "sagte der Sprecher: „…“": the subject after the verb, right before the quote;
+                # a pronoun only there ("Darüber sagte er: „…“").
                 found = _after_verb(before, verb.end())
-                if found and not found.pronoun:
+                closes = not after or after[0] in ":\x00" or phrase.endswith(":")
+                if found and (not found.pronoun or (closes and len(phrase.split()) == 1)):
                     return found
             if verb.group() in V2_VERB_FORMS:
                 # "understreger formand for Naalakkersuisut, Múte B. Egede, ”…”": the name

@@ -156,7 +156,11 @@ FUNCTION_WORDS = frozenset(
     With As When While If After Before Yesterday Today Tomorrow His Her Their Our My Its
     There Here Now Yet Still Also Later Even Only Just Asked Speaking According Meanwhile
     However Although Though Because Since Until From Into Over Under About Not No Yes
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February September
+    October November December Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag
+    Januar Februar März Juni Juli Oktober Dezember Frühjahr Frühling Herbst
+    Two Three Four Five Six Seven Eight Nine Ten Zwei Drei Vier Fünf Sechs Sieben Acht Neun
+    Zehn Ihm Ihn Ihnen Uns Euch Mich Dich Mir Dir Him Them Us Me
     Der Die Das Ein Eine Einen Einem Einer Eines Und Aber Oder Auch Es Er Sie Wir Ich Ihr
     Im Am Zum Zur Den Dem Des Doch Dann Nun Nach Vor Bei Mit Von Auf Für Als Wie Was Wer
     Wenn Weil Dass Seit Laut Zwar Gleichzeitig Hier Dort Dabei Damit Denn Deshalb Daher
