@@ -452,8 +452,12 @@ def _clean(name: str) -> str | None:
     for suffix in _POSSESSIVE_S:
         name = name.removesuffix(suffix)
     words = name.split()
-    while words and (words[0] in FUNCTION_WORDS or words[0].islower()):
-        words.pop(0)
+    while words and (
+        words[0] in FUNCTION_WORDS
+        or words[0].islower()
+        or (words[0].casefold() in _PREPOSITIONS and words[0].casefold() not in _PARTICLES)
+    ):
+        words.pop(0)  # "Neben Morddrohungen": where or when, not who
     titled = [index for index, word in enumerate(words[:-2]) if word in TITLES]
     if titled:
         start = titled[-1]
@@ -847,6 +851,8 @@ def _role(words: list[str]) -> str | None:
             elif len(rest) == 2 and rest[0] == "für" and rest[1][:1].isupper():
                 role.extend(rest)  # "das Institut für Seefahrt": a body's whole name
             break  # German: the role ends at its noun
+    if words[0] in ("dem", "einem", "des", "eines"):
+        return None  # "oder dem ICE": to whom or whose, never who (German dative, genitive)
     if words[0].casefold() in _GERMAN_ONLY_DETERMINERS and not any(
         word[:1].isupper() or word[:1].isdigit() for word in role[1:]
     ):
@@ -974,6 +980,15 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
 # description ("minister of mines and energy Tom Roe") joins no two people.
 _DESCRIBED_NAME = re.compile(rf"(?:[a-zà-ÿß][\w’'-]*\s+)+({_NAME_WORD}(?:\s+{_NAME_WORD})+)")
 # A sentence that points back at the quotation before it: "Así ha resumido X".
+# A count before a capital makes it a unit or a noun, not a person ("400 Millionen Euro");
+# a year does not ("In 2020 Biden won").
+_COUNT = re.compile(r"\d{1,3}(?:[.,]\d+)?")
+_COUNT_WORDS = frozenset(
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert "
+    "tausend two three four five six seven eight nine ten dos tres cuatro cinco deux trois "
+    "quatre cinq to tre fire fem".split()
+)
+_GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _GERMAN_NOUN_BEFORE = re.compile(
     r"(?<![\w’'-])(?i:der|die|das|dem|des|ein|eine|einer|einem|eines|im|am|zum|zur|vom|beim)\s+"
     r"[a-zäöüß]+(?:e|en|er|es|em)\s+$"
@@ -1020,7 +1035,8 @@ _AS_BEFORE = re.compile(r"\b(?:as|als|comme|como|come|som|qualifié de)\s*$")
 _APPOSITION_TAIL = re.compile(rf"[\s,:]*(?:{_NAME})?[\s,:\x00]*")
 # "Sondland, a wealthy hotelier", "Sondland has": a sentence opening with a person.
 _APPOSITION_OR_AUXILIARY = re.compile(
-    rf",\s+(?:{DETERMINERS})\s|\s+(?:has|had|is|was|hat|hatte|ist|war|est|a|ha|har|hade)\s",
+    # Not German "ist", "war": "Geplant ist", "Klar war" front what is not a person.
+    rf",\s+(?:{DETERMINERS})\s|\s+(?:has|had|is|was|hat|hatte|est|a|ha|har|hade)\s",
     re.IGNORECASE,
 )
 # German puts the subject after the auxiliary when something else opens the clause: "…“,
@@ -1579,7 +1595,14 @@ class QuoteFinder:
             preceding = narration[max(0, at - 30) : at].rsplit(None, 1)
             if preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1]):
                 continue
-            if _GERMAN_NOUN_BEFORE.search(narration, max(0, at - 40), at):
+            word_before = preceding[-1] if preceding else ""
+            if word_before[:1].isdigit() and _COUNT.fullmatch(word_before):
+                continue  # "19 Prozent Mehrwertsteuer": a measure
+            if word_before.casefold() in _COUNT_WORDS:
+                continue  # "sieben Millionen Euro"
+            if word_before.endswith(_GERMAN_ADJECTIVE_ENDINGS) and _GERMAN_NOUN_BEFORE.search(
+                narration, max(0, at - 40), at
+            ):
                 # "dem israelischen Sender Channel 13", "die erfahrene Läuferin Eva Roe": an
                 # article and an adjective make the first capital a German noun.
                 rest = run.split(None, 1)

@@ -161,6 +161,18 @@ FUNCTION_WORDS = frozenset(
     Januar Februar März Juni Juli Oktober Dezember Frühjahr Frühling Herbst
     Two Three Four Five Six Seven Eight Nine Ten Zwei Drei Vier Fünf Sechs Sieben Acht Neun
     Zehn Ihm Ihn Ihnen Uns Euch Mich Dich Mir Dir Him Them Us Me
+    Amid Amidst Despite Nonetheless Nevertheless Moreover Furthermore Instead Besides Overall
+    Indeed Perhaps Finally Notably Ultimately Earlier Recently Separately Additionally
+    Weiter Weiterhin Außerdem Zudem Ferner Allerdings Jedoch Trotzdem Dennoch Insbesondere
+    Schließlich Inzwischen Mittlerweile Bereits Später Danach Darauf Darüber Dazu Zuvor
+    Ebenfalls Ebenso Vielmehr Offenbar Angeblich Demnach Somit Bisher Seither Kürzlich
+    Derzeit Künftig Neben Innerhalb Außerhalb Statt Anstatt Angesichts Aufgrund Infolge
+    Seitens Inmitten Dank Gemäß
+    Cependant Pourtant Toutefois Ensuite Enfin Désormais Aussi Ainsi Alors Puis
+    Sin embargo Además Luego Incluso Finalmente Asimismo Mientras Tanto Todavía
+    Samtidig Dessuten Derfor Likevel Imidlertid Ifølge Etter Under Siden Derefter Desuden
+    Dock Också Sedan Dessutom Därför
+    Niemand Jemand Nobody Someone Nadie Alguien Personne Nessuno Ingen Nogen Noen Någon
     Der Die Das Ein Eine Einen Einem Einer Eines Und Aber Oder Auch Es Er Sie Wir Ich Ihr
     Im Am Zum Zur Den Dem Des Doch Dann Nun Nach Vor Bei Mit Von Auf Für Als Wie Was Wer
     Wenn Weil Dass Seit Laut Zwar Gleichzeitig Hier Dort Dabei Damit Denn Deshalb Daher
