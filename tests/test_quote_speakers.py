@@ -928,3 +928,47 @@ def test_a_relative_clause_or_a_thing_is_never_a_german_speaker() -> None:
         "Die lange Flaute, die man ihm vorhergesagt habe, sei nie gekommen, sagt der Mann:"
         " keine Stunde. „Wir hatten jeden Tag Wind.“",
     ) == [("Wir hatten jeden Tag Wind.", "Jonas Brandt")]
+
+
+def test_a_described_speaker_is_the_one_who_just_spoke_when_nobody_came_between() -> None:
+    assert _found(
+        "„Die Fähre fährt bis Oktober“, sagt Jonas Brandt. „Dann kommt das Eis“, sagt der Hafenmeister."
+    ) == [("Die Fähre fährt bis Oktober", "Jonas Brandt"), ("Dann kommt das Eis", "Jonas Brandt")]
+    # Someone else was named between: the description may be them, so it stays a role.
+    assert _found(
+        "„Die Fähre fährt bis Oktober“, sagt Jonas Brandt. Auch Pieter Holm war dabei. „Dann"
+        " kommt das Eis“, sagt der Hafenmeister."
+    )[-1] == ("Dann kommt das Eis", "der Hafenmeister")
+    # A spokesperson is someone new speaking for others, and a body is no person.
+    assert _found(
+        "„Die Fähre fährt bis Oktober“, sagt Jonas Brandt. „Wir prüfen das“, sagt der Sprecher."
+    )[-1] == ("Wir prüfen das", "der Sprecher")
+
+
+def test_a_german_noun_after_a_possessive_or_an_adjective_is_nobody() -> None:
+    # "von seinem Wohnort Kiel", "in erster Linie Fähren": nouns, so Jonas Brandt is the one
+    # person a pronoun can mean.
+    assert _found(
+        "Jonas Brandt fährt von seinem Wohnort Kiel aus. Es fehlen in erster Linie Fähren.",
+        "„Ich warte jeden Tag“, sagt er.",
+    ) == [("Ich warte jeden Tag", "Jonas Brandt")]
+
+
+def test_a_role_noun_and_its_complement_are_not_a_name() -> None:
+    # "der Hafenchef von Nordmole" is a role and where; "der Arzt Lena Roe" a role and a name.
+    assert _found(
+        "„Wir warten auf den Wind“, sagt Jonas Brandt, der Hafenchef von Nordmole. „Das kann"
+        " dauern.“"
+    ) == [("Wir warten auf den Wind", "Jonas Brandt"), ("Das kann dauern.", "Jonas Brandt")]
+    assert _found("„Trinken Sie viel Wasser“, sagt der Arzt Lena Roe gegenüber dem Sender.") == [
+        ("Trinken Sie viel Wasser", "Lena Roe")
+    ]
+
+
+def test_an_abstract_german_noun_is_never_a_name() -> None:
+    # "Nach Einschätzung von Fachleuten": the rules must not meet "Einschätzung von
+    # Fachleuten" as someone "er" could mean.
+    assert _found(
+        "Jonas Brandt war lange auf See. Nach Einschätzung von Fachleuten war er erschöpft.",
+        "„Ich habe nur geschlafen“, sagt er.",
+    ) == [("Ich habe nur geschlafen", "Jonas Brandt")]

@@ -310,6 +310,11 @@ class _People:
                 run = match.group()
                 if " " not in run and "\t" not in run:
                     continue  # one word is never a full name
+                at = match.start()
+                if _GERMAN_NOUN_BEFORE.search(text, max(0, at - 40), at):
+                    run = run.split(None, 1)[1]  # "in erster Linie Trassen": see below
+                    if " " not in run or run[:1].islower():
+                        continue  # "der Chef von Flixbus": the noun's complement
                 found = _full_name_of_run(run)
                 if found is not None:
                     name, words = found
@@ -474,10 +479,17 @@ def _is_person(name: str) -> bool:
     words = name.split()
     if any(word.endswith(_POSSESSIVE_S) for word in words[:-1]):
         return False
-    # "Sender Channel 13", "Zeitung Die Welt": German capitalises the noun of a medium.
+    # "Sender Channel 13", "Zeitung Die Welt": German capitalises the noun of a medium;
+    # "Einschätzung von Experten": no name ends like an abstract German noun.
     return not any(
-        word.strip(".,") in NOT_PEOPLE or word.casefold() in PUBLICATION_NOUNS for word in words
+        word.strip(".,") in NOT_PEOPLE
+        or word.casefold() in PUBLICATION_NOUNS
+        or (len(word) >= 8 and word.endswith(_ABSTRACT_ENDINGS))
+        for word in words
     )
+
+
+_ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "nis", "tät")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -920,6 +932,12 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
             " ".join(name.split()[1:]) if _DETERMINER_RE.fullmatch(name.split()[0]) else name
             for name in _NAME_RUN.findall(text)
         ]
+        if names and words[0].casefold() in _GERMAN_ARTICLES and text.endswith(names[-1]):
+            run = names[-1].split()
+            if len(run) > 2 and len(text.split()) == len(run) + 1:
+                # "der Arzt Hilary Jones": German capitalises the noun of the role; the name
+                # comes after it ("der Tessiner Ständerat" is no name).
+                return _Speaker(_clean(" ".join(run[1:])))
         # "the resort's general manager Garrett Turta": the name ends the role; not so in
         # "el team principal de Red Bull" or "der 86-Jährige dem Sender RPP" (its complement).
         if names and len(names[-1].split()) > 1 and text.endswith(names[-1]):
@@ -989,9 +1007,17 @@ _COUNT_WORDS = frozenset(
     "quatre cinq to tre fire fem".split()
 )
 _GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_GERMAN_ARTICLES = frozenset("der die das dem des einer einem eines im am zum zur vom beim".split())
 _GERMAN_NOUN_BEFORE = re.compile(
-    r"(?<![\w’'-])(?i:der|die|das|dem|des|ein|eine|einer|einem|eines|im|am|zum|zur|vom|beim)\s+"
-    r"[a-zäöüß]+(?:e|en|er|es|em)\s+$"
+    r"(?<![\w’'-])(?:"
+    r"(?i:der|die|das|dem|des|ein|eine|einer|einem|eines|im|am|zum|zur|vom|beim)"
+    r"(?:\s+[a-zäöüß]+(?:e|en|er|es|em))?"
+    # "von seinem Wohnort Barcelona": a possessive before the noun
+    r"|(?i:sein|ihr|unser|mein|dein|euer)(?:e|en|er|es|em)"
+    # "in erster Linie Trassen": a preposition and an adjective
+    r"|(?i:in|mit|von|aus|nach|bei|zu|auf|für|über|unter|vor|gegen|durch|ohne)\s+"
+    r"[a-zäöüß]+(?:e|en|er|es|em)"
+    r")\s+$"
 )
 _POINTS_BACK = re.compile(
     r"\s*(?:Así|So|Thus|Ainsi|Così|Sådan|Slik|Så|Con esas palabras|With these words|"
@@ -1194,6 +1220,27 @@ _PLAIN_PERSON = re.compile(
     r"(?i:(mann|frau|man|woman|homme|femme|hombre|mujer|uomo|donna))"
 )
 _NOUN_GENDER = {"mann": "m", "man": "m", "homme": "m", "hombre": "m", "uomo": "m"}
+
+
+_DEFINITE_ARTICLES = frozenset("the der die le la el il".split())
+
+
+def _definite_person(name: str) -> bool:
+    """ "der Virologe", "el gremialista": a definite article and a person's noun (one
+    adjective at most), a description of someone rather than a body or a new voice."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or words[0].casefold() not in _DEFINITE_ARTICLES:
+        return False
+    noun = words[-1].casefold()
+    if _NEW_VOICE.search(noun) or noun.endswith(("ment", "ion", "ung", "ente", "enti")):
+        return False
+    if noun.endswith("in") and not noun.endswith(("erin", "istin", "entin", "antin", "orin")):
+        return False  # "le Kremlin": the German feminine ending only on a person's noun
+    return noun in PERSON_NOUNS or _PERSON_NOUN.fullmatch(noun) is not None
+
+
+# A spokesperson, a source: someone new speaking for others, not one described again.
+_NEW_VOICE = re.compile(r"sprecher|spokes|portavo|porte-parole|talsm|talsperson|fuente|source")
 
 
 def _anaphoric_gender(name: str) -> tuple[bool, str | None]:
@@ -1561,6 +1608,18 @@ class QuoteFinder:
             return compatible[0]
         return self._topic_for(gender)
 
+    def _still_speaking(self) -> str | None:
+        """The last speaker, named in this paragraph or the one before, when nobody was
+        named since."""
+        paragraph, count = self._last_speaker_at
+        speaker = self.last_speaker
+        if speaker is None or paragraph < self._paragraph - 1 or " " not in speaker:
+            return None
+        if _DETERMINER_RE.fullmatch(speaker.split()[0]) or not _is_person(speaker):
+            return None  # a role or a body spoke last, not someone to describe again
+        newer = {name for _, name in self._people.mentions[count:]}
+        return speaker if not newer - {speaker} else None
+
     def _topic_for(self, gender: str | None) -> str | None:
         """The person the last sentence was about, when a pronoun can stand for them: "Yet
         Sondland has amended his testimony — “I now do recall,” he said"."""
@@ -1593,20 +1652,23 @@ class QuoteFinder:
                 continue
             at = match.start()
             preceding = narration[max(0, at - 30) : at].rsplit(None, 1)
-            if preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1]):
-                continue
             word_before = preceding[-1] if preceding else ""
+            german_article = word_before.casefold() in _GERMAN_ARTICLES
+            if not german_article and _NOT_A_PERSON_AFTER.fullmatch(word_before):
+                continue
             if word_before[:1].isdigit() and _COUNT.fullmatch(word_before):
                 continue  # "19 Prozent Mehrwertsteuer": a measure
             if word_before.casefold() in _COUNT_WORDS:
                 continue  # "sieben Millionen Euro"
-            if word_before.endswith(_GERMAN_ADJECTIVE_ENDINGS) and _GERMAN_NOUN_BEFORE.search(
-                narration, max(0, at - 40), at
+            if german_article or (
+                word_before.endswith(_GERMAN_ADJECTIVE_ENDINGS)
+                and _GERMAN_NOUN_BEFORE.search(narration, max(0, at - 40), at)
             ):
                 # "dem israelischen Sender Channel 13", "die erfahrene Läuferin Eva Roe": an
-                # article and an adjective make the first capital a German noun.
+                # article and an adjective make the first capital a German noun (the surname
+                # index reads runs the same way).
                 rest = run.split(None, 1)
-                name = _name_of_run(rest[1]) if len(rest) > 1 else None
+                name = _name_of_run(rest[1]) if len(rest) > 1 and rest[1][0].isupper() else None
                 if name is None:
                     continue
                 at = narration.find(rest[1], at)
@@ -1749,6 +1811,10 @@ class QuoteFinder:
             # "sagte der 86-Jährige", "said the 52-year-old", "sagt der Mann": the person
             # named before, when a pronoun of that gender would find one.
             return self._referent(gender) or name
+        if is_role and name and not self._hurried and _definite_person(name):
+            # "…“, sagt Jonas Roe. „…“, sagt der Virologe": the one who just spoke, when nobody
+            # was named since.
+            return self._still_speaking() or name
         if name and name[0].isupper() and not is_role and _is_person(name):
             return self._people.meet(name, self._paragraph)
         return name
