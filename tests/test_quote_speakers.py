@@ -972,3 +972,21 @@ def test_an_abstract_german_noun_is_never_a_name() -> None:
         "Jonas Brandt war lange auf See. Nach Einschätzung von Fachleuten war er erschöpft.",
         "„Ich habe nur geschlafen“, sagt er.",
     ) == [("Ich habe nur geschlafen", "Jonas Brandt")]
+
+
+def test_a_role_of_a_body_is_who_speaks_not_the_body() -> None:
+    # "fuentes de Montecon": the sources speak, of the company; a phrase cut off after its
+    # head ("[una fuente al] interior de la Comisión") names nobody rather than the body.
+    assert _found(
+        "En tanto, fuentes de Marlinsa dijeron a la radio que “la empresa cerrará el muelle”."
+    ) == [("la empresa cerrará el muelle", "fuentes de Marlinsa")]
+    assert _found(
+        "Una fuente al interior de la Comisión de Puertos señala que “el muelle no cerrará”."
+    ) == [("el muelle no cerrará", None)]
+
+
+def test_an_aside_in_brackets_after_a_quote_is_no_attribution() -> None:
+    assert _found(
+        "«Wir fahren trotzdem», schreibt Brandt in seinem Blog. «Wer hält uns auf?» (DER"
+        " HAFEN berichtete bereits über die Sperrung.)"
+    ) == [("Wir fahren trotzdem", "Brandt"), ("Wer hält uns auf?", "Brandt")]

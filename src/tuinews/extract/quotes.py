@@ -925,6 +925,8 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
         name = _clean(" ".join(words))  # "Sarah van der Berg": a name, "der" is no article
         return _Speaker(name) if name else None
     start = next((i for i, word in enumerate(words) if _DETERMINER_RE.fullmatch(word)), None)
+    if start and words[start - 1].casefold() in _OF:
+        return None  # "[una fuente al] interior de la Comisión": a complement, its head cut off
     if start is not None and (start == 0 or before_verb) and start < len(words) - 1:
         words = words[start:]
         text = " ".join(words)
@@ -980,6 +982,16 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     names = list(_NAME_RUN.finditer(text))
     if not names:
         return None
+    head = words[0]
+    if (
+        before_verb
+        and head.isalpha()
+        and head.islower()
+        and len(words) <= 5
+        and text[: names[-1].start()].split()[-1:] in ([w] for w in _OF)
+        and not (_STOP_RE.fullmatch(head) or head in _OF or _BETWEEN_RE.fullmatch(head))
+    ):
+        return _Speaker(text)  # "fuentes de Montecon dijeron": who, of where
     multiword = [name for name in names if len(name.group().split()) > 1]
     if before_verb:
         name = names[-1]
@@ -1827,6 +1839,8 @@ class QuoteFinder:
         if first is None or first.group() == _MASK:
             return None
         first_mark = first.group()
+        if first_mark in "([":
+            return None  # "«…?» (Die Zeitung berichtete, dass …)": an aside, not who spoke
         opens_clause = first_mark in ",;–—-" or first_mark.islower()
         if not opens_clause and span.text.rstrip()[-1:] not in ",?!…":
             return None
