@@ -642,7 +642,7 @@ def test_a_sentence_of_plural_verbs_is_not_the_voice_before() -> None:
         " el paso»."
     ) == [
         ("Las obras empiezan en junio", "Rosa Vidal"),
-        ("por qué nadie les consultó antes de cerrar el paso", None),
+        ("por qué nadie les consultó antes de cerrar el paso", "Plataforma"),
     ]
 
 
@@ -749,9 +749,9 @@ def test_an_and_inside_a_description_joins_no_two_people() -> None:
 
 
 def test_a_short_phrase_a_verb_attributes_is_a_quotation_even_when_nobody_is_named() -> None:
-    # A quotation, and honestly nobody's: the rules cannot say who classed or rejected it.
+    # The subject opening the sentence classes the words; nothing says who rejected them.
     assert _found("Der Verband hält die Pläne für den Kai für „kaum umsetzbar“.") == [
-        ("kaum umsetzbar", None)
+        ("kaum umsetzbar", "Der Verband")
     ]
     assert _found(
         "On Tuesday the plan was rejected by the board of the port as “unworkable” and costly."
@@ -990,3 +990,52 @@ def test_an_aside_in_brackets_after_a_quote_is_no_attribution() -> None:
         "«Wir fahren trotzdem», schreibt Brandt in seinem Blog. «Wer hält uns auf?» (DER"
         " HAFEN berichtete bereits über die Sperrung.)"
     ) == [("Wir fahren trotzdem", "Brandt"), ("Wer hält uns auf?", "Brandt")]
+
+
+def test_a_paragraph_of_quotation_in_the_first_person_is_the_person_just_described() -> None:
+    assert _found(
+        "Som barn boede Lena Roe ved havnen, og hun blev fascineret af skibene.",
+        "»Jeg kom ned på kajen hver dag efter skole.«",
+    ) == [("Jeg kom ned på kajen hver dag efter skole.", "Lena Roe")]
+    # Two people described: either could speak, so nobody.
+    assert _found(
+        "Som børn boede Lena Roe og Ida Lund ved havnen.",
+        "»Jeg kom ned på kajen hver dag efter skole.«",
+    ) == [("Jeg kom ned på kajen hver dag efter skole.", None)]
+
+
+def test_according_to_with_its_verb_after_a_quote_names_the_speaker() -> None:
+    assert _found("Las familias “se sienten expulsadas”, según asegura Roe.") == [
+        ("se sienten expulsadas", "Roe")
+    ]
+
+
+def test_according_to_someone_opening_the_sentence_gives_their_words() -> None:
+    assert _found(
+        "According to port inspectors, the ferry company “has ignored every warning.”"
+    ) == [("has ignored every warning.", "port inspectors")]
+    # A verb of speech in the sentence names who spoke instead.
+    assert _found(
+        "According to the pilots, the harbour master Ana Roe said: “We will reopen.”"
+    ) == [("We will reopen.", "Ana Roe")]
+
+
+def test_a_body_spoken_for_in_spanish_is_the_speaker() -> None:
+    assert _found(
+        "Desde la Cofradía reclaman que el puerto se dragara, ya que no entienden “por qué"
+        " se espera tanto”."
+    ) == [("por qué se espera tanto", "Cofradía")]
+
+
+def test_a_reply_from_someone_introduces_the_quotation_after_it() -> None:
+    assert _found(
+        "I asked the ferry company whether the route would close. Later, I got a reply from"
+        " a company representative.",
+        "“The winter timetable keeps every crossing we run today.”",
+    ) == [("The winter timetable keeps every crossing we run today.", "a company representative")]
+
+
+def test_the_subject_after_a_german_verb_of_holding_calls_the_words() -> None:
+    assert _found("Schäden am Kai hält der Gutachter für „sehr wahrscheinlich“.") == [
+        ("sehr wahrscheinlich", "der Gutachter")
+    ]

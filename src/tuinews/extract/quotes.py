@@ -1069,6 +1069,22 @@ _CLASSED_AS = re.compile(
     r"referred to as|described as|called|qualifi[ée]e?s?)\b[^.;:!?\x00]{0,50}"
     r"(?:\b(?:als|as|für|comme|de)\s+)?(?:[\w’'-]+\s+){0,2}$"
 )
+_HOLDS = re.compile(r"(?<![\w’'-])(?:hält|hielt)\s")
+
+
+def _classing_subject(narration: str, span: _Span) -> _Speaker | None:
+    """ "…, hält das Gericht für „plausibel“": the German verb puts its subject after it."""
+    floor = max(_sentence_start(narration, span.start), span.start - 80)
+    holds = next(reversed(list(_HOLDS.finditer(narration, floor, span.start))), None)
+    if holds is None or _MASK in narration[holds.end() : span.start]:
+        return None
+    opening = narration[floor : holds.start()].strip(" \x00").split()
+    if 1 < len(opening) <= 4 and _DETERMINER_RE.fullmatch(opening[0]) and opening[0][0].isupper():
+        return _role_or_name(" ".join(opening), before_verb=True)  # "Der Verband hält …"
+    found = _after_verb(narration, holds.end() - 1)
+    return found if found and (found.pronoun or found.name) else None
+
+
 _AS_BEFORE = re.compile(r"\b(?:as|als|comme|como|come|som|qualifié de)\s*$")
 _APPOSITION_TAIL = re.compile(rf"[\s,:]*(?:{_NAME})?[\s,:\x00]*")
 # "Sondland, a wealthy hotelier", "Sondland has": a sentence opening with a person.
@@ -1164,7 +1180,8 @@ _STATEMENT_OF = re.compile(
     _word_after_non_word(
         "statement Stellungnahme Erklärung Mitteilung Pressemitteilung communiqué déclaration "
         "comunicado declaración comunicato dichiarazione erklæring uttalelse pressemelding "
-        "pressemeddelelse pressmeddelande uttalande".split(),
+        "pressemeddelelse pressmeddelande uttalande reply response answer Antwort respuesta "
+        "réponse risposta svar".split(),
         ignore_case=True,
     )
     + r"\s+(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
@@ -1174,6 +1191,12 @@ _ASIDE_DASH = re.compile(r"\s[–—]\s")
 _STATEMENT_FROM = re.compile(
     r"(?:^|(?<=[.!?\x00]))\s*(?:Von|Vom|Seitens|Fra|Från)\s+([^,.;:!?\x00]{2,60}?)\s+"
     r"(?:heißt|hieß|lyder|lød|lät|låter|heter|hette)\s+(?:es|det)\b"
+)
+# Spanish "Desde la Asociación reclaman …": from a body, a plural verb with no subject.
+_FROM_BODY = re.compile(
+    r"\s*Desde\s+(?:(?:el|la|los|las|este|esta|estos|estas|dicho|dicha)\s+)?"
+    rf"({_UPPER}[\w-]+(?:\s+(?:de|del|de la)?\s*{_UPPER}[\w-]+){{0,3}})\s+"
+    r"[a-záéíóúñ]{3,}(?:an|en|aron|ieron)(?![\w’'-])"
 )
 # After a line of dash dialogue: its comma or mark, a lowercase verb, then who (a pronoun,
 # a name, a Nordic noun with its article: "innrømmer Fredrik", "skanderade de", "sa treneren").
@@ -1188,6 +1211,10 @@ _DASH_ATTRIBUTION = re.compile(
 _THUS_SAID = re.compile(
     rf"c['’]est (?:ainsi|en ces termes|comme cela|comme ça|ce) qu(?:e\s+|['’]\s*)"
     rf"((?:{PRONOUNS})|(?:(?i:{DETERMINERS})\s+)?[\w’'-]+(?:\s+{_NAME_WORD})*)\s+(?:a\s+)?[a-zé]+"
+)
+_FIRST_PERSON = re.compile(
+    r"(?<![\w’'-])(?:I|(?i:I’m|I'm|my|ich|mir|mich|mein|meine|je|j’|j'|moi|yo|io|jeg|jag|mig|"
+    r"meg|min|mit))(?![\w’'-])"
 )
 _PLURAL_PRONOUNS = frozenset("they de ils elles ellos ellas loro".split())
 _THOUGHT_LINK = re.compile(r", (?:dass|daß|que|qu’|qu'|att|at|che) ")
@@ -1620,6 +1647,11 @@ class QuoteFinder:
             return compatible[0]
         return self._topic_for(gender)
 
+    def _only_person(self) -> str | None:
+        """The one person this paragraph and the one before name, if only one."""
+        reach = [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
+        return reach[0] if len(reach) == 1 else None
+
     def _still_speaking(self) -> str | None:
         """The last speaker, named in this paragraph or the one before, when nobody was
         named since."""
@@ -1858,6 +1890,12 @@ class QuoteFinder:
             if found:
                 return found
         according = _ACCORDING.match(narration, start)
+        told = according and _verb_at(narration, according.end())
+        if told:
+            # "«…», según asegura Campo": "according to" with a verb, then who.
+            found = _after_verb(narration, told.end())
+            if found:
+                return found
         if according:
             phrase, _ = _phrase_after(narration, according.end())
             found = _role_or_name(phrase, before_verb=False)
@@ -2089,6 +2127,18 @@ class QuoteFinder:
                     and not before[before.rfind(name) + len(name) :].strip(" ,:\x00")
                 ):
                     return found
+        if according and not before[: according.start()].strip(" \x00") and not _verbs(before):
+            # "According to federal prosecutors, the ministry “…”": no verb of speech, so the
+            # words are the source's, unless it is a publication reporting them.
+            phrase, end = _phrase_after(before, according.end())
+            words = phrase.strip(" ,").split()
+            found = None
+            if before[end - 1 : end] == ",":
+                found = _role_or_name(phrase, before_verb=False)
+                if found is None and 0 < len(words) <= 3 and _bare_plural_role(words[-1]):
+                    found = _Speaker(" ".join(words))
+            if found and not found.pronoun and not _is_publication(found.name):
+                return found
         opinion = _OPINION_OF.match(before)
         if opinion:
             found = self._person_in(opinion.group(1))
@@ -2108,6 +2158,11 @@ class QuoteFinder:
             found = _role_or_name(source.group(1), before_verb=False)
             if found and not found.pronoun:
                 return found
+        group = _FROM_BODY.match(before)
+        if group:
+            # "Desde esta Asociación reclaman que …, ya que no comprenden «…»": a body speaking
+            # through its people.
+            return _Speaker(group.group(1))
         if before.rstrip().endswith(":"):
             return self._colon_subject(before.rstrip()[:-1])
         verbs = [verb for verb in _verbs(before) if verb.group() in PRO_DROP_VERB_FORMS]
@@ -2458,8 +2513,9 @@ class QuoteFinder:
                     if not self._verb_attributes(narration, span):
                         continue
                     # "…, calling the carrier’s account “misleading”": a verb attributes the
-                    # words, to someone the rules cannot name (not the voice before or after).
-                    found = _Speaker(None)
+                    # words, to someone the rules cannot name (not the voice before or after),
+                    # unless German names them after it ("hält das Gericht für „…“").
+                    found = _classing_subject(narration, span) or _Speaker(None)
                 else:
                     # "Sie wolle auf dieser „starken …“": reported speech, the voice speaking
                     found = _Speaker(None, pronoun=True, left_out=True)
@@ -2622,8 +2678,13 @@ class QuoteFinder:
     ) -> str | None:
         """Rule 3: a quote with no attribution of its own continues the voice speaking."""
         if not narration[: span.start].strip(" \x00–—-"):
-            # A paragraph that opens with the quotation: the voice introduced just before.
-            return introduced
+            # A paragraph that opens with the quotation: the voice introduced just before;
+            # one that is only a quotation in the first person ("»Jeg kom …«" after a
+            # paragraph about Stine Roe): the one person a pronoun would mean.
+            if introduced or self._hurried or narration[span.end :].strip(" \x00.,–—-"):
+                return introduced
+            person = self._only_person() if _FIRST_PERSON.search(span.text) else None
+            return None if person is None or _named_inside(person, span) else person
         own_sentence = _sentence_start(narration, span.start) > spoken[-1][0].end if spoken else 0
         lead = narration[_sentence_start(narration, span.start) : span.start]
         if spoken and spoken[-1][1].speaker and not (own_sentence and _PLURAL_VERB.search(lead)):
@@ -2707,6 +2768,15 @@ class QuoteFinder:
                 # of a verb of calling ("Holm first called the plan a waste").
                 found = _after_verb(last_sentence, verb.end())
             if found:
+                speaker = self._resolve(found)
+                self._spoke(speaker)
+                return speaker
+        statement = next(reversed(list(_STATEMENT_OF.finditer(last_sentence))), None)
+        if statement:
+            # "Later, I got an email reply from a Google representative." then the reply.
+            phrase, phrase_end = _phrase_after(last_sentence, statement.end())
+            found = _role_or_name(phrase, before_verb=False)
+            if found and not found.pronoun and not last_sentence[phrase_end:].strip(" .:"):
                 speaker = self._resolve(found)
                 self._spoke(speaker)
                 return speaker

@@ -171,7 +171,7 @@ FUNCTION_WORDS = frozenset(
     Cependant Pourtant Toutefois Ensuite Enfin Désormais Aussi Ainsi Alors Puis
     Sin embargo Además Luego Incluso Finalmente Asimismo Mientras Tanto Todavía
     Samtidig Dessuten Derfor Likevel Imidlertid Ifølge Etter Under Siden Derefter Desuden
-    Dock Också Sedan Dessutom Därför
+    Dock Också Sedan Dessutom Därför Videre Deretter Dermed Uansett
     Ihre Seine Sein Unsere Unser Meine Mein Deine Dein Eure Euer Ihren Seinen Ihrem Seinem
     Niemand Jemand Nobody Someone Nadie Alguien Personne Nessuno Ingen Nogen Noen Någon
     Der Die Das Ein Eine Einen Einem Einer Eines Und Aber Oder Auch Es Er Sie Wir Ich Ihr
