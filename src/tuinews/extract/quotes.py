@@ -311,7 +311,7 @@ class _People:
                 if " " not in run and "\t" not in run:
                     continue  # one word is never a full name
                 at = match.start()
-                if _GERMAN_NOUN_BEFORE.search(text, max(0, at - 40), at):
+                if _german_noun_first(text, at):
                     run = run.split(None, 1)[1]  # "in erster Linie Trassen": see below
                     if " " not in run or run[:1].islower():
                         continue  # "der Chef von Flixbus": the noun's complement
@@ -1020,17 +1020,37 @@ _COUNT_WORDS = frozenset(
 )
 _GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _GERMAN_ARTICLES = frozenset("der die das dem des einer einem eines im am zum zur vom beim".split())
-_GERMAN_NOUN_BEFORE = re.compile(
-    r"(?<![\w’'-])(?:"
-    r"(?i:der|die|das|dem|des|ein|eine|einer|einem|eines|im|am|zum|zur|vom|beim)"
-    r"(?:\s+[a-zäöüß]+(?:e|en|er|es|em))?"
-    # "von seinem Wohnort Barcelona": a possessive before the noun
-    r"|(?i:sein|ihr|unser|mein|dein|euer)(?:e|en|er|es|em)"
-    # "in erster Linie Trassen": a preposition and an adjective
-    r"|(?i:in|mit|von|aus|nach|bei|zu|auf|für|über|unter|vor|gegen|durch|ohne)\s+"
-    r"[a-zäöüß]+(?:e|en|er|es|em)"
-    r")\s+$"
+_GERMAN_POSSESSIVES = frozenset(
+    stem + ending
+    for stem in "sein ihr unser mein dein euer".split()
+    for ending in "e en er es em".split()
 )
+_BEFORE_ADJECTIVES = frozenset(
+    "der die das dem des ein eine einer einem eines im am zum zur vom beim in mit von aus nach "
+    "bei zu auf für über unter vor gegen durch ohne".split()
+)
+
+
+def _german_noun_first(text: str, at: int) -> bool:
+    """Whether the capital at `at` is a German noun by what stands before it: an article
+    ("der Arzt Hilary Jones"), a possessive ("von seinem Wohnort Barcelona"), or one of those
+    or a preposition and then an adjective ("dem israelischen Sender Channel 13", "in erster
+    Linie Trassen"). Two words looked up, not a pattern searched: every run asks."""
+    words = text[max(0, at - 40) : at].split()[-2:]
+    if not words or not text[at - 1 : at].isspace():
+        return False
+    last = words[-1].casefold()
+    if last in _GERMAN_ARTICLES or last in ("ein", "eine") or last in _GERMAN_POSSESSIVES:
+        return True
+    return (
+        len(words) == 2
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and last.endswith(_GERMAN_ADJECTIVE_ENDINGS)
+        and words[0].casefold() in _BEFORE_ADJECTIVES
+    )
+
+
 _POINTS_BACK = re.compile(
     r"\s*(?:Así|So|Thus|Ainsi|Così|Sådan|Slik|Så|Con esas palabras|With these words|"
     r"Mit diesen Worten|Avec ces mots|Con queste parole)\s+"
@@ -1095,7 +1115,7 @@ _APPOSITION_OR_AUXILIARY = re.compile(
 )
 # German puts the subject after the auxiliary when something else opens the clause: "…“,
 # hat Hendel dem Sender erzählt", "Gestern hatte sie der Zeitung gesagt".
-_PERFECT_AUXILIARY = re.compile(r"(?:^|[,;\x00]\s*|\s)(?:hat|hatte|habe|hätte)\s+(?=\S)")
+_PERFECT_AUXILIARY = re.compile(r"\bh(?:at|atte|abe|ätte)\s+(?=\S)")
 _MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
 _PLACE_BEFORE_SUBJECT = re.compile(
     rf"\s+(?:à|au|aux|dans|sur|lors|durant|al|ante|tras|durante)\s+(?:(?i:{DETERMINERS})\s+)?"
@@ -1706,7 +1726,7 @@ class QuoteFinder:
                 continue  # "sieben Millionen Euro"
             if german_article or (
                 word_before.endswith(_GERMAN_ADJECTIVE_ENDINGS)
-                and _GERMAN_NOUN_BEFORE.search(narration, max(0, at - 40), at)
+                and _german_noun_first(narration, at)
             ):
                 # "dem israelischen Sender Channel 13", "die erfahrene Läuferin Eva Roe": an
                 # article and an adjective make the first capital a German noun (the surname
