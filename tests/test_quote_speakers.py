@@ -1039,3 +1039,32 @@ def test_the_subject_after_a_german_verb_of_holding_calls_the_words() -> None:
     assert _found("Schäden am Kai hält der Gutachter für „sehr wahrscheinlich“.") == [
         ("sehr wahrscheinlich", "der Gutachter")
     ]
+
+
+def test_an_english_article_after_the_verb_opens_the_role() -> None:
+    # Spanish "a" is "to" ("pidió a la población"); English "said a pilot" is who.
+    assert _found("“The channel is silting up,” said a pilot on the harbour radio.") == [
+        ("The channel is silting up", "a pilot")
+    ]
+
+
+def test_a_lowercase_particle_opens_a_surname_after_a_germanic_verb() -> None:
+    assert _found("Die Fähre sei zu teuer, sagt van der Berg. „Und sie fährt zu selten.“") == [
+        ("Und sie fährt zu selten.", "van der Berg")
+    ]
+
+
+def test_a_title_the_quotation_names_does_not_make_its_speaker_someone_else() -> None:
+    # "As Governor" inside the quote is no reason to doubt that "He" is Governor Ana Roe's.
+    assert _found(
+        "Governor Tom Roe made the announcement this afternoon.",
+        "He said: “As Governor, I have asked for a full inquiry.”",
+    ) == [("As Governor, I have asked for a full inquiry.", "Governor Tom Roe")]
+
+
+def test_a_german_abstract_noun_with_von_dem_is_nobody() -> None:
+    # "Transparenz von dem Konzern" reads like "Hans von dem Bussche"; it is a demand.
+    assert _found(
+        "Tom Brandt nennt den Vorfall ernst. Er fordert Transparenz von dem Konzern. „Die"
+        " Kunden müssen es erfahren“, sagte er."
+    )[-1] == ("Die Kunden müssen es erfahren", "Tom Brandt")

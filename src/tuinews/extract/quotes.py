@@ -42,6 +42,7 @@ from tuinews.extract.speech import (
     BETWEEN,
     CALLING_VERB_FORMS,
     DETERMINERS,
+    ENGLISH_VERB_FORMS,
     FUNCTION_WORDS,
     MEDIA_WORDS,
     NORDIC_VERB_FORMS,
@@ -127,6 +128,11 @@ _NAME_RUN = re.compile(
         _UPPER[1:-1] + _PREFIX_LETTERS, rf"(?<={_UPPER})|(?:{_PREFIX_RESTS})-{_UPPER}"
     )
     + rf"(?:\.|[\w’'-]*){_NAME_TAIL}(?![\w’'-])"
+)
+# "de Decker", "van der Berg": a surname that opens with its particle, lowercase, where a
+# Germanic verb ends before it (a Romance "habló de Sánchez" speaks of someone).
+_LOWERCASE_PARTICLE_NAME = re.compile(
+    rf"(?:von|van|de|ter|ten)(?:[ \t]+(?:der|den|de))?[ \t]+{_NAME}"
 )
 # "Von der Leyen", "De la Cruz": a surname that opens with its particle, capitalised.
 _PARTICLE_NAME = re.compile(
@@ -489,7 +495,7 @@ def _is_person(name: str) -> bool:
     )
 
 
-_ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "nis", "tät")
+_ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "nis", "tät", "enz", "anz")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -582,7 +588,9 @@ def _goes_on_reporting(narration: str, span: _Span, spoken: list) -> bool:
 def _named_inside(speaker: str, span: _Span) -> bool:
     """Whether a quotation names the person a pronoun was resolved to: someone the speaker
     talks about ("»Stine og jeg …«, fortæller hun"), so not the speaker."""
-    names = {word for word in speaker.split() if word[:1].isupper() and len(word) > 2}
+    names = {
+        word for word in speaker.split() if word[:1].isupper() and len(word) > 2
+    } - TITLES  # "As Governor, I …" names no Governor John Rankin
     return bool(names) and not names.isdisjoint(_WORD.findall(span.text))
 
 
@@ -1163,8 +1171,11 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     verb = narration[:end].split()[-1:]
     nordic_article = len(words) > 1 and words[0] in ("en", "ei", "et")
     nordic_article = nordic_article and bool(verb) and verb[0] in _NORDIC_VERBS
-    if not words or (_STOP_RE.fullmatch(words[0]) and not nordic_article):
-        return None  # "pidió a la población": to whom, not who ("spør en passasjer": who)
+    english_article = words[:1] == ["a"] and bool(verb) and verb[0] in ENGLISH_VERB_FORMS
+    if not words or (_STOP_RE.fullmatch(words[0]) and not nordic_article and not english_article):
+        # "pidió a la población": to whom, not who ("spør en passasjer", "said a
+        # dispatcher": who)
+        return None
     if any(
         word.casefold() in _CONJUNCTIONS
         and (_DETERMINER_RE.fullmatch(after) or after.casefold() in _POSSESSIVES)
@@ -1172,6 +1183,9 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     ):
         return None  # "said the minister and his wife had …": two people, or a clause
     found = _role_or_name(phrase, before_verb=False)
+    particle = _LOWERCASE_PARTICLE_NAME.match(phrase)
+    if found is None and particle and bool(verb) and verb[0] not in PRO_DROP_VERB_FORMS:
+        found = _Speaker(particle.group())  # "sagt de Decker", "said van der Berg"
     at = phrase_end - 1 if narration[phrase_end - 1 : phrase_end] == "," else phrase_end
     apposition = _APPOSITION_AFTER.match(narration[at:])
     if apposition and len(apposition.group(1).split()) > 1 and _is_person(apposition.group(1)):

@@ -107,6 +107,7 @@ SPEECH_VERB_FORMS = forms(
     "\n".join((_VERBS_EN, _VERBS_DE, _VERBS_NORDIC, _VERBS_FR, _VERBS_ES_IT, _CALLING))
 )
 CALLING_VERB_FORMS = forms(_CALLING)
+ENGLISH_VERB_FORMS = forms(_VERBS_EN)
 # Spanish and Italian leave the subject out: "se declararon «…»" is still someone's words.
 PRO_DROP_VERB_FORMS = forms(_VERBS_ES_IT)
 # German and the Nordic languages put the verb second: "Entspannung findet Judy Lybke …",
