@@ -1068,3 +1068,28 @@ def test_a_german_abstract_noun_with_von_dem_is_nobody() -> None:
         "Tom Brandt nennt den Vorfall ernst. Er fordert Transparenz von dem Konzern. „Die"
         " Kunden müssen es erfahren“, sagte er."
     )[-1] == ("Die Kunden müssen es erfahren", "Tom Brandt")
+
+
+def test_people_by_their_plural_after_the_verb_speak() -> None:
+    assert _found("“The tides have changed,” said researchers at the station.") == [
+        ("The tides have changed", "researchers")
+    ]
+
+
+def test_a_name_before_a_long_apposition_and_the_verb_speaks() -> None:
+    assert _found(
+        "“We have no fuel left,” Dr. Ana Roe, the director of the harbour hospital on the north"
+        " shore of the bay, said in an interview last week."
+    ) == [("We have no fuel left", "Ana Roe")]
+
+
+def test_a_pull_quote_signed_after_its_text_is_the_signers() -> None:
+    finder = QuoteFinder()
+    finder.feed("The harbour has changed more in ten years than in the fifty before.")
+    run_on = finder.block_quote("Il faut du temps pour tout.Marie Duval")
+    assert (run_on.text, run_on.speaker) == ("Il faut du temps pour tout.", "Marie Duval")
+    own_line = finder.block_quote("Il faut du temps pour tout.\nMarie Duval")
+    assert (own_line.text, own_line.speaker) == ("Il faut du temps pour tout.", "Marie Duval")
+    # A body run on after the text is a credit, not who spoke.
+    credited = finder.block_quote("Le port ferme en hiver.European Commission")
+    assert credited.speaker is None

@@ -1144,11 +1144,11 @@ _APPOSITION_AFTER = re.compile(
 _FIRST_PERSONS = frozenset("ich wir jeg vi jag man".split())
 _REFLEXIVE_AFTER = re.compile(r"\s+(?:sich|seg|sig)(?=\s+[A-ZÀ-Þ])")
 _ADVERBS_AFTER = re.compile(
-    r"(?:\s+(?i:quant à (?:elle|lui|eux)|de (?:son|leur) côté|à (?:son|leur) tour|por su parte|"
+    r"(?:,?\s+(?i:quant à (?:elle|lui|eux)|de (?:son|leur) côté|à (?:son|leur) tour|por su parte|"
     r"a su vez|primero|first|zunächst|d’abord|d'abord|also|then|later|again|however|further|"
     r"auch|noch|dann|jedoch|allerdings|zudem|"
     r"aber|nun|weiter|dabei|daraufhin|aussi|encore|ensuite|alors|pourtant|cependant|toutefois|"
-    r"également|también|además|luego|også|dessuten|anche|inoltre|poi|però|invece))+(?=\s)"
+    r"également|también|además|luego|også|dessuten|anche|inoltre|poi|però|invece))+,?(?=\s)"
 )
 
 
@@ -1183,6 +1183,8 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     ):
         return None  # "said the minister and his wife had …": two people, or a clause
     found = _role_or_name(phrase, before_verb=False)
+    if found is None and len(words) == 1 and _bare_plural_role(words[0].strip(",.")):
+        found = _Speaker(words[0].strip(",."))  # "“…,” said researchers."
     particle = _LOWERCASE_PARTICLE_NAME.match(phrase)
     if found is None and particle and bool(verb) and verb[0] not in PRO_DROP_VERB_FORMS:
         found = _Speaker(particle.group())  # "sagt de Decker", "said van der Berg"
@@ -1979,7 +1981,15 @@ class QuoteFinder:
             return _after_verb(narration, so.end() - 1)
         # “…,” X said / “…,” the coach said: a subject, then the verb.
         window = narration[start : start + 200]
-        for verb in _verbs(window):
+        verbs = _verbs(window)
+        honorific = _HONORIFIC.match(window)
+        lead = window[honorific.end() if honorific else 0 : verbs[0].start()] if verbs else ""
+        leading = _LEADING_NAME.match(lead)
+        if leading and " " in leading.group(1).strip() and _is_person(leading.group(1)):
+            # "”, Dr. Ana Roe, the director of the hospital in …, said": the name, however
+            # long its apposition.
+            return _Speaker(_clean(leading.group(1)))
+        for verb in verbs:
             before = window[: verb.start()]
             if re.search(r"(?<!\b[A-Z])[.!?;]|\x00", before) or len(before.split()) > 16:
                 break
@@ -2826,7 +2836,14 @@ class QuoteFinder:
         speaker = None
         if len(lines) > 1 and re.match(r"^[-–—]\s*\S", lines[-1]):
             speaker = _clean(lines.pop()[1:])
+        elif len(lines) > 1 and _SIGNATURE.fullmatch(lines[-1]) and _is_person(lines[-1]):
+            speaker = lines.pop()  # a pull quote's name on a line of its own
         body = " ".join(lines).strip()
+        signed = None if speaker else _SIGNED.search(body)
+        if signed and _is_person(signed.group(1)):
+            # "… des peurs fortes.François Héran": the name the page set after the quote,
+            # run on by the text.
+            speaker, body = signed.group(1), body[: signed.start(1)].strip()
         if body[:1] in _OPENERS and body[-1:] in '”“»«’"':
             body = body[1:-1].strip()
         if speaker is None and lead_in:
@@ -2840,6 +2857,9 @@ class QuoteFinder:
         return Quote(text=body, speaker=speaker, section=section)
 
 
+# A name of two to four words, as a pull quote is signed.
+_SIGNATURE = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}")
+_SIGNED = re.compile(rf"(?<=[.!?…])({_SIGNATURE.pattern})$")
 _HEADLINE_SUBJECT = re.compile(
     rf"^(?:(?i:{DETERMINERS})\s+)?(?:{_NAME_WORD}[ \t]+)*(?:[a-zß-ÿ][\w’'-]*[ \t]+)?"
     rf"(?:{_NAME}(?=[ \t]))?"
