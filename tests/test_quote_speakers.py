@@ -1093,3 +1093,26 @@ def test_a_pull_quote_signed_after_its_text_is_the_signers() -> None:
     # A body run on after the text is a credit, not who spoke.
     credited = finder.block_quote("Le port ferme en hiver.European Commission")
     assert credited.speaker is None
+
+
+def test_a_full_name_set_off_before_the_colon_speaks() -> None:
+    assert _found(
+        "Alle werden nach Kiel schauen, auch er, Jonas Brandt: «Ich fahre seit zwanzig Jahren"
+        " Fähre.»"
+    ) == [("Ich fahre seit zwanzig Jahren Fähre.", "Jonas Brandt")]
+
+
+def test_a_title_makes_one_word_a_person_and_sie_may_mean_her() -> None:
+    # "Frau Roe" is someone even without a verb after her; "sie" is she or they, so it may
+    # mean her.
+    assert _found(
+        "Inzwischen hat Frau Roe eingelenkt. Sie liebe den Hafen „auch bei Nebel“, ließ sie"
+        " verlauten."
+    ) == [("auch bei Nebel", "Roe")]
+
+
+def test_the_subject_after_a_german_verb_of_calling_calls_the_words() -> None:
+    assert _found(
+        "Die Seglerin Lena Roe kam als Letzte an. Danach bezeichnete sie den Hafen als die"
+        " „windigste Ecke“ der Küste."
+    ) == [("windigste Ecke", "Lena Roe")]

@@ -54,6 +54,7 @@ from tuinews.extract.speech import (
     SPEECH_VERB_FORMS,
     STOPS,
     TITLES,
+    V2_CALLING_VERB_FORMS,
     V2_VERB_FORMS,
 )
 from tuinews.model import Quote
@@ -1097,19 +1098,23 @@ _CLASSED_AS = re.compile(
     r"referred to as|described as|called|qualifi[ée]e?s?)\b[^.;:!?\x00]{0,50}"
     r"(?:\b(?:als|as|für|comme|de)\s+)?(?:[\w’'-]+\s+){0,2}$"
 )
-_HOLDS = re.compile(r"(?<![\w’'-])(?:hält|hielt)\s")
+# Verbs of calling or holding for that put their subject second ("hält … für", which is no
+# verb of speech).
+_CLASSING_V2 = V2_CALLING_VERB_FORMS | {"hält", "hielt"}
 
 
 def _classing_subject(narration: str, span: _Span) -> _Speaker | None:
-    """ "…, hält das Gericht für „plausibel“": the German verb puts its subject after it."""
+    """ "…, hält das Gericht für „plausibel“", "bezeichnete sie es als „…“": the German or
+    Nordic verb puts its subject after it, unless the subject opens the sentence."""
     floor = max(_sentence_start(narration, span.start), span.start - 80)
-    holds = next(reversed(list(_HOLDS.finditer(narration, floor, span.start))), None)
-    if holds is None or _MASK in narration[holds.end() : span.start]:
+    lead = narration[floor : span.start]
+    verbs = _verbs(lead, _CLASSING_V2)
+    if not verbs or _MASK in lead[verbs[-1].end() :]:
         return None
-    opening = narration[floor : holds.start()].strip(" \x00").split()
+    opening = lead[: verbs[-1].start()].strip(" \x00").split()
     if 1 < len(opening) <= 4 and _DETERMINER_RE.fullmatch(opening[0]) and opening[0][0].isupper():
         return _role_or_name(" ".join(opening), before_verb=True)  # "Der Verband hält …"
-    found = _after_verb(narration, holds.end() - 1)
+    found = _after_verb(lead, verbs[-1].end())
     return found if found and (found.pronoun or found.name) else None
 
 
@@ -1665,7 +1670,10 @@ class QuoteFinder:
         genders = self._people.genders
         mentions = self._people.mentions
         reach = [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
-        compatible = [name for name in reach if genders.get(name) in (None, gender)]
+        # No gender ("sie", a left-out subject): anyone; else that gender or one not known.
+        compatible = [
+            name for name in reach if gender is None or genders.get(name) in (None, gender)
+        ]
         paragraph, count = self._last_speaker_at
         speaker = self.last_speaker
         topic = self._topic_for(gender)
@@ -1754,8 +1762,8 @@ class QuoteFinder:
                 at = narration.find(rest[1], at)
             if " y " in run and _ENUMERATION_BEFORE.search(narration[max(0, at - 40) : at]):
                 continue  # "anexionar Kherson, Mykolaiv y Odesa": a list, not "Ortega y Gasset"
-            if " " in name or self._people.knows(name):
-                yield at, name
+            if " " in name or self._people.knows(name) or _HONORIFIC.match(run):
+                yield at, name  # "Frau Chuba", "Mr Holm": a title makes one word a person
                 continue
             following = narration[match.end() : match.end() + 30]
             # A single word is a person when a verb of speech follows ("Campo explica") or
@@ -2331,6 +2339,14 @@ class QuoteFinder:
                 return _Speaker(name)
         cuts = list(_LAST_CLAUSE.finditer(lead))
         clause = lead[cuts[-1].end() :] if cuts else ""
+        if (
+            cuts
+            and "," in cuts[-1].group()
+            and _NAME_RUN.fullmatch(clause)
+            and " " in clause
+            and _is_person(clause)
+        ):
+            return _Speaker(_clean(clause))  # "…, auch er, Benjamin Roe: «…»": the name set off
         subject = _subject(clause) if clause[:1].isupper() else None
         if subject and (" " in subject or "," not in cuts[-1].group()):
             # "A través de su cuenta, Ana Ruiz escribió:", "… pour que Mediapart révèle :":
