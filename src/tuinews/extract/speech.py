@@ -65,15 +65,20 @@ ha detto ha spiegato spiega ha aggiunto aggiunge ha dichiarato dichiara afferma 
 ha twittato ha scritto scrive scriveva ha sottolineato sottolinea ha affermato racconta
 """
 # Verbs that attribute a word or short phrase: she called it “a welcome step”.
-_CALLING = """
-called calls calling call described describes describing denounced denouncing branded
-brands dubbed labelled labeled termed characterized characterised compared named
+_CALLING_V2 = """
 nannte nennt nennen nannten bezeichnete bezeichnet bezeichneten würdigte würdigt sprachen
 sprach beschreibt beschrieb kaldte kalder kalla kallar kalt
+"""
+_CALLING = (
+    _CALLING_V2
+    + """
+called calls calling call described describes describing denounced denouncing branded
+brands dubbed labelled labeled termed characterized characterised compared named
 qualifié qualifie qualifiait a qualifié jugé juge jugeant décrit a décrit
 calificó califica describió describe definió define llamó llama
 definita ha definito definito ha chiamato
 """
+)
 
 
 def _split(words: str) -> str:
@@ -107,6 +112,9 @@ SPEECH_VERB_FORMS = forms(
     "\n".join((_VERBS_EN, _VERBS_DE, _VERBS_NORDIC, _VERBS_FR, _VERBS_ES_IT, _CALLING))
 )
 CALLING_VERB_FORMS = forms(_CALLING)
+# German and Nordic verbs of calling put their subject second, as their verbs of speech do.
+V2_CALLING_VERB_FORMS = forms(_CALLING_V2)
+ENGLISH_VERB_FORMS = forms(_VERBS_EN)
 # Spanish and Italian leave the subject out: "se declararon «…»" is still someone's words.
 PRO_DROP_VERB_FORMS = forms(_VERBS_ES_IT)
 # German and the Nordic languages put the verb second: "Entspannung findet Judy Lybke …",
@@ -156,7 +164,24 @@ FUNCTION_WORDS = frozenset(
     With As When While If After Before Yesterday Today Tomorrow His Her Their Our My Its
     There Here Now Yet Still Also Later Even Only Just Asked Speaking According Meanwhile
     However Although Though Because Since Until From Into Over Under About Not No Yes
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February September
+    October November December Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag
+    Januar Februar März Juni Juli Oktober Dezember Frühjahr Frühling Herbst
+    Two Three Four Five Six Seven Eight Nine Ten Zwei Drei Vier Fünf Sechs Sieben Acht Neun
+    Zehn Ihm Ihn Ihnen Uns Euch Mich Dich Mir Dir Him Them Us Me
+    Amid Amidst Despite Nonetheless Nevertheless Moreover Furthermore Instead Besides Overall
+    Indeed Perhaps Finally Notably Ultimately Earlier Recently Separately Additionally
+    Weiter Weiterhin Außerdem Zudem Ferner Allerdings Jedoch Trotzdem Dennoch Insbesondere
+    Schließlich Inzwischen Mittlerweile Bereits Später Danach Darauf Darüber Dazu Zuvor
+    Ebenfalls Ebenso Vielmehr Offenbar Angeblich Demnach Somit Bisher Seither Kürzlich
+    Derzeit Künftig Neben Innerhalb Außerhalb Statt Anstatt Angesichts Aufgrund Infolge
+    Seitens Inmitten Dank Gemäß
+    Cependant Pourtant Toutefois Ensuite Enfin Désormais Aussi Ainsi Alors Puis
+    Sin embargo Además Luego Incluso Finalmente Asimismo Mientras Tanto Todavía
+    Samtidig Dessuten Derfor Likevel Imidlertid Ifølge Etter Under Siden Derefter Desuden
+    Dock Också Sedan Dessutom Därför Videre Deretter Dermed Uansett
+    Ihre Seine Sein Unsere Unser Meine Mein Deine Dein Eure Euer Ihren Seinen Ihrem Seinem
+    Niemand Jemand Nobody Someone Nadie Alguien Personne Nessuno Ingen Nogen Noen Någon
     Der Die Das Ein Eine Einen Einem Einer Eines Und Aber Oder Auch Es Er Sie Wir Ich Ihr
     Im Am Zum Zur Den Dem Des Doch Dann Nun Nach Vor Bei Mit Von Auf Für Als Wie Was Wer
     Wenn Weil Dass Seit Laut Zwar Gleichzeitig Hier Dort Dabei Damit Denn Deshalb Daher
