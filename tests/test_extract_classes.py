@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from tuinews.extract.article import from_html, from_text
 from tuinews.extract.container import near_boilerplate
-from tuinews.extract.nesting import MAX_NESTING, bounded_nesting
+from tuinews.extract.nesting import MAX_FORMATTING, MAX_NESTING, bounded_nesting
 from tuinews.feeds.parse import extract_entry
 from tuinews.model import Article, Block
 
@@ -209,6 +209,17 @@ def test_annotations_and_option_groups_outside_their_parents_are_kept_shallow(ta
     tree = LexborHTMLParser(bounded_nesting(page))
     assert max(depth_of(node) for node in tree.css(tag)) <= MAX_NESTING + 4
     assert tree.body.text().count("words") == 48_000
+
+
+def test_formatting_elements_left_open_are_not_copied_into_every_paragraph() -> None:
+    # Each <b> left open is copied into every paragraph after it: these 2,000 (37 KB) made
+    # two million elements and a gigabyte of memory. Past the cap the tags go, words stay.
+    page = f"<html><body><p>{PROSE * 2}</p>" + "".join(
+        f"<b class='c{n}'><p>word {n}" for n in range(2000)
+    )
+    tree = LexborHTMLParser(bounded_nesting(page))
+    assert len(tree.css("b")) <= MAX_FORMATTING * 2000
+    assert all(f"word {n}" in tree.body.text() for n in (0, 999, 1999))
 
 
 def test_a_deep_page_finishes_with_its_full_text() -> None:

@@ -5,6 +5,11 @@ lexbor's tree builder takes time in the square of the nesting depth (20,000 nest
 fast the extraction after it is. Browsers cap the depth too (Blink at 512 levels); here
 the start and end tags past `MAX_NESTING` levels are dropped, their text kept where it was.
 Real pages stay far below: the deepest of the development corpora nests about 60 levels.
+
+Formatting elements left open (`<b>`, `<font>`, `<i>` …) are a width, not a depth: the
+parser copies every one still open into each new block (HTML's "reconstruct the active
+formatting elements"), so 2,000 `<b class=…><p>x` made two million elements and a
+gigabyte of memory from 37 KB. Past `MAX_FORMATTING` of them open, more are dropped too.
 """
 
 from __future__ import annotations
@@ -16,8 +21,16 @@ from collections.abc import Iterator
 from tuinews.raw_text import RawTextEnds
 
 MAX_NESTING = 400
-# Only a page with this many tags can nest deep enough to slow the parser down.
-_TAGS_WORTH_SCANNING = 3000
+MAX_FORMATTING = 16
+# Only a page with this many tags can nest deep, or leave open enough formatting elements
+# with blocks between them, to slow the parser down (1,000 formatting elements left open
+# before as many blocks: half a million elements).
+_TAGS_WORTH_SCANNING = 1000
+# Formatting elements that stay on the parser's list until their own end tag, however many
+# blocks close around them. A new <a> or <nobr> closes the one before, so those never pile up.
+_FORMATTING = frozenset("b big code em font i s small strike strong tt u".split())
+# The parser keeps at most three alike (same name and attributes: "Noah's Ark").
+_ALIKE_KEPT = 3
 # Elements whose content is text, not tags: skipped whole, like comments, where they end.
 _RAW_TEXT = ("script", "style", "textarea", "template", "title")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>", re.S | re.I)
@@ -39,13 +52,18 @@ _FLAT = frozenset(
 
 
 def bounded_nesting(text: str) -> str:
-    """The page with elements nested past `MAX_NESTING` levels unwrapped (start and end
-    tags dropped, text kept): the same page to a reader, parsed in linear time."""
-    if text.count("<") < _TAGS_WORTH_SCANNING or _deepest_at_most(text) < MAX_NESTING:
+    """The page with elements nested past `MAX_NESTING` levels, and formatting elements
+    open past `MAX_FORMATTING`, unwrapped (start and end tags dropped, text kept): the same
+    page to a reader, parsed in linear time."""
+    if text.count("<") < _TAGS_WORTH_SCANNING:
+        return text
+    deepest, most_formatting = _deepest_at_most(text)
+    if deepest < MAX_NESTING and most_formatting < MAX_FORMATTING:
         return text
     stack: list[tuple[str, bool]] = []  # open element, and whether its tags are dropped
     open_count: Counter[str] = Counter()
     depth = 0  # levels kept open
+    formatting = _FormattingList()
     dropped: list[tuple[int, int]] = []
     for match in (
         match for start, end in _stretches(text) for match in _TAG.finditer(text, start, end)
@@ -57,6 +75,8 @@ def bounded_nesting(text: str) -> str:
             continue
         if not match.group(1):
             drop = depth >= MAX_NESTING
+            if name in _FORMATTING:
+                drop = drop or not formatting.opened(name, match.group(3).strip())
             stack.append((name, drop))
             open_count[name] += 1
             depth += not drop
@@ -64,6 +84,7 @@ def bounded_nesting(text: str) -> str:
                 dropped.append(match.span())
             continue
         if not open_count[name]:
+            formatting.closed(name)
             continue  # an end tag with nothing to close: the parser ignores it too
         while stack:
             open_name, drop = stack.pop()
@@ -72,6 +93,8 @@ def bounded_nesting(text: str) -> str:
             if open_name == name:
                 if drop:
                     dropped.append(match.span())
+                else:
+                    formatting.closed(name)
                 break
     if not dropped:
         return text
@@ -82,6 +105,40 @@ def bounded_nesting(text: str) -> str:
         position = end
     parts.append(text[position:])
     return " ".join(parts)
+
+
+class _FormattingList:
+    """The formatting elements the parser keeps open while blocks open and close around
+    them (an upper bound: it knows no markers, and tells alike by their attributes as
+    written), and whether one more may join them."""
+
+    def __init__(self) -> None:
+        self._alike: Counter[tuple[str, str]] = Counter()
+        self._kept: dict[str, list[str]] = {}  # by name, the attributes of each, in order
+        self._entries = 0
+
+    def opened(self, name: str, attributes: str) -> bool:
+        """Whether the start tag stays: it does unless it would make the list longer than
+        `MAX_FORMATTING` (one alike to three others takes the place of the oldest)."""
+        alike = self._alike[name, attributes]
+        if alike < _ALIKE_KEPT:
+            if self._entries >= MAX_FORMATTING:
+                return False
+            self._entries += 1
+        self._alike[name, attributes] = alike + 1
+        self._kept.setdefault(name, []).append(attributes)
+        return True
+
+    def closed(self, name: str) -> None:
+        """An end tag the parser reads: it closes the last of that name on the list."""
+        kept = self._kept.get(name)
+        if name not in _FORMATTING or not kept:
+            return
+        key = (name, kept.pop())
+        alike = self._alike[key]
+        self._alike[key] = alike - 1
+        if alike <= _ALIKE_KEPT:
+            self._entries -= 1
 
 
 def _stretches(text: str) -> Iterator[tuple[int, int]]:
@@ -115,12 +172,13 @@ def _tags_end(text: str) -> int:
     return text.rfind(">") + 1
 
 
-def _deepest_at_most(text: str) -> int:
-    """A bound on the page's nesting, in one quick pass: each end tag closes one open
-    element of its name (the parser may close more, never fewer), so the true depth is
-    at most this. Most pages are far below the cap and need no more than this pass."""
+def _deepest_at_most(text: str) -> tuple[int, int]:
+    """Bounds on the page's nesting and on the formatting elements open at once, in one
+    quick pass: each end tag closes one open element of its name (the parser may close
+    more, never fewer), so the truth is at most these. Most pages are far below both caps
+    and need no more than this pass."""
     open_by_name: dict[str, int] = {}
-    depth = deepest = 0
+    depth = deepest = formatting = most_formatting = 0
     # A loop over every tag of the page: kept to the few steps each tag needs.
     for slash, name, self_closed in (
         tag for start, end in _stretches(text) for tag in _TAG_ENDS.findall(text, start, end)
@@ -135,9 +193,15 @@ def _deepest_at_most(text: str) -> int:
             if count:
                 open_by_name[name] = count - 1
                 depth -= 1
+                if name in _FORMATTING:
+                    formatting -= 1
         else:
             open_by_name[name] = open_by_name.get(name, 0) + 1
             depth += 1
             if depth > deepest:
                 deepest = depth
-    return deepest
+            if name in _FORMATTING:
+                formatting += 1
+                if formatting > most_formatting:
+                    most_formatting = formatting
+    return deepest, most_formatting
