@@ -10,6 +10,8 @@ Formatting elements left open (`<b>`, `<font>`, `<i>` …) are a width, not a de
 parser copies every one still open into each new block (HTML's "reconstruct the active
 formatting elements"), so 2,000 `<b class=…><p>x` made two million elements and a
 gigabyte of memory from 37 KB. Past `MAX_FORMATTING` of them open, more are dropped too.
+And each option put straight into a <select> makes the parser look at all the options
+before it (20,000: 2 s); past `MAX_OPTIONS` in a select, more option tags go, text kept.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from tuinews.raw_text import RawTextEnds
 
 MAX_NESTING = 400
 MAX_FORMATTING = 16
+MAX_OPTIONS = 1000
 # Only a page with this many tags can nest deep, or leave open enough formatting elements
 # with blocks between them, to slow the parser down (1,000 formatting elements left open
 # before as many blocks: half a million elements).
@@ -57,13 +60,14 @@ def bounded_nesting(text: str) -> str:
     page to a reader, parsed in linear time."""
     if text.count("<") < _TAGS_WORTH_SCANNING:
         return text
-    deepest, most_formatting = _deepest_at_most(text)
-    if deepest < MAX_NESTING and most_formatting < MAX_FORMATTING:
+    deepest, most_formatting, most_options = _bounds(text)
+    if deepest < MAX_NESTING and most_formatting < MAX_FORMATTING and most_options < MAX_OPTIONS:
         return text
     stack: list[tuple[str, bool]] = []  # open element, and whether its tags are dropped
     open_count: Counter[str] = Counter()
     depth = 0  # levels kept open
     formatting = _FormattingList()
+    options = 0  # since the last <select>
     dropped: list[tuple[int, int]] = []
     for match in (
         match for start, end in _stretches(text) for match in _TAG.finditer(text, start, end)
@@ -71,9 +75,15 @@ def bounded_nesting(text: str) -> str:
         if match.group(3).endswith("/"):
             continue  # a self-closed tag
         name = match.group(2).lower()
+        if name == "option" and not match.group(1):
+            if options >= MAX_OPTIONS:
+                dropped.append(match.span())
+            options += 1
         if name in _FLAT:
             continue
         if not match.group(1):
+            if name == "select":
+                options = 0
             drop = depth >= MAX_NESTING
             if name in _FORMATTING:
                 drop = drop or not formatting.opened(name, match.group(3).strip())
@@ -172,13 +182,13 @@ def _tags_end(text: str) -> int:
     return text.rfind(">") + 1
 
 
-def _deepest_at_most(text: str) -> tuple[int, int]:
-    """Bounds on the page's nesting and on the formatting elements open at once, in one
-    quick pass: each end tag closes one open element of its name (the parser may close
-    more, never fewer), so the truth is at most these. Most pages are far below both caps
-    and need no more than this pass."""
+def _bounds(text: str) -> tuple[int, int, int]:
+    """Bounds on the page's nesting, on the formatting elements open at once and on the
+    options of one select, in one quick pass: each end tag closes one open element of its
+    name (the parser may close more, never fewer), so the truth is at most these. Most
+    pages are far below every cap and need no more than this pass."""
     open_by_name: dict[str, int] = {}
-    depth = deepest = formatting = most_formatting = 0
+    depth = deepest = formatting = most_formatting = options = most_options = 0
     # A loop over every tag of the page: kept to the few steps each tag needs.
     for slash, name, self_closed in (
         tag for start, end in _stretches(text) for tag in _TAG_ENDS.findall(text, start, end)
@@ -187,6 +197,10 @@ def _deepest_at_most(text: str) -> tuple[int, int]:
             continue
         name = name.lower()
         if name in _FLAT:
+            if name == "option" and not slash:
+                options += 1
+                if options > most_options:
+                    most_options = options
             continue
         if slash:
             count = open_by_name.get(name)
@@ -204,4 +218,6 @@ def _deepest_at_most(text: str) -> tuple[int, int]:
                 formatting += 1
                 if formatting > most_formatting:
                     most_formatting = formatting
-    return deepest, most_formatting
+            elif name == "select":
+                options = 0
+    return deepest, most_formatting, most_options
