@@ -1055,7 +1055,7 @@ _COUNT = re.compile(r"\d{1,3}(?:[.,]\d+)?")
 _COUNT_WORDS = frozenset(
     "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert "
     "tausend two three four five six seven eight nine ten dos tres cuatro cinco deux trois "
-    "quatre cinq to tre fire fem".split()
+    "quatre cinq tre fem".split()
 )
 _GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _GERMAN_ARTICLES = frozenset("der die das dem des einer einem eines im am zum zur vom beim".split())
@@ -1128,8 +1128,8 @@ _CLASSED_AS = re.compile(
     r"referred to as|described as|called|qualifi[ée]e?s?)\b[^.;:!?\x00]{0,50}"
     r"(?:\b(?:als|as|für|comme|de)\s+)?(?:[\w’'-]+\s+){0,2}$"
 )
-# Verbs of calling or holding for that put their subject second ("hält … für", which is no
-# verb of speech).
+# Verbs of calling, and of holding something for something ("hält … für", no verb of
+# speech), that put their subject second.
 _CLASSING_V2 = V2_CALLING_VERB_FORMS | {"hält", "hielt"}
 
 
@@ -1297,7 +1297,7 @@ _THUS_SAID = re.compile(
 )
 _FIRST_PERSON = re.compile(
     r"(?<![\w’'-])(?:I|(?i:I’m|I'm|my|ich|mir|mich|mein|meine|je|j’|j'|moi|yo|io|jeg|jag|mig|"
-    r"meg|min|mit))(?![\w’'-])"
+    r"meg))(?![\w’'-])"
 )
 _PLURAL_PRONOUNS = frozenset("they de ils elles ellos ellas loro".split())
 _THOUGHT_LINK = re.compile(r", (?:dass|daß|que|qu’|qu'|att|at|che) ")
@@ -1324,21 +1324,11 @@ _AGE_ROLE = re.compile(
     r"(?:[Jj]ährige[rn]?|year-old|årige|åringen|åriga|enne|añero|ans|"
     r"Jahre\s+alte[rn]?(?:\s+[\w-]+)?)"
 )
-_ARTICLE_GENDER = {
-    "der": "m",
-    "le": "m",
-    "el": "m",
-    "il": "m",
-    "la": "f",
-    "die": None,
-    "the": None,
-    "l’": None,
-    "l'": None,
-}
+_ARTICLE_GENDER = {"der": "m", "le": "m", "el": "m", "il": "m", "la": "f", "die": None}
 # "der junge Mann", "the woman", "la mujer": a plain person's noun with a definite article
 # stands for someone named before, as an age does ("der 35-Jährige").
 _PLAIN_PERSON = re.compile(
-    r"(der|die|the|le|la|l’|l'|el|il)\s*(?:(?:junge|alte|young|old|jeune|joven|giovane)\s+)?"
+    r"(?:(?:der|die|the|le|la|el|il)\s+|l’|l')(?:(?:junge|alte|young|old|jeune|joven|giovane)\s+)?"
     r"(?i:(mann|frau|man|woman|homme|femme|hombre|mujer|uomo|donna))"
 )
 _NOUN_GENDER = {"mann": "m", "man": "m", "homme": "m", "hombre": "m", "uomo": "m"}
@@ -1374,7 +1364,7 @@ def _anaphoric_gender(name: str) -> tuple[bool, str | None]:
     plain = _PLAIN_PERSON.fullmatch(name)
     if plain is None:
         return False, None
-    return True, _NOUN_GENDER.get(plain.group(2).casefold(), "f")
+    return True, _NOUN_GENDER.get(plain.group(1).casefold(), "f")
 
 
 # German reports speech in the subjunctive: "Sie wolle …", "Er mache …", "… sei …".
