@@ -8,7 +8,7 @@ where only a pronoun or the voice before it would tell.
 
 from __future__ import annotations
 
-from tuinews.extract.article import from_html
+from tuinews.extract.article import from_html, from_text
 
 STORY = (
     "<html><head><title>Ferry service</title></head><body><article><h1>Ferry service</h1>"
@@ -58,3 +58,19 @@ def test_a_paragraph_of_eight_thousand_attributed_quotations_is_read_within_the_
     assert len(quotes) == 8001
     assert quotes[-1].text == "The money is there at last"
     assert quotes[-1].speaker == "Tom Rudd"
+
+
+def test_a_text_capture_has_the_same_budget_as_a_page() -> None:
+    # A file of thousands of quotations opens in bounded time: past the budget the capture's
+    # quotations keep only the speaker their own attribution names.
+    capture = (
+        "Ferry service\n\nAgnes Pellow chairs the harbour council.\n\n"
+        "“We have waited for years,” said Agnes Pellow.\n\n“The money is there,” she said.\n"
+    )
+    within = {q.text: q.speaker for q in from_text(capture, budget=5.0).quotes}
+    past = {q.text: q.speaker for q in from_text(capture, budget=0.0).quotes}
+    assert within == {
+        "We have waited for years": "Agnes Pellow",
+        "The money is there": "Agnes Pellow",
+    }
+    assert past == {"We have waited for years": "Agnes Pellow", "The money is there": None}

@@ -120,11 +120,12 @@ def _is_heading(line: str, followed: bool) -> bool:
     )
 
 
-def parse_capture(text: str, *, markdown: bool = False) -> Article:
+def parse_capture(text: str, *, markdown: bool = False, deadline: float | None = None) -> Article:
     """An article from a text capture, or from any plain text / Markdown file.
 
     Quotations are found here, paragraph by paragraph, because only here is it known
-    which line is the lede and which a heading.
+    which line is the lede and which a heading; past `deadline` (`time.thread_time()`
+    seconds) their speakers are found the hurried way (see `QuoteFinder`).
     """
     lines = _lines(text)
     if not lines:
@@ -157,7 +158,7 @@ def parse_capture(text: str, *, markdown: bool = False) -> Article:
         article.image = Image(name=name, credit=credit)
 
     body = lines[index:]
-    finder = QuoteFinder()
+    finder = QuoteFinder(deadline)
     sections = [Section()]
     for position, line in enumerate(body):
         if (
