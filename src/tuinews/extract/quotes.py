@@ -186,12 +186,19 @@ def _sa_is_said(match: re.Match[str]) -> bool:
     return word in _NORDIC_AFTER_SA or word.endswith(_NORDIC_DEFINITE)
 
 
+@functools.cache
+def _verb_words(forms: frozenset[str]) -> frozenset[str]:
+    """Every word that makes a verb of `forms` or the second word of a pair: one set, so
+    that a stretch with none of them is ruled out in one pass over its words."""
+    return forms | _PAIR_TAILS
+
+
 @functools.lru_cache(maxsize=1024)
 def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> tuple[_Verb, ...]:
     """The speech verbs of a text, word by word ("a déclaré" as one). Several rules ask
     about the same stretch of narration, so each answer is kept."""
     words = _TOKEN.findall(text.casefold())
-    if forms.isdisjoint(words) and _PAIR_TAILS.isdisjoint(words):
+    if _verb_words(forms).isdisjoint(words):
         return ()  # most stretches of narration: one lookup in C instead of a loop
     found: list[_Verb] = []
     previous_word, previous_start, previous_end = "", -2, -2
@@ -414,12 +421,12 @@ def _name_runs(text: str) -> tuple[tuple[re.Match[str], ...], tuple[int, ...]]:
     """The capitalised runs of a paragraph and where they start, found once: both the
     surname index and the people met read them."""
     runs = tuple(_NAME_RUN.finditer(text))
-    return runs, tuple(run.start() for run in runs)
+    return runs, tuple(map(re.Match.start, runs))
 
 
 @functools.lru_cache(maxsize=256)
 def _sentence_ends(narration: str) -> tuple[int, ...]:
-    return tuple(match.end() for match in _SENTENCE_END.finditer(narration))
+    return tuple(map(re.Match.end, _SENTENCE_END.finditer(narration)))
 
 
 def _sentence_start(narration: str, position: int) -> int:
@@ -1259,6 +1266,8 @@ def _incise(quoted: str) -> _Speaker | None:
     inverted = _INCISE_PRONOUN.search(quoted)
     if inverted:
         return _pronoun(inverted.group(1))
+    if ", " not in quoted:
+        return None  # no verb set off by a comma: most quotations, without reading their words
     for verb in _verbs(quoted):
         if not quoted[: verb.start()].endswith(", ") or verb.group() in CALLING_VERB_FORMS:
             continue
@@ -1593,7 +1602,7 @@ class QuoteFinder:
                 continue
             at = match.start()
             preceding = narration[max(0, at - 30) : at].rsplit(None, 1)
-            if preceding and _NOT_A_PERSON_AFTER.fullmatch(preceding[-1]):
+            if preceding and preceding[-1].casefold() in _NOT_A_PERSON_AFTER.words:
                 continue
             word_before = preceding[-1] if preceding else ""
             if word_before[:1].isdigit() and _COUNT.fullmatch(word_before):
@@ -2515,7 +2524,9 @@ class QuoteFinder:
         unattributed without a sentence's end.
         """
         words = _WORD.findall(span.text)
-        if _is_name_like(span.text) and len(words) <= 6:
+        if len(words) > 8:
+            return False  # too long for either kind: spares two more readings of every quote
+        if len(words) <= 6 and _is_name_like(span.text):
             return True
         if not _is_title_like(span.text):
             return False
