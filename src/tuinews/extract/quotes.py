@@ -426,7 +426,17 @@ def _name_runs(text: str) -> tuple[tuple[re.Match[str], ...], tuple[int, ...]]:
 
 @functools.lru_cache(maxsize=256)
 def _sentence_ends(narration: str) -> tuple[int, ...]:
-    return tuple(map(re.Match.end, _SENTENCE_END.finditer(narration)))
+    # The marks found by `str.find`, which skips in C what the pattern's engine would test
+    # character by character; the pattern then judges each mark where it stands.
+    marks: list[int] = []
+    for mark in ".!?…":
+        at = narration.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = narration.find(mark, at + 1)
+    marks.sort()
+    ends = _SENTENCE_END.match
+    return tuple(at + 1 for at in marks if ends(narration, at))
 
 
 def _sentence_start(narration: str, position: int) -> int:
@@ -520,9 +530,16 @@ def _name_of_run(run: str) -> str | None:
     return cleaned if cleaned and _is_person(cleaned) else None
 
 
+@functools.lru_cache(maxsize=64)
+def _words_of(text: str) -> tuple[str, ...]:
+    """The words of a quotation, found once: whether it is a title, a name, speech or one
+    word are asked of each by several rules."""
+    return tuple(_WORD.findall(text))
+
+
 def _is_name_like(text: str) -> bool:
     """“Muslim Interaktiv”, «Wall Street Journal»: every word capitalised, no sentence."""
-    words = _WORD.findall(text)
+    words = _words_of(text)
     return bool(words) and all(word[0].isupper() or word[0].isdigit() for word in words)
 
 
@@ -531,7 +548,7 @@ def _is_title_like(text: str) -> bool:
 
     Every word capitalised but the short ones ("of", "the", "und", "die").
     """
-    words = _WORD.findall(text)
+    words = _words_of(text)
     return (
         0 < len(words) <= 8
         and words[0][0].isupper()
@@ -578,12 +595,12 @@ def _named_inside(speaker: str, span: _Span) -> bool:
     """Whether a quotation names the person a pronoun was resolved to: someone the speaker
     talks about ("»Stine og jeg …«, fortæller hun"), so not the speaker."""
     names = {word for word in speaker.split() if word[:1].isupper() and len(word) > 2}
-    return bool(names) and not names.isdisjoint(_WORD.findall(span.text))
+    return bool(names) and not names.isdisjoint(_words_of(span.text))
 
 
 def _speech_like(text: str) -> bool:
     """A quotation without an attribution counts when it reads like speech, not a label."""
-    words = len(_WORD.findall(text))
+    words = len(_words_of(text))
     return words >= 5 or (words >= 3 and text.rstrip()[-1:] in ".!?…")
 
 
@@ -1000,6 +1017,9 @@ _GERMAN_NOUN_BEFORE = re.compile(
     r"(?<![\w’'-])(?i:der|die|das|dem|des|ein|eine|einer|einem|eines|im|am|zum|zur|vom|beim)\s+"
     r"[a-zäöüß]+(?:e|en|er|es|em)\s+$"
 )
+# The letters of that adjective: a word before the run with any other is none, and the
+# pattern, searched from every place of the forty characters before, is not tried.
+_GERMAN_LOWERCASE = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
 _POINTS_BACK = re.compile(
     r"\s*(?:Así|So|Thus|Ainsi|Così|Sådan|Slik|Så|Con esas palabras|With these words|"
     r"Mit diesen Worten|Avec ces mots|Con queste parole)\s+"
@@ -1609,8 +1629,10 @@ class QuoteFinder:
                 continue  # "19 Prozent Mehrwertsteuer": a measure
             if word_before.casefold() in _COUNT_WORDS:
                 continue  # "sieben Millionen Euro"
-            if word_before.endswith(_GERMAN_ADJECTIVE_ENDINGS) and _GERMAN_NOUN_BEFORE.search(
-                narration, max(0, at - 40), at
+            if (
+                word_before.endswith(_GERMAN_ADJECTIVE_ENDINGS)
+                and _GERMAN_LOWERCASE.issuperset(word_before)
+                and _GERMAN_NOUN_BEFORE.search(narration, max(0, at - 40), at)
             ):
                 # "dem israelischen Sender Channel 13", "die erfahrene Läuferin Eva Roe": an
                 # article and an adjective make the first capital a German noun.
@@ -2368,7 +2390,7 @@ class QuoteFinder:
             remembered = span.end
             found = self._attribute(text, narration, span)
             title = self._is_title(narration, span, found)
-            one_word = found is not None and len(_WORD.findall(span.text)) < 2
+            one_word = found is not None and len(_words_of(span.text)) < 2
             lead, calling = "", False
             if title or one_word:  # only these ask what the words before the quote are
                 sentence = narration[_sentence_start(narration, span.start) : span.start]
@@ -2383,7 +2405,7 @@ class QuoteFinder:
             if found is None and not _speech_like(span.text):
                 if _goes_on_reporting(narration, span, spoken):
                     pass  # the voice of the quote before it: see `_same_voice`
-                elif len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
+                elif len(_words_of(span.text)) < 2 or not _reports_speech(narration, span):
                     if not self._verb_attributes(narration, span):
                         continue
                     # "…, calling the carrier’s account “misleading”": a verb attributes the
@@ -2523,7 +2545,7 @@ class QuoteFinder:
         noun ("their “Best of the Bench.”", "von „Die Stadt und die Hunde“"), or standing
         unattributed without a sentence's end.
         """
-        words = _WORD.findall(span.text)
+        words = _words_of(span.text)
         if len(words) > 8:
             return False  # too long for either kind: spares two more readings of every quote
         if len(words) <= 6 and _is_name_like(span.text):
