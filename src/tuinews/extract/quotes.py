@@ -42,6 +42,7 @@ from tuinews.extract.speech import (
     BETWEEN,
     CALLING_VERB_FORMS,
     DETERMINERS,
+    ENGLISH_VERB_FORMS,
     FUNCTION_WORDS,
     MEDIA_WORDS,
     NORDIC_VERB_FORMS,
@@ -53,6 +54,7 @@ from tuinews.extract.speech import (
     SPEECH_VERB_FORMS,
     STOPS,
     TITLES,
+    V2_CALLING_VERB_FORMS,
     V2_VERB_FORMS,
 )
 from tuinews.model import Quote
@@ -127,6 +129,11 @@ _NAME_RUN = re.compile(
         _UPPER[1:-1] + _PREFIX_LETTERS, rf"(?<={_UPPER})|(?:{_PREFIX_RESTS})-{_UPPER}"
     )
     + rf"(?:\.|[\w’'-]*){_NAME_TAIL}(?![\w’'-])"
+)
+# "de Decker", "van der Berg": a surname that opens with its particle, lowercase, where a
+# Germanic verb ends before it (a Romance "habló de Sánchez" speaks of someone).
+_LOWERCASE_PARTICLE_NAME = re.compile(
+    rf"(?:von|van|de|ter|ten)(?:[ \t]+(?:der|den|de))?[ \t]+{_NAME}"
 )
 # "Von der Leyen", "De la Cruz": a surname that opens with its particle, capitalised.
 _PARTICLE_NAME = re.compile(
@@ -317,6 +324,11 @@ class _People:
                 run = match.group()
                 if " " not in run and "\t" not in run:
                     continue  # one word is never a full name
+                at = match.start()
+                if _german_noun_first(text, at):
+                    run = run.split(None, 1)[1]  # "in erster Linie Trassen": see below
+                    if " " not in run or run[:1].islower():
+                        continue  # "der Chef von Flixbus": the noun's complement
                 found = _full_name_of_run(run)
                 if found is not None:
                     name, words = found
@@ -491,10 +503,17 @@ def _is_person(name: str) -> bool:
     words = name.split()
     if any(word.endswith(_POSSESSIVE_S) for word in words[:-1]):
         return False
-    # "Sender Channel 13", "Zeitung Die Welt": German capitalises the noun of a medium.
+    # "Sender Channel 13", "Zeitung Die Welt": German capitalises the noun of a medium;
+    # "Einschätzung von Experten": no name ends like an abstract German noun.
     return not any(
-        word.strip(".,") in NOT_PEOPLE or word.casefold() in PUBLICATION_NOUNS for word in words
+        word.strip(".,") in NOT_PEOPLE
+        or word.casefold() in PUBLICATION_NOUNS
+        or (len(word) >= 8 and word.endswith(_ABSTRACT_ENDINGS))
+        for word in words
     )
+
+
+_ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "nis", "tät", "enz", "anz")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -594,7 +613,9 @@ def _goes_on_reporting(narration: str, span: _Span, spoken: list) -> bool:
 def _named_inside(speaker: str, span: _Span) -> bool:
     """Whether a quotation names the person a pronoun was resolved to: someone the speaker
     talks about ("»Stine og jeg …«, fortæller hun"), so not the speaker."""
-    names = {word for word in speaker.split() if word[:1].isupper() and len(word) > 2}
+    names = {
+        word for word in speaker.split() if word[:1].isupper() and len(word) > 2
+    } - TITLES  # "As Governor, I …" names no Governor John Rankin
     return bool(names) and not names.isdisjoint(_words_of(span.text))
 
 
@@ -937,6 +958,8 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
         name = _clean(" ".join(words))  # "Sarah van der Berg": a name, "der" is no article
         return _Speaker(name) if name else None
     start = next((i for i, word in enumerate(words) if _DETERMINER_RE.fullmatch(word)), None)
+    if start and words[start - 1].casefold() in _OF:
+        return None  # "[una fuente al] interior de la Comisión": a complement, its head cut off
     if start is not None and (start == 0 or before_verb) and start < len(words) - 1:
         words = words[start:]
         text = " ".join(words)
@@ -944,6 +967,12 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
             " ".join(name.split()[1:]) if _DETERMINER_RE.fullmatch(name.split()[0]) else name
             for name in _NAME_RUN.findall(text)
         ]
+        if names and words[0].casefold() in _GERMAN_ARTICLES and text.endswith(names[-1]):
+            run = names[-1].split()
+            if len(run) > 2 and len(text.split()) == len(run) + 1:
+                # "der Arzt Hilary Jones": German capitalises the noun of the role; the name
+                # comes after it ("der Tessiner Ständerat" is no name).
+                return _Speaker(_clean(" ".join(run[1:])))
         # "the resort's general manager Garrett Turta": the name ends the role; not so in
         # "el team principal de Red Bull" or "der 86-Jährige dem Sender RPP" (its complement).
         if names and len(names[-1].split()) > 1 and text.endswith(names[-1]):
@@ -986,6 +1015,16 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
     names = list(_NAME_RUN.finditer(text))
     if not names:
         return None
+    head = words[0]
+    if (
+        before_verb
+        and head.isalpha()
+        and head.islower()
+        and len(words) <= 5
+        and text[: names[-1].start()].split()[-1:] in ([w] for w in _OF)
+        and not (_STOP_RE.fullmatch(head) or head in _OF or _BETWEEN_RE.fullmatch(head))
+    ):
+        return _Speaker(text)  # "fuentes de Montecon dijeron": who, of where
     multiword = [name for name in names if len(name.group().split()) > 1]
     if before_verb:
         name = names[-1]
@@ -1013,13 +1052,38 @@ _COUNT_WORDS = frozenset(
     "quatre cinq to tre fire fem".split()
 )
 _GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-_GERMAN_NOUN_BEFORE = re.compile(
-    r"(?<![\w’'-])(?i:der|die|das|dem|des|ein|eine|einer|einem|eines|im|am|zum|zur|vom|beim)\s+"
-    r"[a-zäöüß]+(?:e|en|er|es|em)\s+$"
+_GERMAN_ARTICLES = frozenset("der die das dem des einer einem eines im am zum zur vom beim".split())
+_GERMAN_POSSESSIVES = frozenset(
+    stem + ending
+    for stem in "sein ihr unser mein dein euer".split()
+    for ending in "e en er es em".split()
 )
-# The letters of that adjective: a word before the run with any other is none, and the
-# pattern, searched from every place of the forty characters before, is not tried.
-_GERMAN_LOWERCASE = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
+_BEFORE_ADJECTIVES = frozenset(
+    "der die das dem des ein eine einer einem eines im am zum zur vom beim in mit von aus nach "
+    "bei zu auf für über unter vor gegen durch ohne".split()
+)
+
+
+def _german_noun_first(text: str, at: int) -> bool:
+    """Whether the capital at `at` is a German noun by what stands before it: an article
+    ("der Arzt Hilary Jones"), a possessive ("von seinem Wohnort Barcelona"), or one of those
+    or a preposition and then an adjective ("dem israelischen Sender Channel 13", "in erster
+    Linie Trassen"). Two words looked up, not a pattern searched: every run asks."""
+    words = text[max(0, at - 40) : at].split()[-2:]
+    if not words or not text[at - 1 : at].isspace():
+        return False
+    last = words[-1].casefold()
+    if last in _GERMAN_ARTICLES or last in ("ein", "eine") or last in _GERMAN_POSSESSIVES:
+        return True
+    return (
+        len(words) == 2
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and last.endswith(_GERMAN_ADJECTIVE_ENDINGS)
+        and words[0].casefold() in _BEFORE_ADJECTIVES
+    )
+
+
 _POINTS_BACK = re.compile(
     r"\s*(?:Así|So|Thus|Ainsi|Così|Sådan|Slik|Så|Con esas palabras|With these words|"
     r"Mit diesen Worten|Avec ces mots|Con queste parole)\s+"
@@ -1058,6 +1122,26 @@ _CLASSED_AS = re.compile(
     r"referred to as|described as|called|qualifi[ée]e?s?)\b[^.;:!?\x00]{0,50}"
     r"(?:\b(?:als|as|für|comme|de)\s+)?(?:[\w’'-]+\s+){0,2}$"
 )
+# Verbs of calling or holding for that put their subject second ("hält … für", which is no
+# verb of speech).
+_CLASSING_V2 = V2_CALLING_VERB_FORMS | {"hält", "hielt"}
+
+
+def _classing_subject(narration: str, span: _Span) -> _Speaker | None:
+    """ "…, hält das Gericht für „plausibel“", "bezeichnete sie es als „…“": the German or
+    Nordic verb puts its subject after it, unless the subject opens the sentence."""
+    floor = max(_sentence_start(narration, span.start), span.start - 80)
+    lead = narration[floor : span.start]
+    verbs = _verbs(lead, _CLASSING_V2)
+    if not verbs or _MASK in lead[verbs[-1].end() :]:
+        return None
+    opening = lead[: verbs[-1].start()].strip(" \x00").split()
+    if 1 < len(opening) <= 4 and _DETERMINER_RE.fullmatch(opening[0]) and opening[0][0].isupper():
+        return _role_or_name(" ".join(opening), before_verb=True)  # "Der Verband hält …"
+    found = _after_verb(lead, verbs[-1].end())
+    return found if found and (found.pronoun or found.name) else None
+
+
 _AS_BEFORE = re.compile(r"\b(?:as|als|comme|como|come|som|qualifié de)\s*$")
 _APPOSITION_TAIL = re.compile(rf"[\s,:]*(?:{_NAME})?[\s,:\x00]*")
 # "Sondland, a wealthy hotelier", "Sondland has": a sentence opening with a person.
@@ -1068,7 +1152,7 @@ _APPOSITION_OR_AUXILIARY = re.compile(
 )
 # German puts the subject after the auxiliary when something else opens the clause: "…“,
 # hat Hendel dem Sender erzählt", "Gestern hatte sie der Zeitung gesagt".
-_PERFECT_AUXILIARY = re.compile(r"(?:^|[,;\x00]\s*|\s)(?:hat|hatte|habe|hätte)\s+(?=\S)")
+_PERFECT_AUXILIARY = re.compile(r"\bh(?:at|atte|abe|ätte)\s+(?=\S)")
 _MEDIUM = re.compile(rf"\s+(?:on|sur|auf|en|su|på)\s+{_UPPER}[\w-]*(?=\s+\S)")
 _PLACE_BEFORE_SUBJECT = re.compile(
     rf"\s+(?:à|au|aux|dans|sur|lors|durant|al|ante|tras|durante)\s+(?:(?i:{DETERMINERS})\s+)?"
@@ -1089,11 +1173,11 @@ _APPOSITION_AFTER = re.compile(
 _FIRST_PERSONS = frozenset("ich wir jeg vi jag man".split())
 _REFLEXIVE_AFTER = re.compile(r"\s+(?:sich|seg|sig)(?=\s+[A-ZÀ-Þ])")
 _ADVERBS_AFTER = re.compile(
-    r"(?:\s+(?i:quant à (?:elle|lui|eux)|de (?:son|leur) côté|à (?:son|leur) tour|por su parte|"
+    r"(?:,?\s+(?i:quant à (?:elle|lui|eux)|de (?:son|leur) côté|à (?:son|leur) tour|por su parte|"
     r"a su vez|primero|first|zunächst|d’abord|d'abord|also|then|later|again|however|further|"
     r"auch|noch|dann|jedoch|allerdings|zudem|"
     r"aber|nun|weiter|dabei|daraufhin|aussi|encore|ensuite|alors|pourtant|cependant|toutefois|"
-    r"également|también|además|luego|også|dessuten|anche|inoltre|poi|però|invece))+(?=\s)"
+    r"également|también|además|luego|også|dessuten|anche|inoltre|poi|però|invece))+,?(?=\s)"
 )
 
 
@@ -1116,8 +1200,11 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     verb = narration[:end].split()[-1:]
     nordic_article = len(words) > 1 and words[0] in ("en", "ei", "et")
     nordic_article = nordic_article and bool(verb) and verb[0] in _NORDIC_VERBS
-    if not words or (_STOP_RE.fullmatch(words[0]) and not nordic_article):
-        return None  # "pidió a la población": to whom, not who ("spør en passasjer": who)
+    english_article = words[:1] == ["a"] and bool(verb) and verb[0] in ENGLISH_VERB_FORMS
+    if not words or (_STOP_RE.fullmatch(words[0]) and not nordic_article and not english_article):
+        # "pidió a la población": to whom, not who ("spør en passasjer", "said a
+        # dispatcher": who)
+        return None
     if any(
         word.casefold() in _CONJUNCTIONS
         and (_DETERMINER_RE.fullmatch(after) or after.casefold() in _POSSESSIVES)
@@ -1125,6 +1212,11 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     ):
         return None  # "said the minister and his wife had …": two people, or a clause
     found = _role_or_name(phrase, before_verb=False)
+    if found is None and len(words) == 1 and _bare_plural_role(words[0].strip(",.")):
+        found = _Speaker(words[0].strip(",."))  # "“…,” said researchers."
+    particle = _LOWERCASE_PARTICLE_NAME.match(phrase)
+    if found is None and particle and bool(verb) and verb[0] not in PRO_DROP_VERB_FORMS:
+        found = _Speaker(particle.group())  # "sagt de Decker", "said van der Berg"
     at = phrase_end - 1 if narration[phrase_end - 1 : phrase_end] == "," else phrase_end
     apposition = _APPOSITION_AFTER.match(narration[at:])
     if apposition and len(apposition.group(1).split()) > 1 and _is_person(apposition.group(1)):
@@ -1153,7 +1245,8 @@ _STATEMENT_OF = re.compile(
     _word_after_non_word(
         "statement Stellungnahme Erklärung Mitteilung Pressemitteilung communiqué déclaration "
         "comunicado declaración comunicato dichiarazione erklæring uttalelse pressemelding "
-        "pressemeddelelse pressmeddelande uttalande".split(),
+        "pressemeddelelse pressmeddelande uttalande reply response answer Antwort respuesta "
+        "réponse risposta svar".split(),
         ignore_case=True,
     )
     + r"\s+(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
@@ -1163,6 +1256,12 @@ _ASIDE_DASH = re.compile(r"\s[–—]\s")
 _STATEMENT_FROM = re.compile(
     r"(?:^|(?<=[.!?\x00]))\s*(?:Von|Vom|Seitens|Fra|Från)\s+([^,.;:!?\x00]{2,60}?)\s+"
     r"(?:heißt|hieß|lyder|lød|lät|låter|heter|hette)\s+(?:es|det)\b"
+)
+# Spanish "Desde la Asociación reclaman …": from a body, a plural verb with no subject.
+_FROM_BODY = re.compile(
+    r"\s*Desde\s+(?:(?:el|la|los|las|este|esta|estos|estas|dicho|dicha)\s+)?"
+    rf"({_UPPER}[\w-]+(?:\s+(?:de|del|de la)?\s*{_UPPER}[\w-]+){{0,3}})\s+"
+    r"[a-záéíóúñ]{3,}(?:an|en|aron|ieron)(?![\w’'-])"
 )
 # After a line of dash dialogue: its comma or mark, a lowercase verb, then who (a pronoun,
 # a name, a Nordic noun with its article: "innrømmer Fredrik", "skanderade de", "sa treneren").
@@ -1177,6 +1276,10 @@ _DASH_ATTRIBUTION = re.compile(
 _THUS_SAID = re.compile(
     rf"c['’]est (?:ainsi|en ces termes|comme cela|comme ça|ce) qu(?:e\s+|['’]\s*)"
     rf"((?:{PRONOUNS})|(?:(?i:{DETERMINERS})\s+)?[\w’'-]+(?:\s+{_NAME_WORD})*)\s+(?:a\s+)?[a-zé]+"
+)
+_FIRST_PERSON = re.compile(
+    r"(?<![\w’'-])(?:I|(?i:I’m|I'm|my|ich|mir|mich|mein|meine|je|j’|j'|moi|yo|io|jeg|jag|mig|"
+    r"meg|min|mit))(?![\w’'-])"
 )
 _PLURAL_PRONOUNS = frozenset("they de ils elles ellos ellas loro".split())
 _THOUGHT_LINK = re.compile(r", (?:dass|daß|que|qu’|qu'|att|at|che) ")
@@ -1221,6 +1324,27 @@ _PLAIN_PERSON = re.compile(
     r"(?i:(mann|frau|man|woman|homme|femme|hombre|mujer|uomo|donna))"
 )
 _NOUN_GENDER = {"mann": "m", "man": "m", "homme": "m", "hombre": "m", "uomo": "m"}
+
+
+_DEFINITE_ARTICLES = frozenset("the der die le la el il".split())
+
+
+def _definite_person(name: str) -> bool:
+    """ "der Virologe", "el gremialista": a definite article and a person's noun (one
+    adjective at most), a description of someone rather than a body or a new voice."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or words[0].casefold() not in _DEFINITE_ARTICLES:
+        return False
+    noun = words[-1].casefold()
+    if _NEW_VOICE.search(noun) or noun.endswith(("ment", "ion", "ung", "ente", "enti")):
+        return False
+    if noun.endswith("in") and not noun.endswith(("erin", "istin", "entin", "antin", "orin")):
+        return False  # "le Kremlin": the German feminine ending only on a person's noun
+    return noun in PERSON_NOUNS or _PERSON_NOUN.fullmatch(noun) is not None
+
+
+# A spokesperson, a source: someone new speaking for others, not one described again.
+_NEW_VOICE = re.compile(r"sprecher|spokes|portavo|porte-parole|talsm|talsperson|fuente|source")
 
 
 def _anaphoric_gender(name: str) -> tuple[bool, str | None]:
@@ -1572,7 +1696,10 @@ class QuoteFinder:
         genders = self._people.genders
         mentions = self._people.mentions
         reach = [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
-        compatible = [name for name in reach if genders.get(name) in (None, gender)]
+        # No gender ("sie", a left-out subject): anyone; else that gender or one not known.
+        compatible = [
+            name for name in reach if gender is None or genders.get(name) in (None, gender)
+        ]
         paragraph, count = self._last_speaker_at
         speaker = self.last_speaker
         topic = self._topic_for(gender)
@@ -1589,6 +1716,23 @@ class QuoteFinder:
         if len(compatible) == 1:
             return compatible[0]
         return self._topic_for(gender)
+
+    def _only_person(self) -> str | None:
+        """The one person this paragraph and the one before name, if only one."""
+        reach = [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
+        return reach[0] if len(reach) == 1 else None
+
+    def _still_speaking(self) -> str | None:
+        """The last speaker, named in this paragraph or the one before, when nobody was
+        named since."""
+        paragraph, count = self._last_speaker_at
+        speaker = self.last_speaker
+        if speaker is None or paragraph < self._paragraph - 1 or " " not in speaker:
+            return None
+        if _DETERMINER_RE.fullmatch(speaker.split()[0]) or not _is_person(speaker):
+            return None  # a role or a body spoke last, not someone to describe again
+        newer = {name for _, name in self._people.mentions[count:]}
+        return speaker if not newer - {speaker} else None
 
     def _topic_for(self, gender: str | None) -> str | None:
         """The person the last sentence was about, when a pronoun can stand for them: "Yet
@@ -1622,29 +1766,30 @@ class QuoteFinder:
                 continue
             at = match.start()
             preceding = narration[max(0, at - 30) : at].rsplit(None, 1)
-            if preceding and preceding[-1].casefold() in _NOT_A_PERSON_AFTER.words:
-                continue
             word_before = preceding[-1] if preceding else ""
+            german_article = word_before.casefold() in _GERMAN_ARTICLES
+            if not german_article and word_before.casefold() in _NOT_A_PERSON_AFTER.words:
+                continue
             if word_before[:1].isdigit() and _COUNT.fullmatch(word_before):
                 continue  # "19 Prozent Mehrwertsteuer": a measure
             if word_before.casefold() in _COUNT_WORDS:
                 continue  # "sieben Millionen Euro"
-            if (
+            if german_article or (
                 word_before.endswith(_GERMAN_ADJECTIVE_ENDINGS)
-                and _GERMAN_LOWERCASE.issuperset(word_before)
-                and _GERMAN_NOUN_BEFORE.search(narration, max(0, at - 40), at)
+                and _german_noun_first(narration, at)
             ):
                 # "dem israelischen Sender Channel 13", "die erfahrene Läuferin Eva Roe": an
-                # article and an adjective make the first capital a German noun.
+                # article and an adjective make the first capital a German noun (the surname
+                # index reads runs the same way).
                 rest = run.split(None, 1)
-                name = _name_of_run(rest[1]) if len(rest) > 1 else None
+                name = _name_of_run(rest[1]) if len(rest) > 1 and rest[1][0].isupper() else None
                 if name is None:
                     continue
                 at = narration.find(rest[1], at)
             if " y " in run and _ENUMERATION_BEFORE.search(narration[max(0, at - 40) : at]):
                 continue  # "anexionar Kherson, Mykolaiv y Odesa": a list, not "Ortega y Gasset"
-            if " " in name or self._people.knows(name):
-                yield at, name
+            if " " in name or self._people.knows(name) or _HONORIFIC.match(run):
+                yield at, name  # "Frau Chuba", "Mr Holm": a title makes one word a person
                 continue
             following = narration[match.end() : match.end() + 30]
             # A single word is a person when a verb of speech follows ("Campo explica") or
@@ -1780,6 +1925,10 @@ class QuoteFinder:
             # "sagte der 86-Jährige", "said the 52-year-old", "sagt der Mann": the person
             # named before, when a pronoun of that gender would find one.
             return self._referent(gender) or name
+        if is_role and name and not self._hurried and _definite_person(name):
+            # "…“, sagt Jonas Roe. „…“, sagt der Virologe": the one who just spoke, when nobody
+            # was named since.
+            return self._still_speaking() or name
         if name and name[0].isupper() and not is_role and _is_person(name):
             return self._people.meet(name, self._paragraph)
         return name
@@ -1792,6 +1941,8 @@ class QuoteFinder:
         if first is None or first.group() == _MASK:
             return None
         first_mark = first.group()
+        if first_mark in "([":
+            return None  # "«…?» (Die Zeitung berichtete, dass …)": an aside, not who spoke
         opens_clause = first_mark in ",;–—-" or first_mark.islower()
         if not opens_clause and span.text.rstrip()[-1:] not in ",?!…":
             return None
@@ -1809,6 +1960,12 @@ class QuoteFinder:
             if found:
                 return found
         according = _ACCORDING.match(narration, start)
+        told = according and _verb_at(narration, according.end())
+        if told:
+            # "«…», según asegura Campo": "according to" with a verb, then who.
+            found = _after_verb(narration, told.end())
+            if found:
+                return found
         if according:
             phrase, _ = _phrase_after(narration, according.end())
             found = _role_or_name(phrase, before_verb=False)
@@ -1858,7 +2015,15 @@ class QuoteFinder:
             return _after_verb(narration, so.end() - 1)
         # “…,” X said / “…,” the coach said: a subject, then the verb.
         window = narration[start : start + 200]
-        for verb in _verbs(window):
+        verbs = _verbs(window)
+        honorific = _HONORIFIC.match(window)
+        lead = window[honorific.end() if honorific else 0 : verbs[0].start()] if verbs else ""
+        leading = _LEADING_NAME.match(lead)
+        if leading and " " in leading.group(1).strip() and _is_person(leading.group(1)):
+            # "”, Dr. Ana Roe, the director of the hospital in …, said": the name, however
+            # long its apposition.
+            return _Speaker(_clean(leading.group(1)))
+        for verb in verbs:
             before = window[: verb.start()]
             if re.search(r"(?<!\b[A-Z])[.!?;]|\x00", before) or len(before.split()) > 16:
                 break
@@ -2040,6 +2205,18 @@ class QuoteFinder:
                     and not before[before.rfind(name) + len(name) :].strip(" ,:\x00")
                 ):
                     return found
+        if according and not before[: according.start()].strip(" \x00") and not _verbs(before):
+            # "According to federal prosecutors, the ministry “…”": no verb of speech, so the
+            # words are the source's, unless it is a publication reporting them.
+            phrase, end = _phrase_after(before, according.end())
+            words = phrase.strip(" ,").split()
+            found = None
+            if before[end - 1 : end] == ",":
+                found = _role_or_name(phrase, before_verb=False)
+                if found is None and 0 < len(words) <= 3 and _bare_plural_role(words[-1]):
+                    found = _Speaker(" ".join(words))
+            if found and not found.pronoun and not _is_publication(found.name):
+                return found
         opinion = _OPINION_OF.match(before)
         if opinion:
             found = self._person_in(opinion.group(1))
@@ -2059,6 +2236,11 @@ class QuoteFinder:
             found = _role_or_name(source.group(1), before_verb=False)
             if found and not found.pronoun:
                 return found
+        group = _FROM_BODY.match(before)
+        if group:
+            # "Desde esta Asociación reclaman que …, ya que no comprenden «…»": a body speaking
+            # through its people.
+            return _Speaker(group.group(1))
         if before.rstrip().endswith(":"):
             return self._colon_subject(before.rstrip()[:-1])
         verbs = [verb for verb in _verbs(before) if verb.group() in PRO_DROP_VERB_FORMS]
@@ -2183,6 +2365,14 @@ class QuoteFinder:
                 return _Speaker(name)
         cuts = list(_LAST_CLAUSE.finditer(lead))
         clause = lead[cuts[-1].end() :] if cuts else ""
+        if (
+            cuts
+            and "," in cuts[-1].group()
+            and _NAME_RUN.fullmatch(clause)
+            and " " in clause
+            and _is_person(clause)
+        ):
+            return _Speaker(_clean(clause))  # "…, auch er, Benjamin Roe: «…»": the name set off
         subject = _subject(clause) if clause[:1].isupper() else None
         if subject and (" " in subject or "," not in cuts[-1].group()):
             # "A través de su cuenta, Ana Ruiz escribió:", "… pour que Mediapart révèle :":
@@ -2409,8 +2599,9 @@ class QuoteFinder:
                     if not self._verb_attributes(narration, span):
                         continue
                     # "…, calling the carrier’s account “misleading”": a verb attributes the
-                    # words, to someone the rules cannot name (not the voice before or after).
-                    found = _Speaker(None)
+                    # words, to someone the rules cannot name (not the voice before or after),
+                    # unless German names them after it ("hält das Gericht für „…“").
+                    found = _classing_subject(narration, span) or _Speaker(None)
                 else:
                     # "Sie wolle auf dieser „starken …“": reported speech, the voice speaking
                     found = _Speaker(None, pronoun=True, left_out=True)
@@ -2575,8 +2766,13 @@ class QuoteFinder:
     ) -> str | None:
         """Rule 3: a quote with no attribution of its own continues the voice speaking."""
         if not narration[: span.start].strip(" \x00–—-"):
-            # A paragraph that opens with the quotation: the voice introduced just before.
-            return introduced
+            # A paragraph that opens with the quotation: the voice introduced just before;
+            # one that is only a quotation in the first person ("»Jeg kom …«" after a
+            # paragraph about Stine Roe): the one person a pronoun would mean.
+            if introduced or self._hurried or narration[span.end :].strip(" \x00.,–—-"):
+                return introduced
+            person = self._only_person() if _FIRST_PERSON.search(span.text) else None
+            return None if person is None or _named_inside(person, span) else person
         own_sentence = _sentence_start(narration, span.start) > spoken[-1][0].end if spoken else 0
         lead = narration[_sentence_start(narration, span.start) : span.start]
         if spoken and spoken[-1][1].speaker and not (own_sentence and _PLURAL_VERB.search(lead)):
@@ -2663,6 +2859,15 @@ class QuoteFinder:
                 speaker = self._resolve(found)
                 self._spoke(speaker)
                 return speaker
+        statement = next(reversed(list(_STATEMENT_OF.finditer(last_sentence))), None)
+        if statement:
+            # "Later, I got an email reply from a Google representative." then the reply.
+            phrase, phrase_end = _phrase_after(last_sentence, statement.end())
+            found = _role_or_name(phrase, before_verb=False)
+            if found and not found.pronoun and not last_sentence[phrase_end:].strip(" .:"):
+                speaker = self._resolve(found)
+                self._spoke(speaker)
+                return speaker
         if narration[stop - 1 : stop] == ":":
             found = self._colon_subject(last_sentence.rstrip()[:-1])
             return self._resolve(found)
@@ -2675,7 +2880,14 @@ class QuoteFinder:
         speaker = None
         if len(lines) > 1 and re.match(r"^[-–—]\s*\S", lines[-1]):
             speaker = _clean(lines.pop()[1:])
+        elif len(lines) > 1 and _SIGNATURE.fullmatch(lines[-1]) and _is_person(lines[-1]):
+            speaker = lines.pop()  # a pull quote's name on a line of its own
         body = " ".join(lines).strip()
+        signed = None if speaker else _SIGNED.search(body)
+        if signed and _is_person(signed.group(1)):
+            # "… des peurs fortes.François Héran": the name the page set after the quote,
+            # run on by the text.
+            speaker, body = signed.group(1), body[: signed.start(1)].strip()
         if body[:1] in _OPENERS and body[-1:] in '”“»«’"':
             body = body[1:-1].strip()
         if speaker is None and lead_in:
@@ -2689,6 +2901,9 @@ class QuoteFinder:
         return Quote(text=body, speaker=speaker, section=section)
 
 
+# A name of two to four words, as a pull quote is signed.
+_SIGNATURE = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}")
+_SIGNED = re.compile(rf"(?<=[.!?…])({_SIGNATURE.pattern})$")
 _HEADLINE_SUBJECT = re.compile(
     rf"^(?:(?i:{DETERMINERS})\s+)?(?:{_NAME_WORD}[ \t]+)*(?:[a-zß-ÿ][\w’'-]*[ \t]+)?"
     rf"(?:{_NAME}(?=[ \t]))?"

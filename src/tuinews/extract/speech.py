@@ -65,15 +65,20 @@ ha detto ha spiegato spiega ha aggiunto aggiunge ha dichiarato dichiara afferma 
 ha twittato ha scritto scrive scriveva ha sottolineato sottolinea ha affermato racconta
 """
 # Verbs that attribute a word or short phrase: she called it “a welcome step”.
-_CALLING = """
-called calls calling call described describes describing denounced denouncing branded
-brands dubbed labelled labeled termed characterized characterised compared named
+_CALLING_V2 = """
 nannte nennt nennen nannten bezeichnete bezeichnet bezeichneten würdigte würdigt sprachen
 sprach beschreibt beschrieb kaldte kalder kalla kallar kalt
+"""
+_CALLING = (
+    _CALLING_V2
+    + """
+called calls calling call described describes describing denounced denouncing branded
+brands dubbed labelled labeled termed characterized characterised compared named
 qualifié qualifie qualifiait a qualifié jugé juge jugeant décrit a décrit
 calificó califica describió describe definió define llamó llama
 definita ha definito definito ha chiamato
 """
+)
 
 
 def _split(words: str) -> str:
@@ -107,6 +112,9 @@ SPEECH_VERB_FORMS = forms(
     "\n".join((_VERBS_EN, _VERBS_DE, _VERBS_NORDIC, _VERBS_FR, _VERBS_ES_IT, _CALLING))
 )
 CALLING_VERB_FORMS = forms(_CALLING)
+# German and Nordic verbs of calling put their subject second, as their verbs of speech do.
+V2_CALLING_VERB_FORMS = forms(_CALLING_V2)
+ENGLISH_VERB_FORMS = forms(_VERBS_EN)
 # Spanish and Italian leave the subject out: "se declararon «…»" is still someone's words.
 PRO_DROP_VERB_FORMS = forms(_VERBS_ES_IT)
 # German and the Nordic languages put the verb second: "Entspannung findet Judy Lybke …",
@@ -171,7 +179,8 @@ FUNCTION_WORDS = frozenset(
     Cependant Pourtant Toutefois Ensuite Enfin Désormais Aussi Ainsi Alors Puis
     Sin embargo Además Luego Incluso Finalmente Asimismo Mientras Tanto Todavía
     Samtidig Dessuten Derfor Likevel Imidlertid Ifølge Etter Under Siden Derefter Desuden
-    Dock Också Sedan Dessutom Därför
+    Dock Också Sedan Dessutom Därför Videre Deretter Dermed Uansett
+    Ihre Seine Sein Unsere Unser Meine Mein Deine Dein Eure Euer Ihren Seinen Ihrem Seinem
     Niemand Jemand Nobody Someone Nadie Alguien Personne Nessuno Ingen Nogen Noen Någon
     Der Die Das Ein Eine Einen Einem Einer Eines Und Aber Oder Auch Es Er Sie Wir Ich Ihr
     Im Am Zum Zur Den Dem Des Doch Dann Nun Nach Vor Bei Mit Von Auf Für Als Wie Was Wer
