@@ -71,7 +71,6 @@ _PAIRS: dict[str, str] = {
     '"': '"',
 }
 _OPENERS = "".join(_PAIRS)
-_OPENER_RE = re.compile(f"[{re.escape(_OPENERS)}]")
 _MAX_QUOTE = 1200
 # How far a sentence reaches from a place in it: one longer than this is text without
 # punctuation (a list, a hostile page), and reading it whole for every quotation and verb
@@ -358,18 +357,31 @@ class _People:
         return seen
 
 
+def _marks_in(text: str, marks: str) -> list[int]:
+    """Where any of `marks` stands in `text`, in order: found by `str.find`, which skips in C
+    what a pattern's engine would test character by character."""
+    places: list[int] = []
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            places.append(at)
+            at = text.find(mark, at + 1)
+    places.sort()
+    return places
+
+
 def _find_spans(text: str) -> list[_Span]:
     """Quoted spans in reading order; nested quotes stay inside their outer quote."""
     spans: list[_Span] = []
     position = 0
+    marks = _marks_in(text, _OPENERS)
     while position < len(text):
-        opener_at = -1
-        for candidate in _OPENER_RE.finditer(text, position):
-            if _can_open(text, candidate.start()):
-                opener_at = candidate.start()
-                break
-        if opener_at < 0:
+        index = bisect.bisect_left(marks, position)
+        while index < len(marks) and not _can_open(text, marks[index]):
+            index += 1
+        if index == len(marks):
             break
+        opener_at = marks[index]
         closer_at = _find_closer(text, opener_at, _PAIRS[text[opener_at]])
         if closer_at < 0:
             position = opener_at + 1
@@ -438,17 +450,9 @@ def _name_runs(text: str) -> tuple[tuple[re.Match[str], ...], tuple[int, ...]]:
 
 @functools.lru_cache(maxsize=256)
 def _sentence_ends(narration: str) -> tuple[int, ...]:
-    # The marks found by `str.find`, which skips in C what the pattern's engine would test
-    # character by character; the pattern then judges each mark where it stands.
-    marks: list[int] = []
-    for mark in ".!?…":
-        at = narration.find(mark)
-        while at >= 0:
-            marks.append(at)
-            at = narration.find(mark, at + 1)
-    marks.sort()
+    # The pattern judges each mark where it stands (see `_marks_in`).
     ends = _SENTENCE_END.match
-    return tuple(at + 1 for at in marks if ends(narration, at))
+    return tuple(at + 1 for at in _marks_in(narration, ".!?…") if ends(narration, at))
 
 
 def _sentence_start(narration: str, position: int) -> int:
@@ -1901,6 +1905,11 @@ class QuoteFinder:
         """ "Ana Roe … and she expects": one person named, then a gendered pronoun."""
         if not named:
             return
+        # A pronoun before everyone named has nobody to stand for: read from the first name,
+        # where no word can be cut in two (else from the start).
+        first = min(where for where, _ in named)
+        if first > start and _TOKEN.match(narration, first - 1) is None:
+            start = first
         for token in _GENDERED_RE.finditer(narration, start, end):
             gender = _GENDERED[token.group().casefold()]
             floor = _sentence_start(narration, token.start())
