@@ -199,6 +199,56 @@ def _verb_words(forms: frozenset[str]) -> frozenset[str]:
     return forms | _PAIR_TAILS
 
 
+# Characters whose casefolded form is one character, a word's or not as they are: in a text
+# of only these, the words of the casefolded text stand where the text's words stand.
+_FOLDS_IN_PLACE: set[str] = set()
+
+
+def _folds_in_place(text: str) -> bool:
+    if text.isascii():
+        return True
+    new = set(text).difference(_FOLDS_IN_PLACE)
+    for char in new:
+        folded = char.casefold()
+        if len(folded) != 1 or (_TOKEN.match(char) is None) != (_TOKEN.match(folded) is None):
+            return False
+    _FOLDS_IN_PLACE.update(new)
+    return True
+
+
+@functools.cache
+def _verb_or_second_word(forms: frozenset[str]) -> frozenset[str]:
+    """The words that can make a verb of `forms`: one alone, or the second of a pair."""
+    return forms | {form.split()[1] for form in forms if " " in form}
+
+
+def _verbs_among(text: str, words: list[str], forms: frozenset[str]) -> tuple[_Verb, ...]:
+    """What the word-by-word reading of `_verbs` finds, visiting only the words that can
+    make a verb (and the one before each): `words` are the casefolded words of `text`, in
+    the same places (see `_folds_in_place`), so the others are passed over in C."""
+    places = list(map(re.Match.span, _TOKEN.finditer(text)))
+    useful = _verb_or_second_word(forms)
+    found: list[_Verb] = []
+    paired = -1  # the second word of the last pair, which opens no pair of its own
+    for index in itertools.compress(range(len(words)), map(useful.__contains__, words)):
+        word = words[index]
+        start, end = places[index]
+        if index and index - 1 != paired:
+            previous_word = words[index - 1]
+            previous_start, previous_end = places[index - 1]
+            if previous_word in _AUXILIARY_FORMS and previous_end + 1 == start:
+                pair = f"{previous_word} {word}"
+                if pair in forms:
+                    found.append(_Verb(previous_start, end, pair))
+                    paired = index
+                    continue
+        if word not in forms or word in _AUXILIARY_FORMS:
+            continue
+        if word != "sa" or _sa_is_said(_TOKEN.match(text, start)):
+            found.append(_Verb(start, end, word))
+    return tuple(found)
+
+
 @functools.lru_cache(maxsize=1024)
 def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> tuple[_Verb, ...]:
     """The speech verbs of a text, word by word ("a déclaré" as one). Several rules ask
@@ -206,6 +256,8 @@ def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> tuple[_Verb,
     words = _TOKEN.findall(text.casefold())
     if _verb_words(forms).isdisjoint(words):
         return ()  # most stretches of narration: one lookup in C instead of a loop
+    if _folds_in_place(text):
+        return _verbs_among(text, words, forms)
     found: list[_Verb] = []
     previous_word, previous_start, previous_end = "", -2, -2
     for match in _TOKEN.finditer(text):
