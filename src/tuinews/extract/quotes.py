@@ -129,6 +129,10 @@ _NAME_RUN = re.compile(
     )
     + rf"(?:\.|[\w’'-]*){_NAME_TAIL}(?![\w’'-])"
 )
+# The same runs in a text where no prefix and its hyphen stand ("al-", "bin-"), found without
+# stopping at every a, b, e and u.
+_CAPITAL_RUN = re.compile(rf"[{_UPPER[1:-1]}](?<![\w’'-].)(?:\.|[\w’'-]*){_NAME_TAIL}(?![\w’'-])")
+_PREFIX_HYPHENS = tuple(f"{prefix}-" for prefix in _NAME_PREFIXES)
 # "de Decker", "van der Berg": a surname that opens with its particle, lowercase, where a
 # Germanic verb ends before it (a Romance "habló de Sánchez" speaks of someone).
 _LOWERCASE_PARTICLE_NAME = re.compile(
@@ -496,7 +500,8 @@ def _masked(text: str, spans: list[_Span]) -> str:
 def _name_runs(text: str) -> tuple[tuple[re.Match[str], ...], tuple[int, ...]]:
     """The capitalised runs of a paragraph and where they start, found once: both the
     surname index and the people met read them."""
-    runs = tuple(_NAME_RUN.finditer(text))
+    prefixed = any(prefix in text for prefix in _PREFIX_HYPHENS)
+    runs = tuple((_NAME_RUN if prefixed else _CAPITAL_RUN).finditer(text))
     return runs, tuple(map(re.Match.start, runs))
 
 
@@ -581,7 +586,7 @@ def _full_name_of_run(run: str) -> tuple[str, tuple[str, ...]] | None:
         words.pop(0)
     if len(words) < 2 or _DETERMINER_RE.fullmatch(words[0]):
         return None
-    if any(word.strip(".,") in NOT_PEOPLE for word in words):
+    if not NOT_PEOPLE.isdisjoint(map(str.strip, words, itertools.repeat(".,"))):
         return None
     name = " ".join(words).removesuffix("’s").removesuffix("'s")
     alone = {words[0], words[-2], words[-1]}
@@ -1458,6 +1463,20 @@ def _inverted(following: str) -> bool:
 _INCISE_PRONOUN = re.compile(r",\s+(?:a-t-|[\w’'-]+-t-|[\w’'-]+-)(il|elle)[.,]\s")
 
 
+def _verb_word_after_comma(quoted: str) -> bool:
+    """Whether a word right after a ", " can open a verb of speech: one, or the auxiliary of
+    a pair ("a dit"). Only the words there are read, not all of a long quotation's."""
+    at = quoted.find(", ")
+    while at >= 0:
+        word = _TOKEN.match(quoted, at + 2)
+        if word is not None:
+            folded = word.group().casefold()
+            if folded in SPEECH_VERB_FORMS or folded in _AUXILIARY_FORMS:
+                return True
+        at = quoted.find(", ", at + 1)
+    return False
+
+
 def _incise(quoted: str) -> _Speaker | None:
     """A quotation interrupted by its own attribution, the marks left around the whole:
     `« Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études
@@ -1466,7 +1485,7 @@ def _incise(quoted: str) -> _Speaker | None:
     inverted = _INCISE_PRONOUN.search(quoted)
     if inverted:
         return _pronoun(inverted.group(1))
-    if ", " not in quoted:
+    if not _verb_word_after_comma(quoted):
         return None  # no verb set off by a comma: most quotations, without reading their words
     for verb in _verbs(quoted):
         if not quoted[: verb.start()].endswith(", ") or verb.group() in CALLING_VERB_FORMS:
