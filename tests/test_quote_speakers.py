@@ -1116,3 +1116,15 @@ def test_the_subject_after_a_german_verb_of_calling_calls_the_words() -> None:
         "Die Seglerin Lena Roe kam als Letzte an. Danach bezeichnete sie den Hafen als die"
         " „windigste Ecke“ der Küste."
     ) == [("windigste Ecke", "Lena Roe")]
+
+
+def test_a_speech_opened_after_a_colon_and_never_closed_goes_to_the_paragraphs_end() -> None:
+    # British papers leave the mark open when the speech goes on in the next paragraph.
+    assert _found(
+        "The harbour master Ana Roe said on the radio: “The channel will stay closed until"
+        " the dredger has finished its work."
+    ) == [("The channel will stay closed until the dredger has finished its work.", "Ana Roe")]
+    # A mark closed later in the paragraph is an ordinary quotation.
+    assert _found("Ana Roe said: “The channel stays closed,” and left.") == [
+        ("The channel stays closed", "Ana Roe")
+    ]

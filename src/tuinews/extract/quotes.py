@@ -481,6 +481,25 @@ def _find_closer(text: str, opener_at: int, closers: str) -> int:
     return -1
 
 
+# A quotation opened after a colon: `Shapps said on Twitter: “The latest data …`.
+_OPENED_AFTER_COLON = re.compile(r":\s*([“„«\"])\s*(?=\w)")
+
+
+def _speech_going_on(text: str, spans: list[_Span]) -> _Span | None:
+    """A quotation opened after a colon and never closed in the paragraph goes on into the
+    next one, as British papers print a speech of several paragraphs: it is quotation to the
+    paragraph's end (the end of a sentence)."""
+    after = spans[-1].end if spans else 0
+    opening = next(reversed(list(_OPENED_AFTER_COLON.finditer(text, after))), None)
+    if opening is None or text.rstrip()[-1:] not in ".!?…":
+        return None
+    mark = opening.group(1)
+    if _find_closer(text, opening.start(1), _PAIRS[mark]) != -1:
+        return None
+    end = len(text.rstrip())
+    return _Span(opening.start(1), end, text[opening.end() : end].strip())
+
+
 def _masked(text: str, spans: list[_Span]) -> str:
     """The narration: every quotation replaced by mask characters of the same length."""
     parts: list[str] = []
@@ -2634,6 +2653,10 @@ class QuoteFinder:
         unclosed = None if dashes else self._unclosed_quote(text, spans)
         if unclosed is not None:
             spans = [unclosed, *(span for span in spans if span.start >= unclosed.end)]
+        elif not dashes:
+            going_on = _speech_going_on(text, spans)
+            if going_on is not None:
+                spans = [*spans, going_on]
         if self._hurried:
             self._pending = None  # nor is any paragraph indexed for surnames: see __init__
         if not spans:
