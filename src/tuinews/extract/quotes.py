@@ -490,6 +490,8 @@ def _speech_going_on(text: str, spans: list[_Span]) -> _Span | None:
     next one, as British papers print a speech of several paragraphs: it is quotation to the
     paragraph's end (the end of a sentence)."""
     after = spans[-1].end if spans else 0
+    if text.find(":", after) < 0:
+        return None  # no colon after the last quotation: most paragraphs, found in C
     opening = next(reversed(list(_OPENED_AFTER_COLON.finditer(text, after))), None)
     if opening is None or text.rstrip()[-1:] not in ".!?…":
         return None
@@ -519,7 +521,7 @@ def _masked(text: str, spans: list[_Span]) -> str:
 def _name_runs(text: str) -> tuple[tuple[re.Match[str], ...], tuple[int, ...]]:
     """The capitalised runs of a paragraph and where they start, found once: both the
     surname index and the people met read them."""
-    prefixed = any(prefix in text for prefix in _PREFIX_HYPHENS)
+    prefixed = "-" in text and any(prefix in text for prefix in _PREFIX_HYPHENS)
     runs = tuple((_NAME_RUN if prefixed else _CAPITAL_RUN).finditer(text))
     return runs, tuple(map(re.Match.start, runs))
 
