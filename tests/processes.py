@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -87,3 +88,12 @@ def run_measured(command: list[str], env: dict[str, str], timeout: float) -> Mea
         time.sleep(0.02)
     reader.join()
     return Measured(process.returncode, output["out"], output["err"], peak)
+
+
+def python_output(script: str) -> str:
+    """What the script prints, run in a child process so that a hang fails the test, not CI."""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout

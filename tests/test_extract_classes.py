@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from tuinews.extract.article import from_html, from_text
 from tuinews.extract.container import near_boilerplate
-from tuinews.extract.nesting import MAX_NESTING, bounded_nesting
+from tuinews.extract.nesting import MAX_FORMATTING, MAX_NESTING, MAX_OPTIONS, bounded_nesting
 from tuinews.feeds.parse import extract_entry
 from tuinews.model import Article, Block
 
@@ -199,6 +199,36 @@ def test_nesting_past_the_cap_is_flattened_keeping_the_text() -> None:
     tree = LexborHTMLParser(bounded_nesting(page))
     assert max(depth_of(p) for p in tree.css("p")) <= MAX_NESTING + 4
     assert len(tree.css("p")) == 5
+
+
+@pytest.mark.parametrize("tag", ["rt", "rb", "rp", "optgroup"])
+def test_annotations_and_option_groups_outside_their_parents_are_kept_shallow(tag: str) -> None:
+    # Outside a <ruby> or a <select> each one opens inside the last: 48,000 of them took
+    # the parser 5 s (and four times as long for each doubling) when they did not count.
+    page = f"<html><body><p>{PROSE * 2}</p>" + f"<{tag}> words" * 48_000 + "</body></html>"
+    tree = LexborHTMLParser(bounded_nesting(page))
+    assert max(depth_of(node) for node in tree.css(tag)) <= MAX_NESTING + 4
+    assert tree.body.text().count("words") == 48_000
+
+
+def test_formatting_elements_left_open_are_not_copied_into_every_paragraph() -> None:
+    # Each <b> left open is copied into every paragraph after it: these 2,000 (37 KB) made
+    # two million elements and a gigabyte of memory. Past the cap the tags go, words stay.
+    page = f"<html><body><p>{PROSE * 2}</p>" + "".join(
+        f"<b class='c{n}'><p>word {n}" for n in range(2000)
+    )
+    tree = LexborHTMLParser(bounded_nesting(page))
+    assert len(tree.css("b")) <= MAX_FORMATTING * 2000
+    assert all(f"word {n}" in tree.body.text() for n in (0, 999, 1999))
+
+
+def test_a_select_of_twenty_thousand_options_keeps_a_thousand_and_every_word() -> None:
+    # Each option put into a <select> made the parser look at every option before it:
+    # 2.3 s for these 20,000 (180 KB), four times as long for each doubling.
+    page = f"<html><body><p>{PROSE * 2}</p><select>" + "<option>choice" * 20_000 + "</select>"
+    tree = LexborHTMLParser(bounded_nesting(page))
+    assert len(tree.css("option")) == MAX_OPTIONS
+    assert tree.body.text().count("choice") == 20_000
 
 
 def test_a_deep_page_finishes_with_its_full_text() -> None:

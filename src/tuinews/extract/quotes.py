@@ -679,6 +679,9 @@ _REPORTING_LINK = re.compile(
 )
 
 
+_STOP_OR_MASK = re.compile(rf"[.!?;{_MASK}]")
+
+
 def _goes_on_reporting(narration: str, span: _Span, spoken: list) -> bool:
     """`« Je n'ai enfreint aucune règle », a-t-il estimé, soulignant que la rencontre s'était
     déroulée dans les « espaces privés »`: a short phrase in what the same sentence goes on
@@ -686,10 +689,18 @@ def _goes_on_reporting(narration: str, span: _Span, spoken: list) -> bool:
     if not spoken or spoken[-1][1].speaker is None:
         return False
     previous = spoken[-1][0]
-    between = narration[previous.end : span.start]
-    if re.search(r"[.!?;]", between) or _MASK in between:
-        return False
-    return bool(_REPORTING_LINK.search(between))
+    stops = _stops(narration)
+    index = bisect.bisect_left(stops, previous.end)
+    if index < len(stops) and stops[index] < span.start:
+        return False  # another sentence, or another quotation, in between
+    return bool(_REPORTING_LINK.search(narration, previous.end, span.start))
+
+
+@functools.lru_cache(maxsize=256)
+def _stops(narration: str) -> tuple[int, ...]:
+    """Where the narration's sentences end, clauses stop or quotations stand (`_MASK`):
+    looked up for each quotation, never searched for again across what lies between."""
+    return tuple(match.start() for match in _STOP_OR_MASK.finditer(narration))
 
 
 def _named_inside(speaker: str, span: _Span) -> bool:
@@ -1131,7 +1142,7 @@ _COUNT = re.compile(r"\d{1,3}(?:[.,]\d+)?")
 _COUNT_WORDS = frozenset(
     "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert "
     "tausend two three four five six seven eight nine ten dos tres cuatro cinco deux trois "
-    "quatre cinq to tre fire fem".split()
+    "quatre cinq tre fem".split()
 )
 _GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _GERMAN_ARTICLES = frozenset("der die das dem des einer einem eines im am zum zur vom beim".split())
@@ -1204,8 +1215,8 @@ _CLASSED_AS = re.compile(
     r"referred to as|described as|called|qualifi[ée]e?s?)\b[^.;:!?\x00]{0,50}"
     r"(?:\b(?:als|as|für|comme|de)\s+)?(?:[\w’'-]+\s+){0,2}$"
 )
-# Verbs of calling or holding for that put their subject second ("hält … für", which is no
-# verb of speech).
+# Verbs of calling, and of holding something for something ("hält … für", no verb of
+# speech), that put their subject second.
 _CLASSING_V2 = V2_CALLING_VERB_FORMS | {"hält", "hielt"}
 
 
@@ -1263,6 +1274,18 @@ _ADVERBS_AFTER = re.compile(
 )
 
 
+def _last_word(text: str, end: int) -> list[str]:
+    """`text[:end].split()[-1:]`, read back from `end`: splitting all the text before it,
+    once for each quotation, took the square of a paragraph's length."""
+    stop = min(end, len(text))
+    while stop and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return [text[start:stop]] if stop else []
+
+
 def _after_verb(narration: str, end: int) -> _Speaker | None:
     """The speaker named after a verb: `said the coach`, `siger borgmesteren`,
     `says the former editor of the Standard, George Osborne` (the apposition wins)."""
@@ -1279,7 +1302,7 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
         end = medium.end()
     phrase, phrase_end = _phrase_after(narration, end)
     words = phrase.split()
-    verb = narration[:end].split()[-1:]
+    verb = _last_word(narration, end)
     nordic_article = len(words) > 1 and words[0] in ("en", "ei", "et")
     nordic_article = nordic_article and bool(verb) and verb[0] in _NORDIC_VERBS
     english_article = words[:1] == ["a"] and bool(verb) and verb[0] in ENGLISH_VERB_FORMS
@@ -1361,7 +1384,7 @@ _THUS_SAID = re.compile(
 )
 _FIRST_PERSON = re.compile(
     r"(?<![\w’'-])(?:I|(?i:I’m|I'm|my|ich|mir|mich|mein|meine|je|j’|j'|moi|yo|io|jeg|jag|mig|"
-    r"meg|min|mit))(?![\w’'-])"
+    r"meg))(?![\w’'-])"
 )
 _PLURAL_PRONOUNS = frozenset("they de ils elles ellos ellas loro".split())
 _THOUGHT_LINK = re.compile(r", (?:dass|daß|que|qu’|qu'|att|at|che) ")
@@ -1388,21 +1411,11 @@ _AGE_ROLE = re.compile(
     r"(?:[Jj]ährige[rn]?|year-old|årige|åringen|åriga|enne|añero|ans|"
     r"Jahre\s+alte[rn]?(?:\s+[\w-]+)?)"
 )
-_ARTICLE_GENDER = {
-    "der": "m",
-    "le": "m",
-    "el": "m",
-    "il": "m",
-    "la": "f",
-    "die": None,
-    "the": None,
-    "l’": None,
-    "l'": None,
-}
+_ARTICLE_GENDER = {"der": "m", "le": "m", "el": "m", "il": "m", "la": "f", "die": None}
 # "der junge Mann", "the woman", "la mujer": a plain person's noun with a definite article
 # stands for someone named before, as an age does ("der 35-Jährige").
 _PLAIN_PERSON = re.compile(
-    r"(der|die|the|le|la|l’|l'|el|il)\s*(?:(?:junge|alte|young|old|jeune|joven|giovane)\s+)?"
+    r"(?:(?:der|die|the|le|la|el|il)\s+|l’|l')(?:(?:junge|alte|young|old|jeune|joven|giovane)\s+)?"
     r"(?i:(mann|frau|man|woman|homme|femme|hombre|mujer|uomo|donna))"
 )
 _NOUN_GENDER = {"mann": "m", "man": "m", "homme": "m", "hombre": "m", "uomo": "m"}
@@ -1438,7 +1451,7 @@ def _anaphoric_gender(name: str) -> tuple[bool, str | None]:
     plain = _PLAIN_PERSON.fullmatch(name)
     if plain is None:
         return False, None
-    return True, _NOUN_GENDER.get(plain.group(2).casefold(), "f")
+    return True, _NOUN_GENDER.get(plain.group(1).casefold(), "f")
 
 
 # German reports speech in the subjunctive: "Sie wolle …", "Er mache …", "… sei …".

@@ -19,11 +19,10 @@ _PARAGRAPH = re.compile(r"<(?:p|br)[\s/>]", re.IGNORECASE)
 _MIN_PARAGRAPHS = 3
 # A script element holding markup a script copies into the page where it stands (Blogger
 # sends each post's body so): `<script type="text/template">`, `text/x-template`,
-# `text/html`.
-_TEMPLATE = re.compile(
-    r"""<script\b[^>]*\btype\s*=\s*["']?text/(?:x-)?(?:template|html)["']?[^>]*>(.*?)</script\s*>""",
-    re.IGNORECASE | re.DOTALL,
-)
+# `text/html`. Its start tag runs to the first ">"; the type may stand anywhere in it.
+_SCRIPT_START = re.compile(r"<script\b", re.IGNORECASE)
+_TEMPLATE_TYPE = re.compile(r"""\btype\s*=\s*["']?text/(?:x-)?(?:template|html)""", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
 
 
 def scripted_html(page: str) -> str | None:
@@ -45,15 +44,32 @@ def scripted_html(page: str) -> str | None:
     return best
 
 
-def _drawn_in_place(match: re.Match[str]) -> str:
-    markup = match.group(1)
-    return markup if len(_PARAGRAPH.findall(markup)) >= _MIN_PARAGRAPHS else match.group(0)
-
-
 def expand_templates(page: str) -> str:
     """The page with each template script that holds a story (three or more paragraphs or
     line breaks) replaced by its markup, where a browser's script would draw it; other
-    templates (a widget's markup, a snippet) stay scripts and are dropped with them."""
+    templates (a widget's markup, a snippet) stay scripts and are dropped with them.
+
+    Read script by script, each start tag and each content once: a pattern for the whole
+    element read a start tag again for every "<script" inside it, and the rest of the page
+    for every template never closed (in the square of the page's length)."""
     if not any(kind in page for kind in ("text/template", "text/x-template", "text/html")):
         return page
-    return _TEMPLATE.sub(_drawn_in_place, page)
+    last_end = max((match.start() for match in _SCRIPT_END.finditer(page)), default=-1)
+    parts: list[str] = []
+    kept = position = 0
+    while (start := _SCRIPT_START.search(page, position)) is not None:
+        tag_end = page.find(">", start.end())
+        if tag_end < 0:
+            break
+        # A "<script" inside this start tag ends with it, so it cannot be a template either.
+        position = tag_end + 1
+        if last_end < position or not _TEMPLATE_TYPE.search(page, start.end(), tag_end):
+            continue
+        end = _SCRIPT_END.search(page, position)
+        assert end is not None  # there is one at `last_end`
+        markup = page[position : end.start()]
+        if len(_PARAGRAPH.findall(markup)) >= _MIN_PARAGRAPHS:
+            parts += (page[kept : start.start()], markup)
+            kept = end.end()
+        position = end.end()
+    return "".join(parts) + page[kept:] if parts else page

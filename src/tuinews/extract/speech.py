@@ -177,7 +177,7 @@ FUNCTION_WORDS = frozenset(
     Derzeit Künftig Neben Innerhalb Außerhalb Statt Anstatt Angesichts Aufgrund Infolge
     Seitens Inmitten Dank Gemäß
     Cependant Pourtant Toutefois Ensuite Enfin Désormais Aussi Ainsi Alors Puis
-    Sin embargo Además Luego Incluso Finalmente Asimismo Mientras Tanto Todavía
+    Además Luego Incluso Finalmente Asimismo Todavía
     Samtidig Dessuten Derfor Likevel Imidlertid Ifølge Etter Under Siden Derefter Desuden
     Dock Också Sedan Dessutom Därför Videre Deretter Dermed Uansett
     Ihre Seine Sein Unsere Unser Meine Mein Deine Dein Eure Euer Ihren Seinen Ihrem Seinem

@@ -10,6 +10,7 @@ Lines the rules do not recognise stay in the body: nothing a reader wrote is los
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from tuinews.extract import labels
 from tuinews.extract.quotes import QuoteFinder
@@ -61,20 +62,48 @@ def _chunks(text: str) -> list[list[str]]:
 
 
 def _breadcrumb(first: str, title: str) -> tuple[bool, str | None]:
-    """Whether `first` is a breadcrumb ending in the truncated `title`, and its category."""
+    """Whether `first` is a breadcrumb ending in the truncated `title`, and its category:
+    the longest run of its last words (8 characters or more) that the title begins with."""
     if not _TRUNCATION.search(first):
         return False, None
-    stem = _TRUNCATION.sub("", first).rstrip()
-    words = stem.split()
-    for start in range(len(words)):
-        tail = " ".join(words[start:])
-        if len(tail) >= 8 and title.startswith(tail):
-            crumbs = [word for word in words[:start] if not labels.is_home_crumb(word)]
+    stem = " ".join(_TRUNCATION.sub("", first).split())
+    for length in _ends_title_begins_with(stem, title):
+        if length < 8:
+            break
+        start = len(stem) - length
+        if start == 0 or stem[start - 1] == " ":
+            crumbs = [word for word in stem[:start].split() if not labels.is_home_crumb(word)]
             return True, " ".join(crumbs) or None
     return False, None
 
 
-def _is_heading(line: str, following: list[str]) -> bool:
+def _ends_title_begins_with(stem: str, title: str) -> Iterator[int]:
+    """The lengths of the ends of `stem` that `title` begins with, longest first, in one
+    pass over each line (string matching's border table): trying each word of the line in
+    turn compared the rest of it with the title, in the square of the line's length."""
+    if not title:
+        return
+    # border[i]: the length of the longest proper start of title[: i + 1] that ends it too.
+    border = [0] * len(title)
+    matched = 0
+    for index in range(1, len(title)):
+        while matched and title[index] != title[matched]:
+            matched = border[matched - 1]
+        if title[index] == title[matched]:
+            matched += 1
+        border[index] = matched
+    matched = 0
+    for char in stem:
+        while matched and (matched == len(title) or char != title[matched]):
+            matched = border[matched - 1]
+        if matched < len(title) and char == title[matched]:
+            matched += 1
+    while matched:
+        yield matched
+        matched = border[matched - 1]
+
+
+def _is_heading(line: str, followed: bool) -> bool:
     """A short line before a paragraph, without end punctuation, or asking a question.
 
     Sites title sections with questions ("Will it be visible?"); a question that is a
@@ -83,7 +112,7 @@ def _is_heading(line: str, following: list[str]) -> bool:
     words = line.split()
     question = line.endswith("?") and not _HEADING_END.search(line[:-1].rstrip())
     return (
-        bool(following)
+        followed
         and 1 <= len(words) <= 12
         and len(line) <= 90
         and (question or not _HEADING_END.search(line))
@@ -131,7 +160,6 @@ def parse_capture(text: str, *, markdown: bool = False) -> Article:
     finder = QuoteFinder()
     sections = [Section()]
     for position, line in enumerate(body):
-        following = body[position + 1 :]
         if (
             labels.is_widget_label(line)
             or labels.is_ad_marker(line)
@@ -156,7 +184,7 @@ def parse_capture(text: str, *, markdown: bool = False) -> Article:
             article.lede = line
             article.quotes.extend(finder.feed(line, 0))
             continue
-        if not markdown and _is_heading(line, following):
+        if not markdown and _is_heading(line, position + 1 < len(body)):
             sections.append(Section(title=line))
             continue
         if "\n" in line:
