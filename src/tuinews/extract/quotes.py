@@ -71,7 +71,6 @@ _PAIRS: dict[str, str] = {
     '"': '"',
 }
 _OPENERS = "".join(_PAIRS)
-_OPENER_RE = re.compile(f"[{re.escape(_OPENERS)}]")
 _MAX_QUOTE = 1200
 # How far a sentence reaches from a place in it: one longer than this is text without
 # punctuation (a list, a hostile page), and reading it whole for every quotation and verb
@@ -130,6 +129,10 @@ _NAME_RUN = re.compile(
     )
     + rf"(?:\.|[\w’'-]*){_NAME_TAIL}(?![\w’'-])"
 )
+# The same runs in a text where no prefix and its hyphen stand ("al-", "bin-"), found without
+# stopping at every a, b, e and u.
+_CAPITAL_RUN = re.compile(rf"[{_UPPER[1:-1]}](?<![\w’'-].)(?:\.|[\w’'-]*){_NAME_TAIL}(?![\w’'-])")
+_PREFIX_HYPHENS = tuple(f"{prefix}-" for prefix in _NAME_PREFIXES)
 # "de Decker", "van der Berg": a surname that opens with its particle, lowercase, where a
 # Germanic verb ends before it (a Romance "habló de Sánchez" speaks of someone).
 _LOWERCASE_PARTICLE_NAME = re.compile(
@@ -193,13 +196,72 @@ def _sa_is_said(match: re.Match[str]) -> bool:
     return word in _NORDIC_AFTER_SA or word.endswith(_NORDIC_DEFINITE)
 
 
+@functools.cache
+def _verb_words(forms: frozenset[str]) -> frozenset[str]:
+    """Every word that makes a verb of `forms` or the second word of a pair: one set, so
+    that a stretch with none of them is ruled out in one pass over its words."""
+    return forms | _PAIR_TAILS
+
+
+# Characters whose casefolded form is one character, a word's or not as they are: in a text
+# of only these, the words of the casefolded text stand where the text's words stand.
+_FOLDS_IN_PLACE: set[str] = set()
+
+
+def _folds_in_place(text: str) -> bool:
+    if text.isascii():
+        return True
+    new = set(text).difference(_FOLDS_IN_PLACE)
+    for char in new:
+        folded = char.casefold()
+        if len(folded) != 1 or (_TOKEN.match(char) is None) != (_TOKEN.match(folded) is None):
+            return False
+    _FOLDS_IN_PLACE.update(new)
+    return True
+
+
+@functools.cache
+def _verb_or_second_word(forms: frozenset[str]) -> frozenset[str]:
+    """The words that can make a verb of `forms`: one alone, or the second of a pair."""
+    return forms | {form.split()[1] for form in forms if " " in form}
+
+
+def _verbs_among(text: str, words: list[str], forms: frozenset[str]) -> tuple[_Verb, ...]:
+    """What the word-by-word reading of `_verbs` finds, visiting only the words that can
+    make a verb (and the one before each): `words` are the casefolded words of `text`, in
+    the same places (see `_folds_in_place`), so the others are passed over in C."""
+    places = list(map(re.Match.span, _TOKEN.finditer(text)))
+    useful = _verb_or_second_word(forms)
+    found: list[_Verb] = []
+    paired = -1  # the second word of the last pair, which opens no pair of its own
+    for index in itertools.compress(range(len(words)), map(useful.__contains__, words)):
+        word = words[index]
+        start, end = places[index]
+        if index and index - 1 != paired:
+            previous_word = words[index - 1]
+            previous_start, previous_end = places[index - 1]
+            if previous_word in _AUXILIARY_FORMS and previous_end + 1 == start:
+                pair = f"{previous_word} {word}"
+                if pair in forms:
+                    found.append(_Verb(previous_start, end, pair))
+                    paired = index
+                    continue
+        if word not in forms or word in _AUXILIARY_FORMS:
+            continue
+        if word != "sa" or _sa_is_said(_TOKEN.match(text, start)):
+            found.append(_Verb(start, end, word))
+    return tuple(found)
+
+
 @functools.lru_cache(maxsize=1024)
 def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> tuple[_Verb, ...]:
     """The speech verbs of a text, word by word ("a déclaré" as one). Several rules ask
     about the same stretch of narration, so each answer is kept."""
     words = _TOKEN.findall(text.casefold())
-    if forms.isdisjoint(words) and _PAIR_TAILS.isdisjoint(words):
+    if _verb_words(forms).isdisjoint(words):
         return ()  # most stretches of narration: one lookup in C instead of a loop
+    if _folds_in_place(text):
+        return _verbs_among(text, words, forms)
     found: list[_Verb] = []
     previous_word, previous_start, previous_end = "", -2, -2
     for match in _TOKEN.finditer(text):
@@ -351,18 +413,31 @@ class _People:
         return seen
 
 
+def _marks_in(text: str, marks: str) -> list[int]:
+    """Where any of `marks` stands in `text`, in order: found by `str.find`, which skips in C
+    what a pattern's engine would test character by character."""
+    places: list[int] = []
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            places.append(at)
+            at = text.find(mark, at + 1)
+    places.sort()
+    return places
+
+
 def _find_spans(text: str) -> list[_Span]:
     """Quoted spans in reading order; nested quotes stay inside their outer quote."""
     spans: list[_Span] = []
     position = 0
+    marks = _marks_in(text, _OPENERS)
     while position < len(text):
-        opener_at = -1
-        for candidate in _OPENER_RE.finditer(text, position):
-            if _can_open(text, candidate.start()):
-                opener_at = candidate.start()
-                break
-        if opener_at < 0:
+        index = bisect.bisect_left(marks, position)
+        while index < len(marks) and not _can_open(text, marks[index]):
+            index += 1
+        if index == len(marks):
             break
+        opener_at = marks[index]
         closer_at = _find_closer(text, opener_at, _PAIRS[text[opener_at]])
         if closer_at < 0:
             position = opener_at + 1
@@ -415,6 +490,8 @@ def _speech_going_on(text: str, spans: list[_Span]) -> _Span | None:
     next one, as British papers print a speech of several paragraphs: it is quotation to the
     paragraph's end (the end of a sentence)."""
     after = spans[-1].end if spans else 0
+    if text.find(":", after) < 0:
+        return None  # no colon after the last quotation: most paragraphs, found in C
     opening = next(reversed(list(_OPENED_AFTER_COLON.finditer(text, after))), None)
     if opening is None or text.rstrip()[-1:] not in ".!?…":
         return None
@@ -444,13 +521,16 @@ def _masked(text: str, spans: list[_Span]) -> str:
 def _name_runs(text: str) -> tuple[tuple[re.Match[str], ...], tuple[int, ...]]:
     """The capitalised runs of a paragraph and where they start, found once: both the
     surname index and the people met read them."""
-    runs = tuple(_NAME_RUN.finditer(text))
-    return runs, tuple(run.start() for run in runs)
+    prefixed = "-" in text and any(prefix in text for prefix in _PREFIX_HYPHENS)
+    runs = tuple((_NAME_RUN if prefixed else _CAPITAL_RUN).finditer(text))
+    return runs, tuple(map(re.Match.start, runs))
 
 
 @functools.lru_cache(maxsize=256)
 def _sentence_ends(narration: str) -> tuple[int, ...]:
-    return tuple(match.end() for match in _SENTENCE_END.finditer(narration))
+    # The pattern judges each mark where it stands (see `_marks_in`).
+    ends = _SENTENCE_END.match
+    return tuple(at + 1 for at in _marks_in(narration, ".!?…") if ends(narration, at))
 
 
 def _sentence_start(narration: str, position: int) -> int:
@@ -527,7 +607,7 @@ def _full_name_of_run(run: str) -> tuple[str, tuple[str, ...]] | None:
         words.pop(0)
     if len(words) < 2 or _DETERMINER_RE.fullmatch(words[0]):
         return None
-    if any(word.strip(".,") in NOT_PEOPLE for word in words):
+    if not NOT_PEOPLE.isdisjoint(map(str.strip, words, itertools.repeat(".,"))):
         return None
     name = " ".join(words).removesuffix("’s").removesuffix("'s")
     alone = {words[0], words[-2], words[-1]}
@@ -551,9 +631,16 @@ def _name_of_run(run: str) -> str | None:
     return cleaned if cleaned and _is_person(cleaned) else None
 
 
+@functools.lru_cache(maxsize=64)
+def _words_of(text: str) -> tuple[str, ...]:
+    """The words of a quotation, found once: whether it is a title, a name, speech or one
+    word are asked of each by several rules."""
+    return tuple(_WORD.findall(text))
+
+
 def _is_name_like(text: str) -> bool:
     """“Muslim Interaktiv”, «Wall Street Journal»: every word capitalised, no sentence."""
-    words = _WORD.findall(text)
+    words = _words_of(text)
     return bool(words) and all(word[0].isupper() or word[0].isdigit() for word in words)
 
 
@@ -562,7 +649,7 @@ def _is_title_like(text: str) -> bool:
 
     Every word capitalised but the short ones ("of", "the", "und", "die").
     """
-    words = _WORD.findall(text)
+    words = _words_of(text)
     return (
         0 < len(words) <= 8
         and words[0][0].isupper()
@@ -622,12 +709,12 @@ def _named_inside(speaker: str, span: _Span) -> bool:
     names = {
         word for word in speaker.split() if word[:1].isupper() and len(word) > 2
     } - TITLES  # "As Governor, I …" names no Governor John Rankin
-    return bool(names) and not names.isdisjoint(_WORD.findall(span.text))
+    return bool(names) and not names.isdisjoint(_words_of(span.text))
 
 
 def _speech_like(text: str) -> bool:
     """A quotation without an attribution counts when it reads like speech, not a label."""
-    words = len(_WORD.findall(text))
+    words = len(_words_of(text))
     return words >= 5 or (words >= 3 and text.rstrip()[-1:] in ".!?…")
 
 
@@ -1410,6 +1497,20 @@ def _inverted(following: str) -> bool:
 _INCISE_PRONOUN = re.compile(r",\s+(?:a-t-|[\w’'-]+-t-|[\w’'-]+-)(il|elle)[.,]\s")
 
 
+def _verb_word_after_comma(quoted: str) -> bool:
+    """Whether a word right after a ", " can open a verb of speech: one, or the auxiliary of
+    a pair ("a dit"). Only the words there are read, not all of a long quotation's."""
+    at = quoted.find(", ")
+    while at >= 0:
+        word = _TOKEN.match(quoted, at + 2)
+        if word is not None:
+            folded = word.group().casefold()
+            if folded in SPEECH_VERB_FORMS or folded in _AUXILIARY_FORMS:
+                return True
+        at = quoted.find(", ", at + 1)
+    return False
+
+
 def _incise(quoted: str) -> _Speaker | None:
     """A quotation interrupted by its own attribution, the marks left around the whole:
     `« Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études
@@ -1418,6 +1519,8 @@ def _incise(quoted: str) -> _Speaker | None:
     inverted = _INCISE_PRONOUN.search(quoted)
     if inverted:
         return _pronoun(inverted.group(1))
+    if not _verb_word_after_comma(quoted):
+        return None  # no verb set off by a comma: most quotations, without reading their words
     for verb in _verbs(quoted):
         if not quoted[: verb.start()].endswith(", ") or verb.group() in CALLING_VERB_FORMS:
             continue
@@ -1774,7 +1877,7 @@ class QuoteFinder:
             preceding = narration[max(0, at - 30) : at].rsplit(None, 1)
             word_before = preceding[-1] if preceding else ""
             german_article = word_before.casefold() in _GERMAN_ARTICLES
-            if not german_article and _NOT_A_PERSON_AFTER.fullmatch(word_before):
+            if not german_article and word_before.casefold() in _NOT_A_PERSON_AFTER.words:
                 continue
             if word_before[:1].isdigit() and _COUNT.fullmatch(word_before):
                 continue  # "19 Prozent Mehrwertsteuer": a measure
@@ -1907,6 +2010,11 @@ class QuoteFinder:
         """ "Ana Roe … and she expects": one person named, then a gendered pronoun."""
         if not named:
             return
+        # A pronoun before everyone named has nobody to stand for: read from the first name,
+        # where no word can be cut in two (else from the start).
+        first = min(where for where, _ in named)
+        if first > start and _TOKEN.match(narration, first - 1) is None:
+            start = first
         for token in _GENDERED_RE.finditer(narration, start, end):
             gender = _GENDERED[token.group().casefold()]
             floor = _sentence_start(narration, token.start())
@@ -2590,7 +2698,7 @@ class QuoteFinder:
             remembered = span.end
             found = self._attribute(text, narration, span)
             title = self._is_title(narration, span, found)
-            one_word = found is not None and len(_WORD.findall(span.text)) < 2
+            one_word = found is not None and len(_words_of(span.text)) < 2
             lead, calling = "", False
             if title or one_word:  # only these ask what the words before the quote are
                 sentence = narration[_sentence_start(narration, span.start) : span.start]
@@ -2605,7 +2713,7 @@ class QuoteFinder:
             if found is None and not _speech_like(span.text):
                 if _goes_on_reporting(narration, span, spoken):
                     pass  # the voice of the quote before it: see `_same_voice`
-                elif len(_WORD.findall(span.text)) < 2 or not _reports_speech(narration, span):
+                elif len(_words_of(span.text)) < 2 or not _reports_speech(narration, span):
                     if not self._verb_attributes(narration, span):
                         continue
                     # "…, calling the carrier’s account “misleading”": a verb attributes the
@@ -2746,8 +2854,10 @@ class QuoteFinder:
         noun ("their “Best of the Bench.”", "von „Die Stadt und die Hunde“"), or standing
         unattributed without a sentence's end.
         """
-        words = _WORD.findall(span.text)
-        if _is_name_like(span.text) and len(words) <= 6:
+        words = _words_of(span.text)
+        if len(words) > 8:
+            return False  # too long for either kind: spares two more readings of every quote
+        if len(words) <= 6 and _is_name_like(span.text):
             return True
         if not _is_title_like(span.text):
             return False
