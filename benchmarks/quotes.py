@@ -24,7 +24,11 @@ totals were read (the lead looked at ten of its wrong speakers to check the anno
 figures are what a reader meets on pages the rules were not written from. `"held-out-6"`
 (172 quotations in 132 paragraphs, mostly English, German and Spanish: the other languages'
 unused pages had run out) was built the same way and scored in totals before and after the
-next round's first rules, which were written from held-out-5; it was studied after that. An item of
+next round's first rules, which were written from held-out-5; it was studied after that.
+`"held-out-7"` (217 quotations in 172 paragraphs: English 87, German 75, Spanish 38, French
+17; no Nordic or Italian paragraph was left unused) was built the same way during that round,
+kept outside the repository while its rules were written, and scored once at its end, in
+totals only. An item of
 `"kind": "blockquote"` is read as the page's block quote after its context paragraph.
 
 For each half, overall and per language group, it prints:
@@ -71,6 +75,7 @@ HALVES = (
     "held-out-4",
     "held-out-5",
     "held-out-6",
+    "held-out-7",
 )
 TARGET_RECALL = 0.97
 TARGET_SPEAKER_ACCURACY = 0.95
