@@ -73,7 +73,7 @@ def test_scores_stay_at_or_above_what_the_rules_reach_on_both_halves() -> None:
 
 def test_scare_quotes_and_titles_are_not_quotations() -> None:
     # held-out-7 is measured, not written for: 2 of its 6 paragraphs without a quotation
-    # give one (a survey's wording of five words, read as speech); see the README.
+    # give one (a survey's wording of five words, a title of five words); see the README.
     empty = [item for item in ITEMS if not item["quotes"] and item.get("half") != "held-out-7"]
     assert len(empty) >= 10
     for item in empty:
