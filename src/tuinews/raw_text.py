@@ -21,16 +21,22 @@ _SAME_NAME = re.compile(r"(\w+) \1", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
-def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The openers, the whole element, and every end tag that may close one: the names
-    case-insensitive, which takes each letter a back reference to them can match (and a
-    few more, such as "ſ" for "s": `_SAME_NAME` tells those apart)."""
+def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The openers and every end tag that may close one: the names case-insensitive, which
+    takes each letter a back reference to them can match (and a few more, such as "ſ" for
+    "s": `_SAME_NAME` tells those apart)."""
     alternatives = "|".join(names)
     return (
         re.compile(rf"<!--|<({alternatives})\b", re.IGNORECASE),
-        re.compile(rf"<({alternatives})\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE),
         re.compile(rf"</({alternatives})\s*+>", re.IGNORECASE),
     )
+
+
+@lru_cache(maxsize=64)
+def _end_tag_of(name: str) -> re.Pattern[str]:
+    """End tags that may close an element opened as `name`; `_SAME_NAME` then compares
+    them as the skipping pattern's case-insensitive back reference does."""
+    return re.compile(rf"</({re.escape(name)})\s*>", re.IGNORECASE)
 
 
 class RawTextEnds:
@@ -43,7 +49,7 @@ class RawTextEnds:
 
     def __init__(self, text: str, names: tuple[str, ...]) -> None:
         self._text = text
-        self._opener, self._element, self._end_tag = _patterns(names)
+        self._opener, self._end_tag = _patterns(names)
         self._last_comment_end = text.rfind(_COMMENT_END)
         self._last_end_tags: dict[str, int] | None = None  # by the name as written
         self._last_ends: dict[str, int] = {}  # by the opener's name as written
@@ -61,8 +67,12 @@ class RawTextEnds:
             return self._text.find(_COMMENT_END, start + len("<!--")) + len(_COMMENT_END)
         if self._last_end(name) < opener.end():
             return None
-        element = self._element.match(self._text, start)
-        return element.end() if element is not None else None
+        # The first end tag of the name after the opener, where the lazy pattern would stop:
+        # searched from its "</" in C rather than matched one character at a time.
+        for end_tag in _end_tag_of(name).finditer(self._text, opener.end()):
+            if _SAME_NAME.fullmatch(f"{name} {end_tag.group(1)}"):
+                return end_tag.end()
+        return None
 
     def _last_end(self, name: str) -> int:
         """Where the last end tag that closes an element opened as `name` starts (-1: none)."""

@@ -29,9 +29,16 @@ MAX_OPTIONS = 1000
 # with blocks between them, to slow the parser down (1,000 formatting elements left open
 # before as many blocks: half a million elements).
 _TAGS_WORTH_SCANNING = 1000
+# Below this many tags a page is read for its bounds only when it has this many formatting
+# start tags or options, counted in C: 64 formatting elements open before 3,000 blocks are
+# at most 200,000 elements, and reading every tag of the many ordinary pages of a few
+# thousand tags cost more than that (a third of the extraction of an average news page).
+_DEPTH_WORTH_SCANNING = 3000
+_FORMATTING_WORTH_SCANNING = 64
 # Formatting elements that stay on the parser's list until their own end tag, however many
 # blocks close around them. A new <a> or <nobr> closes the one before, so those never pile up.
 _FORMATTING = frozenset("b big code em font i s small strike strong tt u".split())
+_FORMATTING_START = re.compile(rf"<(?:{'|'.join(sorted(_FORMATTING))})[\s/>]", re.I)
 # The parser keeps at most three alike (same name and attributes: "Noah's Ark").
 _ALIKE_KEPT = 3
 # Elements whose content is text, not tags: skipped whole, like comments, where they end.
@@ -41,6 +48,8 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>", re.S | re.I)
 # copying every tag's attributes out of a page of a megabyte is most of a pass.
 _TAG_ENDS = re.compile(r"<(/?)([a-zA-Z][\w:-]*)(?:[^>]*[^>/])?(/*)>", re.S | re.I)
 _TAG_START = re.compile(r"</?[a-zA-Z]", re.I)
+
+_OPTION_START = re.compile(r"<option[\s/>]", re.I)
 # Elements that never hold children, or whose end tag a page may leave out because the
 # next one closes it wherever it stands: they do not count as a level (a long list of
 # unclosed <li>s is not deep). Ruby annotations (rb, rt, rp) and <optgroup> count: only
@@ -58,7 +67,14 @@ def bounded_nesting(text: str) -> str:
     """The page with elements nested past `MAX_NESTING` levels, and formatting elements
     open past `MAX_FORMATTING`, unwrapped (start and end tags dropped, text kept): the same
     page to a reader, parsed in linear time."""
-    if text.count("<") < _TAGS_WORTH_SCANNING:
+    tags = text.count("<")
+    if tags < _TAGS_WORTH_SCANNING:
+        return text
+    if (
+        tags < _DEPTH_WORTH_SCANNING
+        and len(_FORMATTING_START.findall(text)) < _FORMATTING_WORTH_SCANNING
+        and len(_OPTION_START.findall(text)) < MAX_OPTIONS
+    ):
         return text
     deepest, most_formatting, most_options = _bounds(text)
     if deepest < MAX_NESTING and most_formatting < MAX_FORMATTING and most_options < MAX_OPTIONS:
