@@ -39,6 +39,7 @@ _FORMATTING_WORTH_SCANNING = 64
 # blocks close around them. A new <a> or <nobr> closes the one before, so those never pile up.
 _FORMATTING = frozenset("b big code em font i s small strike strong tt u".split())
 _FORMATTING_START = re.compile(rf"<(?:{'|'.join(sorted(_FORMATTING))})[\s/>]", re.I)
+_OPTION_START = re.compile(r"<option[\s/>]", re.I)
 # The parser keeps at most three alike (same name and attributes: "Noah's Ark").
 _ALIKE_KEPT = 3
 # Elements whose content is text, not tags: skipped whole, like comments, where they end.
@@ -48,8 +49,6 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>", re.S | re.I)
 # copying every tag's attributes out of a page of a megabyte is most of a pass.
 _TAG_ENDS = re.compile(r"<(/?)([a-zA-Z][\w:-]*)(?:[^>]*[^>/])?(/*)>", re.S | re.I)
 _TAG_START = re.compile(r"</?[a-zA-Z]", re.I)
-
-_OPTION_START = re.compile(r"<option[\s/>]", re.I)
 # Elements that never hold children, or whose end tag a page may leave out because the
 # next one closes it wherever it stands: they do not count as a level (a long list of
 # unclosed <li>s is not deep). Ruby annotations (rb, rt, rp) and <optgroup> count: only

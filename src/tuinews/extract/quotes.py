@@ -1804,7 +1804,7 @@ class QuoteFinder:
             return topic if joined else None
         genders = self._people.genders
         mentions = self._people.mentions
-        reach = [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
+        reach = self._persons_in_reach()
         # No gender ("sie", a left-out subject): anyone; else that gender or one not known.
         compatible = [
             name for name in reach if gender is None or genders.get(name) in (None, gender)
@@ -1826,22 +1826,27 @@ class QuoteFinder:
             return compatible[0]
         return self._topic_for(gender)
 
+    def _persons_in_reach(self) -> list[str]:
+        return [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
+
+    def _named_since_last_speech(self) -> set[str]:
+        """Everyone named since the last speaker spoke."""
+        return {name for _, name in self._people.mentions[self._last_speaker_at[1] :]}
+
     def _only_person(self) -> str | None:
         """The one person this paragraph and the one before name, if only one."""
-        reach = [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
+        reach = self._persons_in_reach()
         return reach[0] if len(reach) == 1 else None
 
     def _still_speaking(self) -> str | None:
         """The last speaker, named in this paragraph or the one before, when nobody was
         named since."""
-        paragraph, count = self._last_speaker_at
         speaker = self.last_speaker
-        if speaker is None or paragraph < self._paragraph - 1 or " " not in speaker:
+        if speaker is None or self._last_speaker_at[0] < self._paragraph - 1 or " " not in speaker:
             return None
         if _DETERMINER_RE.fullmatch(speaker.split()[0]) or not _is_person(speaker):
             return None  # a role or a body spoke last, not someone to describe again
-        newer = {name for _, name in self._people.mentions[count:]}
-        return speaker if not newer - {speaker} else None
+        return None if self._named_since_last_speech() - {speaker} else speaker
 
     def _topic_for(self, gender: str | None) -> str | None:
         """The person the last sentence was about, when a pronoun can stand for them: "Yet
@@ -2897,9 +2902,7 @@ class QuoteFinder:
             # Not "Desde la Asociación reclaman que …, ya que no comprenden «…»": a sentence
             # of its own whose verbs are plural is a group speaking, not the voice before.
             previous_speaker = spoken[-1][1].speaker
-            count = self._last_speaker_at[1]
-            newer = {name for _, name in self._people.mentions[count:]} - {previous_speaker}
-            if not newer:
+            if not self._named_since_last_speech() - {previous_speaker}:
                 return previous_speaker
         start = _sentence_start(narration, span.start)
         if not narration[start : span.start].strip(" \x00–—-") and start > 0:
@@ -2920,11 +2923,9 @@ class QuoteFinder:
         """`Franz Webhofer sagte der Zeitung, dass es einen Plan gibt. Seit Samstag wurde …
         „Wir lüfteten händisch.“`: a sentence of quotation in a paragraph whose reported
         speech gave a speaker, with nobody named since."""
-        paragraph, count = self._last_speaker_at
-        if self.last_speaker is None or paragraph != self._paragraph:
+        if self.last_speaker is None or self._last_speaker_at[0] != self._paragraph:
             return None
-        named = {name for _, name in self._people.mentions[count:]} - {self.last_speaker}
-        return None if named else self.last_speaker
+        return None if self._named_since_last_speech() - {self.last_speaker} else self.last_speaker
 
     def _subject_before(self, narration: str, start: int) -> str | None:
         """`Patrick Dury wird später noch deutlicher. „…“`: a sentence of quotation after a
