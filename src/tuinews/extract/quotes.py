@@ -638,6 +638,16 @@ def _words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+_WORDS_COUNTED = 9  # the most words a rule asks a quotation's count of to tell apart
+
+
+@functools.lru_cache(maxsize=64)
+def _word_count(text: str) -> int:
+    """How many words a quotation has, up to `_WORDS_COUNTED`: the rules only ask whether it
+    has fewer than two, three, five or nine, so a long quote is not read to its end."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), _WORDS_COUNTED))
+
+
 def _is_name_like(text: str) -> bool:
     """“Muslim Interaktiv”, «Wall Street Journal»: every word capitalised, no sentence."""
     words = _words_of(text)
@@ -714,7 +724,7 @@ def _named_inside(speaker: str, span: _Span) -> bool:
 
 def _speech_like(text: str) -> bool:
     """A quotation without an attribution counts when it reads like speech, not a label."""
-    words = len(_words_of(text))
+    words = _word_count(text)
     return words >= 5 or (words >= 3 and text.rstrip()[-1:] in ".!?…")
 
 
@@ -816,6 +826,9 @@ def _names_someone(run: str) -> bool:
     return run.split()[0] not in FUNCTION_WORDS
 
 
+_CLOSING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _phrase_before(narration: str, end: int, floor: int) -> str:
     """The words before a verb back to punctuation: its subject, if it has one there.
 
@@ -823,7 +836,9 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     name; ", who said" and ", die sagte" give what the relative clause hangs on; a verb
     after "and" gives "&": its subject is the previous verb's.
     """
-    before = re.sub(r"\s*\([^()]*\)\s*$", "", narration[floor:end].rstrip())
+    before = narration[floor:end].rstrip()
+    if before.endswith(")"):  # else the pattern, anchored at the end, cannot match
+        before = _CLOSING_ASIDE.sub("", before)
     before = before.rsplit("(", 1)[-1]  # "(UPS corporate communications said …": inside
     words = before.split()
     while words and (_BETWEEN_RE.fullmatch(words[-1]) or _ADVERB.fullmatch(words[-1])):
@@ -840,7 +855,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         bare = " ".join(words[:-1])  # "Donald Trump Jr who wrote": the name before "who"
         if _NAME_RUN.search(bare) and bare.endswith(_NAME_RUN.findall(bare)[-1]):
             return _NAME_RUN.findall(bare)[-1]
-    leading = _LEADING_NAME.match(before)
+    leading = _LEADING_NAME.match(before) if "," in before else None
     if (
         leading
         and len(leading.group(1).split()) > 1
@@ -848,10 +863,13 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         and _names_someone(leading.group(1))
     ):
         return leading.group(1)  # "James Causey, director of …, an association …, told"
-    relative_clause = _RELATIVE_APPOSITION.search(before) if before.endswith(",") else None
+    # Both patterns end with a comma after one of their own: a single comma is ruled out.
+    two_commas = before.endswith(",") and before.count(",") > 1
+    relative_clause = _RELATIVE_APPOSITION.search(before) if two_commas else None
     if relative_clause:
         before = relative_clause.group(1)
-    apposition = _APPOSITION.search(before) if before.endswith(",") else None
+    two_commas = before.endswith(",") and before.count(",") > 1
+    apposition = _APPOSITION.search(before) if two_commas else None
     if apposition:
         middle = apposition.group(2).strip()
         names = _NAME_RUN.findall(middle)
@@ -860,7 +878,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
             if all(word[:1].islower() for word in role) and len(role) <= 4:
                 return names[-1]  # "the minister, Jane Roe, said" / "…, engineer Jane Roe,"
         before = apposition.group(1)  # "Lee Baker, a planner in Atlanta, said"
-    leading = _LEADING_NAME.match(before)
+    leading = _LEADING_NAME.match(before) if "," in before else None
     if leading and len(leading.group(1).split()) > 1 and _names_someone(leading.group(1)):
         return leading.group(1)
     phrase: list[str] = []
@@ -1339,6 +1357,7 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
 # A finite verb by its form, followed by the conjunction that opens what was said or
 # thought: "opinó que", "spiegò che", "argued that", "meinte, dass". Group 1: a Spanish or
 # Italian preterite or gerund ("Agregando que"), whose subject may be left out.
+_COMPLEMENT_WORDS = ("que", "that", "che", "dass")
 _COMPLEMENT_VERB = re.compile(
     r"(?<![\w’'-])(?:([a-záéíñú]{2,}i?(?:ó|ò)|[a-zá-ú]{3,}(?:ando|iendo))|[a-z]{3,}ed|[a-zäöüß]{3,}te)"
     r"(?:\s+(?:claro|clear|klar))?,?\s+(?:que|that|che|dass)\s"
@@ -2137,7 +2156,7 @@ class QuoteFinder:
         verbs = _verbs(window)
         honorific = _HONORIFIC.match(window)
         lead = window[honorific.end() if honorific else 0 : verbs[0].start()] if verbs else ""
-        leading = _LEADING_NAME.match(lead)
+        leading = _LEADING_NAME.match(lead) if "," in lead else None
         if leading and " " in leading.group(1).strip() and _is_person(leading.group(1)):
             # "”, Dr. Ana Roe, the director of the hospital in …, said": the name, however
             # long its apposition.
@@ -2379,6 +2398,8 @@ class QuoteFinder:
         thinks follows it (Spanish and Italian preterites, English past tenses, German
         past tenses before ", dass"); its subject is who speaks. Only a subject that is
         plainly someone counts: a name, a pronoun, a role with its article."""
+        if not any(word in before for word in _COMPLEMENT_WORDS):
+            return None  # the pattern needs one of them: ruled out in C, not position by position
         verb = next(reversed(list(_COMPLEMENT_VERB.finditer(before))), None)
         if verb is None:
             return None
@@ -2703,7 +2724,7 @@ class QuoteFinder:
             remembered = span.end
             found = self._attribute(text, narration, span)
             title = self._is_title(narration, span, found)
-            one_word = found is not None and len(_words_of(span.text)) < 2
+            one_word = found is not None and _word_count(span.text) < 2
             lead, calling = "", False
             if title or one_word:  # only these ask what the words before the quote are
                 sentence = narration[_sentence_start(narration, span.start) : span.start]
@@ -2718,7 +2739,7 @@ class QuoteFinder:
             if found is None and not _speech_like(span.text):
                 if _goes_on_reporting(narration, span, spoken):
                     pass  # the voice of the quote before it: see `_same_voice`
-                elif len(_words_of(span.text)) < 2 or not _reports_speech(narration, span):
+                elif _word_count(span.text) < 2 or not _reports_speech(narration, span):
                     if not self._verb_attributes(narration, span):
                         continue
                     # "…, calling the carrier’s account “misleading”": a verb attributes the
@@ -2859,10 +2880,10 @@ class QuoteFinder:
         noun ("their “Best of the Bench.”", "von „Die Stadt und die Hunde“"), or standing
         unattributed without a sentence's end.
         """
-        words = _words_of(span.text)
-        if len(words) > 8:
+        count = _word_count(span.text)
+        if count > 8:
             return False  # too long for either kind: spares two more readings of every quote
-        if len(words) <= 6 and _is_name_like(span.text):
+        if count <= 6 and _is_name_like(span.text):
             return True
         if not _is_title_like(span.text):
             return False
