@@ -226,26 +226,45 @@ def _verb_or_second_word(forms: frozenset[str]) -> frozenset[str]:
     return forms | {form.split()[1] for form in forms if " " in form}
 
 
-def _verbs_among(text: str, words: list[str], forms: frozenset[str]) -> tuple[_Verb, ...]:
+_TOKEN_CHAR = re.compile(r"[\w’'-]")
+
+
+def _whole_word_at(folded: str, word: str, position: int) -> int:
+    """Where `word` next stands as a whole word of `folded` from `position` on: found by
+    `str.find`, not by reading every word before it."""
+    at = folded.find(word, position)
+    while (at > 0 and _TOKEN_CHAR.match(folded, at - 1)) or _TOKEN_CHAR.match(
+        folded, at + len(word)
+    ):
+        at = folded.find(word, at + 1)
+    return at
+
+
+def _verbs_among(
+    text: str, folded: str, words: list[str], forms: frozenset[str]
+) -> tuple[_Verb, ...]:
     """What the word-by-word reading of `_verbs` finds, visiting only the words that can
-    make a verb (and the one before each): `words` are the casefolded words of `text`, in
-    the same places (see `_folds_in_place`), so the others are passed over in C."""
-    places = list(map(re.Match.span, _TOKEN.finditer(text)))
+    make a verb (and the one before each): `words` are the words of `folded`, the
+    casefolded `text`, in the same places (see `_folds_in_place`), so the others are passed
+    over in C. Each such word is the next whole occurrence of itself after the one before,
+    which any earlier occurrence would be."""
     useful = _verb_or_second_word(forms)
     found: list[_Verb] = []
     paired = -1  # the second word of the last pair, which opens no pair of its own
+    end = 0
     for index in itertools.compress(range(len(words)), map(useful.__contains__, words)):
         word = words[index]
-        start, end = places[index]
-        if index and index - 1 != paired:
-            previous_word = words[index - 1]
-            previous_start, previous_end = places[index - 1]
-            if previous_word in _AUXILIARY_FORMS and previous_end + 1 == start:
-                pair = f"{previous_word} {word}"
-                if pair in forms:
-                    found.append(_Verb(previous_start, end, pair))
-                    paired = index
-                    continue
+        start = _whole_word_at(folded, word, end)
+        end = start + len(word)
+        previous_word = words[index - 1] if index and index - 1 != paired else ""
+        # The word before ends right before the one character between them when the
+        # character before that is a word's.
+        if previous_word in _AUXILIARY_FORMS and _TOKEN_CHAR.match(folded, max(0, start - 2)):
+            pair = f"{previous_word} {word}"
+            if pair in forms:
+                found.append(_Verb(start - 1 - len(previous_word), end, pair))
+                paired = index
+                continue
         if word not in forms or word in _AUXILIARY_FORMS:
             continue
         if word != "sa" or _sa_is_said(_TOKEN.match(text, start)):
@@ -257,11 +276,12 @@ def _verbs_among(text: str, words: list[str], forms: frozenset[str]) -> tuple[_V
 def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> tuple[_Verb, ...]:
     """The speech verbs of a text, word by word ("a déclaré" as one). Several rules ask
     about the same stretch of narration, so each answer is kept."""
-    words = _TOKEN.findall(text.casefold())
+    folded = text.casefold()
+    words = _TOKEN.findall(folded)
     if _verb_words(forms).isdisjoint(words):
         return ()  # most stretches of narration: one lookup in C instead of a loop
     if _folds_in_place(text):
-        return _verbs_among(text, words, forms)
+        return _verbs_among(text, folded, words, forms)
     found: list[_Verb] = []
     previous_word, previous_start, previous_end = "", -2, -2
     for match in _TOKEN.finditer(text):
