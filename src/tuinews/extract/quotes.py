@@ -33,7 +33,7 @@ import functools
 import itertools
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from tuinews.extract.language import guess_language
@@ -312,6 +312,24 @@ def _verb_at(text: str, position: int) -> _Verb | None:
     return _verb_of(first, None, SPEECH_VERB_FORMS)
 
 
+class _Answers(dict[str, bool]):
+    """Whether each word asked about is in a casefolded word list, kept once answered: the
+    rules ask about the same few words thousands of times, and a kept answer is found
+    without running any Python code."""
+
+    _MOST = 65536  # answers kept at most: a page of megabytes of words has as many
+
+    def __init__(self, words: frozenset[str]) -> None:
+        super().__init__()
+        self._words = words
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= self._MOST:
+            self.clear()
+        answer = self[word] = word.casefold() in self._words
+        return answer
+
+
 class _Words:
     """A word list looked up whole, as `fullmatch` would, at the cost of a set lookup."""
 
@@ -320,9 +338,9 @@ class _Words:
         self.words = frozenset(
             word.casefold() if ignore_case else word for word in alternation.split("|")
         )
-
-    def fullmatch(self, word: str) -> bool:
-        return (word.casefold() if self.ignore_case else word) in self.words
+        self.fullmatch: Callable[[str], bool] = (
+            _Answers(self.words).__getitem__ if ignore_case else self.words.__contains__
+        )
 
 
 _PRONOUN_RE = _Words(PRONOUNS)
@@ -549,8 +567,9 @@ def _name_runs(text: str) -> tuple[tuple[re.Match[str], ...], tuple[int, ...]]:
 @functools.lru_cache(maxsize=256)
 def _sentence_ends(narration: str) -> tuple[int, ...]:
     # The pattern judges each mark where it stands (see `_marks_in`).
-    ends = _SENTENCE_END.match
-    return tuple(at + 1 for at in _marks_in(narration, ".!?…") if ends(narration, at))
+    marks = _marks_in(narration, ".!?…")
+    judged = map(_SENTENCE_END.match, itertools.repeat(narration), marks)
+    return tuple(itertools.compress(map((1).__add__, marks), judged))  # each end after its mark
 
 
 def _sentence_start(narration: str, position: int) -> int:
@@ -665,7 +684,7 @@ _WORDS_COUNTED = 9  # the most words a rule asks a quotation's count of to tell 
 def _word_count(text: str) -> int:
     """How many words a quotation has, up to `_WORDS_COUNTED`: the rules only ask whether it
     has fewer than two, three, five or nine, so a long quote is not read to its end."""
-    return sum(1 for _ in itertools.islice(_WORD.finditer(text), _WORDS_COUNTED))
+    return len(tuple(itertools.islice(_WORD.finditer(text), _WORDS_COUNTED)))
 
 
 def _is_name_like(text: str) -> bool:
@@ -1200,7 +1219,7 @@ def _german_noun_first(text: str, at: int) -> bool:
     ("der Arzt Hilary Jones"), a possessive ("von seinem Wohnort Barcelona"), or one of those
     or a preposition and then an adjective ("dem israelischen Sender Channel 13", "in erster
     Linie Trassen"). Two words looked up, not a pattern searched: every run asks."""
-    words = text[max(0, at - 40) : at].split()[-2:]
+    words = text[max(0, at - 40) : at].rsplit(None, 2)[-2:]
     if not words or not text[at - 1 : at].isspace():
         return False
     last = words[-1].casefold()
@@ -1920,12 +1939,13 @@ class QuoteFinder:
             at = match.start()
             preceding = narration[max(0, at - 30) : at].rsplit(None, 1)
             word_before = preceding[-1] if preceding else ""
-            german_article = word_before.casefold() in _GERMAN_ARTICLES
-            if not german_article and word_before.casefold() in _NOT_A_PERSON_AFTER.words:
+            folded_before = word_before.casefold()
+            german_article = folded_before in _GERMAN_ARTICLES
+            if not german_article and folded_before in _NOT_A_PERSON_AFTER.words:
                 continue
             if word_before[:1].isdigit() and _COUNT.fullmatch(word_before):
                 continue  # "19 Prozent Mehrwertsteuer": a measure
-            if word_before.casefold() in _COUNT_WORDS:
+            if folded_before in _COUNT_WORDS:
                 continue  # "sieben Millionen Euro"
             if german_article or (
                 word_before.endswith(_GERMAN_ADJECTIVE_ENDINGS)
