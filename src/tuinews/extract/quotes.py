@@ -594,6 +594,7 @@ def _opens_sentence(narration: str, position: int) -> bool:
 _POSSESSIVE_S = ("’s", "'s", "‘s")
 
 
+@functools.lru_cache(maxsize=4096)  # a story repeats its names
 def _clean(name: str) -> str | None:
     name = name.strip(" ,.;:–—-")
     honorific = _HONORIFIC.match(name)
@@ -619,6 +620,7 @@ def _clean(name: str) -> str | None:
     return " ".join(words) or None
 
 
+@functools.lru_cache(maxsize=4096)  # a story repeats its names
 def _is_person(name: str) -> bool:
     """Not an organisation ("… Ministry"), nor a thing of someone's ("Ukraine’s Donbas")."""
     words = name.split()
@@ -1085,8 +1087,12 @@ def _bare_plural_role(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
-    """A speaker phrase: a pronoun, a name (the apposition when one follows) or a role."""
+    """A speaker phrase: a pronoun, a name (the apposition when one follows) or a role.
+
+    Several rules ask about the same phrase, so each answer is kept: the speaker returned
+    is shared, and no caller changes it."""
     words = phrase.strip(" ,.;:").split()
     if not words:
         return None
