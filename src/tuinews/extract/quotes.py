@@ -2078,8 +2078,9 @@ class QuoteFinder:
         self, narration: str, start: int, end: int, named: list[tuple[int, str]]
     ) -> None:
         """ "Ana Roe … and she expects": one person named, then a gendered pronoun."""
-        if not named:
-            return
+        genders = self._people.genders
+        if all(name in genders for _, name in named):
+            return  # nobody left to learn of (and nobody named): no pronoun need be found
         # A pronoun before everyone named has nobody to stand for: read from the first name,
         # where no word can be cut in two (else from the start).
         first = min(where for where, _ in named)
