@@ -1002,6 +1002,11 @@ def test_a_paragraph_of_quotation_in_the_first_person_is_the_person_just_describ
         "Som børn boede Lena Roe og Ida Lund ved havnen.",
         "»Jeg kom ned på kajen hver dag efter skole.«",
     ) == [("Jeg kom ned på kajen hver dag efter skole.", None)]
+    # Two people, and the quotation names one of them: the other is speaking.
+    assert _found(
+        "Som børn boede Lena Roe og Ida Lund ved havnen.",
+        "»Ida og jeg kom ned på kajen hver dag efter skole.«",
+    ) == [("Ida og jeg kom ned på kajen hver dag efter skole.", "Lena Roe")]
 
 
 def test_according_to_with_its_verb_after_a_quote_names_the_speaker() -> None:

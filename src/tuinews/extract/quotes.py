@@ -2894,8 +2894,14 @@ class QuoteFinder:
             # paragraph about Stine Roe): the one person a pronoun would mean.
             if introduced or self._hurried or narration[span.end :].strip(" \x00.,–—-"):
                 return introduced
-            person = self._only_person() if _FIRST_PERSON.search(span.text) else None
-            return None if person is None or _named_inside(person, span) else person
+            if not _FIRST_PERSON.search(span.text):
+                return None
+            # "»Jakob og jeg …«" after a paragraph about Stine Roe and Jakob Berg: nobody
+            # names themselves, so of the people in reach, the one the quotation does not name.
+            others = [
+                person for person in self._persons_in_reach() if not _named_inside(person, span)
+            ]
+            return others[0] if len(others) == 1 else None
         own_sentence = _sentence_start(narration, span.start) > spoken[-1][0].end if spoken else 0
         lead = narration[_sentence_start(narration, span.start) : span.start]
         if spoken and spoken[-1][1].speaker and not (own_sentence and _PLURAL_VERB.search(lead)):
