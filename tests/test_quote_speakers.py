@@ -1133,3 +1133,40 @@ def test_a_speech_opened_after_a_colon_and_never_closed_goes_to_the_paragraphs_e
     assert _found("Ana Roe said: “The channel stays closed,” and left.") == [
         ("The channel stays closed", "Ana Roe")
     ]
+
+
+def test_a_verb_of_speech_is_heard_in_every_person_and_tense() -> None:
+    # Plurals, perfects with "han", "hanno", "ont", and verbs only ever met in another
+    # tense before: each names its subject.
+    assert _found(
+        "Los vecinos del puerto dicen que el muelle “no aguantará otro invierno”.",
+        "Gli abitanti hanno chiesto al comune «un piano per il porto».",
+        "Les marins ont déclaré que le quai était « trop vieux ».",
+        "Ana Roe sang, “The tide will turn.”",
+    ) == [
+        ("no aguantará otro invierno", "Los vecinos del puerto"),
+        ("un piano per il porto", "Gli abitanti"),
+        ("trop vieux", "Les marins"),
+        ("The tide will turn.", "Ana Roe"),
+    ]
+
+
+def test_a_plural_verb_without_its_subject_is_not_the_last_speaker() -> None:
+    # "dicen" has no subject: a group says it, not Ana Roe, who spoke before.
+    assert _found(
+        "“El muelle cerrará”, afirmó Ana Roe.",
+        "“No hay dinero para repararlo”, dicen desde el puerto.",
+    ) == [("El muelle cerrará", "Ana Roe"), ("No hay dinero para repararlo", None)]
+
+
+def test_a_left_out_subject_in_a_new_paragraph_about_one_other_person_is_that_person() -> None:
+    assert _found(
+        "«Il porto riapre a maggio», ha detto Ana Roe.",
+        "Soddisfatto per la notizia si è detto Marco Bassi. «Finalmente una buona notizia»,"
+        " ha scritto su X.",
+    ) == [("Il porto riapre a maggio", "Ana Roe"), ("Finalmente una buona notizia", "Marco Bassi")]
+    # Nobody new in the paragraph: the voice goes on.
+    assert _found(
+        "«Il porto riapre a maggio», ha detto Ana Roe.",
+        "Soddisfatta per la notizia, «finalmente una buona notizia», ha scritto su X.",
+    ) == [("Il porto riapre a maggio", "Ana Roe"), ("finalmente una buona notizia", "Ana Roe")]

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from tuinews.extract.language import guess_language
 from tuinews.extract.speech import (
     ACCORDING_TO,
+    AUXILIARIES,
     BETWEEN,
     CALLING_VERB_FORMS,
     DETERMINERS,
@@ -145,7 +146,7 @@ _PARTICLE_NAME = re.compile(
 _TOKEN = re.compile(r"[\w’'-]+")
 
 
-_AUXILIARY_FORMS = frozenset(("a", "ha"))
+_AUXILIARY_FORMS = AUXILIARIES
 _PAIR_TAILS = frozenset(form.split()[1] for form in SPEECH_VERB_FORMS if " " in form)
 
 
@@ -173,7 +174,7 @@ def _verb_of(match: re.Match[str], previous: re.Match[str] | None, forms: frozen
         pair = f"{previous.group().casefold()} {word}"
         if pair in forms:
             return _Verb(previous.start(), match.end(), pair)
-    if word in forms and word not in ("a", "ha") and (word != "sa" or _sa_is_said(match)):
+    if word in forms and word not in _AUXILIARY_FORMS and (word != "sa" or _sa_is_said(match)):
         return _Verb(match.start(), match.end(), word)
     return None
 
@@ -1316,6 +1317,8 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
         for word, after in itertools.pairwise(words)
     ):
         return None  # "said the minister and his wife had …": two people, or a clause
+    if verb and _plural(" ".join(verb)) and not _CONJUNCTIONS.isdisjoint(words):
+        return None  # "glissent Inès et Paul": two people, neither alone
     found = _role_or_name(phrase, before_verb=False)
     if found is None and len(words) == 1 and _bare_plural_role(words[0].strip(",.")):
         found = _Speaker(words[0].strip(",."))  # "“…,” said researchers."
@@ -1460,7 +1463,7 @@ _SUBJUNCTIVE = re.compile(
     r"(?:(?:[Ee]r|[Ss]ie|man)\s+(?!alle|beide|gerne|lange|heute|eine|keine|seine|ihre|"
     r"diese|jede|ganze|selbe|gleiche|bereits)[a-zäöüß]{3,}e))(?![\w’'-])"
 )
-_PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ent")
+_PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ero", "nno", "ent", "ont")
 # A Spanish or Italian verb in the third person plural after "que"/"no"/"ya": "reclaman".
 _PLURAL_VERB = re.compile(r"(?<![\w’'-])(?:no|que|che|non)\s+[a-záéíóú]{3,}(?:an|en|ano|ono)\b")
 
@@ -1534,11 +1537,16 @@ def _incise(quoted: str) -> _Speaker | None:
     return None
 
 
+def _plural(verb: str) -> bool:
+    """Whether a Romance verb's form is plural: "afirmaron", "han dicho", "dichiarano"."""
+    return any(word.endswith(_PLURAL_ENDINGS) for word in verb.split())
+
+
 def _left_out_subject(verb: str) -> _Speaker:
     """The speaker a verb without its subject stands for: whoever is speaking, or, for a
     plural ("afirmaron", "dichiarano", "déclarent"), a group, which only a subject naming
     several people can be ("Los Reyes Felipe VI y Letizia … se declararon")."""
-    plural = verb.split()[-1].endswith(_PLURAL_ENDINGS)
+    plural = _plural(verb)
     return _Speaker(None, pronoun=True, gender="pl" if plural else None, left_out=not plural)
 
 
@@ -1817,6 +1825,13 @@ class QuoteFinder:
             # sentences since the last speech are about someone else.
             return topic
         if left_out and speaker is not None and paragraph >= self._paragraph - 1:
+            # A new paragraph about one other person: "Si è detto soddisfatto Matteo Roe.
+            # «…», ha scritto" is Roe, not the voice that closed the paragraph before.
+            here = {name for where, name in mentions[count:] if where == self._paragraph}
+            if paragraph < self._paragraph and len(here) == 1 and speaker not in here:
+                newcomer = here.pop()
+                if " " in newcomer and _is_person(newcomer):
+                    return newcomer
             return speaker
         if speaker and paragraph >= self._paragraph - 1 and genders.get(speaker) in (None, gender):
             newer = {name for _, name in mentions[count:]} & set(compatible)
