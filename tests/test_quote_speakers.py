@@ -1170,3 +1170,15 @@ def test_a_left_out_subject_in_a_new_paragraph_about_one_other_person_is_that_pe
         "«Il porto riapre a maggio», ha detto Ana Roe.",
         "Soddisfatta per la notizia, «finalmente una buona notizia», ha scritto su X.",
     ) == [("Il porto riapre a maggio", "Ana Roe"), ("finalmente una buona notizia", "Ana Roe")]
+
+
+def test_a_passive_with_se_after_que_is_no_new_speaker() -> None:
+    # "a lo que se añaden": what is added to her words, still hers.
+    assert _found(
+        "“El muelle cerrará en mayo”, explicó Ana Roe. Según ella, el puerto “no tiene"
+        " dinero”, a lo que se añaden “los retrasos de las obras”."
+    ) == [
+        ("El muelle cerrará en mayo", "Ana Roe"),
+        ("no tiene dinero", "Ana Roe"),
+        ("los retrasos de las obras", "Ana Roe"),
+    ]

@@ -2385,7 +2385,10 @@ class QuoteFinder:
             unread = _phrase_before(before, verbs[-1].start(), 0).strip(" ,")
             if unread not in ("", "&"):
                 return _Speaker(None)
-            return _left_out_subject(verbs[-1].group())
+            verb = verbs[-1].group()
+            if _plural(verb) and before[: verbs[-1].start()].split()[-2:] == ["que", "se"]:
+                return None  # "a lo que se añaden «…»": a passive, nobody new speaking
+            return _left_out_subject(verb)
         return self._complement_subject(before)
 
     def _complement_subject(self, before: str) -> _Speaker | None:
