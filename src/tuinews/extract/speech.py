@@ -87,13 +87,13 @@ _VERBS_ES_IT += _conjugated(
     a an ó aron aba aban ha+ado han+ado: afirm explic señal asegur declar subray recalc \
 destac reafirm coment agreg lament relat zanj rememor ironiz desliz espet contest indic \
 reiter aclar matiz puntualiz valor narr anunci confirm revel argument justific detall \
-comunic inform opin remarc enfatiz brome critic reclam
+comunic inform opin remarc enfatiz brome critic reclam apunt replic
     an ó aron aba aban ha+ado han+ado: denunci sentenci precis alert protest pregunt expres \
 abund
     ó aron ha+ado han+ado: manifest
     e en ió ieron ía ían ha+ido han+ido: añad resum respond admit insist exig reconoc
     ano ò arono ava avano ha+ato hanno+ato: spieg dichiar afferm sottoline raccont rivel \
-ricord comment annunci osserv assicur evidenzi precis conferm denunci domand
+ricord comment annunci osserv assicur evidenzi precis conferm denunci domand twitt
     a: spieg dichiar afferm sottoline raccont rivel ricord comment annunci osserv assicur \
 evidenzi
     """
@@ -115,7 +115,7 @@ _VERBS_FR += _conjugated(
     e ent a èrent ait aient a+é ont+é: déclar expliqu affirm ajout estim soulign indiqu \
 précis racont confi assur insist not résum ironis argument jug rapport confirm dénonc \
 regrett témoign détaill comment plaid avou gliss interrog observ
-    ent a èrent ait aient a+é ont+é: demand souffl tranch nuanc répliqu lâch
+    ent a èrent ait aient a+é ont+é: demand souffl tranch nuanc répliqu lâch lanc annonc
     """
 )
 _VERBS_FR += """
