@@ -1182,3 +1182,26 @@ def test_a_passive_with_se_after_que_is_no_new_speaker() -> None:
         ("no tiene dinero", "Ana Roe"),
         ("los retrasos de las obras", "Ana Roe"),
     ]
+
+
+def test_names_in_the_attribution_sentence_do_not_end_the_voice() -> None:
+    # Tom Ash is whom Ana Roe advised, in her own attribution: the next quote is still hers.
+    assert _found(
+        "“The quay will hold,” said Ana Roe, who advised Tom Ash on the harbour plan. “It has"
+        " held for a century.”"
+    ) == [("The quay will hold", "Ana Roe"), ("It has held for a century.", "Ana Roe")]
+    # A sentence of its own naming others: any of them may speak now, so nobody.
+    assert _found(
+        "“The quay will hold,” said Ana Roe. The council heard Tom Ash and Per Holm on Monday."
+        " “It has held for a century.”"
+    ) == [("The quay will hold", "Ana Roe"), ("It has held for a century.", None)]
+
+
+def test_a_von_after_a_first_name_is_part_of_the_name() -> None:
+    assert _found("„Die Lage ist ernst“, sagte Verbandschef Lars von Brinken der Zeitung.") == [
+        ("Die Lage ist ernst", "Verbandschef Lars von Brinken")
+    ]
+    # After a role's lowercase words, "von" says where from: the role ends before it.
+    assert _found("„Die Lage ist ernst“, sagte der 35 Jahre alte Kapitän von Hansa.") == [
+        ("Die Lage ist ernst", "der 35 Jahre alte Kapitän")
+    ]

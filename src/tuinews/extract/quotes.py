@@ -732,6 +732,13 @@ def _next_word(narration: str, start: int) -> int:
     return len(narration) if found is None else found.start()
 
 
+# A particle and one surname after a first name: "von Preen", "van der Berg", not "von der
+# Werft Kragsø" nor an acronym.
+_VON_SURNAME = re.compile(
+    r"(?:von|van)\s+(?:(?:der|den)\s+)?[A-ZÀ-Þ][a-zà-ÿß’'-]+(?![\w’'-])(?!\s+[A-ZÀ-Þ])"
+)
+
+
 def _phrase_after(narration: str, start: int) -> tuple[str, int]:
     """The words after a verb, up to punctuation or a word that starts a place or time."""
     words: list[str] = []
@@ -742,7 +749,9 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
         if not word or _MASK in token or (token.startswith("(") and words):
             break
         if words and _STOP_RE.fullmatch(word):
-            break
+            named = all(word[:1].isupper() for word in words)
+            if not (named and _VON_SURNAME.match(narration, match.start())):
+                break  # "sagte Alexander von Preen der Zeitung": "von" goes on the name
         words.append(token.rstrip(",;:!?()") if _ABBREVIATION.fullmatch(token) else word)
         position = match.end()
         if _ABBREVIATION.fullmatch(token):
@@ -2926,7 +2935,17 @@ class QuoteFinder:
             # Not "Desde la Asociación reclaman que …, ya que no comprenden «…»": a sentence
             # of its own whose verbs are plural is a group speaking, not the voice before.
             previous_speaker = spoken[-1][1].speaker
-            if not self._named_since_last_speech() - {previous_speaker}:
+            # Names in the sentence of the quote before say who the speaker is or whom they
+            # told ("said Ana Roe, who advised Tom Ash."); only a sentence after it can turn
+            # to someone else.
+            before = spoken[-1][0]
+            ends = before.text.rstrip()[-1:] in ".!?…"  # „… ist.“ Patrick Dury wird …
+            after = before.end if ends else _sentence_end(narration, before.end)
+            named = {
+                self._people.person(name)
+                for _, name in self._people_named(narration, after, span.start)
+            }
+            if not named - {previous_speaker}:
                 return previous_speaker
         start = _sentence_start(narration, span.start)
         if not narration[start : span.start].strip(" \x00–—-") and start > 0:
