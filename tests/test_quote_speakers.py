@@ -1205,3 +1205,10 @@ def test_a_von_after_a_first_name_is_part_of_the_name() -> None:
     assert _found("„Die Lage ist ernst“, sagte der 35 Jahre alte Kapitän von Hansa.") == [
         ("Die Lage ist ernst", "der 35 Jahre alte Kapitän")
     ]
+
+
+def test_a_pronoun_after_a_verb_second_verb_is_its_subject_not_the_name_before() -> None:
+    assert _found(
+        "„Der Hafen braucht Geld“, betonte Brandt. In Anlehnung an den Soziologen Jan Holm"
+        " fragte er: „Wer zahlt die Kaimauer?“"
+    ) == [("Der Hafen braucht Geld", "Brandt"), ("Wer zahlt die Kaimauer?", "Brandt")]

@@ -55,6 +55,7 @@ from tuinews.extract.speech import (
     SPEECH_VERB_FORMS,
     STOPS,
     TITLES,
+    V2_ASKING_VERB_FORMS,
     V2_CALLING_VERB_FORMS,
     V2_VERB_FORMS,
 )
@@ -2431,7 +2432,16 @@ class QuoteFinder:
         `Videre fortsetter Jackson:` the subject is the person after the verb. A word met
         before as a person stays the subject."""
         words = phrase.split()
-        if verb.group() not in V2_VERB_FORMS or len(words) != 1 or not words[0][:1].isupper():
+        asking = verb.group() in V2_ASKING_VERB_FORMS
+        if verb.group() not in V2_VERB_FORMS and not asking:
+            return None
+        following = sentence[verb.end() :].split(None, 1)[:1]
+        pronoun = following[0].rstrip(",:") if following else ""
+        if len(words) > 1 and _PRONOUN_RE.fullmatch(pronoun) and not (asking and pronoun == "sie"):
+            # "In Anlehnung an den Soziologen Hartmut Rosa fragte er:": the pronoun after the
+            # verb is its subject ("fragte sie" may be asking her), the words before say how.
+            return _pronoun(pronoun)
+        if asking or len(words) != 1 or not words[0][:1].isupper():
             return None
         if self._people.knows(words[0]) or words[0] in self._people.spoke:
             return None

@@ -214,9 +214,8 @@ PRO_DROP_VERB_FORMS = forms(_VERBS_ES_IT)
 # German and the Nordic languages put the verb second: "Entspannung findet Judy Lybke …",
 # "Videre fortsetter Jackson": whatever opens the sentence, the subject follows the verb.
 # Not the verbs of asking, whose object may follow them ("fragte Wahala").
-V2_VERB_FORMS = forms("\n".join((_VERBS_DE, _VERBS_NORDIC))) - forms(
-    "fragt fragte spør spurte spørger spurgte frågar frågade"
-)
+V2_ASKING_VERB_FORMS = forms("fragt fragte spør spurte spørger spurgte frågar frågade")
+V2_VERB_FORMS = forms("\n".join((_VERBS_DE, _VERBS_NORDIC))) - V2_ASKING_VERB_FORMS
 
 # Third-person pronouns that can stand for a speaker named before.
 PRONOUNS = "he|she|er|sie|han|hun|hon|il|elle|él|ella|lui|lei"
