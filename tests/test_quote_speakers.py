@@ -1212,3 +1212,20 @@ def test_a_pronoun_after_a_verb_second_verb_is_its_subject_not_the_name_before()
         "„Der Hafen braucht Geld“, betonte Brandt. In Anlehnung an den Soziologen Jan Holm"
         " fragte er: „Wer zahlt die Kaimauer?“"
     ) == [("Der Hafen braucht Geld", "Brandt"), ("Wer zahlt die Kaimauer?", "Brandt")]
+
+
+def test_a_titled_name_ends_before_where_the_person_is_from() -> None:
+    assert _found("“The ferry is a lifeline,” said Supervisor Ana Roe of Kragsø County.") == [
+        ("The ferry is a lifeline", "Supervisor Ana Roe")
+    ]
+    # "of" inside the title is part of it.
+    assert _found("“The ferry is a lifeline,” said Secretary of State Ana Roe.") == [
+        ("The ferry is a lifeline", "Secretary of State Ana Roe")
+    ]
+
+
+def test_a_label_in_capitals_is_nobody() -> None:
+    assert _found(
+        "SEE ALSO: The harbour plan in pictures",
+        "“The money is not there,” he said.",
+    ) == [("The money is not there", None)]

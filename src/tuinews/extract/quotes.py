@@ -579,6 +579,11 @@ def _clean(name: str) -> str | None:
         prefix = words[:start]
         if any(w.islower() or w in NOT_PEOPLE or w.endswith(_POSSESSIVE_S) for w in prefix):
             words = words[start:]  # "Pakistan's Chief of Army Staff General Asim Munir"
+        if "of" in words[titled[-1] + 3 :]:
+            # "Supervisor Alfredo Roe of Napa County": a titled full name, then where from.
+            words = words[: words.index("of", titled[-1] + 3)]
+    if len(words) > 1 and all(word.isupper() for word in words):
+        return None  # "VEA TAMBIÉN", "BREAKING NEWS": a label in capitals, nobody's name
     return " ".join(words) or None
 
 

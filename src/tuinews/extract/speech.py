@@ -340,7 +340,8 @@ TITLES = frozenset(
     Pope King Queen Prince Princess Duke Duchess Coach Detective Inspector Superintendent
     Premier Speaker Präsident Präsidentin Ministerpräsident Ministerpräsidentin Bundeskanzler
     Kanzler Kanzlerin Bürgermeister Bürgermeisterin Ministerin Staatssekretär Président
-    Presidente Ministro Ministra
+    Presidente Ministro Ministra Supervisor Councilman Councilwoman Councillor Councilor
+    Sheriff Trustee Alderman Assemblyman Assemblywoman Congressman Congresswoman
     """.split()
 )
 
