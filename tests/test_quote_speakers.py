@@ -1229,3 +1229,22 @@ def test_a_label_in_capitals_is_nobody() -> None:
         "SEE ALSO: The harbour plan in pictures",
         "“The money is not there,” he said.",
     ) == [("The money is not there", None)]
+
+
+def test_a_possessive_before_a_colon_stands_for_its_owner() -> None:
+    assert _found(
+        "Der Hafenmeister Jan Holm kennt die Kaimauer seit vierzig Jahren.",
+        "Seine Prognose für den Winter: „Die Mauer hält noch zehn Jahre.“",
+    ) == [("Die Mauer hält noch zehn Jahre.", "Jan Holm")]
+    # A thing before the colon, with an article: nobody speaks.
+    assert _found(
+        "Der Hafenmeister Jan Holm kennt die Kaimauer seit vierzig Jahren.",
+        "Das Problem: „Die Mauer hält nur noch zehn Jahre.“",
+    ) == [("Die Mauer hält nur noch zehn Jahre.", None)]
+
+
+def test_and_then_a_verb_shares_the_subject_after_the_verb_before() -> None:
+    assert _found(
+        "Es ist nur eine Frage der Zeit, bis der Hafen schließt, sagt der Lotse Jan Holm, und"
+        " fügt hinzu: „Dann fahren die Fähren woanders hin.“"
+    ) == [("Dann fahren die Fähren woanders hin.", "Jan Holm")]

@@ -1021,6 +1021,13 @@ _POSSESSIVES = frozenset(
     "his her their its sein seine ihr ihre son sa ses leur su sus suo sua hans hennes deres".split()
 )
 _RELATIVES = frozenset("que qui who which that dont".split())
+# A singular possessive and the gender of its owner, where the word gives it away (French
+# and Spanish agree with the thing owned, German "ihr" may be theirs).
+_POSSESSOR_GENDER: dict[str, str | None] = {
+    **dict.fromkeys("his sein seine seinen seinem seiner seines hans".split(), "m"),
+    **dict.fromkeys("her hennes hendes".split(), "f"),
+    **dict.fromkeys("son sa ses su suo sua".split(), None),
+}
 
 
 # An acronym and the lowercase nouns of a part of it: "UPS corporate communications" (a
@@ -1672,7 +1679,16 @@ def _person_role(article: str, rest: str) -> str | None:
 def _coordinated_subject(clause: str) -> _Speaker | None:
     """Who "und betonte", "and said" shares as subject with the verb before "and": the
     sentence's opening name, or its pronoun, first or right after the first verb (German,
-    Nordic and French put it there: "Zugleich verteidigte sie … und betonte")."""
+    Nordic and French put it there: "Zugleich verteidigte sie … und betonte"), or the
+    subject after a verb of speech ending the clause ("…, sagt der Philosoph Jan Roe, und
+    fügt hinzu")."""
+    verbs = _verbs(clause)
+    if verbs:
+        _, end = _phrase_after(clause, verbs[-1].end())
+        found = _after_verb(clause, verbs[-1].end())
+        rest = clause[end:].replace(",", " ").split()
+        if found and found.name and all(word.casefold() in _CONJUNCTIONS for word in rest):
+            return found
     name = _subject(clause)
     if name and " " in name:
         return _Speaker(name)
@@ -2547,8 +2563,15 @@ class QuoteFinder:
             name = _clean(relative.group(1))
             if name and _is_person(name) and name.split()[0] not in FUNCTION_WORDS:
                 return _Speaker(name)
-        if len(words) <= 6 and not any(
-            w[0].islower() for w in words if not _DETERMINER_RE.fullmatch(w)
+        owner = _POSSESSOR_GENDER.get(words[0].casefold(), "")
+        if owner != "" and len(words) <= 8 and not _verbs(lead):
+            # "Seine Prognose: „…“", "Her verdict: “…”", "Su respuesta: «…»": the words of
+            # whoever the possessive stands for, as a pronoun would.
+            return _Speaker(None, pronoun=True, gender=owner)
+        if (
+            len(words) <= 6
+            and not _DETERMINER_RE.fullmatch(words[0])  # "Das Problem:": a thing
+            and not any(w[0].islower() for w in words if not _DETERMINER_RE.fullmatch(w))
         ):
             name = _clean(lead)
             if name:
