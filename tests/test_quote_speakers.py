@@ -1248,3 +1248,17 @@ def test_and_then_a_verb_shares_the_subject_after_the_verb_before() -> None:
         "Es ist nur eine Frage der Zeit, bis der Hafen schließt, sagt der Lotse Jan Holm, und"
         " fügt hinzu: „Dann fahren die Fähren woanders hin.“"
     ) == [("Dann fahren die Fähren woanders hin.", "Jan Holm")]
+
+
+def test_a_description_after_the_speakers_own_attribution_is_the_speaker() -> None:
+    # Ana Berg is named in Jonas Roe's own attribution: nobody new came up since, so "der
+    # Virologe" is him.
+    assert _found(
+        "„Die Viren wandern mit“, sagt Jonas Roe, der mit Ana Berg forscht. Das Risiko sei"
+        " „sehr hoch“, sagt der Virologe."
+    ) == [("Die Viren wandern mit", "Jonas Roe"), ("sehr hoch", "Jonas Roe")]
+    # Ana Berg in a sentence of her own: "der Virologe" may be someone else.
+    assert _found(
+        "„Die Viren wandern mit“, sagt Jonas Roe. Ana Berg forscht mit ihm. Das Risiko sei"
+        " „sehr hoch“, sagt der Virologe."
+    ) == [("Die Viren wandern mit", "Jonas Roe"), ("sehr hoch", "der Virologe")]

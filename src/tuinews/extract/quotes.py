@@ -1621,8 +1621,8 @@ _OPENING_LINKS = frozenset(
 
 # Nouns for people by their ending: agents, trades, titles, nationalities ("el holandés").
 _PERSON_NOUN = re.compile(
-    r"[a-zà-ÿß-]{3,}(?:ista|istas|ero|era|dor|dora|ante|ente|ario|aria|ólogo|óloga|eur|euse|"
-    r"ien|ienne|ier|ière|iste|tore|trice|er|or|ist|ian|in|és|esa|ano|ana|ón|ona|ige|ige[rn]|"
+    r"[a-zà-ÿß-]{3,}(?:ista|istas|ero|era|dor|dora|ante|ente|ario|aria|ólogo|óloga|ologe|"
+    r"ologin|eur|euse|ien|ienne|ier|ière|iste|tore|trice|er|or|ist|ian|in|és|esa|ano|ana|ón|ona|ige|ige[rn]|"
     r"ent|ant|eon|ade|ese|man|woman)"
 )
 
@@ -1822,6 +1822,9 @@ class QuoteFinder:
         self._topic_time: float = 0
         self._speech_time = 0
         self._unread: list[_Stretch] = []  # narration not yet read for the topic
+        # Mentions in the sentence of an attribution ("said Ana Roe, who advised Tom Ash."):
+        # who the speaker is or whom they told, never a new voice.
+        self._asides: set[int] = set()
 
     # --- who a pronoun means -------------------------------------------------------------
 
@@ -1865,7 +1868,7 @@ class QuoteFinder:
                     return newcomer
             return speaker
         if speaker and paragraph >= self._paragraph - 1 and genders.get(speaker) in (None, gender):
-            newer = {name for _, name in mentions[count:]} & set(compatible)
+            newer = self._named_since_last_speech() & set(compatible)
             if not newer - {speaker}:
                 return speaker
         if len(compatible) == 1:
@@ -1876,8 +1879,12 @@ class QuoteFinder:
         return [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
 
     def _named_since_last_speech(self) -> set[str]:
-        """Everyone named since the last speaker spoke."""
-        return {name for _, name in self._people.mentions[self._last_speaker_at[1] :]}
+        """Everyone named since the last speaker spoke, but in the attribution's sentence."""
+        mentions = self._people.mentions
+        start = self._last_speaker_at[1]
+        return {
+            mentions[index][1] for index in range(start, len(mentions)) if index not in self._asides
+        }
 
     def _only_person(self) -> str | None:
         """The one person this paragraph and the one before name, if only one."""
@@ -1980,7 +1987,7 @@ class QuoteFinder:
             ):
                 yield at, name
 
-    def _remember(self, narration: str, start: int, end: int) -> None:
+    def _remember(self, narration: str, start: int, end: int, aside_until: int = -1) -> None:
         """Record the people the narration names between start and end.
 
         A run of two or more capitalised words counts unless it names an organisation or
@@ -1991,6 +1998,8 @@ class QuoteFinder:
         """
         named: list[tuple[int, str]] = []
         for where, name in self._people_named(narration, start, end):
+            if where < aside_until:
+                self._asides.add(len(self._people.mentions))
             named.append((where, self._people.meet(name, self._paragraph)))
             honorific = narration[max(0, where - 5) : where].split()[-1:]
             if honorific and honorific[0] in _HONORIFIC_GENDER:
@@ -2758,12 +2767,13 @@ class QuoteFinder:
         quotes: list[Quote] = []
         spoken: list[tuple[_Span, Quote, bool]] = []  # each quote, and whether attributed
         remembered = 0
+        aside_until = -1  # where the sentence of the last attributed quote ends
         introduced = self._introduced
         self._introduced = None
         for span in spans:
             self._hurried = self._hurried or self._past_deadline()  # a paragraph of megabytes
             if not self._hurried:
-                self._remember(narration, remembered, span.start)
+                self._remember(narration, remembered, span.start, aside_until)
                 self._reported(narration, remembered, span.start)
             remembered = span.end
             found = self._attribute(text, narration, span)
@@ -2819,8 +2829,10 @@ class QuoteFinder:
                         spoken[-1][1].speaker = speaker
             spoken.append((span, quote, attributed))
             quotes.append(quote)
+            ends = span.text.rstrip()[-1:] in ".!?…"  # „… ist.“ Patrick Dury wird …
+            aside_until = _sentence_end(narration, span.end) if speaker and not ends else -1
         if not self._hurried:
-            self._remember(narration, remembered, len(narration))
+            self._remember(narration, remembered, len(narration), aside_until)
         self._attribute_back(narration, spoken)
         self._introduced = None if self._hurried else self._introduces(narration, quotes)
         self._paragraph += 1
@@ -2973,17 +2985,7 @@ class QuoteFinder:
             # Not "Desde la Asociación reclaman que …, ya que no comprenden «…»": a sentence
             # of its own whose verbs are plural is a group speaking, not the voice before.
             previous_speaker = spoken[-1][1].speaker
-            # Names in the sentence of the quote before say who the speaker is or whom they
-            # told ("said Ana Roe, who advised Tom Ash."); only a sentence after it can turn
-            # to someone else.
-            before = spoken[-1][0]
-            ends = before.text.rstrip()[-1:] in ".!?…"  # „… ist.“ Patrick Dury wird …
-            after = before.end if ends else _sentence_end(narration, before.end)
-            named = {
-                self._people.person(name)
-                for _, name in self._people_named(narration, after, span.start)
-            }
-            if not named - {previous_speaker}:
+            if not self._named_since_last_speech() - {previous_speaker}:
                 return previous_speaker
         start = _sentence_start(narration, span.start)
         if not narration[start : span.start].strip(" \x00–—-") and start > 0:
