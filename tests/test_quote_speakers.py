@@ -1262,3 +1262,19 @@ def test_a_description_after_the_speakers_own_attribution_is_the_speaker() -> No
         "„Die Viren wandern mit“, sagt Jonas Roe. Ana Berg forscht mit ihm. Das Risiko sei"
         " „sehr hoch“, sagt der Virologe."
     ) == [("Die Viren wandern mit", "Jonas Roe"), ("sehr hoch", "der Virologe")]
+
+
+def test_a_sentence_ending_on_a_full_name_introduces_that_person() -> None:
+    assert _found(
+        "Die Fähre fährt seit Montag wieder. Das ist die Aufgabe von Kapitänin Ana Berg."
+        " „Wir fahren bei jedem Wetter.“"
+    ) == [("Wir fahren bei jedem Wetter.", "Kapitänin Ana Berg")]
+    # "er" then means the man the sentence ended on.
+    assert _found(
+        "„Der Hafen bleibt offen“, sagt Ana Berg. So sieht es auch der Bürgermeister von"
+        " Kragsø, Jan Holm. „Wir zahlen die Mauer“, sagt er."
+    ) == [("Der Hafen bleibt offen", "Ana Berg"), ("Wir zahlen die Mauer", "Jan Holm")]
+    # A place after a preposition introduces nobody.
+    assert _found("Los estudiantes viajan cada día a Villa Nueva. «Llegamos tarde siempre.»") == [
+        ("Llegamos tarde siempre.", None)
+    ]

@@ -1719,6 +1719,22 @@ def _coordinated_subject(clause: str) -> _Speaker | None:
     return None
 
 
+def _final_name(sentence: str) -> str | None:
+    """The full name a sentence ends on, which introduces that person: "Das ist die Aufgabe
+    von Co-Chefin Kerstin Wahala.", "So auch der Bürgermeister von Kragsø, Jan Holm."."""
+    text = sentence.rstrip(" .\x00")
+    runs = _NAME_RUN.findall(text)
+    if not runs or not text.endswith(runs[-1]):
+        return None
+    before = text[: -len(runs[-1])].split()[-1:]
+    if before and before[0].casefold() in _PREPOSITIONS:
+        return None  # "… para estudiantes en Panamá Oeste.": a place
+    # "Aufgabe von Co-Chefin Kerstin Wahala": the name after the complement's particle.
+    *_, last = re.split(r"\s(?:von|de|of|du|del)\s(?=\S+\s+\S)", runs[-1])
+    name = _clean(last)
+    return name if name and " " in name and _is_person(name) else None
+
+
 def _subject(sentence: str) -> str | None:
     """The person a sentence opens with as its subject, or None.
 
@@ -2024,7 +2040,7 @@ class QuoteFinder:
             sentence_end = _sentence_end(narration, at)
             stop = min(end, sentence_end)
             sentence = narration[at : min(sentence_end, at + 300)]  # quotes in it are masked
-            subject = _subject(sentence)
+            subject = _subject(sentence) or _final_name(sentence[: stop - at])
             if subject and _anaphoric_gender(subject)[0]:
                 continue  # "Dort hat der 21 Jahre alte Mann berichtet": about whom came before
             if subject and " " not in subject:
@@ -3016,7 +3032,7 @@ class QuoteFinder:
         previous = narration[_sentence_start(narration, start - 1) : start]
         if _MASK in previous:
             return None
-        subject = _subject(previous)
+        subject = _subject(previous) or _final_name(previous)
         if subject is None or (" " not in subject and not self._people.knows(subject)):
             return None
         person = self._people.person(subject)
