@@ -603,13 +603,25 @@ def test_a_person_introduced_by_a_noun_is_who_sie_means() -> None:
 
 
 def test_an_unresolved_pronoun_ends_the_voice_before_it() -> None:
-    # "sagt er" may be the harbour master or the pilot; whoever it is spoke last, so the
-    # reported speech after it is not the pilot's by default.
+    # "sagt er" is the harbour master the sentence before ended on; the reported speech after
+    # it is his.
     assert _found(
         "Wird der Streik am Hafen Folgen haben? „Die Fähre fährt bald wieder“, sagt der Lotse."
         " Viele Pendler bleiben trotzdem ruhig.",
         "So auch der Hafenmeister von Kragsø, Ole Marten. „Wir haben lange gewartet“, sagt er."
         " Doch der Winter habe ihn „müde gemacht, zumal niemand half“.",
+    ) == [
+        ("Die Fähre fährt bald wieder", "der Lotse"),
+        ("Wir haben lange gewartet", "Ole Marten"),
+        ("müde gemacht, zumal niemand half", "Ole Marten"),
+    ]
+    # Two men the pilot met: "er" may be any of the three, and the reported speech after it
+    # is not the pilot's by default.
+    assert _found(
+        "Wird der Streik am Hafen Folgen haben? „Die Fähre fährt bald wieder“, sagt der Lotse."
+        " Später traf er Ole Marten und Jan Holm am Kai.",
+        "„Wir haben lange gewartet“, sagt er. Doch der Winter habe ihn „müde gemacht, zumal"
+        " niemand half“.",
     ) == [
         ("Die Fähre fährt bald wieder", "der Lotse"),
         ("Wir haben lange gewartet", None),

@@ -1726,11 +1726,16 @@ def _final_name(sentence: str) -> str | None:
     runs = _NAME_RUN.findall(text)
     if not runs or not text.endswith(runs[-1]):
         return None
-    before = text[: -len(runs[-1])].split()[-1:]
-    if before and before[0].casefold() in _PREPOSITIONS:
+    at = len(text) - len(runs[-1])
+    before = text[:at].split()[-1:]
+    if before and (before[0].casefold() in _PREPOSITIONS or before[0] == "a"):
         return None  # "… para estudiantes en Panamá Oeste.": a place
+    if before and before[0].casefold() in _CONJUNCTIONS:
+        return None  # "… auch Ole Marten und Jan Holm.": two people
     # "Aufgabe von Co-Chefin Kerstin Wahala": the name after the complement's particle.
-    *_, last = re.split(r"\s(?:von|de|of|du|del)\s(?=\S+\s+\S)", runs[-1])
+    *complement, last = re.split(r"\s(?:von|de|of|du|del)\s(?=\S+\s+\S)", runs[-1])
+    if not complement and _german_noun_first(text, at):
+        return None  # "Es fehlen in erster Linie Fähren.": nouns
     name = _clean(last)
     return name if name and " " in name and _is_person(name) else None
 
