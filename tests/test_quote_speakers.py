@@ -1290,3 +1290,12 @@ def test_a_sentence_ending_on_a_full_name_introduces_that_person() -> None:
     assert _found("Los estudiantes viajan cada día a Villa Nueva. «Llegamos tarde siempre.»") == [
         ("Llegamos tarde siempre.", None)
     ]
+
+
+def test_a_statement_speaks_for_whoever_made_it_and_is_nobody_itself() -> None:
+    assert _found("„Die Fähre fährt wieder“, so die Mitteilung der Reederei.") == [
+        ("Die Fähre fährt wieder", "Reederei")
+    ]
+    assert _found("“El muelle reabrirá en mayo”, indicó un comunicado.") == [
+        ("El muelle reabrirá en mayo", None)
+    ]

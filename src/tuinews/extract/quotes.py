@@ -1371,14 +1371,14 @@ _COMPLEMENT_VERB = re.compile(
 # Whose view a sentence gives: "Pour la toxicologue, « … »", "Para el ministro, “…”".
 _OPINION_OF = re.compile(r"\s*(?:Pour|Para)\s+([^,;:.!?\x00]{2,60}),\s")
 # A statement and whose it is: "a statement by X", "eine Stellungnahme der Familie".
+_STATEMENT_NOUNS = frozenset(
+    "statement Stellungnahme Erklärung Mitteilung Pressemitteilung Aussage communiqué "
+    "déclaration comunicado declaración comunicato dichiarazione erklæring uttalelse "
+    "pressemelding pressemeddelelse pressmeddelande uttalande reply response answer Antwort "
+    "respuesta réponse risposta svar".casefold().split()
+)
 _STATEMENT_OF = re.compile(
-    _word_after_non_word(
-        "statement Stellungnahme Erklärung Mitteilung Pressemitteilung communiqué déclaration "
-        "comunicado declaración comunicato dichiarazione erklæring uttalelse pressemelding "
-        "pressemeddelelse pressmeddelande uttalande reply response answer Antwort respuesta "
-        "réponse risposta svar".split(),
-        ignore_case=True,
-    )
+    _word_after_non_word(_STATEMENT_NOUNS, ignore_case=True)
     + r"\s+(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
 )
 _ASIDE_DASH = re.compile(r"\s[–—]\s")
@@ -1557,6 +1557,18 @@ def _incise(quoted: str) -> _Speaker | None:
         if name and (" " in name or _DETERMINER_RE.fullmatch(name.split()[0])):
             return found
     return None
+
+
+def _is_statement(name: str) -> bool:
+    """Whether a phrase is a statement ("un comunicado", "einer Erklärung des Ministeriums"):
+    its noun, after the article and adjectives, names words, not who said them."""
+    for word in name.split()[:4]:
+        folded = word.casefold()
+        if folded in _OF:
+            return False
+        if folded in _STATEMENT_NOUNS:
+            return True
+    return False
 
 
 def _plural(verb: str) -> bool:
@@ -2114,6 +2126,11 @@ class QuoteFinder:
                 self._people.genders.setdefault(referent, speaker.gender)
             return referent
         name = speaker.name
+        if name is not None and _is_statement(name):
+            # "die gemeinsame Aussage von DGB-Vertretern", "un comunicado": a statement
+            # speaks for whoever made it, when the words say; it is nobody itself.
+            owner = _STATEMENT_OF.search(name)
+            return _clean(name[owner.end() :]) if owner else None
         is_role = name is not None and bool(_DETERMINER_RE.fullmatch(name.split()[0]))
         anaphoric, gender = _anaphoric_gender(name) if is_role and name else (False, None)
         if anaphoric and not self._hurried:
