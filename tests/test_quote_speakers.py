@@ -1299,3 +1299,15 @@ def test_a_statement_speaks_for_whoever_made_it_and_is_nobody_itself() -> None:
     assert _found("“El muelle reabrirá en mayo”, indicó un comunicado.") == [
         ("El muelle reabrirá en mayo", None)
     ]
+
+
+def test_a_description_of_the_person_the_story_is_about_is_that_person() -> None:
+    assert _found(
+        "Die Öffnung des Hafens freut vor allem einen: Jan Holm. Der Hafenmeister schrieb, er"
+        " sei „sehr erleichtert“."
+    ) == [("sehr erleichtert", "Jan Holm")]
+    # A relative of the person is someone else.
+    assert _found(
+        "Die Öffnung des Hafens freut vor allem einen: Jan Holm. Die Mutter schrieb, sie sei"
+        " „sehr erleichtert“."
+    ) == [("sehr erleichtert", "Die Mutter")]

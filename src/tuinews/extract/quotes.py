@@ -1447,6 +1447,19 @@ _NOUN_GENDER = {"mann": "m", "man": "m", "homme": "m", "hombre": "m", "uomo": "m
 
 
 _DEFINITE_ARTICLES = frozenset("the der die le la el il".split())
+# Nouns of kin and company: a description with one is someone related to the person the
+# story is about, not that person ("die Mutter" of the victim).
+_RELATIONAL_NOUNS = frozenset(
+    "mother father son daughter wife husband brother sister friend partner widow "
+    "mutter vater sohn tochter ehefrau ehemann bruder schwester freund freundin witwe "
+    "mère père fils fille épouse mari frère sœur ami amie veuve madre padre hijo hija esposa "
+    "esposo hermano hermana amigo amiga viuda moglie marito fratello sorella mor far søn "
+    "sønn datter kone mand mann bror søster syster".split()
+)
+# Titles, lowercased, as the nouns of descriptions: "the president", "der CEO".
+_TITLE_NOUNS = frozenset(title.casefold() for title in TITLES) | frozenset(
+    "ceo mp premier vorsitzende vorsitzender abgeordnete abgeordneter konzernchef".split()
+)
 
 
 def _definite_person(name: str) -> bool:
@@ -1460,7 +1473,8 @@ def _definite_person(name: str) -> bool:
         return False
     if noun.endswith("in") and not noun.endswith(("erin", "istin", "entin", "antin", "orin")):
         return False  # "le Kremlin": the German feminine ending only on a person's noun
-    return noun in PERSON_NOUNS or _PERSON_NOUN.fullmatch(noun) is not None
+    noun = noun.rsplit("-", 1)[-1]  # "die ehemalige Grünen-Vorsitzende"
+    return noun in PERSON_NOUNS or noun in _TITLE_NOUNS or _PERSON_NOUN.fullmatch(noun) is not None
 
 
 # A spokesperson, a source: someone new speaking for others, not one described again.
@@ -1934,6 +1948,21 @@ class QuoteFinder:
             return None  # a role or a body spoke last, not someone to describe again
         return None if self._named_since_last_speech() - {speaker} else speaker
 
+    def _described_topic(self, description: str) -> str | None:
+        """`… jemanden froh: Donald Trump. Der US-Präsident schrieb, er sei „glücklich“`: a
+        description of the person the sentences are about, when that is someone's full
+        name. Not a relative of theirs ("die Mutter", "his son")."""
+        noun = description.split()[-1].rsplit("-", 1)[-1].casefold()
+        if noun in _RELATIONAL_NOUNS:
+            return None
+        topic = self._topic_for(_ARTICLE_GENDER.get(description.split()[0].casefold()))
+        if topic is None or " " not in topic or _DETERMINER_RE.fullmatch(topic.split()[0]):
+            return None
+        speaker = self.last_speaker
+        if speaker not in (None, topic) and self._last_speaker_at[0] >= self._paragraph - 1:
+            return None  # someone else just spoke: the description may be either of them
+        return topic if _is_person(topic) else None
+
     def _topic_for(self, gender: str | None) -> str | None:
         """The person the last sentence was about, when a pronoun can stand for them: "Yet
         Sondland has amended his testimony — “I now do recall,” he said"."""
@@ -2140,7 +2169,7 @@ class QuoteFinder:
         if is_role and name and not self._hurried and _definite_person(name):
             # "…“, sagt Jonas Roe. „…“, sagt der Virologe": the one who just spoke, when nobody
             # was named since.
-            return self._still_speaking() or name
+            return self._still_speaking() or self._described_topic(name) or name
         if name and name[0].isupper() and not is_role and _is_person(name):
             return self._people.meet(name, self._paragraph)
         return name
