@@ -603,13 +603,25 @@ def test_a_person_introduced_by_a_noun_is_who_sie_means() -> None:
 
 
 def test_an_unresolved_pronoun_ends_the_voice_before_it() -> None:
-    # "sagt er" may be the harbour master or the pilot; whoever it is spoke last, so the
-    # reported speech after it is not the pilot's by default.
+    # "sagt er" is the harbour master the sentence before ended on; the reported speech after
+    # it is his.
     assert _found(
         "Wird der Streik am Hafen Folgen haben? „Die Fähre fährt bald wieder“, sagt der Lotse."
         " Viele Pendler bleiben trotzdem ruhig.",
         "So auch der Hafenmeister von Kragsø, Ole Marten. „Wir haben lange gewartet“, sagt er."
         " Doch der Winter habe ihn „müde gemacht, zumal niemand half“.",
+    ) == [
+        ("Die Fähre fährt bald wieder", "der Lotse"),
+        ("Wir haben lange gewartet", "Ole Marten"),
+        ("müde gemacht, zumal niemand half", "Ole Marten"),
+    ]
+    # Two men the pilot met: "er" may be any of the three, and the reported speech after it
+    # is not the pilot's by default.
+    assert _found(
+        "Wird der Streik am Hafen Folgen haben? „Die Fähre fährt bald wieder“, sagt der Lotse."
+        " Später traf er Ole Marten und Jan Holm am Kai.",
+        "„Wir haben lange gewartet“, sagt er. Doch der Winter habe ihn „müde gemacht, zumal"
+        " niemand half“.",
     ) == [
         ("Die Fähre fährt bald wieder", "der Lotse"),
         ("Wir haben lange gewartet", None),
@@ -1002,6 +1014,11 @@ def test_a_paragraph_of_quotation_in_the_first_person_is_the_person_just_describ
         "Som børn boede Lena Roe og Ida Lund ved havnen.",
         "»Jeg kom ned på kajen hver dag efter skole.«",
     ) == [("Jeg kom ned på kajen hver dag efter skole.", None)]
+    # Two people, and the quotation names one of them: the other is speaking.
+    assert _found(
+        "Som børn boede Lena Roe og Ida Lund ved havnen.",
+        "»Ida og jeg kom ned på kajen hver dag efter skole.«",
+    ) == [("Ida og jeg kom ned på kajen hver dag efter skole.", "Lena Roe")]
 
 
 def test_according_to_with_its_verb_after_a_quote_names_the_speaker() -> None:
@@ -1128,3 +1145,169 @@ def test_a_speech_opened_after_a_colon_and_never_closed_goes_to_the_paragraphs_e
     assert _found("Ana Roe said: “The channel stays closed,” and left.") == [
         ("The channel stays closed", "Ana Roe")
     ]
+
+
+def test_a_verb_of_speech_is_heard_in_every_person_and_tense() -> None:
+    # Plurals, perfects with "han", "hanno", "ont", and verbs only ever met in another
+    # tense before: each names its subject.
+    assert _found(
+        "Los vecinos del puerto dicen que el muelle “no aguantará otro invierno”.",
+        "Gli abitanti hanno chiesto al comune «un piano per il porto».",
+        "Les marins ont déclaré que le quai était « trop vieux ».",
+        "Ana Roe sang, “The tide will turn.”",
+    ) == [
+        ("no aguantará otro invierno", "Los vecinos del puerto"),
+        ("un piano per il porto", "Gli abitanti"),
+        ("trop vieux", "Les marins"),
+        ("The tide will turn.", "Ana Roe"),
+    ]
+
+
+def test_a_plural_verb_without_its_subject_is_not_the_last_speaker() -> None:
+    # "dicen" has no subject: a group says it, not Ana Roe, who spoke before.
+    assert _found(
+        "“El muelle cerrará”, afirmó Ana Roe.",
+        "“No hay dinero para repararlo”, dicen desde el puerto.",
+    ) == [("El muelle cerrará", "Ana Roe"), ("No hay dinero para repararlo", None)]
+
+
+def test_a_left_out_subject_in_a_new_paragraph_about_one_other_person_is_that_person() -> None:
+    assert _found(
+        "«Il porto riapre a maggio», ha detto Ana Roe.",
+        "Soddisfatto per la notizia si è detto Marco Bassi. «Finalmente una buona notizia»,"
+        " ha scritto su X.",
+    ) == [("Il porto riapre a maggio", "Ana Roe"), ("Finalmente una buona notizia", "Marco Bassi")]
+    # Nobody new in the paragraph: the voice goes on.
+    assert _found(
+        "«Il porto riapre a maggio», ha detto Ana Roe.",
+        "Soddisfatta per la notizia, «finalmente una buona notizia», ha scritto su X.",
+    ) == [("Il porto riapre a maggio", "Ana Roe"), ("finalmente una buona notizia", "Ana Roe")]
+
+
+def test_a_passive_with_se_after_que_is_no_new_speaker() -> None:
+    # "a lo que se añaden": what is added to her words, still hers.
+    assert _found(
+        "“El muelle cerrará en mayo”, explicó Ana Roe. Según ella, el puerto “no tiene"
+        " dinero”, a lo que se añaden “los retrasos de las obras”."
+    ) == [
+        ("El muelle cerrará en mayo", "Ana Roe"),
+        ("no tiene dinero", "Ana Roe"),
+        ("los retrasos de las obras", "Ana Roe"),
+    ]
+
+
+def test_names_in_the_attribution_sentence_do_not_end_the_voice() -> None:
+    # Tom Ash is whom Ana Roe advised, in her own attribution: the next quote is still hers.
+    assert _found(
+        "“The quay will hold,” said Ana Roe, who advised Tom Ash on the harbour plan. “It has"
+        " held for a century.”"
+    ) == [("The quay will hold", "Ana Roe"), ("It has held for a century.", "Ana Roe")]
+    # A sentence of its own naming others: any of them may speak now, so nobody.
+    assert _found(
+        "“The quay will hold,” said Ana Roe. The council heard Tom Ash and Per Holm on Monday."
+        " “It has held for a century.”"
+    ) == [("The quay will hold", "Ana Roe"), ("It has held for a century.", None)]
+
+
+def test_a_von_after_a_first_name_is_part_of_the_name() -> None:
+    assert _found("„Die Lage ist ernst“, sagte Verbandschef Lars von Brinken der Zeitung.") == [
+        ("Die Lage ist ernst", "Verbandschef Lars von Brinken")
+    ]
+    # After a role's lowercase words, "von" says where from: the role ends before it.
+    assert _found("„Die Lage ist ernst“, sagte der 35 Jahre alte Kapitän von Hansa.") == [
+        ("Die Lage ist ernst", "der 35 Jahre alte Kapitän")
+    ]
+
+
+def test_a_pronoun_after_a_verb_second_verb_is_its_subject_not_the_name_before() -> None:
+    assert _found(
+        "„Der Hafen braucht Geld“, betonte Brandt. In Anlehnung an den Soziologen Jan Holm"
+        " fragte er: „Wer zahlt die Kaimauer?“"
+    ) == [("Der Hafen braucht Geld", "Brandt"), ("Wer zahlt die Kaimauer?", "Brandt")]
+
+
+def test_a_titled_name_ends_before_where_the_person_is_from() -> None:
+    assert _found("“The ferry is a lifeline,” said Supervisor Ana Roe of Kragsø County.") == [
+        ("The ferry is a lifeline", "Supervisor Ana Roe")
+    ]
+    # "of" inside the title is part of it.
+    assert _found("“The ferry is a lifeline,” said Secretary of State Ana Roe.") == [
+        ("The ferry is a lifeline", "Secretary of State Ana Roe")
+    ]
+
+
+def test_a_label_in_capitals_is_nobody() -> None:
+    assert _found(
+        "SEE ALSO: The harbour plan in pictures",
+        "“The money is not there,” he said.",
+    ) == [("The money is not there", None)]
+
+
+def test_a_possessive_before_a_colon_stands_for_its_owner() -> None:
+    assert _found(
+        "Der Hafenmeister Jan Holm kennt die Kaimauer seit vierzig Jahren.",
+        "Seine Prognose für den Winter: „Die Mauer hält noch zehn Jahre.“",
+    ) == [("Die Mauer hält noch zehn Jahre.", "Jan Holm")]
+    # A thing before the colon, with an article: nobody speaks.
+    assert _found(
+        "Der Hafenmeister Jan Holm kennt die Kaimauer seit vierzig Jahren.",
+        "Das Problem: „Die Mauer hält nur noch zehn Jahre.“",
+    ) == [("Die Mauer hält nur noch zehn Jahre.", None)]
+
+
+def test_and_then_a_verb_shares_the_subject_after_the_verb_before() -> None:
+    assert _found(
+        "Es ist nur eine Frage der Zeit, bis der Hafen schließt, sagt der Lotse Jan Holm, und"
+        " fügt hinzu: „Dann fahren die Fähren woanders hin.“"
+    ) == [("Dann fahren die Fähren woanders hin.", "Jan Holm")]
+
+
+def test_a_description_after_the_speakers_own_attribution_is_the_speaker() -> None:
+    # Ana Berg is named in Jonas Roe's own attribution: nobody new came up since, so "der
+    # Virologe" is him.
+    assert _found(
+        "„Die Viren wandern mit“, sagt Jonas Roe, der mit Ana Berg forscht. Das Risiko sei"
+        " „sehr hoch“, sagt der Virologe."
+    ) == [("Die Viren wandern mit", "Jonas Roe"), ("sehr hoch", "Jonas Roe")]
+    # Ana Berg in a sentence of her own: "der Virologe" may be someone else.
+    assert _found(
+        "„Die Viren wandern mit“, sagt Jonas Roe. Ana Berg forscht mit ihm. Das Risiko sei"
+        " „sehr hoch“, sagt der Virologe."
+    ) == [("Die Viren wandern mit", "Jonas Roe"), ("sehr hoch", "der Virologe")]
+
+
+def test_a_sentence_ending_on_a_full_name_introduces_that_person() -> None:
+    assert _found(
+        "Die Fähre fährt seit Montag wieder. Das ist die Aufgabe von Kapitänin Ana Berg."
+        " „Wir fahren bei jedem Wetter.“"
+    ) == [("Wir fahren bei jedem Wetter.", "Kapitänin Ana Berg")]
+    # "er" then means the man the sentence ended on.
+    assert _found(
+        "„Der Hafen bleibt offen“, sagt Ana Berg. So sieht es auch der Bürgermeister von"
+        " Kragsø, Jan Holm. „Wir zahlen die Mauer“, sagt er."
+    ) == [("Der Hafen bleibt offen", "Ana Berg"), ("Wir zahlen die Mauer", "Jan Holm")]
+    # A place after a preposition introduces nobody.
+    assert _found("Los estudiantes viajan cada día a Villa Nueva. «Llegamos tarde siempre.»") == [
+        ("Llegamos tarde siempre.", None)
+    ]
+
+
+def test_a_statement_speaks_for_whoever_made_it_and_is_nobody_itself() -> None:
+    assert _found("„Die Fähre fährt wieder“, so die Mitteilung der Reederei.") == [
+        ("Die Fähre fährt wieder", "Reederei")
+    ]
+    assert _found("“El muelle reabrirá en mayo”, indicó un comunicado.") == [
+        ("El muelle reabrirá en mayo", None)
+    ]
+
+
+def test_a_description_of_the_person_the_story_is_about_is_that_person() -> None:
+    assert _found(
+        "Die Öffnung des Hafens freut vor allem einen: Jan Holm. Der Hafenmeister schrieb, er"
+        " sei „sehr erleichtert“."
+    ) == [("sehr erleichtert", "Jan Holm")]
+    # A relative of the person is someone else.
+    assert _found(
+        "Die Öffnung des Hafens freut vor allem einen: Jan Holm. Die Mutter schrieb, sie sei"
+        " „sehr erleichtert“."
+    ) == [("sehr erleichtert", "Die Mutter")]

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from tuinews.extract.language import guess_language
 from tuinews.extract.speech import (
     ACCORDING_TO,
+    AUXILIARIES,
     BETWEEN,
     CALLING_VERB_FORMS,
     DETERMINERS,
@@ -54,6 +55,7 @@ from tuinews.extract.speech import (
     SPEECH_VERB_FORMS,
     STOPS,
     TITLES,
+    V2_ASKING_VERB_FORMS,
     V2_CALLING_VERB_FORMS,
     V2_VERB_FORMS,
 )
@@ -145,7 +147,7 @@ _PARTICLE_NAME = re.compile(
 _TOKEN = re.compile(r"[\w’'-]+")
 
 
-_AUXILIARY_FORMS = frozenset(("a", "ha"))
+_AUXILIARY_FORMS = AUXILIARIES
 _PAIR_TAILS = frozenset(form.split()[1] for form in SPEECH_VERB_FORMS if " " in form)
 
 
@@ -173,7 +175,7 @@ def _verb_of(match: re.Match[str], previous: re.Match[str] | None, forms: frozen
         pair = f"{previous.group().casefold()} {word}"
         if pair in forms:
             return _Verb(previous.start(), match.end(), pair)
-    if word in forms and word not in ("a", "ha") and (word != "sa" or _sa_is_said(match)):
+    if word in forms and word not in _AUXILIARY_FORMS and (word != "sa" or _sa_is_said(match)):
         return _Verb(match.start(), match.end(), word)
     return None
 
@@ -617,6 +619,11 @@ def _clean(name: str) -> str | None:
         prefix = words[:start]
         if any(w.islower() or w in NOT_PEOPLE or w.endswith(_POSSESSIVE_S) for w in prefix):
             words = words[start:]  # "Pakistan's Chief of Army Staff General Asim Munir"
+        if "of" in words[titled[-1] + 3 :]:
+            # "Supervisor Alfredo Roe of Napa County": a titled full name, then where from.
+            words = words[: words.index("of", titled[-1] + 3)]
+    if len(words) > 1 and all(word.isupper() for word in words):
+        return None  # "VEA TAMBIÉN", "BREAKING NEWS": a label in capitals, nobody's name
     return " ".join(words) or None
 
 
@@ -782,6 +789,13 @@ def _next_word(narration: str, start: int) -> int:
     return len(narration) if found is None else found.start()
 
 
+# A particle and one surname after a first name: "von Preen", "van der Berg", not "von der
+# Werft Kragsø" nor an acronym.
+_VON_SURNAME = re.compile(
+    r"(?:von|van)\s+(?:(?:der|den)\s+)?[A-ZÀ-Þ][a-zà-ÿß’'-]+(?![\w’'-])(?!\s+[A-ZÀ-Þ])"
+)
+
+
 def _phrase_after(narration: str, start: int) -> tuple[str, int]:
     """The words after a verb, up to punctuation or a word that starts a place or time."""
     words: list[str] = []
@@ -792,7 +806,9 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
         if not word or _MASK in token or (token.startswith("(") and words):
             break
         if words and _STOP_RE.fullmatch(word):
-            break
+            named = all(word[:1].isupper() for word in words)
+            if not (named and _VON_SURNAME.match(narration, match.start())):
+                break  # "sagte Alexander von Preen der Zeitung": "von" goes on the name
         words.append(token.rstrip(",;:!?()") if _ABBREVIATION.fullmatch(token) else word)
         position = match.end()
         if _ABBREVIATION.fullmatch(token):
@@ -1064,6 +1080,13 @@ _POSSESSIVES = frozenset(
     "his her their its sein seine ihr ihre son sa ses leur su sus suo sua hans hennes deres".split()
 )
 _RELATIVES = frozenset("que qui who which that dont".split())
+# A singular possessive and the gender of its owner, where the word gives it away (French
+# and Spanish agree with the thing owned, German "ihr" may be theirs).
+_POSSESSOR_GENDER: dict[str, str | None] = {
+    **dict.fromkeys("his sein seine seinen seinem seiner seines hans".split(), "m"),
+    **dict.fromkeys("her hennes hendes".split(), "f"),
+    **dict.fromkeys("son sa ses su suo sua".split(), None),
+}
 
 
 # An acronym and the lowercase nouns of a part of it: "UPS corporate communications" (a
@@ -1379,6 +1402,8 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
         for word, after in itertools.pairwise(words)
     ):
         return None  # "said the minister and his wife had …": two people, or a clause
+    if verb and _plural(" ".join(verb)) and not _CONJUNCTIONS.isdisjoint(words):
+        return None  # "glissent Inès et Paul": two people, neither alone
     found = _role_or_name(phrase, before_verb=False)
     if found is None and len(words) == 1 and _bare_plural_role(words[0].strip(",.")):
         found = _Speaker(words[0].strip(",."))  # "“…,” said researchers."
@@ -1410,14 +1435,14 @@ _COMPLEMENT_VERB = re.compile(
 # Whose view a sentence gives: "Pour la toxicologue, « … »", "Para el ministro, “…”".
 _OPINION_OF = re.compile(r"\s*(?:Pour|Para)\s+([^,;:.!?\x00]{2,60}),\s")
 # A statement and whose it is: "a statement by X", "eine Stellungnahme der Familie".
+_STATEMENT_NOUNS = frozenset(
+    "statement Stellungnahme Erklärung Mitteilung Pressemitteilung Aussage communiqué "
+    "déclaration comunicado declaración comunicato dichiarazione erklæring uttalelse "
+    "pressemelding pressemeddelelse pressmeddelande uttalande reply response answer Antwort "
+    "respuesta réponse risposta svar".casefold().split()
+)
 _STATEMENT_OF = re.compile(
-    _word_after_non_word(
-        "statement Stellungnahme Erklärung Mitteilung Pressemitteilung communiqué déclaration "
-        "comunicado declaración comunicato dichiarazione erklæring uttalelse pressemelding "
-        "pressemeddelelse pressmeddelande uttalande reply response answer Antwort respuesta "
-        "réponse risposta svar".split(),
-        ignore_case=True,
-    )
+    _word_after_non_word(_STATEMENT_NOUNS, ignore_case=True)
     + r"\s+(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
 )
 _ASIDE_DASH = re.compile(r"\s[–—]\s")
@@ -1486,6 +1511,19 @@ _NOUN_GENDER = {"mann": "m", "man": "m", "homme": "m", "hombre": "m", "uomo": "m
 
 
 _DEFINITE_ARTICLES = frozenset("the der die le la el il".split())
+# Nouns of kin and company: a description with one is someone related to the person the
+# story is about, not that person ("die Mutter" of the victim).
+_RELATIONAL_NOUNS = frozenset(
+    "mother father son daughter wife husband brother sister friend partner widow "
+    "mutter vater sohn tochter ehefrau ehemann bruder schwester freund freundin witwe "
+    "mère père fils fille épouse mari frère sœur ami amie veuve madre padre hijo hija esposa "
+    "esposo hermano hermana amigo amiga viuda moglie marito fratello sorella mor far søn "
+    "sønn datter kone mand mann bror søster syster".split()
+)
+# Titles, lowercased, as the nouns of descriptions: "the president", "der CEO".
+_TITLE_NOUNS = frozenset(title.casefold() for title in TITLES) | frozenset(
+    "ceo mp premier vorsitzende vorsitzender abgeordnete abgeordneter konzernchef".split()
+)
 
 
 def _definite_person(name: str) -> bool:
@@ -1499,7 +1537,8 @@ def _definite_person(name: str) -> bool:
         return False
     if noun.endswith("in") and not noun.endswith(("erin", "istin", "entin", "antin", "orin")):
         return False  # "le Kremlin": the German feminine ending only on a person's noun
-    return noun in PERSON_NOUNS or _PERSON_NOUN.fullmatch(noun) is not None
+    noun = noun.rsplit("-", 1)[-1]  # "die ehemalige Grünen-Vorsitzende"
+    return noun in PERSON_NOUNS or noun in _TITLE_NOUNS or _PERSON_NOUN.fullmatch(noun) is not None
 
 
 # A spokesperson, a source: someone new speaking for others, not one described again.
@@ -1524,7 +1563,7 @@ _SUBJUNCTIVE = re.compile(
     r"(?:(?:[Ee]r|[Ss]ie|man)\s+(?!alle|beide|gerne|lange|heute|eine|keine|seine|ihre|"
     r"diese|jede|ganze|selbe|gleiche|bereits)[a-zäöüß]{3,}e))(?![\w’'-])"
 )
-_PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ent")
+_PLURAL_ENDINGS = ("ron", "an", "en", "ano", "ono", "ero", "nno", "ent", "ont")
 # A Spanish or Italian verb in the third person plural after "que"/"no"/"ya": "reclaman".
 _PLURAL_VERB = re.compile(r"(?<![\w’'-])(?:no|que|che|non)\s+[a-záéíóú]{3,}(?:an|en|ano|ono)\b")
 
@@ -1598,11 +1637,28 @@ def _incise(quoted: str) -> _Speaker | None:
     return None
 
 
+def _is_statement(name: str) -> bool:
+    """Whether a phrase is a statement ("un comunicado", "einer Erklärung des Ministeriums"):
+    its noun, after the article and adjectives, names words, not who said them."""
+    for word in name.split()[:4]:
+        folded = word.casefold()
+        if folded in _OF:
+            return False
+        if folded in _STATEMENT_NOUNS:
+            return True
+    return False
+
+
+def _plural(verb: str) -> bool:
+    """Whether a Romance verb's form is plural: "afirmaron", "han dicho", "dichiarano"."""
+    return any(word.endswith(_PLURAL_ENDINGS) for word in verb.split())
+
+
 def _left_out_subject(verb: str) -> _Speaker:
     """The speaker a verb without its subject stands for: whoever is speaking, or, for a
     plural ("afirmaron", "dichiarano", "déclarent"), a group, which only a subject naming
     several people can be ("Los Reyes Felipe VI y Letizia … se declararon")."""
-    plural = verb.split()[-1].endswith(_PLURAL_ENDINGS)
+    plural = _plural(verb)
     return _Speaker(None, pronoun=True, gender="pl" if plural else None, left_out=not plural)
 
 
@@ -1655,8 +1711,8 @@ _OPENING_LINKS = frozenset(
 
 # Nouns for people by their ending: agents, trades, titles, nationalities ("el holandés").
 _PERSON_NOUN = re.compile(
-    r"[a-zà-ÿß-]{3,}(?:ista|istas|ero|era|dor|dora|ante|ente|ario|aria|ólogo|óloga|eur|euse|"
-    r"ien|ienne|ier|ière|iste|tore|trice|er|or|ist|ian|in|és|esa|ano|ana|ón|ona|ige|ige[rn]|"
+    r"[a-zà-ÿß-]{3,}(?:ista|istas|ero|era|dor|dora|ante|ente|ario|aria|ólogo|óloga|ologe|"
+    r"ologin|eur|euse|ien|ienne|ier|ière|iste|tore|trice|er|or|ist|ian|in|és|esa|ano|ana|ón|ona|ige|ige[rn]|"
     r"ent|ant|eon|ade|ese|man|woman)"
 )
 
@@ -1713,7 +1769,16 @@ def _person_role(article: str, rest: str) -> str | None:
 def _coordinated_subject(clause: str) -> _Speaker | None:
     """Who "und betonte", "and said" shares as subject with the verb before "and": the
     sentence's opening name, or its pronoun, first or right after the first verb (German,
-    Nordic and French put it there: "Zugleich verteidigte sie … und betonte")."""
+    Nordic and French put it there: "Zugleich verteidigte sie … und betonte"), or the
+    subject after a verb of speech ending the clause ("…, sagt der Philosoph Jan Roe, und
+    fügt hinzu")."""
+    verbs = _verbs(clause)
+    if verbs:
+        _, end = _phrase_after(clause, verbs[-1].end())
+        found = _after_verb(clause, verbs[-1].end())
+        rest = clause[end:].replace(",", " ").split()
+        if found and found.name and all(word.casefold() in _CONJUNCTIONS for word in rest):
+            return found
     name = _subject(clause)
     if name and " " in name:
         return _Speaker(name)
@@ -1742,6 +1807,27 @@ def _coordinated_subject(clause: str) -> _Speaker | None:
         if len(words) > index and _PRONOUN_RE.fullmatch(words[index]):
             return _pronoun(words[index])
     return None
+
+
+def _final_name(sentence: str) -> str | None:
+    """The full name a sentence ends on, which introduces that person: "Das ist die Aufgabe
+    von Co-Chefin Kerstin Wahala.", "So auch der Bürgermeister von Kragsø, Jan Holm."."""
+    text = sentence.rstrip(" .\x00")
+    runs = _NAME_RUN.findall(text)
+    if not runs or not text.endswith(runs[-1]):
+        return None
+    at = len(text) - len(runs[-1])
+    before = text[:at].split()[-1:]
+    if before and (before[0].casefold() in _PREPOSITIONS or before[0] == "a"):
+        return None  # "… para estudiantes en Panamá Oeste.": a place
+    if before and before[0].casefold() in _CONJUNCTIONS:
+        return None  # "… auch Ole Marten und Jan Holm.": two people
+    # "Aufgabe von Co-Chefin Kerstin Wahala": the name after the complement's particle.
+    *complement, last = re.split(r"\s(?:von|de|of|du|del)\s(?=\S+\s+\S)", runs[-1])
+    if not complement and _german_noun_first(text, at):
+        return None  # "Es fehlen in erster Linie Fähren.": nouns
+    name = _clean(last)
+    return name if name and " " in name and _is_person(name) else None
 
 
 def _subject(sentence: str) -> str | None:
@@ -1847,6 +1933,9 @@ class QuoteFinder:
         self._topic_time: float = 0
         self._speech_time = 0
         self._unread: list[_Stretch] = []  # narration not yet read for the topic
+        # Mentions in the sentence of an attribution ("said Ana Roe, who advised Tom Ash."):
+        # who the speaker is or whom they told, never a new voice.
+        self._asides: set[int] = set()
 
     # --- who a pronoun means -------------------------------------------------------------
 
@@ -1881,9 +1970,16 @@ class QuoteFinder:
             # sentences since the last speech are about someone else.
             return topic
         if left_out and speaker is not None and paragraph >= self._paragraph - 1:
+            # A new paragraph about one other person: "Si è detto soddisfatto Matteo Roe.
+            # «…», ha scritto" is Roe, not the voice that closed the paragraph before.
+            here = {name for where, name in mentions[count:] if where == self._paragraph}
+            if paragraph < self._paragraph and len(here) == 1 and speaker not in here:
+                newcomer = here.pop()
+                if " " in newcomer and _is_person(newcomer):
+                    return newcomer
             return speaker
         if speaker and paragraph >= self._paragraph - 1 and genders.get(speaker) in (None, gender):
-            newer = {name for _, name in mentions[count:]} & set(compatible)
+            newer = self._named_since_last_speech() & set(compatible)
             if not newer - {speaker}:
                 return speaker
         if len(compatible) == 1:
@@ -1894,8 +1990,12 @@ class QuoteFinder:
         return [name for name in self._people.in_reach(self._paragraph) if _is_person(name)]
 
     def _named_since_last_speech(self) -> set[str]:
-        """Everyone named since the last speaker spoke."""
-        return {name for _, name in self._people.mentions[self._last_speaker_at[1] :]}
+        """Everyone named since the last speaker spoke, but in the attribution's sentence."""
+        mentions = self._people.mentions
+        start = self._last_speaker_at[1]
+        return {
+            mentions[index][1] for index in range(start, len(mentions)) if index not in self._asides
+        }
 
     def _only_person(self) -> str | None:
         """The one person this paragraph and the one before name, if only one."""
@@ -1911,6 +2011,21 @@ class QuoteFinder:
         if _DETERMINER_RE.fullmatch(speaker.split()[0]) or not _is_person(speaker):
             return None  # a role or a body spoke last, not someone to describe again
         return None if self._named_since_last_speech() - {speaker} else speaker
+
+    def _described_topic(self, description: str) -> str | None:
+        """`… jemanden froh: Donald Trump. Der US-Präsident schrieb, er sei „glücklich“`: a
+        description of the person the sentences are about, when that is someone's full
+        name. Not a relative of theirs ("die Mutter", "his son")."""
+        noun = description.split()[-1].rsplit("-", 1)[-1].casefold()
+        if noun in _RELATIONAL_NOUNS:
+            return None
+        topic = self._topic_for(_ARTICLE_GENDER.get(description.split()[0].casefold()))
+        if topic is None or " " not in topic or _DETERMINER_RE.fullmatch(topic.split()[0]):
+            return None
+        speaker = self.last_speaker
+        if speaker not in (None, topic) and self._last_speaker_at[0] >= self._paragraph - 1:
+            return None  # someone else just spoke: the description may be either of them
+        return topic if _is_person(topic) else None
 
     def _topic_for(self, gender: str | None) -> str | None:
         """The person the last sentence was about, when a pronoun can stand for them: "Yet
@@ -1999,7 +2114,7 @@ class QuoteFinder:
             ):
                 yield at, name
 
-    def _remember(self, narration: str, start: int, end: int) -> None:
+    def _remember(self, narration: str, start: int, end: int, aside_until: int = -1) -> None:
         """Record the people the narration names between start and end.
 
         A run of two or more capitalised words counts unless it names an organisation or
@@ -2010,6 +2125,8 @@ class QuoteFinder:
         """
         named: list[tuple[int, str]] = []
         for where, name in self._people_named(narration, start, end):
+            if where < aside_until:
+                self._asides.add(len(self._people.mentions))
             named.append((where, self._people.meet(name, self._paragraph)))
             honorific = narration[max(0, where - 5) : where].split()[-1:]
             if honorific and honorific[0] in _HONORIFIC_GENDER:
@@ -2034,7 +2151,7 @@ class QuoteFinder:
             sentence_end = _sentence_end(narration, at)
             stop = min(end, sentence_end)
             sentence = narration[at : min(sentence_end, at + 300)]  # quotes in it are masked
-            subject = _subject(sentence)
+            subject = _subject(sentence) or _final_name(sentence[: stop - at])
             if subject and _anaphoric_gender(subject)[0]:
                 continue  # "Dort hat der 21 Jahre alte Mann berichtet": about whom came before
             if subject and " " not in subject:
@@ -2104,6 +2221,11 @@ class QuoteFinder:
                 self._people.genders.setdefault(referent, speaker.gender)
             return referent
         name = speaker.name
+        if name is not None and _is_statement(name):
+            # "die gemeinsame Aussage von DGB-Vertretern", "un comunicado": a statement
+            # speaks for whoever made it, when the words say; it is nobody itself.
+            owner = _STATEMENT_OF.search(name)
+            return _clean(name[owner.end() :]) if owner else None
         is_role = name is not None and bool(_DETERMINER_RE.fullmatch(name.split()[0]))
         anaphoric, gender = _anaphoric_gender(name) if is_role and name else (False, None)
         if anaphoric and not self._hurried:
@@ -2113,7 +2235,7 @@ class QuoteFinder:
         if is_role and name and not self._hurried and _definite_person(name):
             # "…“, sagt Jonas Roe. „…“, sagt der Virologe": the one who just spoke, when nobody
             # was named since.
-            return self._still_speaking() or name
+            return self._still_speaking() or self._described_topic(name) or name
         if name and name[0].isupper() and not is_role and _is_person(name):
             return self._people.meet(name, self._paragraph)
         return name
@@ -2436,7 +2558,10 @@ class QuoteFinder:
             unread = _phrase_before(before, verbs[-1].start(), 0).strip(" ,")
             if unread not in ("", "&"):
                 return _Speaker(None)
-            return _left_out_subject(verbs[-1].group())
+            verb = verbs[-1].group()
+            if _plural(verb) and before[: verbs[-1].start()].split()[-2:] == ["que", "se"]:
+                return None  # "a lo que se añaden «…»": a passive, nobody new speaking
+            return _left_out_subject(verb)
         return self._complement_subject(before)
 
     def _complement_subject(self, before: str) -> _Speaker | None:
@@ -2472,7 +2597,16 @@ class QuoteFinder:
         `Videre fortsetter Jackson:` the subject is the person after the verb. A word met
         before as a person stays the subject."""
         words = phrase.split()
-        if verb.group() not in V2_VERB_FORMS or len(words) != 1 or not words[0][:1].isupper():
+        asking = verb.group() in V2_ASKING_VERB_FORMS
+        if verb.group() not in V2_VERB_FORMS and not asking:
+            return None
+        following = sentence[verb.end() :].split(None, 1)[:1]
+        pronoun = following[0].rstrip(",:") if following else ""
+        if len(words) > 1 and _PRONOUN_RE.fullmatch(pronoun) and not (asking and pronoun == "sie"):
+            # "In Anlehnung an den Soziologen Hartmut Rosa fragte er:": the pronoun after the
+            # verb is its subject ("fragte sie" may be asking her), the words before say how.
+            return _pronoun(pronoun)
+        if asking or len(words) != 1 or not words[0][:1].isupper():
             return None
         if self._people.knows(words[0]) or words[0] in self._people.spoke:
             return None
@@ -2573,8 +2707,15 @@ class QuoteFinder:
             name = _clean(relative.group(1))
             if name and _is_person(name) and name.split()[0] not in FUNCTION_WORDS:
                 return _Speaker(name)
-        if len(words) <= 6 and not any(
-            w[0].islower() for w in words if not _DETERMINER_RE.fullmatch(w)
+        owner = _POSSESSOR_GENDER.get(words[0].casefold(), "")
+        if owner != "" and len(words) <= 8 and not _verbs(lead):
+            # "Seine Prognose: „…“", "Her verdict: “…”", "Su respuesta: «…»": the words of
+            # whoever the possessive stands for, as a pronoun would.
+            return _Speaker(None, pronoun=True, gender=owner)
+        if (
+            len(words) <= 6
+            and not _DETERMINER_RE.fullmatch(words[0])  # "Das Problem:": a thing
+            and not any(w[0].islower() for w in words if not _DETERMINER_RE.fullmatch(w))
         ):
             name = _clean(lead)
             if name:
@@ -2761,12 +2902,13 @@ class QuoteFinder:
         quotes: list[Quote] = []
         spoken: list[tuple[_Span, Quote, bool]] = []  # each quote, and whether attributed
         remembered = 0
+        aside_until = -1  # where the sentence of the last attributed quote ends
         introduced = self._introduced
         self._introduced = None
         for span in spans:
             self._hurried = self._hurried or self._past_deadline()  # a paragraph of megabytes
             if not self._hurried:
-                self._remember(narration, remembered, span.start)
+                self._remember(narration, remembered, span.start, aside_until)
                 self._reported(narration, remembered, span.start)
             remembered = span.end
             found = self._attribute(text, narration, span)
@@ -2822,8 +2964,10 @@ class QuoteFinder:
                         spoken[-1][1].speaker = speaker
             spoken.append((span, quote, attributed))
             quotes.append(quote)
+            ends = span.text.rstrip()[-1:] in ".!?…"  # „… ist.“ Patrick Dury wird …
+            aside_until = _sentence_end(narration, span.end) if speaker and not ends else -1
         if not self._hurried:
-            self._remember(narration, remembered, len(narration))
+            self._remember(narration, remembered, len(narration), aside_until)
         self._attribute_back(narration, spoken)
         self._introduced = None if self._hurried else self._introduces(narration, quotes)
         self._paragraph += 1
@@ -2962,8 +3106,14 @@ class QuoteFinder:
             # paragraph about Stine Roe): the one person a pronoun would mean.
             if introduced or self._hurried or narration[span.end :].strip(" \x00.,–—-"):
                 return introduced
-            person = self._only_person() if _FIRST_PERSON.search(span.text) else None
-            return None if person is None or _named_inside(person, span) else person
+            if not _FIRST_PERSON.search(span.text):
+                return None
+            # "»Jakob og jeg …«" after a paragraph about Stine Roe and Jakob Berg: nobody
+            # names themselves, so of the people in reach, the one the quotation does not name.
+            others = [
+                person for person in self._persons_in_reach() if not _named_inside(person, span)
+            ]
+            return others[0] if len(others) == 1 else None
         own_sentence = _sentence_start(narration, span.start) > spoken[-1][0].end if spoken else 0
         lead = narration[_sentence_start(narration, span.start) : span.start]
         if spoken and spoken[-1][1].speaker and not (own_sentence and _PLURAL_VERB.search(lead)):
@@ -3001,7 +3151,7 @@ class QuoteFinder:
         previous = narration[_sentence_start(narration, start - 1) : start]
         if _MASK in previous:
             return None
-        subject = _subject(previous)
+        subject = _subject(previous) or _final_name(previous)
         if subject is None or (" " not in subject and not self._people.knows(subject)):
             return None
         person = self._people.person(subject)

@@ -64,6 +64,96 @@ ha explicado ha afirmado ha asegurado ha declarado ha destacado ha descrito ha p
 ha detto ha spiegato spiega ha aggiunto aggiunge ha dichiarato dichiara afferma rivela
 ha twittato ha scritto scrive scriveva ha sottolineato sottolinea ha affermato racconta
 """
+
+
+def _conjugated(table: str) -> str:
+    """Forms built from stems: each line is a set of endings (or of auxiliary + ending
+    pairs such as "han+ado"), a colon, and the stems they go on. A listed verb is heard in
+    every person and tense news copy reports with, not only the forms once met."""
+    forms: list[str] = []
+    for line in table.strip().splitlines():
+        endings, stems = line.split(":")
+        for stem in stems.split():
+            for ending in endings.split():
+                auxiliary, _, suffix = ending.rpartition("+")
+                forms.append(f"{auxiliary} {stem}{suffix}" if auxiliary else stem + suffix)
+    return " ".join(forms)
+
+
+# Third persons of the present (the singular only where it is no noun as well: "la
+# denuncia", "la pregunta"), preterite and imperfect, and the perfect.
+_VERBS_ES_IT += _conjugated(
+    """
+    a an ó aron aba aban ha+ado han+ado: afirm explic señal asegur declar subray recalc \
+destac reafirm coment agreg lament relat zanj rememor ironiz desliz espet contest indic \
+reiter aclar matiz puntualiz valor narr anunci confirm revel argument justific detall \
+comunic inform opin remarc enfatiz brome critic reclam apunt replic
+    an ó aron aba aban ha+ado han+ado: denunci sentenci precis alert protest pregunt expres \
+abund
+    ó aron ha+ado han+ado: manifest
+    e en ió ieron ía ían ha+ido han+ido: añad resum respond admit insist exig reconoc
+    ano ò arono ava avano ha+ato hanno+ato: spieg dichiar afferm sottoline raccont rivel \
+ricord comment annunci osserv assicur evidenzi precis conferm denunci domand twitt
+    a: spieg dichiar afferm sottoline raccont rivel ricord comment annunci osserv assicur \
+evidenzi
+    """
+)
+_VERBS_ES_IT += """
+dicen decía decían han dicho diciendo advierten advirtieron pide piden pidieron
+confiesa confiesan confesaron cuenta cuentan contó contaron recuerda recuerdan recordó
+recordaron sugiere sugieren sugirió sugirieron concluye concluyen concluyó concluyeron
+defiende defienden defendió escribe escriben escribió escribieron ha escrito han escrito
+sostienen sostuvieron mantiene mantuvo reconocen
+dicono disse dissero diceva dicevano hanno detto scrivono scrisse hanno scritto aggiungono
+aggiunse hanno aggiunto chiede chiedono chiese chiesero ha chiesto hanno chiesto risponde
+rispondono rispose ha risposto sostiene sostengono ha sostenuto ammette ha ammesso conclude
+ha concluso ribadisce ribadiscono ha ribadito riferisce riferiscono ha riferito insiste
+ha insistito avverte ha avvertito
+"""
+_VERBS_FR += _conjugated(
+    """
+    e ent a èrent ait aient a+é ont+é: déclar expliqu affirm ajout estim soulign indiqu \
+précis racont confi assur insist not résum ironis argument jug rapport confirm dénonc \
+regrett témoign détaill comment plaid avou gliss interrog observ
+    ent a èrent ait aient a+é ont+é: demand souffl tranch nuanc répliqu lâch lanc annonc
+    """
+)
+_VERBS_FR += """
+disent disait disaient ont dit écrivent écrivait ont écrit répondent ont répondu
+reconnaissent ont reconnu admettent a admis poursuivent poursuivait préviennent ont prévenu
+avertit ont averti conclut a conclu concluent réagit a réagi martèlent a martelé
+"""
+_VERBS_DE += _conjugated(
+    """
+    t te ten: sag erklär beton mein ergänz kritisier warn erzähl forder versicher mahn \
+glaub schimpf kommentier protestier beklag bilanzier resümier vermut läster urteil \
+bekräftig bestätig behaupt beteuer monier verkünd appellier klag jubel scherz \
+seufz analysier folger beschwichtig
+    et ete eten: bericht antwort entgegn
+    """
+)
+_VERBS_DE += """
+schrieben riefen sprachen verriet verrät versprach verspricht gestanden
+"""
+_VERBS_NORDIC += """
+oplyser oplyste opplyser opplyste uppger uppgav bekræfter bekræftede bekrefter bekreftet
+bekreftet bekräftar bekräftade advarer advarede advarte varnar varnade vurderer vurderede
+vurderte erkender erkendte indrømmer indrømmede innrømmer innrømmet medgiver tilstår
+kommenterer kommenterede påpegede påpekte konstaterede konstaterte uddybede
+"""
+_VERBS_EN += _conjugated(
+    """
+    s ed ing: contend retort exclaim yell mutter
+    ed ing: counter reason highlight mention chant boast lament murmur scream
+    es ed ing: reiterat speculat underscor elaborat teas grumbl
+    """
+)
+_VERBS_EN += """
+sang sings singing clarified clarifies proclaimed proclaims affirmed affirms assured
+advised maintained bragged griped fumed sighed cried
+"""
+
+
 # Verbs that attribute a word or short phrase: she called it “a welcome step”.
 _CALLING_V2 = """
 nannte nennt nennen nannten bezeichnete bezeichnet bezeichneten würdigte würdigt sprachen
@@ -81,13 +171,17 @@ definita ha definito definito ha chiamato
 )
 
 
+# The auxiliaries of the perfect that stand before a participle: "a dit", "han dicho".
+AUXILIARIES = frozenset("a ha han hanno ont".split())
+
+
 def _split(words: str) -> str:
     """The forms as an alternation, longest first; "a"/"ha" + participle stay one form."""
     forms: set[str] = set()
     parts = words.split()
     index = 0
     while index < len(parts):
-        if parts[index] in ("a", "ha") and index + 1 < len(parts):
+        if parts[index] in AUXILIARIES and index + 1 < len(parts):
             forms.add(f"{parts[index]} {parts[index + 1]}")
             index += 2
         else:
@@ -120,9 +214,8 @@ PRO_DROP_VERB_FORMS = forms(_VERBS_ES_IT)
 # German and the Nordic languages put the verb second: "Entspannung findet Judy Lybke …",
 # "Videre fortsetter Jackson": whatever opens the sentence, the subject follows the verb.
 # Not the verbs of asking, whose object may follow them ("fragte Wahala").
-V2_VERB_FORMS = forms("\n".join((_VERBS_DE, _VERBS_NORDIC))) - forms(
-    "fragt fragte spør spurte spørger spurgte frågar frågade"
-)
+V2_ASKING_VERB_FORMS = forms("fragt fragte spør spurte spørger spurgte frågar frågade")
+V2_VERB_FORMS = forms("\n".join((_VERBS_DE, _VERBS_NORDIC))) - V2_ASKING_VERB_FORMS
 
 # Third-person pronouns that can stand for a speaker named before.
 PRONOUNS = "he|she|er|sie|han|hun|hon|il|elle|él|ella|lui|lei"
@@ -247,7 +340,8 @@ TITLES = frozenset(
     Pope King Queen Prince Princess Duke Duchess Coach Detective Inspector Superintendent
     Premier Speaker Präsident Präsidentin Ministerpräsident Ministerpräsidentin Bundeskanzler
     Kanzler Kanzlerin Bürgermeister Bürgermeisterin Ministerin Staatssekretär Président
-    Presidente Ministro Ministra
+    Presidente Ministro Ministra Supervisor Councilman Councilwoman Councillor Councilor
+    Sheriff Trustee Alderman Assemblyman Assemblywoman Congressman Congresswoman
     """.split()
 )
 
