@@ -580,6 +580,15 @@ def _sentence_start(narration: str, position: int) -> int:
     return max(ends[index] if index >= 0 else 0, position - _MAX_SENTENCE)
 
 
+def _stretch_sentence_start(narration: str, start: int, position: int) -> int:
+    """`_sentence_start` of `narration[start:]` at `position`, from the narration's sentences
+    rather than the stretch's own, which would be found again: a stretch opens the narration
+    or follows a quotation, so whether a mark before `position` ends a sentence is read
+    alike in both (its look-ahead stops at `position`'s word, its look-behind at the
+    quotation's last mark)."""
+    return max(_sentence_start(narration, start + position) - start, 0)
+
+
 def _sentence_end(narration: str, position: int) -> int:
     ends = _sentence_ends(narration)
     index = bisect.bisect_left(ends, position + 1)
@@ -2995,7 +3004,7 @@ class QuoteFinder:
         if _MASK in stretch:
             return
         for verb in _verbs(stretch):
-            floor = _sentence_start(stretch, verb.start())
+            floor = _stretch_sentence_start(narration, start, verb.start())
             if len(_ASIDE_DASH.findall(stretch, floor, verb.start())) % 2:
                 continue  # "— the late author wrote of it in a book —": an aside, no voice
             phrase = _phrase_before(stretch, verb.start(), floor)
@@ -3007,7 +3016,8 @@ class QuoteFinder:
         for link in _THOUGHT_LINK.finditer(stretch):
             # "KIT-Forscher Fink geht davon aus, dass …": a full name opening the sentence of
             # a clause of what someone thinks or says is its voice, whatever the verb.
-            subject = _subject(stretch[_sentence_start(stretch, link.start()) : link.start()])
+            floor = _stretch_sentence_start(narration, start, link.start())
+            subject = _subject(stretch[floor : link.start()])
             if subject and " " in subject:
                 self._spoke(self._resolve(_Speaker(subject)))
 
