@@ -362,12 +362,13 @@ _SO = re.compile(r"so\s+")
 _HONORIFICS = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame|M|Mme)\.?\s+)"  # one group
 _HONORIFIC = re.compile(_HONORIFICS)
 _SENTENCE_END = re.compile(
-    # The mark first, the abbreviations looked behind it: far cheaper than the other order.
-    r"[.!?…](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)"
+    # The mark first, then what follows it (half the marks end no sentence: "3.5", "z.B."),
+    # then the abbreviations looked behind it: far cheaper than the other orders.
+    r"[.!?…](?=\s+[\"“„«»‘\x00A-ZÀ-Þ–—-])"
+    r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)"
     r"(?<!\bMrs\.)(?<!\bNos\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bGov\.)(?<!\bGen\.)"
     r"(?<!\bCol\.)(?<!\bSgt\.)(?<!\bCapt\.)(?<!\bLt\.)(?<!\bRev\.)(?<!\bProf\.)"
     r"(?<! \d\.)(?<! \d\d\.)"  # "am 13. Oktober": a German ordinal ends no sentence
-    r"(?=\s+[\"“„«»‘\x00A-ZÀ-Þ–—-])"
 )
 
 
@@ -914,7 +915,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     before = " ".join(words)
     if words and (words[-1].casefold() in _CONJUNCTIONS or words[-1].casefold() in _CLAUSE_LINKS):
         return "&"  # "…, aunque agregó que": the subject of the clause before
-    relative = _RELATIVE.search(before)
+    relative = _RELATIVE.search(before) if "," in before else None  # it opens with one
     if relative:
         before = before[: relative.start()]
     elif words and words[-1].casefold() in ("who", "der", "die", "qui", "som") and len(words) > 1:
@@ -1455,6 +1456,13 @@ _STATEMENT_OF = re.compile(
     + r"\s+(?:(?i:by|from|of|der|des|von|vom|de|du|del|della|fra|från)\s+)"
 )
 _ASIDE_DASH = re.compile(r"\s[–—]\s")
+
+
+def _could_be_from(text: str) -> bool:
+    """Whether `_STATEMENT_FROM` can match: it needs "Von"/"Vom", "Seitens" or "Fra"/"Från"."""
+    return "Vo" in text or "Fr" in text or "Seitens" in text
+
+
 # "Von der Reederei heißt es", "Fra rederiet lyder det": where a statement comes from.
 _STATEMENT_FROM = re.compile(
     r"(?:^|(?<=[.!?\x00]))\s*(?:Von|Vom|Seitens|Fra|Från)\s+([^,.;:!?\x00]{2,60}?)\s+"
@@ -1708,6 +1716,7 @@ _RELATIVE_ENDING = re.compile(
     r"(?:qui|who|der|die|som|quien|che)\s+[a-zà-ÿß][\w’'-]+(?:\s+[a-zà-ÿß][\w’'-]+)?\s*$"
 )
 _ENUMERATION_BEFORE = re.compile(rf"{_NAME_WORD},\s+$")
+_LOWERCASE_NEXT = re.compile(r"\s+[a-z]")
 _PRETERITE = re.compile(r" [a-záéíñú]{2,}i?(?:ó|ò)(?![\w’'-])")
 # An adverb set off by a comma before the subject: "Posteriormente, Berríos emitió …".
 _FRONTED_ADVERB = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{3,}(?:mente|ment|ly|weise|vis),\s+(?=[A-ZÀ-Þ])")
@@ -2099,7 +2108,7 @@ class QuoteFinder:
             # it reads as a surname: hyphenated ("Al-Riyami") and not a function word.
             after_quote = narration[max(0, match.start() - 3) : match.start()].rstrip(" ,")
             if (
-                (after_quote[-1:] in (_MASK, ",") and re.match(r"\s+[a-z]", following))
+                (after_quote[-1:] in (_MASK, ",") and _LOWERCASE_NEXT.match(following))
                 or (
                     "-" in name
                     and _HYPHENATED_NAME.fullmatch(name)
@@ -2546,7 +2555,9 @@ class QuoteFinder:
             found = _role_or_name(phrase, before_verb=False)
             if found and not found.pronoun:
                 return found
-        source = _STATEMENT_FROM.search(before)
+        # Its words are matched as written, so a sentence without their first letters is
+        # ruled out in C rather than tried at each place.
+        source = _STATEMENT_FROM.search(before) if _could_be_from(before) else None
         if source:
             # "Von der Reederei heißt es dazu: „…“": whose statement it is.
             found = _role_or_name(source.group(1), before_verb=False)
@@ -3013,7 +3024,7 @@ class QuoteFinder:
             )
             if found and not found.pronoun:
                 self._spoke(self._resolve(found))
-        for link in _THOUGHT_LINK.finditer(stretch):
+        for link in _THOUGHT_LINK.finditer(stretch) if ", " in stretch else ():
             # "KIT-Forscher Fink geht davon aus, dass …": a full name opening the sentence of
             # a clause of what someone thinks or says is its voice, whatever the verb.
             floor = _stretch_sentence_start(narration, start, link.start())
