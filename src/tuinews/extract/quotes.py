@@ -151,7 +151,7 @@ _AUXILIARY_FORMS = AUXILIARIES
 _PAIR_TAILS = frozenset(form.split()[1] for form in SPEECH_VERB_FORMS if " " in form)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # thousands are made; none is changed once made
 class _Verb:
     """A speech verb found in a text; read like a regular-expression match."""
 
@@ -1717,6 +1717,7 @@ _RELATIVE_ENDING = re.compile(
 )
 _ENUMERATION_BEFORE = re.compile(rf"{_NAME_WORD},\s+$")
 _LOWERCASE_NEXT = re.compile(r"\s+[a-z]")
+_COMMA = re.compile(r",\s+")
 _PRETERITE = re.compile(r" [a-záéíñú]{2,}i?(?:ó|ò)(?![\w’'-])")
 # An adverb set off by a comma before the subject: "Posteriormente, Berríos emitió …".
 _FRONTED_ADVERB = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{3,}(?:mente|ment|ly|weise|vis),\s+(?=[A-ZÀ-Þ])")
@@ -1915,7 +1916,7 @@ def _subject(sentence: str) -> str | None:
     return name
 
 
-@dataclass
+@dataclass(slots=True)
 class _Stretch:
     """Narration remembered but not yet read for its sentences' subjects."""
 
@@ -2433,16 +2434,17 @@ class QuoteFinder:
         that closes the sentence covers the quotes inside it."""
         end = _sentence_end(narration, start)
         clause = narration[start:end]
-        for comma in re.finditer(r",\s+", clause):
+        for comma in _COMMA.finditer(clause):
             verb = _verb_at(clause, comma.end())
-            tail = clause[comma.end() :]
-            if verb and _MASK not in tail:
+            # Whether a quotation stands after the comma: looked up, not copied for each comma.
+            quoted_after = clause.find(_MASK, comma.end()) >= 0
+            if verb and not quoted_after:
                 found = _after_verb(narration, start + verb.end())
                 # "…, señaló.": the subject left out, whoever is speaking.
                 moved = _Verb(start + verb.at, start + verb.until, verb.word)
                 return found or _left_out(narration, moved)
             according = _ACCORDING.match(clause, comma.end())
-            if according and _MASK not in tail:
+            if according and not quoted_after:
                 phrase, _ = _phrase_after(clause, according.end())
                 found = _role_or_name(phrase, before_verb=False)
                 return _Speaker(found.name, found.pronoun, strong=False) if found else None
