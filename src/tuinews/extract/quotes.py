@@ -590,6 +590,25 @@ def _stretch_sentence_start(narration: str, start: int, position: int) -> int:
     return max(_sentence_start(narration, start + position) - start, 0)
 
 
+def _sentence_reaches(narration: str, places: list[int], end: int) -> list[list[int]]:
+    """Where a word can stand in the sentence of one of `places` (in order) after it, up to
+    `end`: from each place to its sentence's end (see `_sentence_start`, which a word after
+    that end, or 1,000 characters on, no longer reaches back from), merged, each ending
+    where no word is cut in two."""
+    reaches: list[list[int]] = []
+    for place in places:
+        stop = min(_sentence_end(narration, place) + 1, end)
+        if stop < end and _TOKEN_CHAR.match(narration, stop - 1):
+            word = _TOKEN.match(narration, stop)  # the word the stop cuts, if it cuts one
+            if word:
+                stop = min(word.end(), end)
+        if reaches and place <= reaches[-1][1]:
+            reaches[-1][1] = max(reaches[-1][1], stop)
+        else:
+            reaches.append([place, stop])
+    return reaches
+
+
 def _sentence_end(narration: str, position: int) -> int:
     ends = _sentence_ends(narration)
     index = bisect.bisect_left(ends, position + 1)
@@ -2215,19 +2234,16 @@ class QuoteFinder:
     ) -> None:
         """ "Ana Roe … and she expects": one person named, then a gendered pronoun."""
         genders = self._people.genders
-        if all(name in genders for _, name in named):
-            return  # nobody left to learn of (and nobody named): no pronoun need be found
-        # A pronoun before everyone named has nobody to stand for: read from the first name,
-        # where no word can be cut in two (else from the start).
-        first = min(where for where, _ in named)
-        if first > start and _TOKEN.match(narration, first - 1) is None:
-            start = first
-        for token in _GENDERED_RE.finditer(narration, start, end):
-            gender = _GENDERED[token.group().casefold()]
-            floor = _sentence_start(narration, token.start())
-            people = {name for where, name in named if floor <= where < token.start()}
-            if len(people) == 1:
-                self._people.genders.setdefault(people.pop(), gender)
+        # A pronoun teaches a gender only after someone whose gender is not known yet, in
+        # their sentence: only those stretches are searched (nobody left: nothing is).
+        unknown = sorted(where for where, name in named if name not in genders)
+        for reach_start, reach_end in _sentence_reaches(narration, unknown, end):
+            for token in _GENDERED_RE.finditer(narration, reach_start, reach_end):
+                gender = _GENDERED[token.group().casefold()]
+                floor = _sentence_start(narration, token.start())
+                people = {name for where, name in named if floor <= where < token.start()}
+                if len(people) == 1:
+                    self._people.genders.setdefault(people.pop(), gender)
 
     def _resolve(self, speaker: _Speaker | None) -> str | None:
         if speaker is None:
