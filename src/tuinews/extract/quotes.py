@@ -149,6 +149,8 @@ _TOKEN = re.compile(r"[\w’'-]+")
 
 _AUXILIARY_FORMS = AUXILIARIES
 _PAIR_TAILS = frozenset(form.split()[1] for form in SPEECH_VERB_FORMS if " " in form)
+# The words a speech verb can open with: a verb of one word, or the first of a pair.
+_VERB_OPENINGS = SPEECH_VERB_FORMS | {form.split()[0] for form in SPEECH_VERB_FORMS if " " in form}
 
 
 @dataclass(slots=True)  # thousands are made; none is changed once made
@@ -304,8 +306,8 @@ def _verbs(text: str, forms: frozenset[str] = SPEECH_VERB_FORMS) -> tuple[_Verb,
 def _verb_at(text: str, position: int) -> _Verb | None:
     """The speech verb that starts at `position` ("a déclaré" or "said"), if one does."""
     first = _TOKEN.match(text, position)
-    if first is None:
-        return None
+    if first is None or first.group().casefold() not in _VERB_OPENINGS:
+        return None  # most words: neither a verb nor the first word of one
     second = _TOKEN.match(text, first.end() + 1)
     if second is not None:
         pair = _verb_of(second, first, SPEECH_VERB_FORMS)
