@@ -363,6 +363,13 @@ _NON_SPACES = re.compile(r"\S+")
 _SO = re.compile(r"so\s+")
 _HONORIFICS = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Sir|Dame|M|Mme)\.?\s+)"  # one group
 _HONORIFIC = re.compile(_HONORIFICS)
+
+
+def _titled(run: str) -> bool:
+    """Whether a run opens with an honorific ("Frau Chuba"), looked up first by its letter."""
+    return run[:1] in "MDPHFS" and _HONORIFIC.match(run) is not None
+
+
 _SENTENCE_END = re.compile(
     # The mark first, then what follows it (half the marks end no sentence: "3.5", "z.B."),
     # then the abbreviations looked behind it: far cheaper than the other orders.
@@ -840,9 +847,10 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
             named = all(word[:1].isupper() for word in words)
             if not (named and _VON_SURNAME.match(narration, match.start())):
                 break  # "sagte Alexander von Preen der Zeitung": "von" goes on the name
-        words.append(token.rstrip(",;:!?()") if _ABBREVIATION.fullmatch(token) else word)
+        abbreviation = _ABBREVIATION.fullmatch(token)
+        words.append(token.rstrip(",;:!?()") if abbreviation else word)
         position = match.end()
-        if _ABBREVIATION.fullmatch(token):
+        if abbreviation:
             continue  # "M. Peskov", "Dr. Roe": the name goes on
         if token[-1:] in ",.;:!?)" or len(words) >= 9:
             break
@@ -1279,8 +1287,10 @@ def _german_noun_first(text: str, at: int) -> bool:
     ("der Arzt Hilary Jones"), a possessive ("von seinem Wohnort Barcelona"), or one of those
     or a preposition and then an adjective ("dem israelischen Sender Channel 13", "in erster
     Linie Trassen"). Two words looked up, not a pattern searched: every run asks."""
+    if not text[at - 1 : at].isspace():
+        return False
     words = text[max(0, at - 40) : at].rsplit(None, 2)[-2:]
-    if not words or not text[at - 1 : at].isspace():
+    if not words:
         return False
     last = words[-1].casefold()
     if last in _GERMAN_ARTICLES or last in ("ein", "eine") or last in _GERMAN_POSSESSIVES:
@@ -2122,7 +2132,7 @@ class QuoteFinder:
                 at = narration.find(rest[1], at)
             if " y " in run and _ENUMERATION_BEFORE.search(narration[max(0, at - 40) : at]):
                 continue  # "anexionar Kherson, Mykolaiv y Odesa": a list, not "Ortega y Gasset"
-            if " " in name or self._people.knows(name) or _HONORIFIC.match(run):
+            if " " in name or self._people.knows(name) or _titled(run):
                 yield at, name  # "Frau Chuba", "Mr Holm": a title makes one word a person
                 continue
             following = narration[match.end() : match.end() + 30]
