@@ -1311,3 +1311,36 @@ def test_a_description_of_the_person_the_story_is_about_is_that_person() -> None
         "Die Öffnung des Hafens freut vor allem einen: Jan Holm. Die Mutter schrieb, sie sei"
         " „sehr erleichtert“."
     ) == [("sehr erleichtert", "Die Mutter")]
+
+
+def test_a_full_name_after_the_verb_beats_the_role_set_after_it() -> None:
+    assert _found(
+        "“The port is growing,” comments Ana Roe, Managing Director of Kragsø Ferries."
+    ) == [("The port is growing", "Ana Roe")]
+
+
+def test_whose_account_opens_the_sentence_and_the_subject_follows_the_verb() -> None:
+    assert _found(
+        "Laut Unterlagen, die der Zeitung vorliegen, schreibt Jan Holm an die Reederei: „Wir"
+        " zahlen nicht.“"
+    ) == [("Wir zahlen nicht.", "Jan Holm")]
+
+
+def test_an_intensifier_is_no_part_of_the_name() -> None:
+    assert _found("As Ana Roe herself said, “The harbour comes first.”") == [
+        ("The harbour comes first.", "Ana Roe")
+    ]
+
+
+def test_a_german_plural_verb_names_its_group() -> None:
+    # Without "kritisieren" as a verb, the two words were no quotation at all.
+    assert _found(
+        "Die Reise führte auch zu den Bregenzer Festspielen.",
+        "So seien „vier Mitarbeiter“ dabei gewesen, kritisieren die Blauen.",
+    ) == [("vier Mitarbeiter", "die Blauen")]
+
+
+def test_an_indefinite_pronoun_before_a_colon_is_nobody() -> None:
+    assert _found(
+        "Længe ville Olivia Berg ikke i skole. Noget har ændret sig: »Nu er det sjovt.«"
+    ) == [("Nu er det sjovt.", None)]

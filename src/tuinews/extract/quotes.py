@@ -555,6 +555,9 @@ def _opens_sentence(narration: str, position: int) -> bool:
 
 # The possessive "'s", also as the opening mark pages set by mistake ("Kelce‘s mom").
 _POSSESSIVE_S = ("’s", "'s", "‘s")
+_INTENSIFIERS = frozenset(
+    "herself himself themselves selbst selber même mismo misma själv selv".split()
+)
 
 
 def _clean(name: str) -> str | None:
@@ -565,6 +568,8 @@ def _clean(name: str) -> str | None:
     for suffix in _POSSESSIVE_S:
         name = name.removesuffix(suffix)
     words = name.split()
+    while len(words) > 1 and words[-1].casefold() in _INTENSIFIERS:
+        words.pop()  # "as Ana Roe herself said": Ana Roe
     while words and (
         words[0] in FUNCTION_WORDS
         or words[0].islower()
@@ -804,6 +809,7 @@ _PREPOSITIONS = frozenset(
     """.split()
 )
 _OF = frozenset("of de del du des di della von vom der".split())
+_SOURCES = frozenset("laut según selon secondo ifølge enligt".split())  # "according to"
 _ANAPHORA = frozenset("dernier dernière latter último última ultimo ultima".split())
 # Words after which a quotation is used as a noun: their “Best of the Bench”, von „…“.
 _NOUN_MARKERS = frozenset(
@@ -842,7 +848,11 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     before = re.sub(r"\s*\([^()]*\)\s*$", "", narration[floor:end].rstrip())
     before = before.rsplit("(", 1)[-1]  # "(UPS corporate communications said …": inside
     words = before.split()
-    while words and (_BETWEEN_RE.fullmatch(words[-1]) or _ADVERB.fullmatch(words[-1])):
+    while words and (
+        _BETWEEN_RE.fullmatch(words[-1])
+        or _ADVERB.fullmatch(words[-1])
+        or words[-1].casefold() in _INTENSIFIERS  # "as Ana Roe herself said"
+    ):
         words.pop()
     if len(words) > 1 and words[-1] in ("he", "she") and not words[-2].endswith(","):
         return words[-1]  # "Speaking through an interpreter he added": the subject
@@ -907,8 +917,11 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
             break  # "a Spotify executive": the noun phrase starts here
         if len(phrase) >= 8:
             break
-    if phrase and phrase[0].casefold() in _PREPOSITIONS and phrase[0][:1].isupper():
-        return ""  # "Beim Fest erzählte jemand": where, and the subject comes after the verb
+    opening = phrase[0].casefold() if phrase else ""
+    if phrase[:1] and phrase[0][:1].isupper() and (opening in _PREPOSITIONS or opening in _SOURCES):
+        # "Beim Fest erzählte jemand", "Laut Unterlagen, die … vorliegen, antwortet Keith":
+        # where or whose account, and the subject comes after the verb.
+        return ""
     return " ".join(phrase)
 
 
@@ -1349,7 +1362,14 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
         found = _Speaker(particle.group())  # "sagt de Decker", "said van der Berg"
     at = phrase_end - 1 if narration[phrase_end - 1 : phrase_end] == "," else phrase_end
     apposition = _APPOSITION_AFTER.match(narration[at:])
-    if apposition and len(apposition.group(1).split()) > 1 and _is_person(apposition.group(1)):
+    named = found is not None and found.name is not None and " " in found.name
+    named = named and found.name[:1].isupper() and not _DETERMINER_RE.fullmatch(words[0])
+    if (
+        apposition
+        and not named  # "comments Ana Roe, Managing Director of …": the name, then her role
+        and len(apposition.group(1).split()) > 1
+        and _is_person(apposition.group(1))
+    ):
         return _Speaker(_clean(apposition.group(1)))
     # "fortalte nordmannen avisa X": the noun is the subject; "siger biolog Ane Berg": a title.
     titled = len(words) > 1 and words[1][:1].isupper()
@@ -1709,7 +1729,10 @@ def _coordinated_subject(clause: str) -> _Speaker | None:
     subject after a verb of speech ending the clause ("…, sagt der Philosoph Jan Roe, und
     fügt hinzu")."""
     verbs = _verbs(clause)
-    if verbs:
+    inverted = bool(verbs) and clause[: verbs[-1].start()].rstrip()[-1:] in (",", _MASK)
+    if inverted:
+        # "…“, sagt der Philosoph Jan Roe, und fügt hinzu": not "Bennett kritisierte Gideon
+        # Roe … und sagte", whose name after the verb is its object.
         _, end = _phrase_after(clause, verbs[-1].end())
         found = _after_verb(clause, verbs[-1].end())
         rest = clause[end:].replace(",", " ").split()

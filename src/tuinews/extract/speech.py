@@ -134,6 +134,8 @@ seufz analysier folger beschwichtig
 )
 _VERBS_DE += """
 schrieben riefen sprachen verriet verrät versprach verspricht gestanden
+kritisieren betonen erklären warnen fordern meinen ergänzen bekräftigen bestätigen beklagen
+mahnen monieren protestieren kommentieren
 """
 _VERBS_NORDIC += """
 oplyser oplyste opplyser opplyste uppger uppgav bekræfter bekræftede bekrefter bekreftet
@@ -275,6 +277,8 @@ FUNCTION_WORDS = frozenset(
     Dock Också Sedan Dessutom Därför Videre Deretter Dermed Uansett
     Ihre Seine Sein Unsere Unser Meine Mein Deine Dein Eure Euer Ihren Seinen Ihrem Seinem
     Niemand Jemand Nobody Someone Nadie Alguien Personne Nessuno Ingen Nogen Noen Någon
+    Noget Noe Något Nothing Something Etwas Nichts Algo Nada Quelque Rien Qualcosa Niente
+    Konkret Genau Klar Tatsächlich Eigentlich Natürlich Vor Allem Wichtig Fazit
     Der Die Das Ein Eine Einen Einem Einer Eines Und Aber Oder Auch Es Er Sie Wir Ich Ihr
     Im Am Zum Zur Den Dem Des Doch Dann Nun Nach Vor Bei Mit Von Auf Für Als Wie Was Wer
     Wenn Weil Dass Seit Laut Zwar Gleichzeitig Hier Dort Dabei Damit Denn Deshalb Daher
