@@ -1344,3 +1344,17 @@ def test_an_indefinite_pronoun_before_a_colon_is_nobody() -> None:
     assert _found(
         "Længe ville Olivia Berg ikke i skole. Noget har ændret sig: »Nu er det sjovt.«"
     ) == [("Nu er det sjovt.", None)]
+
+
+def test_an_adverb_of_frequency_between_the_subject_and_the_verb_is_passed_over() -> None:
+    assert _found(
+        "Ana Roe recordó que su madre, Lía Berg, siempre decía: ‘Primero el puerto’."
+    ) == [("Primero el puerto", "Lía Berg")]
+
+
+def test_a_verb_inside_what_someone_reports_does_not_take_their_words() -> None:
+    # "apuntan" is part of what Ana Roe says; the quoted word is hers.
+    assert _found(
+        "Ana Roe remarcó que las tendencias actuales apuntan a la creación de muelles “amigables”"
+        " para los pescadores."
+    ) == [("amigables", "Ana Roe")]

@@ -1593,6 +1593,25 @@ def _incise(quoted: str) -> _Speaker | None:
     return None
 
 
+_COMPLEMENTIZER = re.compile(r"\s*,?\s*(?:que|that|dass|daß|che|att|at)\s|\s*,?\s*qu[’']")
+
+
+def _governed(before: str, verb: _Verb, verbs: tuple[_Verb, ...]) -> bool:
+    """Whether a verb stands in what an earlier verb of speech reports, and the quotation is
+    not its own words: in `Vásquez remarcó que las tendencias apuntan a la creación de
+    espacios “amigables”` the words are Vásquez's; in `recordó que su mamá decía: ‘…’` they
+    are the mother's, whose verb introduces them."""
+    after = before[verb.end() :]
+    if after.rstrip().endswith(":") or len(after.split()) <= 3:
+        return False
+    return any(
+        earlier.end() < verb.start()
+        and _COMPLEMENTIZER.match(before, earlier.end())
+        and not any(mark in before[earlier.end() : verb.start()] for mark in ",.;:!?\x00")
+        for earlier in verbs
+    )
+
+
 def _is_statement(name: str) -> bool:
     """Whether a phrase is a statement ("un comunicado", "einer Erklärung des Ministeriums"):
     its noun, after the article and adjectives, names words, not who said them."""
@@ -2406,7 +2425,10 @@ class QuoteFinder:
             found = _role_or_name(phrase, before_verb=False)
             if found:
                 return found
-        for verb in reversed(_verbs(before)):
+        verbs_before = _verbs(before)
+        for verb in reversed(verbs_before):
+            if _governed(before, verb, verbs_before):
+                continue  # "Vásquez remarcó que las tendencias apuntan a espacios “…”"
             preceding = before[: verb.start()].split()
             auxiliary = preceding[-1:] in (["a"], ["ha"]) and verb.group().endswith(
                 ("é", "ado", "ido", "ato", "uto", "ito")

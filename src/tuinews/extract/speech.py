@@ -237,7 +237,8 @@ BETWEEN = (
     "has|had|have|also|then|later|again|previously|once|recently|however|though|hat|hatte|"
     "auch|noch|dann|zuletzt|jedoch|allerdings|zudem|aber|nun|a|avait|aussi|pourtant|"
     "cependant|toutefois|également|ha|había|también|además|sin|embargo|har|hade|også|dog|"
-    "aveva|anche|infatti|inoltre|però|invece"
+    "aveva|anche|infatti|inoltre|però|invece|always|often|usually|siempre|immer|oft|toujours|"
+    "souvent|sempre|spesso|altid|alltid|ofte|ofta"
 )
 
 # Words a phrase after a verb stops at: what follows is where, when or to whom.
