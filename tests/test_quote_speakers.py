@@ -1358,3 +1358,10 @@ def test_a_verb_inside_what_someone_reports_does_not_take_their_words() -> None:
         "Ana Roe remarcó que las tendencias actuales apuntan a la creación de muelles “amigables”"
         " para los pescadores."
     ) == [("amigables", "Ana Roe")]
+
+
+def test_a_body_named_by_its_noun_alone_is_the_body_named_in_full_before() -> None:
+    assert _found(
+        "Según fuentes del Ministerio de Pesca, el puerto cerrará.",
+        "“Cerramos el muelle el lunes”, informó este ministerio.",
+    ) == [("Cerramos el muelle el lunes", "Ministerio de Pesca")]

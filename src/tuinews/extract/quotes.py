@@ -1467,6 +1467,10 @@ _NOUN_GENDER = {"mann": "m", "man": "m", "homme": "m", "hombre": "m", "uomo": "m
 
 
 _DEFINITE_ARTICLES = frozenset("the der die le la el il".split())
+# Articles and demonstratives that point back at something named: "this ministry".
+_BACK_POINTING = _DEFINITE_ARTICLES | frozenset(
+    "this that das dieser diese dieses ce cet cette este esta ese esa questo questa".split()
+)
 # Nouns of kin and company: a description with one is someone related to the person the
 # story is about, not that person ("die Mutter" of the victim).
 _RELATIONAL_NOUNS = frozenset(
@@ -2212,9 +2216,27 @@ class QuoteFinder:
             # "…“, sagt Jonas Roe. „…“, sagt der Virologe": the one who just spoke, when nobody
             # was named since.
             return self._still_speaking() or self._described_topic(name) or name
+        if is_role and name and not self._hurried:
+            body = self._named_body(name)
+            if body:
+                return body
         if name and name[0].isupper() and not is_role and _is_person(name):
             return self._people.meet(name, self._paragraph)
         return name
+
+    def _named_body(self, role: str) -> str | None:
+        """`… fuentes del Ministerio de Sanidad gazatí … “…”, informó este ministerio`: a
+        body named by its noun alone is the body whose full name, opening with that noun,
+        the paragraph or the one before gave."""
+        words = role.split()
+        if len(words) != 2 or words[0].casefold() not in _BACK_POINTING or not words[1].islower():
+            return None  # "La Chine" is a name with its article already
+        noun = words[1].casefold()
+        for text in reversed(self._people.history[-2:]):
+            runs = [run for run in _NAME_RUN.findall(text) if run.split()[0].casefold() == noun]
+            if runs and " " in runs[-1]:
+                return _clean(runs[-1])
+        return None
 
     # --- the rules -----------------------------------------------------------------------
 
