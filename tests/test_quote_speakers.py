@@ -1365,3 +1365,15 @@ def test_a_body_named_by_its_noun_alone_is_the_body_named_in_full_before() -> No
         "Según fuentes del Ministerio de Pesca, el puerto cerrará.",
         "“Cerramos el muelle el lunes”, informó este ministerio.",
     ) == [("Cerramos el muelle el lunes", "Ministerio de Pesca")]
+
+
+def test_whom_a_verb_of_calling_names_is_not_the_speaker() -> None:
+    assert _found(
+        "In early 1924, his trial began, with the prosecution describing the harbour master as"
+        " “the soul of the whole plan.”"
+    ) == [("the soul of the whole plan.", None)]
+    # Nor is the paper that reported it, when a verb names someone the rules cannot read.
+    assert _found(
+        "Roe, who chairs the board, campaigned on the issue — and called Ash’s plan"
+        " “heartbreaking,” according to the Kragsø Times."
+    ) == [("heartbreaking", None)]

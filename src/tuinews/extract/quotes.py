@@ -2489,12 +2489,19 @@ class QuoteFinder:
             adverbial = bool(opening) and (
                 opening[0].casefold() in _PREPOSITIONS or opening[0] in FUNCTION_WORDS
             )
-            if phrase and (
-                not after
-                or after[0] in ":\x00"
-                or phrase.endswith(":")
-                or (adverbial and _APPOSITION_TAIL.fullmatch(after))
-                or (adverbial and not phrase[:1].isupper() and bool(_NAME_RUN.search(phrase)))
+            # "called Ana Roe’s plan “…”", "describing the leader as “…”": whom a verb of
+            # calling names is what it calls, not who speaks (German puts its subject there).
+            calling = verb.group() in CALLING_VERB_FORMS - V2_CALLING_VERB_FORMS
+            if (
+                phrase
+                and not (calling and not phrase.endswith(":"))
+                and (
+                    not after
+                    or after[0] in ":\x00"
+                    or phrase.endswith(":")
+                    or (adverbial and _APPOSITION_TAIL.fullmatch(after))
+                    or (adverbial and not phrase[:1].isupper() and bool(_NAME_RUN.search(phrase)))
+                )
             ):
                 # "sagte der Sprecher: „…“": the subject after the verb, right before the quote;
                 # a pronoun only there ("Darüber sagte er: „…“").
@@ -2754,7 +2761,14 @@ class QuoteFinder:
             return after
         if self._hurried:
             return None  # only the attribution right after the quote is read
-        return self._before(narration, span) or after
+        before = self._before(narration, span)
+        if before is None and after is not None and not after.strong:
+            lead = narration[_sentence_start(narration, span.start) : span.start]
+            if _verbs(lead.rsplit(_MASK, 1)[-1]):
+                # "X … and called the plan “heartbreaking,” according to the Times": a verb
+                # names whoever spoke, whom the rules could not read; the paper reported it.
+                return _Speaker(None)
+        return before or after
 
     def _quoted_speech(self, text: str, span: _Span) -> bool:
         """Whether a quotation inside a line of dialogue is someone's speech the line reports
