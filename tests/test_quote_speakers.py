@@ -1377,3 +1377,13 @@ def test_whom_a_verb_of_calling_names_is_not_the_speaker() -> None:
         "Roe, who chairs the board, campaigned on the issue — and called Ash’s plan"
         " “heartbreaking,” according to the Kragsø Times."
     ) == [("heartbreaking", None)]
+
+
+def test_an_opening_article_and_noun_before_a_name_meet_the_person() -> None:
+    # "Der Fischer Jan Holm": the name after the article and its noun is a person met, and
+    # "Nachbarland" makes "Kragsø Nord" a place, so "er" is Jan Holm.
+    assert _found(
+        "Auch aus dem Nachbarland Kragsø Nord kamen Fischer zum Protest.",
+        "Der Fischer Jan Holm verlor sein Boot. Im Gespräch erzählte er, wie schwer es ist,"
+        " „sich ohne Boot als Teil einer Gemeinschaft zu fühlen“.",
+    ) == [("sich ohne Boot als Teil einer Gemeinschaft zu fühlen", "Jan Holm")]

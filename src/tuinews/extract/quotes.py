@@ -1182,6 +1182,8 @@ _COUNT_WORDS = frozenset(
 )
 _GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _GERMAN_ARTICLES = frozenset("der die das dem des einer einem eines im am zum zur vom beim".split())
+_PLACE_NOUN_ENDINGS = ("land", "stadt", "dorf", "staat", "region", "kanton", "provinz", "ort")
+_OPENING_GERMAN_ARTICLES = frozenset("Der Die Das Dem Den Des Ein Eine Einer Einem Eines".split())
 _GERMAN_POSSESSIVES = frozenset(
     stem + ending
     for stem in "sein ihr unser mein dein euer".split()
@@ -2037,9 +2039,18 @@ class QuoteFinder:
                 continue
             run = match.group()
             name = _name_of_run(run)
-            if name is None:
-                continue
             at = match.start()
+            if name is None:
+                words = run.split()
+                if len(words) < 4 or words[0] not in _OPENING_GERMAN_ARTICLES:
+                    continue
+                # "Der Student Alejandro Donaire floh": an article and its noun open the
+                # sentence, then the name.
+                rest = " ".join(words[2:])
+                name = _name_of_run(rest)
+                if name is None:
+                    continue
+                at = narration.find(rest, at)
             preceding = narration[max(0, at - 30) : at].rsplit(None, 1)
             word_before = preceding[-1] if preceding else ""
             german_article = word_before.casefold() in _GERMAN_ARTICLES
@@ -2058,8 +2069,8 @@ class QuoteFinder:
                 # index reads runs the same way).
                 rest = run.split(None, 1)
                 name = _name_of_run(rest[1]) if len(rest) > 1 and rest[1][0].isupper() else None
-                if name is None:
-                    continue
+                if name is None or rest[0].casefold().endswith(_PLACE_NOUN_ENDINGS):
+                    continue  # "im Nachbarland Costa Rica": a place's noun, then its name
                 at = narration.find(rest[1], at)
             if " y " in run and _ENUMERATION_BEFORE.search(narration[max(0, at - 40) : at]):
                 continue  # "anexionar Kherson, Mykolaiv y Odesa": a list, not "Ortega y Gasset"
@@ -2608,7 +2619,7 @@ class QuoteFinder:
             return None
         following = sentence[verb.end() :].split(None, 1)[:1]
         pronoun = following[0].rstrip(",:") if following else ""
-        if len(words) > 1 and _PRONOUN_RE.fullmatch(pronoun) and not (asking and pronoun == "sie"):
+        if len(words) != 1 and _PRONOUN_RE.fullmatch(pronoun) and not (asking and pronoun == "sie"):
             # "In Anlehnung an den Soziologen Hartmut Rosa fragte er:": the pronoun after the
             # verb is its subject ("fragte sie" may be asking her), the words before say how.
             return _pronoun(pronoun)
