@@ -1387,3 +1387,18 @@ def test_an_opening_article_and_noun_before_a_name_meet_the_person() -> None:
         "Der Fischer Jan Holm verlor sein Boot. Im Gespräch erzählte er, wie schwer es ist,"
         " „sich ohne Boot als Teil einer Gemeinschaft zu fühlen“.",
     ) == [("sich ohne Boot als Teil einer Gemeinschaft zu fühlen", "Jan Holm")]
+
+
+def test_a_long_sentence_ending_on_a_name_never_gives_half_of_it() -> None:
+    # The sentence runs past the 300 characters read for its subject, right through the name.
+    long_sentence = "Ayer se pidió no ejecutar la condena " + "por una excepción pendiente " * 9
+    found = _found(
+        long_sentence.rstrip() + " — Raúl Ramírez Bogado (@raul) May 5, 2022",
+        "“El magistrado ha pedido información a la Sala Penal sobre la excepción”, indicó.",
+    )
+    assert found == [
+        (
+            "El magistrado ha pedido información a la Sala Penal sobre la excepción",
+            "Raúl Ramírez Bogado",
+        )
+    ]

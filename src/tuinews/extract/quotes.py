@@ -2143,7 +2143,8 @@ class QuoteFinder:
             sentence_end = _sentence_end(narration, at)
             stop = min(end, sentence_end)
             sentence = narration[at : min(sentence_end, at + 300)]  # quotes in it are masked
-            subject = _subject(sentence) or _final_name(sentence[: stop - at])
+            whole = narration[at:stop] if stop - at <= 300 else ""  # a cut sentence cuts names
+            subject = _subject(sentence) or _final_name(whole)
             if subject and _anaphoric_gender(subject)[0]:
                 continue  # "Dort hat der 21 Jahre alte Mann berichtet": about whom came before
             if subject and " " not in subject:
