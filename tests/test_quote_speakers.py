@@ -1402,3 +1402,15 @@ def test_a_long_sentence_ending_on_a_name_never_gives_half_of_it() -> None:
             "Raúl Ramírez Bogado",
         )
     ]
+
+
+def test_after_an_adverbial_opening_the_subject_follows_the_verb() -> None:
+    # "sagt Holm" reports speech: Holm speaks, and the quotation after it is his.
+    assert _found(
+        "Auf weitere Nachfrage sagt Holm, er könne sich an einen Brief von Berg nicht erinnern."
+        " „Der Brief ist mir nicht bekannt.“"
+    ) == [("Der Brief ist mir nicht bekannt.", "Holm")]
+    # A name after a dative article is whom the words were for.
+    assert _found("Am Montag antwortet Holm dem Hafenchef Jan Berg: „Wir haben die Zusage.“") == [
+        ("Wir haben die Zusage.", "Holm")
+    ]

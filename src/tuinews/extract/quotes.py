@@ -759,6 +759,8 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
         word = token.strip(",.;:!?()")
         if not word or _MASK in token or (token.startswith("(") and words):
             break
+        if words and word in ("dem", "den") and words[-1][:1].isupper():
+            break  # "antwortet Keith dem Parteichef Jan Roe": to whom, not who
         if words and _STOP_RE.fullmatch(word):
             named = all(word[:1].isupper() for word in words)
             if not (named and _VON_SURNAME.match(narration, match.start())):
@@ -2624,6 +2626,14 @@ class QuoteFinder:
             # "In Anlehnung an den Soziologen Hartmut Rosa fragte er:": the pronoun after the
             # verb is its subject ("fragte sie" may be asking her), the words before say how.
             return _pronoun(pronoun)
+        lead = sentence[_sentence_start(sentence, verb.start()) : verb.start()].split()
+        adverbial = bool(lead) and lead[0].casefold() in _PREPOSITIONS and _MASK not in lead[-1]
+        if not words and not asking and adverbial and lead[0][:1].isupper():
+            # "Auf weitere Nachfrage sagt Keuter, er …": an adverbial opening, then the verb,
+            # then its subject.
+            found = _after_verb(sentence, verb.end())
+            if found and found.name and found.name[:1].isupper():
+                return found
         if asking or len(words) != 1 or not words[0][:1].isupper():
             return None
         if self._people.knows(words[0]) or words[0] in self._people.spoke:
