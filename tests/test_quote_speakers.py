@@ -1414,3 +1414,21 @@ def test_after_an_adverbial_opening_the_subject_follows_the_verb() -> None:
     assert _found("Am Montag antwortet Holm dem Hafenchef Jan Berg: „Wir haben die Zusage.“") == [
         ("Wir haben die Zusage.", "Holm")
     ]
+
+
+def test_more_verbs_of_speech_name_their_subject() -> None:
+    assert _found(
+        "“El contrato no sirve”, cuestionó el concejal.",
+        "« Le port vivra », rétorque le maire.",
+        "„Das stimmt nicht“, konterte die Reederei.",
+        "“We never closed the quay,” the company denied.",
+    ) == [
+        ("El contrato no sirve", "el concejal"),
+        ("Le port vivra", "le maire"),
+        ("Das stimmt nicht", "die Reederei"),
+        ("We never closed the quay", "the company"),
+    ]
+    # "Respecto a esto" says what about, never who.
+    assert _found("Respecto a esto, comenta que el muelle “no aguanta más”.") == [
+        ("no aguanta más", None)
+    ]
