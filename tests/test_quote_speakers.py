@@ -1432,3 +1432,9 @@ def test_more_verbs_of_speech_name_their_subject() -> None:
     assert _found("Respecto a esto, comenta que el muelle “no aguanta más”.") == [
         ("no aguanta más", None)
     ]
+
+
+def test_a_german_role_keeps_the_whole_name_of_its_genitive() -> None:
+    assert _found(
+        "Auf den Brief antwortete die Partei des Freien Hafens: „Wir verurteilen das.“"
+    ) == [("Wir verurteilen das.", "die Partei des Freien Hafens")]

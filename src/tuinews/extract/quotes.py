@@ -1017,6 +1017,10 @@ def _role(words: list[str]) -> str | None:
                 and rest[1][:1].isupper()
             ):
                 role.extend(rest)  # "ein Vertreter eines Nachrichtendienstes"
+                for more in words[len(role) : len(role) + 2]:
+                    if not more[:1].isupper() or more in _OF:
+                        break
+                    role.append(more)  # "die Partei des Religiösen Zionismus"
             elif len(rest) == 2 and rest[0] == "für" and rest[1][:1].isupper():
                 role.extend(rest)  # "das Institut für Seefahrt": a body's whole name
             break  # German: the role ends at its noun
