@@ -1438,3 +1438,11 @@ def test_a_german_role_keeps_the_whole_name_of_its_genitive() -> None:
     assert _found(
         "Auf den Brief antwortete die Partei des Freien Hafens: „Wir verurteilen das.“"
     ) == [("Wir verurteilen das.", "die Partei des Freien Hafens")]
+
+
+def test_the_subject_inside_reported_speech_is_no_new_voice() -> None:
+    # "the council had concluded" is part of what Roe said: the quotation is Roe's.
+    assert _found(
+        "Roe said that after a long review the council had concluded the quay was “not, per"
+        " se, unsafe at all”, saying she trusted the engineers."
+    ) == [("not, per se, unsafe at all", "Roe")]

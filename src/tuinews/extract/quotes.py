@@ -1614,7 +1614,7 @@ def _governed(before: str, verb: _Verb, verbs: tuple[_Verb, ...]) -> bool:
     espacios “amigables”` the words are Vásquez's; in `recordó que su mamá decía: ‘…’` they
     are the mother's, whose verb introduces them."""
     after = before[verb.end() :]
-    if after.rstrip().endswith(":") or len(after.split()) <= 3:
+    if after.rstrip().endswith(":") or len(after.split()) <= 1:
         return False
     return any(
         earlier.end() < verb.start()
@@ -3033,7 +3033,10 @@ class QuoteFinder:
         stretch = narration[start:end]
         if _MASK in stretch:
             return
-        for verb in _verbs(stretch):
+        verbs = _verbs(stretch)
+        for verb in verbs:
+            if _governed(stretch, verb, verbs):
+                continue  # "Pompeo said that … Washington had concluded": Pompeo's words
             floor = _sentence_start(stretch, verb.start())
             if len(_ASIDE_DASH.findall(stretch, floor, verb.start())) % 2:
                 continue  # "— the late author wrote of it in a book —": an aside, no voice
