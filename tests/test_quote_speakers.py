@@ -1446,3 +1446,11 @@ def test_the_subject_inside_reported_speech_is_no_new_voice() -> None:
         "Roe said that after a long review the council had concluded the quay was “not, per"
         " se, unsafe at all”, saying she trusted the engineers."
     ) == [("not, per se, unsafe at all", "Roe")]
+
+
+def test_an_article_and_a_capitalised_title_are_a_description() -> None:
+    # "the Conservative MP" describes the person the story is about: Ana Roe.
+    assert _found(
+        "The harbour plan has one loud critic: Ana Roe.",
+        "Speaking in the Commons, the Conservative MP said: “It does not need to be like this.”",
+    ) == [("It does not need to be like this.", "Ana Roe")]

@@ -1110,7 +1110,9 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
                 return _Speaker(_clean(" ".join(run[1:])))
         # "the resort's general manager Garrett Turta": the name ends the role; not so in
         # "el team principal de Red Bull" or "der 86-Jährige dem Sender RPP" (its complement).
-        if names and len(names[-1].split()) > 1 and text.endswith(names[-1]):
+        last = names[-1].split()[-1:] if names else []
+        titled = bool(last) and last[0].casefold() in _TITLE_NOUNS  # "the Conservative MP"
+        if names and len(names[-1].split()) > 1 and text.endswith(names[-1]) and not titled:
             role_words = text[: -len(names[-1])].split()[1:]
             # "der für die Aufsicht zuständige Vizechef Michael Barr": a clause inside the
             # role, but the word before the name describes it, so the name is the person.
