@@ -1928,6 +1928,7 @@ class QuoteFinder:
         # Mentions in the sentence of an attribution ("said Ana Roe, who advised Tom Ash."):
         # who the speaker is or whom they told, never a new voice.
         self._asides: set[int] = set()
+        self._last_aside = -1  # the newest of them, to skip the set when none is in question
 
     # --- who a pronoun means -------------------------------------------------------------
 
@@ -1985,6 +1986,8 @@ class QuoteFinder:
         """Everyone named since the last speaker spoke, but in the attribution's sentence."""
         mentions = self._people.mentions
         start = self._last_speaker_at[1]
+        if self._last_aside < start:
+            return {name for _, name in mentions[start:]}
         return {
             mentions[index][1] for index in range(start, len(mentions)) if index not in self._asides
         }
@@ -2126,7 +2129,8 @@ class QuoteFinder:
         named: list[tuple[int, str]] = []
         for where, name in self._people_named(narration, start, end):
             if where < aside_until:
-                self._asides.add(len(self._people.mentions))
+                self._last_aside = len(self._people.mentions)
+                self._asides.add(self._last_aside)
             named.append((where, self._people.meet(name, self._paragraph)))
             honorific = narration[max(0, where - 5) : where].split()[-1:]
             if honorific and honorific[0] in _HONORIFIC_GENDER:
@@ -2252,7 +2256,10 @@ class QuoteFinder:
         if len(words) != 2 or words[0].casefold() not in _BACK_POINTING or not words[1].islower():
             return None  # "La Chine" is a name with its article already
         noun = words[1].casefold()
+        capital = words[1][:1].upper() + words[1][1:]
         for text in reversed(self._people.history[-2:]):
+            if capital not in text:
+                continue  # most roles: no capitalised body of that noun to search for
             runs = [run for run in _NAME_RUN.findall(text) if run.split()[0].casefold() == noun]
             if runs and " " in runs[-1]:
                 return _clean(runs[-1])
