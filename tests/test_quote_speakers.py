@@ -1454,3 +1454,10 @@ def test_an_article_and_a_capitalised_title_are_a_description() -> None:
         "The harbour plan has one loud critic: Ana Roe.",
         "Speaking in the Commons, the Conservative MP said: “It does not need to be like this.”",
     ) == [("It does not need to be like this.", "Ana Roe")]
+
+
+def test_two_apostrophes_close_a_quotation_and_one_does_not() -> None:
+    assert _found(
+        "“It was a mess,’’ Ana Roe, who runs the ferry, told the paper. “The pilots’ union"
+        " agrees,” she said."
+    ) == [("It was a mess", "Ana Roe"), ("The pilots’ union agrees", "Ana Roe")]

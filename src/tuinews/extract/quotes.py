@@ -63,7 +63,7 @@ from tuinews.model import Quote
 
 # Opening mark -> closing marks accepted for it.
 _PAIRS: dict[str, str] = {
-    "“": "”“",
+    "“": "”“’",  # "’’": two apostrophes close it on some sites
     "„": "“”",
     "«": "»",
     "»": "«",
@@ -445,6 +445,8 @@ def _find_spans(text: str) -> list[_Span]:
             position = opener_at + 1
             continue
         inner = text[opener_at + 1 : closer_at].strip()
+        if text[closer_at] == "’" and inner.endswith("’"):
+            inner = inner[:-1].rstrip()  # closed by "’’"
         spans.append(_Span(opener_at, closer_at + 1, inner))
         position = closer_at + 1
     return spans
@@ -479,6 +481,10 @@ def _find_closer(text: str, opener_at: int, closers: str) -> int:
             continue  # an apostrophe inside a word: it’s, don’t
         if char == text[opener_at] and char in '”"' and index == opener_at + 1:
             continue
+        if char == "’" and text[opener_at] == "“":
+            if text[index + 1 : index + 2] != "’":
+                continue  # "the players’ union": an apostrophe, not two closing a quote
+            return index + 1
         return index
     return -1
 
