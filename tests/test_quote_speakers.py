@@ -1461,3 +1461,13 @@ def test_two_apostrophes_close_a_quotation_and_one_does_not() -> None:
         "“It was a mess,’’ Ana Roe, who runs the ferry, told the paper. “The pilots’ union"
         " agrees,” she said."
     ) == [("It was a mess", "Ana Roe"), ("The pilots’ union agrees", "Ana Roe")]
+
+
+def test_what_someone_said_without_that_is_still_theirs() -> None:
+    assert _found(
+        "The King added: ‘The harbour will be rebuilt.’",
+        "He said the government pledged full support, including a ‘clear path’ to funding.",
+    )[-1] == ("clear path", "The King")
+    assert _found("Kragsø Ferries pledged to take “decisive action” against delays.") == [
+        ("decisive action", "Kragsø Ferries")
+    ]

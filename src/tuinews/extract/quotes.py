@@ -1626,7 +1626,8 @@ def _governed(before: str, verb: _Verb, verbs: tuple[_Verb, ...]) -> bool:
         return False
     return any(
         earlier.end() < verb.start()
-        and _COMPLEMENTIZER.match(before, earlier.end())
+        # English may leave "that" out: "He said the government pledged …"
+        and (_COMPLEMENTIZER.match(before, earlier.end()) or earlier.group() in ("said", "says"))
         and not any(mark in before[earlier.end() : verb.start()] for mark in ",.;:!?\x00")
         for earlier in verbs
     )

@@ -159,7 +159,8 @@ _VERBS_EN += _conjugated(
 _VERBS_EN += """
 sang sings singing clarified clarifies proclaimed proclaims affirmed affirms assured
 advised maintained bragged griped fumed sighed cried denied denies criticized criticised
-criticizes criticises accused praised hailed slammed blasted
+criticizes criticises accused praised hailed slammed blasted pledged pledges pointed
+texted emailed
 """
 
 
