@@ -1471,3 +1471,9 @@ def test_what_someone_said_without_that_is_still_theirs() -> None:
     assert _found("Kragsø Ferries pledged to take “decisive action” against delays.") == [
         ("decisive action", "Kragsø Ferries")
     ]
+
+
+def test_a_surname_with_its_lowercase_particle_after_the_verb_is_the_speaker() -> None:
+    assert _found("„Für den Winter rechnen wir mit Verlusten“, sagte von Brinken.") == [
+        ("Für den Winter rechnen wir mit Verlusten", "von Brinken")
+    ]

@@ -1358,7 +1358,11 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     nordic_article = len(words) > 1 and words[0] in ("en", "ei", "et")
     nordic_article = nordic_article and bool(verb) and verb[0] in _NORDIC_VERBS
     english_article = words[:1] == ["a"] and bool(verb) and verb[0] in ENGLISH_VERB_FORMS
-    if not words or (_STOP_RE.fullmatch(words[0]) and not nordic_article and not english_article):
+    particle = _LOWERCASE_PARTICLE_NAME.match(phrase)
+    particle = particle if particle and bool(verb) and verb[0] not in PRO_DROP_VERB_FORMS else None
+    if not words or (
+        _STOP_RE.fullmatch(words[0]) and not nordic_article and not english_article and not particle
+    ):
         # "pidió a la población": to whom, not who ("spør en passasjer", "said a
         # dispatcher": who)
         return None
@@ -1373,8 +1377,7 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     found = _role_or_name(phrase, before_verb=False)
     if found is None and len(words) == 1 and _bare_plural_role(words[0].strip(",.")):
         found = _Speaker(words[0].strip(",."))  # "“…,” said researchers."
-    particle = _LOWERCASE_PARTICLE_NAME.match(phrase)
-    if found is None and particle and bool(verb) and verb[0] not in PRO_DROP_VERB_FORMS:
+    if found is None and particle:
         found = _Speaker(particle.group())  # "sagt de Decker", "said van der Berg"
     at = phrase_end - 1 if narration[phrase_end - 1 : phrase_end] == "," else phrase_end
     apposition = _APPOSITION_AFTER.match(narration[at:])
