@@ -1311,3 +1311,169 @@ def test_a_description_of_the_person_the_story_is_about_is_that_person() -> None
         "Die Öffnung des Hafens freut vor allem einen: Jan Holm. Die Mutter schrieb, sie sei"
         " „sehr erleichtert“."
     ) == [("sehr erleichtert", "Die Mutter")]
+
+
+def test_a_full_name_after_the_verb_beats_the_role_set_after_it() -> None:
+    assert _found(
+        "“The port is growing,” comments Ana Roe, Managing Director of Kragsø Ferries."
+    ) == [("The port is growing", "Ana Roe")]
+
+
+def test_whose_account_opens_the_sentence_and_the_subject_follows_the_verb() -> None:
+    assert _found(
+        "Laut Unterlagen, die der Zeitung vorliegen, schreibt Jan Holm an die Reederei: „Wir"
+        " zahlen nicht.“"
+    ) == [("Wir zahlen nicht.", "Jan Holm")]
+
+
+def test_an_intensifier_is_no_part_of_the_name() -> None:
+    assert _found("As Ana Roe herself said, “The harbour comes first.”") == [
+        ("The harbour comes first.", "Ana Roe")
+    ]
+
+
+def test_a_german_plural_verb_names_its_group() -> None:
+    # Without "kritisieren" as a verb, the two words were no quotation at all.
+    assert _found(
+        "Die Reise führte auch zu den Bregenzer Festspielen.",
+        "So seien „vier Mitarbeiter“ dabei gewesen, kritisieren die Blauen.",
+    ) == [("vier Mitarbeiter", "die Blauen")]
+
+
+def test_an_indefinite_pronoun_before_a_colon_is_nobody() -> None:
+    assert _found(
+        "Længe ville Olivia Berg ikke i skole. Noget har ændret sig: »Nu er det sjovt.«"
+    ) == [("Nu er det sjovt.", None)]
+
+
+def test_an_adverb_of_frequency_between_the_subject_and_the_verb_is_passed_over() -> None:
+    assert _found(
+        "Ana Roe recordó que su madre, Lía Berg, siempre decía: ‘Primero el puerto’."
+    ) == [("Primero el puerto", "Lía Berg")]
+
+
+def test_a_verb_inside_what_someone_reports_does_not_take_their_words() -> None:
+    # "apuntan" is part of what Ana Roe says; the quoted word is hers.
+    assert _found(
+        "Ana Roe remarcó que las tendencias actuales apuntan a la creación de muelles “amigables”"
+        " para los pescadores."
+    ) == [("amigables", "Ana Roe")]
+
+
+def test_a_body_named_by_its_noun_alone_is_the_body_named_in_full_before() -> None:
+    assert _found(
+        "Según fuentes del Ministerio de Pesca, el puerto cerrará.",
+        "“Cerramos el muelle el lunes”, informó este ministerio.",
+    ) == [("Cerramos el muelle el lunes", "Ministerio de Pesca")]
+
+
+def test_whom_a_verb_of_calling_names_is_not_the_speaker() -> None:
+    assert _found(
+        "In early 1924, his trial began, with the prosecution describing the harbour master as"
+        " “the soul of the whole plan.”"
+    ) == [("the soul of the whole plan.", None)]
+    # Nor is the paper that reported it, when a verb names someone the rules cannot read.
+    assert _found(
+        "Roe, who chairs the board, campaigned on the issue — and called Ash’s plan"
+        " “heartbreaking,” according to the Kragsø Times."
+    ) == [("heartbreaking", None)]
+
+
+def test_an_opening_article_and_noun_before_a_name_meet_the_person() -> None:
+    # "Der Fischer Jan Holm": the name after the article and its noun is a person met, and
+    # "Nachbarland" makes "Kragsø Nord" a place, so "er" is Jan Holm.
+    assert _found(
+        "Auch aus dem Nachbarland Kragsø Nord kamen Fischer zum Protest.",
+        "Der Fischer Jan Holm verlor sein Boot. Im Gespräch erzählte er, wie schwer es ist,"
+        " „sich ohne Boot als Teil einer Gemeinschaft zu fühlen“.",
+    ) == [("sich ohne Boot als Teil einer Gemeinschaft zu fühlen", "Jan Holm")]
+
+
+def test_a_long_sentence_ending_on_a_name_never_gives_half_of_it() -> None:
+    # The sentence runs past the 300 characters read for its subject, right through the name.
+    long_sentence = "Ayer se pidió no ejecutar la condena " + "por una excepción pendiente " * 9
+    found = _found(
+        long_sentence.rstrip() + " — Raúl Ramírez Bogado (@raul) May 5, 2022",
+        "“El magistrado ha pedido información a la Sala Penal sobre la excepción”, indicó.",
+    )
+    assert found == [
+        (
+            "El magistrado ha pedido información a la Sala Penal sobre la excepción",
+            "Raúl Ramírez Bogado",
+        )
+    ]
+
+
+def test_after_an_adverbial_opening_the_subject_follows_the_verb() -> None:
+    # "sagt Holm" reports speech: Holm speaks, and the quotation after it is his.
+    assert _found(
+        "Auf weitere Nachfrage sagt Holm, er könne sich an einen Brief von Berg nicht erinnern."
+        " „Der Brief ist mir nicht bekannt.“"
+    ) == [("Der Brief ist mir nicht bekannt.", "Holm")]
+    # A name after a dative article is whom the words were for.
+    assert _found("Am Montag antwortet Holm dem Hafenchef Jan Berg: „Wir haben die Zusage.“") == [
+        ("Wir haben die Zusage.", "Holm")
+    ]
+
+
+def test_more_verbs_of_speech_name_their_subject() -> None:
+    assert _found(
+        "“El contrato no sirve”, cuestionó el concejal.",
+        "« Le port vivra », rétorque le maire.",
+        "„Das stimmt nicht“, konterte die Reederei.",
+        "“We never closed the quay,” the company denied.",
+    ) == [
+        ("El contrato no sirve", "el concejal"),
+        ("Le port vivra", "le maire"),
+        ("Das stimmt nicht", "die Reederei"),
+        ("We never closed the quay", "the company"),
+    ]
+    # "Respecto a esto" says what about, never who.
+    assert _found("Respecto a esto, comenta que el muelle “no aguanta más”.") == [
+        ("no aguanta más", None)
+    ]
+
+
+def test_a_german_role_keeps_the_whole_name_of_its_genitive() -> None:
+    assert _found(
+        "Auf den Brief antwortete die Partei des Freien Hafens: „Wir verurteilen das.“"
+    ) == [("Wir verurteilen das.", "die Partei des Freien Hafens")]
+
+
+def test_the_subject_inside_reported_speech_is_no_new_voice() -> None:
+    # "the council had concluded" is part of what Roe said: the quotation is Roe's.
+    assert _found(
+        "Roe said that after a long review the council had concluded the quay was “not, per"
+        " se, unsafe at all”, saying she trusted the engineers."
+    ) == [("not, per se, unsafe at all", "Roe")]
+
+
+def test_an_article_and_a_capitalised_title_are_a_description() -> None:
+    # "the Conservative MP" describes the person the story is about: Ana Roe.
+    assert _found(
+        "The harbour plan has one loud critic: Ana Roe.",
+        "Speaking in the Commons, the Conservative MP said: “It does not need to be like this.”",
+    ) == [("It does not need to be like this.", "Ana Roe")]
+
+
+def test_two_apostrophes_close_a_quotation_and_one_does_not() -> None:
+    assert _found(
+        "“It was a mess,’’ Ana Roe, who runs the ferry, told the paper. “The pilots’ union"
+        " agrees,” she said."
+    ) == [("It was a mess", "Ana Roe"), ("The pilots’ union agrees", "Ana Roe")]
+
+
+def test_what_someone_said_without_that_is_still_theirs() -> None:
+    assert _found(
+        "The King added: ‘The harbour will be rebuilt.’",
+        "He said the government pledged full support, including a ‘clear path’ to funding.",
+    )[-1] == ("clear path", "The King")
+    assert _found("Kragsø Ferries pledged to take “decisive action” against delays.") == [
+        ("decisive action", "Kragsø Ferries")
+    ]
+
+
+def test_a_surname_with_its_lowercase_particle_after_the_verb_is_the_speaker() -> None:
+    assert _found("„Für den Winter rechnen wir mit Verlusten“, sagte von Brinken.") == [
+        ("Für den Winter rechnen wir mit Verlusten", "von Brinken")
+    ]

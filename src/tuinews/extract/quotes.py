@@ -63,7 +63,7 @@ from tuinews.model import Quote
 
 # Opening mark -> closing marks accepted for it.
 _PAIRS: dict[str, str] = {
-    "“": "”“",
+    "“": "”“’",  # "’’": two apostrophes close it on some sites
     "„": "“”",
     "«": "»",
     "»": "«",
@@ -493,6 +493,8 @@ def _find_spans(text: str) -> list[_Span]:
             position = opener_at + 1
             continue
         inner = text[opener_at + 1 : closer_at].strip()
+        if text[closer_at] == "’" and inner.endswith("’"):
+            inner = inner[:-1].rstrip()  # closed by "’’"
         spans.append(_Span(opener_at, closer_at + 1, inner))
         position = closer_at + 1
     return spans
@@ -527,6 +529,10 @@ def _find_closer(text: str, opener_at: int, closers: str) -> int:
             continue  # an apostrophe inside a word: it’s, don’t
         if char == text[opener_at] and char in '”"' and index == opener_at + 1:
             continue
+        if char == "’" and text[opener_at] == "“":
+            if text[index + 1 : index + 2] != "’":
+                continue  # "the players’ union": an apostrophe, not two closing a quote
+            return index + 1
         return index
     return -1
 
@@ -632,6 +638,9 @@ def _opens_sentence(narration: str, position: int) -> bool:
 
 # The possessive "'s", also as the opening mark pages set by mistake ("Kelce‘s mom").
 _POSSESSIVE_S = ("’s", "'s", "‘s")
+_INTENSIFIERS = frozenset(
+    "herself himself themselves selbst selber même mismo misma själv selv".split()
+)
 
 
 @functools.lru_cache(maxsize=4096)  # a story repeats its names
@@ -643,6 +652,8 @@ def _clean(name: str) -> str | None:
     for suffix in _POSSESSIVE_S:
         name = name.removesuffix(suffix)
     words = name.split()
+    while len(words) > 1 and words[-1].casefold() in _INTENSIFIERS:
+        words.pop()  # "as Ana Roe herself said": Ana Roe
     while words and (
         words[0] in FUNCTION_WORDS
         or words[0].islower()
@@ -843,6 +854,8 @@ def _phrase_after(narration: str, start: int) -> tuple[str, int]:
         word = token.strip(",.;:!?()")
         if not word or _MASK in token or (token.startswith("(") and words):
             break
+        if words and word in ("dem", "den") and words[-1][:1].isupper():
+            break  # "antwortet Keith dem Parteichef Jan Roe": to whom, not who
         if words and _STOP_RE.fullmatch(word):
             named = all(word[:1].isupper() for word in words)
             if not (named and _VON_SURNAME.match(narration, match.start())):
@@ -894,6 +907,7 @@ _PREPOSITIONS = frozenset(
     """.split()
 )
 _OF = frozenset("of de del du des di della von vom der".split())
+_SOURCES = frozenset("laut según selon secondo ifølge enligt".split())  # "according to"
 _ANAPHORA = frozenset("dernier dernière latter último última ultimo ultima".split())
 # Words after which a quotation is used as a noun: their “Best of the Bench”, von „…“.
 _NOUN_MARKERS = frozenset(
@@ -937,7 +951,11 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
         before = _CLOSING_ASIDE.sub("", before)
     before = before.rsplit("(", 1)[-1]  # "(UPS corporate communications said …": inside
     words = before.split()
-    while words and (_BETWEEN_RE.fullmatch(words[-1]) or _ADVERB.fullmatch(words[-1])):
+    while words and (
+        _BETWEEN_RE.fullmatch(words[-1])
+        or _ADVERB.fullmatch(words[-1])
+        or words[-1].casefold() in _INTENSIFIERS  # "as Ana Roe herself said"
+    ):
         words.pop()
     if len(words) > 1 and words[-1] in ("he", "she") and not words[-2].endswith(","):
         return words[-1]  # "Speaking through an interpreter he added": the subject
@@ -1005,8 +1023,11 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
             break  # "a Spotify executive": the noun phrase starts here
         if len(phrase) >= 8:
             break
-    if phrase and phrase[0].casefold() in _PREPOSITIONS and phrase[0][:1].isupper():
-        return ""  # "Beim Fest erzählte jemand": where, and the subject comes after the verb
+    opening = phrase[0].casefold() if phrase else ""
+    if phrase[:1] and phrase[0][:1].isupper() and (opening in _PREPOSITIONS or opening in _SOURCES):
+        # "Beim Fest erzählte jemand", "Laut Unterlagen, die … vorliegen, antwortet Keith":
+        # where or whose account, and the subject comes after the verb.
+        return ""
     return " ".join(phrase)
 
 
@@ -1100,6 +1121,10 @@ def _role(words: list[str]) -> str | None:
                 and rest[1][:1].isupper()
             ):
                 role.extend(rest)  # "ein Vertreter eines Nachrichtendienstes"
+                for more in words[len(role) : len(role) + 2]:
+                    if not more[:1].isupper() or more in _OF:
+                        break
+                    role.append(more)  # "die Partei des Religiösen Zionismus"
             elif len(rest) == 2 and rest[0] == "für" and rest[1][:1].isupper():
                 role.extend(rest)  # "das Institut für Seefahrt": a body's whole name
             break  # German: the role ends at its noun
@@ -1193,7 +1218,9 @@ def _role_or_name(phrase: str, *, before_verb: bool) -> _Speaker | None:
                 return _Speaker(_clean(" ".join(run[1:])))
         # "the resort's general manager Garrett Turta": the name ends the role; not so in
         # "el team principal de Red Bull" or "der 86-Jährige dem Sender RPP" (its complement).
-        if names and len(names[-1].split()) > 1 and text.endswith(names[-1]):
+        last = names[-1].split()[-1:] if names else []
+        titled = bool(last) and last[0].casefold() in _TITLE_NOUNS  # "the Conservative MP"
+        if names and len(names[-1].split()) > 1 and text.endswith(names[-1]) and not titled:
             role_words = text[: -len(names[-1])].split()[1:]
             # "der für die Aufsicht zuständige Vizechef Michael Barr": a clause inside the
             # role, but the word before the name describes it, so the name is the person.
@@ -1271,6 +1298,8 @@ _COUNT_WORDS = frozenset(
 )
 _GERMAN_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _GERMAN_ARTICLES = frozenset("der die das dem des einer einem eines im am zum zur vom beim".split())
+_PLACE_NOUN_ENDINGS = ("land", "stadt", "dorf", "staat", "region", "kanton", "provinz", "ort")
+_OPENING_GERMAN_ARTICLES = frozenset("Der Die Das Dem Den Des Ein Eine Einer Einem Eines".split())
 _GERMAN_POSSESSIVES = frozenset(
     stem + ending
     for stem in "sein ihr unser mein dein euer".split()
@@ -1433,7 +1462,11 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     nordic_article = len(words) > 1 and words[0] in ("en", "ei", "et")
     nordic_article = nordic_article and bool(verb) and verb[0] in _NORDIC_VERBS
     english_article = words[:1] == ["a"] and bool(verb) and verb[0] in ENGLISH_VERB_FORMS
-    if not words or (_STOP_RE.fullmatch(words[0]) and not nordic_article and not english_article):
+    particle = _LOWERCASE_PARTICLE_NAME.match(phrase)
+    particle = particle if particle and bool(verb) and verb[0] not in PRO_DROP_VERB_FORMS else None
+    if not words or (
+        _STOP_RE.fullmatch(words[0]) and not nordic_article and not english_article and not particle
+    ):
         # "pidió a la población": to whom, not who ("spør en passasjer", "said a
         # dispatcher": who)
         return None
@@ -1448,12 +1481,18 @@ def _after_verb(narration: str, end: int) -> _Speaker | None:
     found = _role_or_name(phrase, before_verb=False)
     if found is None and len(words) == 1 and _bare_plural_role(words[0].strip(",.")):
         found = _Speaker(words[0].strip(",."))  # "“…,” said researchers."
-    particle = _LOWERCASE_PARTICLE_NAME.match(phrase)
-    if found is None and particle and bool(verb) and verb[0] not in PRO_DROP_VERB_FORMS:
+    if found is None and particle:
         found = _Speaker(particle.group())  # "sagt de Decker", "said van der Berg"
     at = phrase_end - 1 if narration[phrase_end - 1 : phrase_end] == "," else phrase_end
     apposition = _APPOSITION_AFTER.match(narration[at:])
-    if apposition and len(apposition.group(1).split()) > 1 and _is_person(apposition.group(1)):
+    named = found is not None and found.name is not None and " " in found.name
+    named = named and found.name[:1].isupper() and not _DETERMINER_RE.fullmatch(words[0])
+    if (
+        apposition
+        and not named  # "comments Ana Roe, Managing Director of …": the name, then her role
+        and len(apposition.group(1).split()) > 1
+        and _is_person(apposition.group(1))
+    ):
         return _Speaker(_clean(apposition.group(1)))
     # "fortalte nordmannen avisa X": the noun is the subject; "siger biolog Ane Berg": a title.
     titled = len(words) > 1 and words[1][:1].isupper()
@@ -1559,6 +1598,10 @@ _NOUN_GENDER = {"mann": "m", "man": "m", "homme": "m", "hombre": "m", "uomo": "m
 
 
 _DEFINITE_ARTICLES = frozenset("the der die le la el il".split())
+# Articles and demonstratives that point back at something named: "this ministry".
+_BACK_POINTING = _DEFINITE_ARTICLES | frozenset(
+    "this that das dieser diese dieses ce cet cette este esta ese esa questo questa".split()
+)
 # Nouns of kin and company: a description with one is someone related to the person the
 # story is about, not that person ("die Mutter" of the victim).
 _RELATIONAL_NOUNS = frozenset(
@@ -1683,6 +1726,26 @@ def _incise(quoted: str) -> _Speaker | None:
         if name and (" " in name or _DETERMINER_RE.fullmatch(name.split()[0])):
             return found
     return None
+
+
+_COMPLEMENTIZER = re.compile(r"\s*,?\s*(?:que|that|dass|daß|che|att|at)\s|\s*,?\s*qu[’']")
+
+
+def _governed(before: str, verb: _Verb, verbs: tuple[_Verb, ...]) -> bool:
+    """Whether a verb stands in what an earlier verb of speech reports, and the quotation is
+    not its own words: in `Vásquez remarcó que las tendencias apuntan a la creación de
+    espacios “amigables”` the words are Vásquez's; in `recordó que su mamá decía: ‘…’` they
+    are the mother's, whose verb introduces them."""
+    after = before[verb.end() :]
+    if after.rstrip().endswith(":") or len(after.split()) <= 1:
+        return False
+    return any(
+        earlier.end() < verb.start()
+        # English may leave "that" out: "He said the government pledged …"
+        and (_COMPLEMENTIZER.match(before, earlier.end()) or earlier.group() in ("said", "says"))
+        and not any(mark in before[earlier.end() : verb.start()] for mark in ",.;:!?\x00")
+        for earlier in verbs
+    )
 
 
 def _is_statement(name: str) -> bool:
@@ -1823,7 +1886,10 @@ def _coordinated_subject(clause: str) -> _Speaker | None:
     subject after a verb of speech ending the clause ("…, sagt der Philosoph Jan Roe, und
     fügt hinzu")."""
     verbs = _verbs(clause)
-    if verbs:
+    inverted = bool(verbs) and clause[: verbs[-1].start()].rstrip()[-1:] in (",", _MASK)
+    if inverted:
+        # "…“, sagt der Philosoph Jan Roe, und fügt hinzu": not "Bennett kritisierte Gideon
+        # Roe … und sagte", whose name after the verb is its object.
         _, end = _phrase_after(clause, verbs[-1].end())
         found = _after_verb(clause, verbs[-1].end())
         rest = clause[end:].replace(",", " ").split()
@@ -1986,6 +2052,7 @@ class QuoteFinder:
         # Mentions in the sentence of an attribution ("said Ana Roe, who advised Tom Ash."):
         # who the speaker is or whom they told, never a new voice.
         self._asides: set[int] = set()
+        self._last_aside = -1  # the newest of them, to skip the set when none is in question
 
     # --- who a pronoun means -------------------------------------------------------------
 
@@ -2043,6 +2110,8 @@ class QuoteFinder:
         """Everyone named since the last speaker spoke, but in the attribution's sentence."""
         mentions = self._people.mentions
         start = self._last_speaker_at[1]
+        if self._last_aside < start:
+            return {name for _, name in mentions[start:]}
         return {
             mentions[index][1] for index in range(start, len(mentions)) if index not in self._asides
         }
@@ -2105,9 +2174,18 @@ class QuoteFinder:
                 continue
             run = match.group()
             name = _name_of_run(run)
-            if name is None:
-                continue
             at = match.start()
+            if name is None:
+                words = run.split()
+                if len(words) < 4 or words[0] not in _OPENING_GERMAN_ARTICLES:
+                    continue
+                # "Der Student Alejandro Donaire floh": an article and its noun open the
+                # sentence, then the name.
+                rest = " ".join(words[2:])
+                name = _name_of_run(rest)
+                if name is None:
+                    continue
+                at = narration.find(rest, at)
             preceding = narration[max(0, at - 30) : at].rsplit(None, 1)
             word_before = preceding[-1] if preceding else ""
             folded_before = word_before.casefold()
@@ -2127,8 +2205,8 @@ class QuoteFinder:
                 # index reads runs the same way).
                 rest = run.split(None, 1)
                 name = _name_of_run(rest[1]) if len(rest) > 1 and rest[1][0].isupper() else None
-                if name is None:
-                    continue
+                if name is None or rest[0].casefold().endswith(_PLACE_NOUN_ENDINGS):
+                    continue  # "im Nachbarland Costa Rica": a place's noun, then its name
                 at = narration.find(rest[1], at)
             if " y " in run and _ENUMERATION_BEFORE.search(narration[max(0, at - 40) : at]):
                 continue  # "anexionar Kherson, Mykolaiv y Odesa": a list, not "Ortega y Gasset"
@@ -2176,7 +2254,8 @@ class QuoteFinder:
         named: list[tuple[int, str]] = []
         for where, name in self._people_named(narration, start, end):
             if where < aside_until:
-                self._asides.add(len(self._people.mentions))
+                self._last_aside = len(self._people.mentions)
+                self._asides.add(self._last_aside)
             named.append((where, self._people.meet(name, self._paragraph)))
             honorific = narration[max(0, where - 5) : where].split()[-1:]
             if honorific and honorific[0] in _HONORIFIC_GENDER:
@@ -2201,7 +2280,8 @@ class QuoteFinder:
             sentence_end = _sentence_end(narration, at)
             stop = min(end, sentence_end)
             sentence = narration[at : min(sentence_end, at + 300)]  # quotes in it are masked
-            subject = _subject(sentence) or _final_name(sentence[: stop - at])
+            whole = narration[at:stop] if stop - at <= 300 else ""  # a cut sentence cuts names
+            subject = _subject(sentence) or _final_name(whole)
             if subject and _anaphoric_gender(subject)[0]:
                 continue  # "Dort hat der 21 Jahre alte Mann berichtet": about whom came before
             if subject and " " not in subject:
@@ -2283,9 +2363,30 @@ class QuoteFinder:
             # "…“, sagt Jonas Roe. „…“, sagt der Virologe": the one who just spoke, when nobody
             # was named since.
             return self._still_speaking() or self._described_topic(name) or name
+        if is_role and name and not self._hurried:
+            body = self._named_body(name)
+            if body:
+                return body
         if name and name[0].isupper() and not is_role and _is_person(name):
             return self._people.meet(name, self._paragraph)
         return name
+
+    def _named_body(self, role: str) -> str | None:
+        """`… fuentes del Ministerio de Sanidad gazatí … “…”, informó este ministerio`: a
+        body named by its noun alone is the body whose full name, opening with that noun,
+        the paragraph or the one before gave."""
+        words = role.split()
+        if len(words) != 2 or words[0].casefold() not in _BACK_POINTING or not words[1].islower():
+            return None  # "La Chine" is a name with its article already
+        noun = words[1].casefold()
+        capital = words[1][:1].upper() + words[1][1:]
+        for text in reversed(self._people.history[-2:]):
+            if capital not in text:
+                continue  # most roles: no capitalised body of that noun to search for
+            runs = [run for run in _NAME_RUN.findall(text) if run.split()[0].casefold() == noun]
+            if runs and " " in runs[-1]:
+                return _clean(runs[-1])
+        return None
 
     # --- the rules -----------------------------------------------------------------------
 
@@ -2497,7 +2598,10 @@ class QuoteFinder:
             found = _role_or_name(phrase, before_verb=False)
             if found:
                 return found
-        for verb in reversed(_verbs(before)):
+        verbs_before = _verbs(before)
+        for verb in reversed(verbs_before):
+            if _governed(before, verb, verbs_before):
+                continue  # "Vásquez remarcó que las tendencias apuntan a espacios “…”"
             preceding = before[: verb.start()].split()
             auxiliary = preceding[-1:] in (["a"], ["ha"]) and verb.group().endswith(
                 ("é", "ado", "ido", "ato", "uto", "ito")
@@ -2536,12 +2640,19 @@ class QuoteFinder:
             adverbial = bool(opening) and (
                 opening[0].casefold() in _PREPOSITIONS or opening[0] in FUNCTION_WORDS
             )
-            if phrase and (
-                not after
-                or after[0] in ":\x00"
-                or phrase.endswith(":")
-                or (adverbial and _APPOSITION_TAIL.fullmatch(after))
-                or (adverbial and not phrase[:1].isupper() and bool(_NAME_RUN.search(phrase)))
+            # "called Ana Roe’s plan “…”", "describing the leader as “…”": whom a verb of
+            # calling names is what it calls, not who speaks (German puts its subject there).
+            calling = verb.group() in CALLING_VERB_FORMS - V2_CALLING_VERB_FORMS
+            if (
+                phrase
+                and not (calling and not phrase.endswith(":"))
+                and (
+                    not after
+                    or after[0] in ":\x00"
+                    or phrase.endswith(":")
+                    or (adverbial and _APPOSITION_TAIL.fullmatch(after))
+                    or (adverbial and not phrase[:1].isupper() and bool(_NAME_RUN.search(phrase)))
+                )
             ):
                 # "sagte der Sprecher: „…“": the subject after the verb, right before the quote;
                 # a pronoun only there ("Darüber sagte er: „…“").
@@ -2652,10 +2763,18 @@ class QuoteFinder:
             return None
         following = sentence[verb.end() :].split(None, 1)[:1]
         pronoun = following[0].rstrip(",:") if following else ""
-        if len(words) > 1 and _PRONOUN_RE.fullmatch(pronoun) and not (asking and pronoun == "sie"):
+        if len(words) != 1 and _PRONOUN_RE.fullmatch(pronoun) and not (asking and pronoun == "sie"):
             # "In Anlehnung an den Soziologen Hartmut Rosa fragte er:": the pronoun after the
             # verb is its subject ("fragte sie" may be asking her), the words before say how.
             return _pronoun(pronoun)
+        lead = sentence[_sentence_start(sentence, verb.start()) : verb.start()].split()
+        adverbial = bool(lead) and lead[0].casefold() in _PREPOSITIONS and _MASK not in lead[-1]
+        if not words and not asking and adverbial and lead[0][:1].isupper():
+            # "Auf weitere Nachfrage sagt Keuter, er …": an adverbial opening, then the verb,
+            # then its subject.
+            found = _after_verb(sentence, verb.end())
+            if found and found.name and found.name[:1].isupper():
+                return found
         if asking or len(words) != 1 or not words[0][:1].isupper():
             return None
         if self._people.knows(words[0]) or words[0] in self._people.spoke:
@@ -2805,7 +2924,14 @@ class QuoteFinder:
             return after
         if self._hurried:
             return None  # only the attribution right after the quote is read
-        return self._before(narration, span) or after
+        before = self._before(narration, span)
+        if before is None and after is not None and not after.strong:
+            lead = narration[_sentence_start(narration, span.start) : span.start]
+            if _verbs(lead.rsplit(_MASK, 1)[-1]):
+                # "X … and called the plan “heartbreaking,” according to the Times": a verb
+                # names whoever spoke, whom the rules could not read; the paper reported it.
+                return _Speaker(None)
+        return before or after
 
     def _quoted_speech(self, text: str, span: _Span) -> bool:
         """Whether a quotation inside a line of dialogue is someone's speech the line reports
@@ -3044,7 +3170,10 @@ class QuoteFinder:
         stretch = narration[start:end]
         if _MASK in stretch:
             return
-        for verb in _verbs(stretch):
+        verbs = _verbs(stretch)
+        for verb in verbs:
+            if _governed(stretch, verb, verbs):
+                continue  # "Pompeo said that … Washington had concluded": Pompeo's words
             floor = _stretch_sentence_start(narration, start, verb.start())
             if len(_ASIDE_DASH.findall(stretch, floor, verb.start())) % 2:
                 continue  # "— the late author wrote of it in a book —": an aside, no voice

@@ -87,7 +87,8 @@ _VERBS_ES_IT += _conjugated(
     a an ó aron aba aban ha+ado han+ado: afirm explic señal asegur declar subray recalc \
 destac reafirm coment agreg lament relat zanj rememor ironiz desliz espet contest indic \
 reiter aclar matiz puntualiz valor narr anunci confirm revel argument justific detall \
-comunic inform opin remarc enfatiz brome critic reclam apunt replic
+comunic inform opin remarc enfatiz brome critic reclam apunt replic cuestion resalt acot \
+apostill remat solicit recomend aconsej garantiz
     an ó aron aba aban ha+ado han+ado: denunci sentenci precis alert protest pregunt expres \
 abund
     ó aron ha+ado han+ado: manifest
@@ -103,19 +104,23 @@ dicen decía decían han dicho diciendo advierten advirtieron pide piden pidiero
 confiesa confiesan confesaron cuenta cuentan contó contaron recuerda recuerdan recordó
 recordaron sugiere sugieren sugirió sugirieron concluye concluyen concluyó concluyeron
 defiende defienden defendió escribe escriben escribió escribieron ha escrito han escrito
-sostienen sostuvieron mantiene mantuvo reconocen
+sostienen sostuvieron mantiene mantuvo reconocen niega niegan negó negaron desmintió
+desmienten propuso propusieron prometió prometieron insta instó instaron lanzó soltó
 dicono disse dissero diceva dicevano hanno detto scrivono scrisse hanno scritto aggiungono
 aggiunse hanno aggiunto chiede chiedono chiese chiesero ha chiesto hanno chiesto risponde
 rispondono rispose ha risposto sostiene sostengono ha sostenuto ammette ha ammesso conclude
 ha concluso ribadisce ribadiscono ha ribadito riferisce riferiscono ha riferito insiste
-ha insistito avverte ha avvertito
+ha insistito avverte ha avvertito tuona ha tuonato incalza attacca esordisce chiarisce
+ha chiarito ha negato smentisce ha smentito sbotta
 """
 _VERBS_FR += _conjugated(
     """
     e ent a èrent ait aient a+é ont+é: déclar expliqu affirm ajout estim soulign indiqu \
 précis racont confi assur insist not résum ironis argument jug rapport confirm dénonc \
 regrett témoign détaill comment plaid avou gliss interrog observ
-    ent a èrent ait aient a+é ont+é: demand souffl tranch nuanc répliqu lâch lanc annonc
+    ent a èrent ait aient a+é ont+é: demand souffl tranch nuanc répliqu lâch lanc annonc \
+critiqu tonn
+    e ent a èrent ait aient a+é ont+é: déplor fustig accus rétorqu object constat exhort
     """
 )
 _VERBS_FR += """
@@ -134,6 +139,9 @@ seufz analysier folger beschwichtig
 )
 _VERBS_DE += """
 schrieben riefen sprachen verriet verrät versprach verspricht gestanden
+kritisieren betonen erklären warnen fordern meinen ergänzen bekräftigen bestätigen beklagen
+mahnen monieren protestieren kommentieren konterte kontert erwiderte erwidert erwiderten
+lobte lobt drohte droht
 """
 _VERBS_NORDIC += """
 oplyser oplyste opplyser opplyste uppger uppgav bekræfter bekræftede bekrefter bekreftet
@@ -150,7 +158,9 @@ _VERBS_EN += _conjugated(
 )
 _VERBS_EN += """
 sang sings singing clarified clarifies proclaimed proclaims affirmed affirms assured
-advised maintained bragged griped fumed sighed cried
+advised maintained bragged griped fumed sighed cried denied denies criticized criticised
+criticizes criticises accused praised hailed slammed blasted pledged pledges pointed
+texted emailed
 """
 
 
@@ -235,7 +245,8 @@ BETWEEN = (
     "has|had|have|also|then|later|again|previously|once|recently|however|though|hat|hatte|"
     "auch|noch|dann|zuletzt|jedoch|allerdings|zudem|aber|nun|a|avait|aussi|pourtant|"
     "cependant|toutefois|également|ha|había|también|además|sin|embargo|har|hade|også|dog|"
-    "aveva|anche|infatti|inoltre|però|invece"
+    "aveva|anche|infatti|inoltre|però|invece|always|often|usually|siempre|immer|oft|toujours|"
+    "souvent|sempre|spesso|altid|alltid|ofte|ofta"
 )
 
 # Words a phrase after a verb stops at: what follows is where, when or to whom.
@@ -275,6 +286,9 @@ FUNCTION_WORDS = frozenset(
     Dock Också Sedan Dessutom Därför Videre Deretter Dermed Uansett
     Ihre Seine Sein Unsere Unser Meine Mein Deine Dein Eure Euer Ihren Seinen Ihrem Seinem
     Niemand Jemand Nobody Someone Nadie Alguien Personne Nessuno Ingen Nogen Noen Någon
+    Noget Noe Något Nothing Something Etwas Nichts Algo Nada Quelque Rien Qualcosa Niente
+    Konkret Genau Klar Tatsächlich Eigentlich Natürlich Vor Allem Wichtig Fazit Respecto
+    Regarding Concerning Bezüglich Quant Concernant Riguardo Angående
     Der Die Das Ein Eine Einen Einem Einer Eines Und Aber Oder Auch Es Er Sie Wir Ich Ihr
     Im Am Zum Zur Den Dem Des Doch Dann Nun Nach Vor Bei Mit Von Auf Für Als Wie Was Wer
     Wenn Weil Dass Seit Laut Zwar Gleichzeitig Hier Dort Dabei Damit Denn Deshalb Daher
