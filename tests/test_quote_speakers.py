@@ -1477,3 +1477,9 @@ def test_a_surname_with_its_lowercase_particle_after_the_verb_is_the_speaker() -
     assert _found("„Für den Winter rechnen wir mit Verlusten“, sagte von Brinken.") == [
         ("Für den Winter rechnen wir mit Verlusten", "von Brinken")
     ]
+
+
+def test_an_abbreviated_title_before_the_name_after_a_quote_ends_no_sentence() -> None:
+    assert _found("“The ferry is a lifeline,” Gov. Roe said in a statement.") == [
+        ("The ferry is a lifeline", "Roe")
+    ]

@@ -2367,7 +2367,9 @@ class QuoteFinder:
             return _Speaker(_clean(leading.group(1)))
         for verb in verbs:
             before = window[: verb.start()]
-            if re.search(r"(?<!\b[A-Z])[.!?;]|\x00", before) or len(before.split()) > 16:
+            # A sentence's end, not a title's abbreviation ("”, Gov. Ana Roe said").
+            ended = _SENTENCE_END.search(before + " A") or ";" in before or _MASK in before
+            if ended or len(before.split()) > 16:
                 break
             found = _role_or_name(_phrase_before(window, verb.start(), 0), before_verb=True)
             if found:
