@@ -1483,3 +1483,9 @@ def test_an_abbreviated_title_before_the_name_after_a_quote_ends_no_sentence() -
     assert _found("“The ferry is a lifeline,” Gov. Roe said in a statement.") == [
         ("The ferry is a lifeline", "Roe")
     ]
+
+
+def test_when_between_a_subject_and_its_verb_is_passed_over() -> None:
+    assert _found(
+        "Mr. Holm last week said the quay remains his worry. “For me, the tides are the issue.”"
+    ) == [("For me, the tides are the issue.", "Holm")]

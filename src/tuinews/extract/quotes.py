@@ -846,6 +846,14 @@ def _names_someone(run: str) -> bool:
     return run.split()[0] not in FUNCTION_WORDS
 
 
+# When, between a subject and its verb: "Ana Roe last week said", "… at that time asked".
+_WHEN_BEFORE_VERB = re.compile(
+    r"\s+(?:(?:last|this|next|earlier this|later that)\s+(?:week|month|year|night|weekend)|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|at (?:that|the) time|"
+    r"yesterday|on Twitter|on X)$"
+)
+
+
 def _phrase_before(narration: str, end: int, floor: int) -> str:
     """The words before a verb back to punctuation: its subject, if it has one there.
 
@@ -855,6 +863,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     """
     before = re.sub(r"\s*\([^()]*\)\s*$", "", narration[floor:end].rstrip())
     before = before.rsplit("(", 1)[-1]  # "(UPS corporate communications said …": inside
+    before = _WHEN_BEFORE_VERB.sub("", before)  # "Mr. Ruano last week said": when, not who
     words = before.split()
     while words and (
         _BETWEEN_RE.fullmatch(words[-1])
