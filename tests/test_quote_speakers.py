@@ -1489,3 +1489,9 @@ def test_when_between_a_subject_and_its_verb_is_passed_over() -> None:
     assert _found(
         "Mr. Holm last week said the quay remains his worry. “For me, the tides are the issue.”"
     ) == [("For me, the tides are the issue.", "Holm")]
+
+
+def test_according_to_a_role_and_the_name_set_after_it_is_the_name() -> None:
+    assert _found("According to his aunt, Jane Roe, “He was brilliant from the start.”") == [
+        ("He was brilliant from the start.", "Jane Roe")
+    ]

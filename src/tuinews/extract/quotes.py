@@ -2491,7 +2491,11 @@ class QuoteFinder:
             if found and not found.pronoun:
                 return found
         if according and not before[according.end() :].strip(" ,:\x00").count(" ") > 6:
-            phrase, _ = _phrase_after(before, according.end())
+            phrase, end = _phrase_after(before, according.end())
+            at = end - 1 if before[end - 1 : end] == "," else end
+            named = _APPOSITION_AFTER.match(before[at:])
+            if named and " " in named.group(1) and _is_person(named.group(1)):
+                return _Speaker(_clean(named.group(1)))  # "According to his aunt, Jane Roe, “…”"
             found = _role_or_name(phrase, before_verb=False)
             if found:
                 return found
