@@ -1495,3 +1495,9 @@ def test_according_to_a_role_and_the_name_set_after_it_is_the_name() -> None:
     assert _found("According to his aunt, Jane Roe, “He was brilliant from the start.”") == [
         ("He was brilliant from the start.", "Jane Roe")
     ]
+
+
+def test_an_attribution_set_in_commas_makes_its_subject_the_voice() -> None:
+    assert _found(
+        "The key to the port's success, says Holm, is its depth. “We take any ship,” he says."
+    ) == [("We take any ship", "Holm")]

@@ -3078,6 +3078,11 @@ class QuoteFinder:
             found = self._inverted_subject(stretch, verb, phrase) or _role_or_name(
                 phrase, before_verb=True
             )
+            if found is None and stretch[: verb.start()].rstrip().endswith(","):
+                # "The key to its success, says Buser, is …": an attribution set in commas.
+                after, end = _phrase_after(stretch, verb.end())
+                if stretch[end - 1 : end] == "," and after[:1].isupper():
+                    found = _role_or_name(after, before_verb=False)
             if found and not found.pronoun:
                 self._spoke(self._resolve(found))
         for link in _THOUGHT_LINK.finditer(stretch):
