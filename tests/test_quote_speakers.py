@@ -1501,3 +1501,13 @@ def test_an_attribution_set_in_commas_makes_its_subject_the_voice() -> None:
     assert _found(
         "The key to the port's success, says Holm, is its depth. “We take any ship,” he says."
     ) == [("We take any ship", "Holm")]
+
+
+def test_who_replies_is_the_one_who_was_asked() -> None:
+    assert _found(
+        "At the meeting, a reporter asked Ana Roe, “What is the biggest problem?”",
+        "“The tides, and nothing else,” she replied.",
+    ) == [
+        ("What is the biggest problem?", "a reporter"),
+        ("The tides, and nothing else", "Ana Roe"),
+    ]

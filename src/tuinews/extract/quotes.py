@@ -29,6 +29,7 @@ with an example.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
@@ -39,6 +40,7 @@ from dataclasses import dataclass, field
 from tuinews.extract.language import guess_language
 from tuinews.extract.speech import (
     ACCORDING_TO,
+    ASKING_VERB_FORMS,
     AUXILIARIES,
     BETWEEN,
     CALLING_VERB_FORMS,
@@ -52,6 +54,7 @@ from tuinews.extract.speech import (
     PRO_DROP_VERB_FORMS,
     PRONOUNS,
     PUBLICATION_NOUNS,
+    REPLY_VERB_FORMS,
     SPEECH_VERB_FORMS,
     STOPS,
     TITLES,
@@ -349,6 +352,7 @@ class _Speaker:
     strong: bool = True  # False for "according to X" after the quote
     gender: str | None = None  # "m" or "f" for he / she; None when the subject is left out
     left_out: bool = False  # "”, insistió.": no pronoun at all, the subject carries on
+    replying: bool = False  # "“…,” she replied.": the one who was asked, not who asked
 
 
 @dataclass
@@ -1948,6 +1952,8 @@ class QuoteFinder:
         # who the speaker is or whom they told, never a new voice.
         self._asides: set[int] = set()
         self._last_aside = -1  # the newest of them, to skip the set when none is in question
+        # Whom the last question was put to, and in which paragraph: "she replied" is them.
+        self._asked: tuple[str, int] | None = None
 
     # --- who a pronoun means -------------------------------------------------------------
 
@@ -2239,6 +2245,14 @@ class QuoteFinder:
         if speaker.pronoun:
             if self._hurried:
                 return None  # nobody followed: who "she" is, is not known
+            asked, where = self._asked or (None, -1)
+            if (
+                speaker.replying
+                and asked
+                and where >= self._paragraph - 1
+                and self._people.genders.get(asked) in (None, speaker.gender)
+            ):
+                return asked  # "a reporter asked Ana Roe, “…?” … “…,” she replied": Ana Roe
             referent = self._referent(speaker.gender, left_out=speaker.left_out)
             if referent and speaker.gender:
                 self._people.genders.setdefault(referent, speaker.gender)
@@ -2804,6 +2818,10 @@ class QuoteFinder:
         if incise:
             return incise
         after = self._after(text, narration, span)
+        if after is not None and after.pronoun and self._asked:
+            clause = narration[span.end : span.end + 40]
+            if any(verb.group() in REPLY_VERB_FORMS for verb in _verbs(clause)):
+                after = dataclasses.replace(after, replying=True)  # "“…,” she replied."
         unplain = after is not None and after.pronoun
         if unplain and self._referent(after.gender, left_out=after.left_out) is None:
             # "sieht Marc Olefs, Leiter …: „…“, sagte er": "er" alone is unplain, but the
@@ -3037,6 +3055,9 @@ class QuoteFinder:
                         spoken[-1][1].speaker = speaker
             spoken.append((span, quote, attributed))
             quotes.append(quote)
+            if speaker and span.text.rstrip().endswith("?"):
+                asked = self._asked_whom(narration, span)
+                self._asked = (asked, self._paragraph) if asked else None
             ends = span.text.rstrip()[-1:] in ".!?…"  # „… ist.“ Patrick Dury wird …
             aside_until = _sentence_end(narration, span.end) if speaker and not ends else -1
         if not self._hurried:
@@ -3045,6 +3066,15 @@ class QuoteFinder:
         self._introduced = None if self._hurried else self._introduces(narration, quotes)
         self._paragraph += 1
         return quotes
+
+    def _asked_whom(self, narration: str, span: _Span) -> str | None:
+        """`a reporter asked Ana Roe, “…?”`: the full name a question was put to, whom a
+        reply after it means."""
+        lead = narration[_sentence_start(narration, span.start) : span.start]
+        asking = [verb for verb in _verbs(lead) if verb.group() in ASKING_VERB_FORMS]
+        found = _after_verb(lead, asking[-1].end()) if asking else None
+        name = found.name if found and not found.pronoun else None
+        return self._people.person(name) if name and name[:1].isupper() else None
 
     def _verb_attributes(self, narration: str, span: _Span) -> bool:
         """Whether a verb of calling or classing, close before a short quoted phrase, makes
