@@ -1511,3 +1511,12 @@ def test_who_replies_is_the_one_who_was_asked() -> None:
         ("What is the biggest problem?", "a reporter"),
         ("The tides, and nothing else", "Ana Roe"),
     ]
+
+
+def test_a_club_in_straight_single_quotes_is_no_full_name() -> None:
+    # "Ana Roe Fan Club'" is a club, so "Roe" alone is no short form of it.
+    assert _found(
+        "Another group called 'Ana Roe Fan Club' has more than 29,000 members.",
+        "Asked about it by a newspaper, Roe laughed and simply said the club would have to"
+        " “take responsibility” for it.",
+    ) == [("take responsibility", "Roe")]

@@ -610,7 +610,7 @@ def _is_person(name: str) -> bool:
     # "Sender Channel 13", "Zeitung Die Welt": German capitalises the noun of a medium;
     # "Einschätzung von Experten": no name ends like an abstract German noun.
     return not any(
-        word.strip(".,") in NOT_PEOPLE
+        word.strip(".,’'") in NOT_PEOPLE
         or word.casefold() in PUBLICATION_NOUNS
         or (len(word) >= 8 and word.endswith(_ABSTRACT_ENDINGS))
         for word in words
@@ -629,7 +629,7 @@ def _full_name_of_run(run: str) -> tuple[str, tuple[str, ...]] | None:
         words.pop(0)
     if len(words) < 2 or _DETERMINER_RE.fullmatch(words[0]):
         return None
-    if not NOT_PEOPLE.isdisjoint(map(str.strip, words, itertools.repeat(".,"))):
+    if not NOT_PEOPLE.isdisjoint(map(str.strip, words, itertools.repeat(".,’'"))):
         return None
     name = " ".join(words).removesuffix("’s").removesuffix("'s")
     alone = {words[0], words[-2], words[-1]}
