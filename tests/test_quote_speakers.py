@@ -1520,3 +1520,15 @@ def test_a_club_in_straight_single_quotes_is_no_full_name() -> None:
         "Asked about it by a newspaper, Roe laughed and simply said the club would have to"
         " “take responsibility” for it.",
     ) == [("take responsibility", "Roe")]
+
+
+def test_german_reported_speech_carries_the_voice_into_the_next_paragraph() -> None:
+    assert _found(
+        "«Der Hafen bekommt nicht das Geld, das er braucht», erklärt Hafenkenner Jan Holm.",
+        "Auch die Reederei habe ihn dabei nicht unterstützt. «Am Ende zahlt die Stadt.»",
+    )[-1] == ("Am Ende zahlt die Stadt.", "Hafenkenner Jan Holm")
+    # A plain sentence of narration in between: nobody the rules can name.
+    assert _found(
+        "«Der Hafen bekommt nicht das Geld, das er braucht», erklärt Hafenkenner Jan Holm.",
+        "Die Reederei hat ihn dabei nicht unterstützt. «Am Ende zahlt die Stadt.»",
+    )[-1] == ("Am Ende zahlt die Stadt.", None)

@@ -3239,7 +3239,7 @@ class QuoteFinder:
             return (
                 self._introduces(narration, [], start)
                 or self._subject_before(narration, start)
-                or self._reported_voice()
+                or self._reported_voice(narration, start)
             )
         recent = self.last_speaker is not None and self._last_speaker_at[0] >= self._paragraph - 1
         if recent and _reports_speech(narration, span):
@@ -3248,12 +3248,18 @@ class QuoteFinder:
             return self.last_speaker
         return None
 
-    def _reported_voice(self) -> str | None:
+    def _reported_voice(self, narration: str, start: int) -> str | None:
         """`Franz Webhofer sagte der Zeitung, dass es einen Plan gibt. Seit Samstag wurde …
         „Wir lüfteten händisch.“`: a sentence of quotation in a paragraph whose reported
-        speech gave a speaker, with nobody named since."""
-        if self.last_speaker is None or self._last_speaker_at[0] != self._paragraph:
+        speech gave a speaker, with nobody named since; or after a sentence of German
+        reported speech that goes on from the paragraph before (`Auch die Demokraten hätten
+        ihn nicht unterstützt. «…»` after `…», erklärt Thomas Jäger.`)."""
+        if self.last_speaker is None or self._last_speaker_at[0] < self._paragraph - 1:
             return None
+        if self._last_speaker_at[0] < self._paragraph:
+            previous = narration[_sentence_start(narration, start - 1) : start]
+            if _MASK in previous or not _SUBJUNCTIVE.search(previous):
+                return None
         return None if self._named_since_last_speech() - {self.last_speaker} else self.last_speaker
 
     def _subject_before(self, narration: str, start: int) -> str | None:
