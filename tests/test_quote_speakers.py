@@ -1477,3 +1477,58 @@ def test_a_surname_with_its_lowercase_particle_after_the_verb_is_the_speaker() -
     assert _found("„Für den Winter rechnen wir mit Verlusten“, sagte von Brinken.") == [
         ("Für den Winter rechnen wir mit Verlusten", "von Brinken")
     ]
+
+
+def test_an_abbreviated_title_before_the_name_after_a_quote_ends_no_sentence() -> None:
+    assert _found("“The ferry is a lifeline,” Gov. Roe said in a statement.") == [
+        ("The ferry is a lifeline", "Roe")
+    ]
+
+
+def test_when_between_a_subject_and_its_verb_is_passed_over() -> None:
+    assert _found(
+        "Mr. Holm last week said the quay remains his worry. “For me, the tides are the issue.”"
+    ) == [("For me, the tides are the issue.", "Holm")]
+
+
+def test_according_to_a_role_and_the_name_set_after_it_is_the_name() -> None:
+    assert _found("According to his aunt, Jane Roe, “He was brilliant from the start.”") == [
+        ("He was brilliant from the start.", "Jane Roe")
+    ]
+
+
+def test_an_attribution_set_in_commas_makes_its_subject_the_voice() -> None:
+    assert _found(
+        "The key to the port's success, says Holm, is its depth. “We take any ship,” he says."
+    ) == [("We take any ship", "Holm")]
+
+
+def test_who_replies_is_the_one_who_was_asked() -> None:
+    assert _found(
+        "At the meeting, a reporter asked Ana Roe, “What is the biggest problem?”",
+        "“The tides, and nothing else,” she replied.",
+    ) == [
+        ("What is the biggest problem?", "a reporter"),
+        ("The tides, and nothing else", "Ana Roe"),
+    ]
+
+
+def test_a_club_in_straight_single_quotes_is_no_full_name() -> None:
+    # "Ana Roe Fan Club'" is a club, so "Roe" alone is no short form of it.
+    assert _found(
+        "Another group called 'Ana Roe Fan Club' has more than 29,000 members.",
+        "Asked about it by a newspaper, Roe laughed and simply said the club would have to"
+        " “take responsibility” for it.",
+    ) == [("take responsibility", "Roe")]
+
+
+def test_german_reported_speech_carries_the_voice_into_the_next_paragraph() -> None:
+    assert _found(
+        "«Der Hafen bekommt nicht das Geld, das er braucht», erklärt Hafenkenner Jan Holm.",
+        "Auch die Reederei habe ihn dabei nicht unterstützt. «Am Ende zahlt die Stadt.»",
+    )[-1] == ("Am Ende zahlt die Stadt.", "Hafenkenner Jan Holm")
+    # A plain sentence of narration in between: nobody the rules can name.
+    assert _found(
+        "«Der Hafen bekommt nicht das Geld, das er braucht», erklärt Hafenkenner Jan Holm.",
+        "Die Reederei hat ihn dabei nicht unterstützt. «Am Ende zahlt die Stadt.»",
+    )[-1] == ("Am Ende zahlt die Stadt.", None)

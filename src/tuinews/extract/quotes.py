@@ -29,6 +29,7 @@ with an example.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
@@ -39,6 +40,7 @@ from dataclasses import dataclass, field
 from tuinews.extract.language import guess_language
 from tuinews.extract.speech import (
     ACCORDING_TO,
+    ASKING_VERB_FORMS,
     AUXILIARIES,
     BETWEEN,
     CALLING_VERB_FORMS,
@@ -52,6 +54,7 @@ from tuinews.extract.speech import (
     PRO_DROP_VERB_FORMS,
     PRONOUNS,
     PUBLICATION_NOUNS,
+    REPLY_VERB_FORMS,
     SPEECH_VERB_FORMS,
     STOPS,
     TITLES,
@@ -397,6 +400,7 @@ class _Speaker:
     strong: bool = True  # False for "according to X" after the quote
     gender: str | None = None  # "m" or "f" for he / she; None when the subject is left out
     left_out: bool = False  # "”, insistió.": no pronoun at all, the subject carries on
+    replying: bool = False  # "“…,” she replied.": the one who was asked, not who asked
 
 
 @dataclass
@@ -685,7 +689,7 @@ def _is_person(name: str) -> bool:
     # "Sender Channel 13", "Zeitung Die Welt": German capitalises the noun of a medium;
     # "Einschätzung von Experten": no name ends like an abstract German noun.
     return not any(
-        word.strip(".,") in NOT_PEOPLE
+        word.strip(".,’'") in NOT_PEOPLE
         or word.casefold() in PUBLICATION_NOUNS
         or (len(word) >= 8 and word.endswith(_ABSTRACT_ENDINGS))
         for word in words
@@ -704,7 +708,7 @@ def _full_name_of_run(run: str) -> tuple[str, tuple[str, ...]] | None:
         words.pop(0)
     if len(words) < 2 or _DETERMINER_RE.fullmatch(words[0]):
         return None
-    if not NOT_PEOPLE.isdisjoint(map(str.strip, words, itertools.repeat(".,"))):
+    if not NOT_PEOPLE.isdisjoint(map(str.strip, words, itertools.repeat(".,’'"))):
         return None
     name = " ".join(words).removesuffix("’s").removesuffix("'s")
     alone = {words[0], words[-2], words[-1]}
@@ -937,6 +941,12 @@ def _names_someone(run: str) -> bool:
 
 
 _CLOSING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+# When, between a subject and its verb: "Ana Roe last week said", "… at that time asked".
+_WHEN_BEFORE_VERB = re.compile(
+    r"\s+(?:(?:last|this|next|earlier this|later that)\s+(?:week|month|year|night|weekend)|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|at (?:that|the) time|"
+    r"yesterday|on Twitter|on X)$"
+)
 
 
 def _phrase_before(narration: str, end: int, floor: int) -> str:
@@ -950,6 +960,7 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     if before.endswith(")"):  # else the pattern, anchored at the end, cannot match
         before = _CLOSING_ASIDE.sub("", before)
     before = before.rsplit("(", 1)[-1]  # "(UPS corporate communications said …": inside
+    before = _WHEN_BEFORE_VERB.sub("", before)  # "Mr. Ruano last week said": when, not who
     words = before.split()
     while words and (
         _BETWEEN_RE.fullmatch(words[-1])
@@ -2053,6 +2064,8 @@ class QuoteFinder:
         # who the speaker is or whom they told, never a new voice.
         self._asides: set[int] = set()
         self._last_aside = -1  # the newest of them, to skip the set when none is in question
+        # Whom the last question was put to, and in which paragraph: "she replied" is them.
+        self._asked: tuple[str, int] | None = None
 
     # --- who a pronoun means -------------------------------------------------------------
 
@@ -2343,6 +2356,14 @@ class QuoteFinder:
         if speaker.pronoun:
             if self._hurried:
                 return None  # nobody followed: who "she" is, is not known
+            asked, where = self._asked or (None, -1)
+            if (
+                speaker.replying
+                and asked
+                and where >= self._paragraph - 1
+                and self._people.genders.get(asked) in (None, speaker.gender)
+            ):
+                return asked  # "a reporter asked Ana Roe, “…?” … “…,” she replied": Ana Roe
             referent = self._referent(speaker.gender, left_out=speaker.left_out)
             if referent and speaker.gender:
                 self._people.genders.setdefault(referent, speaker.gender)
@@ -2480,7 +2501,9 @@ class QuoteFinder:
             return _Speaker(_clean(leading.group(1)))
         for verb in verbs:
             before = window[: verb.start()]
-            if re.search(r"(?<!\b[A-Z])[.!?;]|\x00", before) or len(before.split()) > 16:
+            # A sentence's end, not a title's abbreviation ("”, Gov. Ana Roe said").
+            ended = _SENTENCE_END.search(before + " A") or ";" in before or _MASK in before
+            if ended or len(before.split()) > 16:
                 break
             found = _role_or_name(_phrase_before(window, verb.start(), 0), before_verb=True)
             if found:
@@ -2594,7 +2617,11 @@ class QuoteFinder:
             if found and not found.pronoun:
                 return found
         if according and not before[according.end() :].strip(" ,:\x00").count(" ") > 6:
-            phrase, _ = _phrase_after(before, according.end())
+            phrase, end = _phrase_after(before, according.end())
+            at = end - 1 if before[end - 1 : end] == "," else end
+            named = _APPOSITION_AFTER.match(before[at:])
+            if named and " " in named.group(1) and _is_person(named.group(1)):
+                return _Speaker(_clean(named.group(1)))  # "According to his aunt, Jane Roe, “…”"
             found = _role_or_name(phrase, before_verb=False)
             if found:
                 return found
@@ -2907,6 +2934,10 @@ class QuoteFinder:
         if incise:
             return incise
         after = self._after(text, narration, span)
+        if after is not None and after.pronoun and self._asked:
+            clause = narration[span.end : span.end + 40]
+            if any(verb.group() in REPLY_VERB_FORMS for verb in _verbs(clause)):
+                after = dataclasses.replace(after, replying=True)  # "“…,” she replied."
         unplain = after is not None and after.pronoun
         if unplain and self._referent(after.gender, left_out=after.left_out) is None:
             # "sieht Marc Olefs, Leiter …: „…“, sagte er": "er" alone is unplain, but the
@@ -3140,6 +3171,9 @@ class QuoteFinder:
                         spoken[-1][1].speaker = speaker
             spoken.append((span, quote, attributed))
             quotes.append(quote)
+            if speaker and span.text.rstrip().endswith("?"):
+                asked = self._asked_whom(narration, span)
+                self._asked = (asked, self._paragraph) if asked else None
             ends = span.text.rstrip()[-1:] in ".!?…"  # „… ist.“ Patrick Dury wird …
             aside_until = _sentence_end(narration, span.end) if speaker and not ends else -1
         if not self._hurried:
@@ -3148,6 +3182,15 @@ class QuoteFinder:
         self._introduced = None if self._hurried else self._introduces(narration, quotes)
         self._paragraph += 1
         return quotes
+
+    def _asked_whom(self, narration: str, span: _Span) -> str | None:
+        """`a reporter asked Ana Roe, “…?”`: the full name a question was put to, whom a
+        reply after it means."""
+        lead = narration[_sentence_start(narration, span.start) : span.start]
+        asking = [verb for verb in _verbs(lead) if verb.group() in ASKING_VERB_FORMS]
+        found = _after_verb(lead, asking[-1].end()) if asking else None
+        name = found.name if found and not found.pronoun else None
+        return self._people.person(name) if name and name[:1].isupper() else None
 
     def _verb_attributes(self, narration: str, span: _Span) -> bool:
         """Whether a verb of calling or classing, close before a short quoted phrase, makes
@@ -3181,6 +3224,11 @@ class QuoteFinder:
             found = self._inverted_subject(stretch, verb, phrase) or _role_or_name(
                 phrase, before_verb=True
             )
+            if found is None and stretch[: verb.start()].rstrip().endswith(","):
+                # "The key to its success, says Buser, is …": an attribution set in commas.
+                after, end = _phrase_after(stretch, verb.end())
+                if stretch[end - 1 : end] == "," and after[:1].isupper():
+                    found = _role_or_name(after, before_verb=False)
             if found and not found.pronoun:
                 self._spoke(self._resolve(found))
         for link in _THOUGHT_LINK.finditer(stretch) if ", " in stretch else ():
@@ -3308,7 +3356,7 @@ class QuoteFinder:
             return (
                 self._introduces(narration, [], start)
                 or self._subject_before(narration, start)
-                or self._reported_voice()
+                or self._reported_voice(narration, start)
             )
         recent = self.last_speaker is not None and self._last_speaker_at[0] >= self._paragraph - 1
         if recent and _reports_speech(narration, span):
@@ -3317,12 +3365,18 @@ class QuoteFinder:
             return self.last_speaker
         return None
 
-    def _reported_voice(self) -> str | None:
+    def _reported_voice(self, narration: str, start: int) -> str | None:
         """`Franz Webhofer sagte der Zeitung, dass es einen Plan gibt. Seit Samstag wurde …
         „Wir lüfteten händisch.“`: a sentence of quotation in a paragraph whose reported
-        speech gave a speaker, with nobody named since."""
-        if self.last_speaker is None or self._last_speaker_at[0] != self._paragraph:
+        speech gave a speaker, with nobody named since; or after a sentence of German
+        reported speech that goes on from the paragraph before (`Auch die Demokraten hätten
+        ihn nicht unterstützt. «…»` after `…», erklärt Thomas Jäger.`)."""
+        if self.last_speaker is None or self._last_speaker_at[0] < self._paragraph - 1:
             return None
+        if self._last_speaker_at[0] < self._paragraph:
+            previous = narration[_sentence_start(narration, start - 1) : start]
+            if _MASK in previous or not _SUBJUNCTIVE.search(previous):
+                return None
         return None if self._named_since_last_speech() - {self.last_speaker} else self.last_speaker
 
     def _subject_before(self, narration: str, start: int) -> str | None:

@@ -225,6 +225,15 @@ PRO_DROP_VERB_FORMS = forms(_VERBS_ES_IT)
 # "Videre fortsetter Jackson": whatever opens the sentence, the subject follows the verb.
 # Not the verbs of asking, whose object may follow them ("fragte Wahala").
 V2_ASKING_VERB_FORMS = forms("fragt fragte spør spurte spørger spurgte frågar frågade")
+# Verbs of asking and of answering: "asked Ana Roe, “…?”", then "“…,” she replied".
+ASKING_VERB_FORMS = V2_ASKING_VERB_FORMS | forms(
+    "asked asks asking preguntó pregunta preguntaba a demandé demande demanda ha chiesto chiede"
+)
+REPLY_VERB_FORMS = forms(
+    "replied replies answered answers responded responds antwortete antwortet entgegnete "
+    "erwiderte respondió contestó replicó a répondu répond répondit rétorque ha risposto "
+    "risponde svarede svarer svarte svarar svarade"
+)
 V2_VERB_FORMS = forms("\n".join((_VERBS_DE, _VERBS_NORDIC))) - V2_ASKING_VERB_FORMS
 
 # Third-person pronouns that can stand for a speaker named before.
