@@ -1532,3 +1532,10 @@ def test_german_reported_speech_carries_the_voice_into_the_next_paragraph() -> N
         "«Der Hafen bekommt nicht das Geld, das er braucht», erklärt Hafenkenner Jan Holm.",
         "Die Reederei hat ihn dabei nicht unterstützt. «Am Ende zahlt die Stadt.»",
     )[-1] == ("Am Ende zahlt die Stadt.", None)
+
+
+def test_a_word_that_matches_a_pronoun_only_case_blind_breaks_nothing() -> None:
+    # "hım" (dotless i) matches "him" when case is ignored, but is no English pronoun.
+    assert _found("Ana Roe came with hım. “This is a long quote for sure,” she said.") == [
+        ("This is a long quote for sure", "Ana Roe")
+    ]

@@ -2344,7 +2344,9 @@ class QuoteFinder:
         unknown = sorted(where for where, name in named if name not in genders)
         for reach_start, reach_end in _sentence_reaches(narration, unknown, end):
             for token in _GENDERED_RE.finditer(narration, reach_start, reach_end):
-                gender = _GENDERED[token.group().casefold()]
+                gender = _GENDERED.get(token.group().casefold())
+                if gender is None:
+                    continue  # "hım": a case-blind match of another letter, no pronoun
                 floor = _sentence_start(narration, token.start())
                 people = {name for where, name in named if floor <= where < token.start()}
                 if len(people) == 1:
