@@ -911,7 +911,8 @@ _PREPOSITIONS = frozenset(
     """.split()
 )
 _OF = frozenset("of de del du des di della von vom der".split())
-_SOURCES = frozenset("laut según selon secondo ifølge enligt".split())  # "according to"
+# "according to" in one word ("Laut Unterlagen, …"); German "so" opens other sentences too.
+_SOURCES = frozenset(form for form in ACCORDING_TO.split("|") if " " not in form) - {"so"}
 _ANAPHORA = frozenset("dernier dernière latter último última ultimo ultima".split())
 # Words after which a quotation is used as a noun: their “Best of the Bench”, von „…“.
 _NOUN_MARKERS = frozenset(
