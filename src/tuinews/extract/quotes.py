@@ -948,6 +948,7 @@ _WHEN_BEFORE_VERB = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|at (?:that|the) time|"
     r"yesterday|on Twitter|on X)$"
 )
+_WHEN_ENDINGS = ("week", "month", "year", "night", "weekend", "day", "time", "Twitter", " X")
 
 
 def _phrase_before(narration: str, end: int, floor: int) -> str:
@@ -961,7 +962,8 @@ def _phrase_before(narration: str, end: int, floor: int) -> str:
     if before.endswith(")"):  # else the pattern, anchored at the end, cannot match
         before = _CLOSING_ASIDE.sub("", before)
     before = before.rsplit("(", 1)[-1]  # "(UPS corporate communications said …": inside
-    before = _WHEN_BEFORE_VERB.sub("", before)  # "Mr. Ruano last week said": when, not who
+    if before.endswith(_WHEN_ENDINGS):  # else the pattern, anchored at the end, cannot match
+        before = _WHEN_BEFORE_VERB.sub("", before)  # "Mr. Ruano last week said": when, not who
     words = before.split()
     while words and (
         _BETWEEN_RE.fullmatch(words[-1])
@@ -1773,7 +1775,7 @@ def _is_statement(name: str) -> bool:
 
 
 def _plural(verb: str) -> bool:
-    """Whether a Romance verb's form is plural: "afirmaron", "han dicho", "dichiarano"."""
+    """Whether a verb's form is plural by its ending: "afirmaron", "han dicho", "sagten"."""
     return any(word.endswith(_PLURAL_ENDINGS) for word in verb.split())
 
 

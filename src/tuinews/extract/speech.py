@@ -117,10 +117,10 @@ _VERBS_FR += _conjugated(
     """
     e ent a èrent ait aient a+é ont+é: déclar expliqu affirm ajout estim soulign indiqu \
 précis racont confi assur insist not résum ironis argument jug rapport confirm dénonc \
-regrett témoign détaill comment plaid avou gliss interrog observ
+regrett témoign détaill comment plaid avou gliss interrog observ déplor fustig accus \
+rétorqu object constat exhort
     ent a èrent ait aient a+é ont+é: demand souffl tranch nuanc répliqu lâch lanc annonc \
 critiqu tonn
-    e ent a èrent ait aient a+é ont+é: déplor fustig accus rétorqu object constat exhort
     """
 )
 _VERBS_FR += """
@@ -145,7 +145,7 @@ lobte lobt drohte droht
 """
 _VERBS_NORDIC += """
 oplyser oplyste opplyser opplyste uppger uppgav bekræfter bekræftede bekrefter bekreftet
-bekreftet bekräftar bekräftade advarer advarede advarte varnar varnade vurderer vurderede
+bekräftar bekräftade advarer advarede advarte varnar varnade vurderer vurderede
 vurderte erkender erkendte indrømmer indrømmede innrømmer innrømmet medgiver tilstår
 kommenterer kommenterede påpegede påpekte konstaterede konstaterte uddybede
 """
